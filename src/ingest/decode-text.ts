@@ -1,0 +1,56 @@
+/**
+ * Turns fetched or read bytes into text, choosing the encoding the way browsers and feed readers do:
+ * a byte-order mark (or UTF-16's zero bytes) wins, then the charset of the HTTP Content-Type, then the document's own declaration
+ * (<?xml encoding="…"?> or <meta charset>), then UTF-8, and windows-1252 when the bytes are not valid UTF-8
+ * (the usual encoding of undeclared legacy pages).
+ */
+export function decodeText(bytes: Uint8Array, contentType?: string): string {
+  const bom = sniffBom(bytes);
+  if (bom) return new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length));
+  const declared = charsetFromContentType(contentType) ?? charsetFromDocument(bytes);
+  const decoder = declared ? tryDecoder(declared) : undefined;
+  if (decoder) return decoder.decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+function sniffBom(bytes: Uint8Array): { encoding: string; length: number } | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  // XML 1.0 appendix F: "<" followed by a zero byte (or the reverse) is UTF-16 without a mark.
+  if (bytes[0] === 0x3c && bytes[1] === 0x00) return { encoding: 'utf-16le', length: 0 };
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c) return { encoding: 'utf-16be', length: 0 };
+  return undefined;
+}
+
+export function charsetFromContentType(contentType: string | undefined): string | undefined {
+  const match = contentType?.match(/charset\s*=\s*["']?([^"';\s]+)/i);
+  return match?.[1];
+}
+
+/** Reads an encoding declared in the first bytes of an XML or HTML document, which are ASCII in every encoding we accept. */
+function charsetFromDocument(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const xml = head.match(/^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i);
+  if (xml) return xml[1];
+  const meta = head.match(/<meta[^>]+charset\s*=\s*["']?([^"'\s/>;]+)/i);
+  return meta?.[1];
+}
+
+function tryDecoder(label: string): TextDecoder | undefined {
+  try {
+    return decoderFor(label);
+  } catch {
+    return undefined;
+  }
+}
+
+function decoderFor(label: string): TextDecoder {
+  // A page that declares UTF-16 but reached us without a BOM was almost always transcoded to UTF-8 on the way.
+  const normalized = /^utf-?16/i.test(label) ? 'utf-8' : label.trim().toLowerCase();
+  return new TextDecoder(normalized);
+}
