@@ -1,3 +1,5 @@
+import { TextDecoder } from 'node:util';
+
 /**
  * Turns fetched or read bytes into text, choosing the encoding the way browsers and feed readers do:
  * a byte-order mark (or UTF-16's zero bytes) wins, then the charset of the HTTP Content-Type, then the document's own declaration
@@ -13,7 +15,7 @@ export function decodeText(bytes: Uint8Array, contentType?: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }
 
@@ -41,7 +43,7 @@ function charsetFromDocument(bytes: Uint8Array): string | undefined {
   return meta?.[1];
 }
 
-function tryDecoder(label: string): TextDecoder | undefined {
+function tryDecoder(label: string): Decoder | undefined {
   try {
     return decoderFor(label);
   } catch {
@@ -49,8 +51,29 @@ function tryDecoder(label: string): TextDecoder | undefined {
   }
 }
 
-function decoderFor(label: string): TextDecoder {
+interface Decoder {
+  decode(bytes: Uint8Array): string;
+}
+
+function decoderFor(label: string): Decoder {
   // A page that declares UTF-16 but reached us without a BOM was almost always transcoded to UTF-8 on the way.
   const normalized = /^utf-?16/i.test(label) ? 'utf-8' : label.trim().toLowerCase();
-  return new TextDecoder(normalized);
+  const decoder = new TextDecoder(normalized);
+  return decoder.encoding === 'windows-1252' ? { decode: decodeWindows1252 } : decoder;
+}
+
+/**
+ * The characters windows-1252 puts at 0x80–0x9F (curly quotes, dashes, the euro sign), where ISO-8859-1 has
+ * control codes. Written out here because Node 20's TextDecoder decodes the label as ISO-8859-1 and loses
+ * them, and the WHATWG Encoding standard maps "iso-8859-1", "latin1" and "us-ascii" to windows-1252 too.
+ */
+const WINDOWS_1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8DŽ\x8F\x90‘’“”•–—˜™š›œ\x9DžŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192);
+    text += String.fromCharCode(...chunk);
+  }
+  return text.replace(/[\x80-\x9f]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]!);
 }

@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { InputError } from '../input-error.ts';
+
+const configSchema = z.strictObject({
+  store: z.string().min(1),
+  retentionDays: z.number().positive().max(3650),
+  fetch: z.strictObject({
+    timeoutMs: z.number().int().min(100).max(300_000),
+    maxBytes: z.number().int().min(1024),
+    maxRedirects: z.number().int().min(0).max(20),
+    perHostConcurrency: z.number().int().min(1).max(64),
+    allowHosts: z.array(z.string().min(1)),
+  }),
+  ingest: z.strictObject({
+    completeSnippets: z.boolean(),
+    concurrency: z.number().int().min(1).max(64),
+  }),
+});
+
+export type HeraldConfig = z.infer<typeof configSchema>;
+
+export const DEFAULT_CONFIG_PATH = new URL('../../config/default.json', import.meta.url);
+
+/**
+ * Reads config/default.json (or the file HERALD_CONFIG names), then lets the environment override it:
+ * HERALD_STORE replaces the store location, HERALD_ALLOW_HOSTS (comma-separated) lists hosts the
+ * private-address guard lets through. Every mistake is reported at once, one per line.
+ */
+export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<HeraldConfig> {
+  const file = env.HERALD_CONFIG ?? DEFAULT_CONFIG_PATH;
+  const label = typeof file === 'string' ? file : 'config/default.json';
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? `not valid JSON (${error.message})` : `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+    throw new InputError(`config: ${label} ${reason}`);
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new InputError(`config: ${label} has ${problems.length === 1 ? 'a mistake' : 'mistakes'}: ${problems.join('; ')}`);
+  }
+  return applyEnvironment(parsed.data, env);
+}
+
+function applyEnvironment(config: HeraldConfig, env: NodeJS.ProcessEnv): HeraldConfig {
+  const allowHosts = env.HERALD_ALLOW_HOSTS?.split(',').map((host) => host.trim()).filter(Boolean) ?? [];
+  return {
+    ...config,
+    store: env.HERALD_STORE?.trim() || config.store,
+    fetch: { ...config.fetch, allowHosts: [...config.fetch.allowHosts, ...allowHosts] },
+  };
+}

@@ -1,0 +1,54 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.ts';
+
+async function configFile(content: string): Promise<string> {
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'herald-config-')), 'config.json');
+  await writeFile(file, content);
+  return file;
+}
+
+describe('loadConfig', () => {
+  it('reads the shipped defaults: SQLite under ./data and 30 days of retention', async () => {
+    const config = await loadConfig({});
+    expect(config.store).toBe('sqlite://data/herald.sqlite');
+    expect(config.retentionDays).toBe(30);
+    expect(config.fetch.maxRedirects).toBe(5);
+  });
+
+  it('lets HERALD_STORE replace the store location', async () => {
+    expect((await loadConfig({ HERALD_STORE: 'memory:' })).store).toBe('memory:');
+  });
+
+  it('adds HERALD_ALLOW_HOSTS to the hosts the private-address guard lets through', async () => {
+    expect((await loadConfig({ HERALD_ALLOW_HOSTS: '127.0.0.1, localhost' })).fetch.allowHosts).toEqual(['127.0.0.1', 'localhost']);
+  });
+
+  it('lists every mistake in a config file on one line', async () => {
+    const file = await configFile(JSON.stringify({ store: '', retentionDays: -1, fetch: {}, ingest: { completeSnippets: 'yes', concurrency: 4 } }));
+    const error = await loadConfig({ HERALD_CONFIG: file }).catch((caught: Error) => caught);
+    expect(error).toBeInstanceOf(Error);
+    const message = (error as Error).message;
+    expect(message).not.toContain('\n');
+    expect(message).toMatch(/^config: .*config\.json has mistakes: /);
+    expect(message).toContain('retentionDays');
+    expect(message).toContain('ingest.completeSnippets');
+    expect(message).toContain('fetch.timeoutMs');
+  });
+
+  it('names a key that is not part of the config, which is usually a typo', async () => {
+    const file = await configFile(JSON.stringify({ ...(await loadConfig({})), retentionDayz: 3 }));
+    await expect(loadConfig({ HERALD_CONFIG: file })).rejects.toThrow(/retentionDayz|Unrecognized key/);
+  });
+
+  it('reports a file that is not JSON in one line', async () => {
+    const file = await configFile('{ store: ');
+    await expect(loadConfig({ HERALD_CONFIG: file })).rejects.toThrow(/^config: .* not valid JSON/);
+  });
+
+  it('reports a missing config file', async () => {
+    await expect(loadConfig({ HERALD_CONFIG: '/nonexistent/herald.json' })).rejects.toThrow('config: /nonexistent/herald.json cannot be read (ENOENT)');
+  });
+});

@@ -1,0 +1,133 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Article } from '../../src/model/article.ts';
+import { createKeyvArticleRepository } from '../../src/store/article-repository.ts';
+import { openStore, type Store } from '../../src/store/open-store.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function article(overrides: Partial<Article> = {}): Article {
+  return {
+    id: 'a1',
+    url: 'https://example.com/a?utm_source=x',
+    canonicalUrl: 'https://example.com/a',
+    title: 'A headline',
+    fetchedAt: '2024-09-10T08:00:00.000Z',
+    paragraphs: ['First paragraph.'],
+    alsoRead: [],
+    topics: [],
+    source: { kind: 'feed', location: 'https://example.com/feed.xml' },
+    contentHash: 'hash-a',
+    ...overrides,
+  };
+}
+
+const opened: Store[] = [];
+const folders: string[] = [];
+
+async function sqliteStore(folder?: string): Promise<{ store: Store; folder: string }> {
+  const dir = folder ?? (await mkdtemp(path.join(tmpdir(), 'herald-store-')));
+  if (!folder) folders.push(dir);
+  const store = await openStore(`sqlite://${path.join(dir, 'nested', 'herald.sqlite')}`);
+  opened.push(store);
+  return { store, folder: dir };
+}
+
+afterEach(async () => {
+  vi.useRealTimers();
+  await Promise.all(opened.splice(0).map((store) => store.close()));
+  await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe('article repository', () => {
+  it('stores a new article and reads it back', async () => {
+    const { store } = await sqliteStore();
+    const repository = createKeyvArticleRepository(store, { retentionMs: 30 * DAY });
+    expect(await repository.add(article())).toEqual({ status: 'new', id: 'a1' });
+    expect(await repository.get('a1')).toMatchObject({ title: 'A headline', paragraphs: ['First paragraph.'] });
+  });
+
+  it('recognises the same canonical URL under another id as a duplicate', async () => {
+    const { store } = await sqliteStore();
+    const repository = createKeyvArticleRepository(store, { retentionMs: 30 * DAY });
+    await repository.add(article());
+    expect(await repository.add(article({ id: 'a2', contentHash: 'other' }))).toEqual({ status: 'duplicate', id: 'a1' });
+  });
+
+  it('recognises the same feed guid as a duplicate even when the link changed', async () => {
+    const { store } = await sqliteStore();
+    const repository = createKeyvArticleRepository(store, { retentionMs: 30 * DAY });
+    await repository.add(article({ guid: 'post-17' }));
+    const moved = article({ id: 'a2', guid: 'post-17', canonicalUrl: 'https://example.com/a-renamed', contentHash: 'edited' });
+    expect(await repository.add(moved)).toEqual({ status: 'duplicate', id: 'a1' });
+  });
+
+  it('does not confuse equal guids from different feeds', async () => {
+    const { store } = await sqliteStore();
+    const repository = createKeyvArticleRepository(store, { retentionMs: 30 * DAY });
+    await repository.add(article({ guid: '1' }));
+    const other = article({ id: 'b1', guid: '1', canonicalUrl: 'https://other.example/b', contentHash: 'hash-b', source: { kind: 'feed', location: 'https://other.example/rss' } });
+    expect(await repository.add(other)).toEqual({ status: 'new', id: 'b1' });
+  });
+
+  it('recognises the same text under another URL by its content hash', async () => {
+    const { store } = await sqliteStore();
+    const repository = createKeyvArticleRepository(store, { retentionMs: 30 * DAY });
+    await repository.add(article());
+    expect(await repository.add(article({ id: 'a2', canonicalUrl: 'https://mirror.example/a' }))).toEqual({ status: 'duplicate', id: 'a1' });
+  });
+
+  it('stores only one of two copies added at the same moment', async () => {
+    const { store } = await sqliteStore();
+    const repository = createKeyvArticleRepository(store, { retentionMs: 30 * DAY });
+    const results = await Promise.all([repository.add(article()), repository.add(article({ id: 'a2' }))]);
+    expect(results.map((result) => result.status).sort()).toEqual(['duplicate', 'new']);
+  });
+
+  it('keeps articles across a restart of the process', async () => {
+    const first = await sqliteStore();
+    await createKeyvArticleRepository(first.store, { retentionMs: 30 * DAY }).add(article());
+    await first.store.close();
+    const second = await sqliteStore(first.folder);
+    const repository = createKeyvArticleRepository(second.store, { retentionMs: 30 * DAY });
+    expect(await repository.get('a1')).toMatchObject({ title: 'A headline' });
+    expect(await repository.add(article({ id: 'a2' }))).toEqual({ status: 'duplicate', id: 'a1' });
+  });
+
+  it('lists every stored article', async () => {
+    const { store } = await sqliteStore();
+    const repository = createKeyvArticleRepository(store, { retentionMs: 30 * DAY });
+    for (let index = 0; index < 30; index += 1) {
+      await repository.add(article({ id: `id-${index}`, canonicalUrl: `https://example.com/${index}`, contentHash: `h${index}` }));
+    }
+    const ids: string[] = [];
+    for await (const stored of repository.list()) ids.push(stored.id);
+    expect(ids.sort()).toEqual(Array.from({ length: 30 }, (_, index) => `id-${index}`).sort());
+  });
+
+  it('forgets an article once its retention has passed, so it can be stored again', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2024-09-10T08:00:00Z'));
+    const { store } = await sqliteStore();
+    const repository = createKeyvArticleRepository(store, { retentionMs: 30 * DAY });
+    await repository.add(article());
+    vi.setSystemTime(new Date('2024-10-11T08:00:00Z'));
+    expect(await repository.get('a1')).toBeUndefined();
+    expect(await repository.add(article({ id: 'a2' }))).toEqual({ status: 'new', id: 'a2' });
+  });
+});
+
+describe('openStore', () => {
+  it('refuses a backend that is not supported yet with a one-line reason', async () => {
+    await expect(openStore('redis://localhost:6379')).rejects.toThrow('store: "redis://" is not supported yet (use sqlite://path or memory:)');
+  });
+
+  it('opens an in-memory store for tests and one-off runs', async () => {
+    const store = await openStore('memory:');
+    const repository = createKeyvArticleRepository(store, { retentionMs: DAY });
+    expect(await repository.add(article())).toEqual({ status: 'new', id: 'a1' });
+    await store.close();
+  });
+});
