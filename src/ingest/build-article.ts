@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import type { Article, ArticleDraft, ArticleSource } from '../model/article.ts';
+import { canonicalUrl } from './canonical-url.ts';
+import { extractTopics } from './topics/extract-topics.ts';
+
+export interface BuildContext {
+  source: ArticleSource;
+  fetchedAt: Date;
+}
+
+/** Below this many characters a body says too little to identify an article alone, so the title joins the hash. */
+const MIN_IDENTIFYING_BODY = 200;
+
+/** Gives a draft its identity (id, canonical URL, content hash) and its topics. Pure: the clock comes in through the context. */
+export function buildArticle(draft: ArticleDraft, context: BuildContext): Article {
+  const { isSnippet: _isSnippet, ...fields } = draft;
+  const canonical = (draft.canonicalUrl && canonicalUrl(draft.canonicalUrl, draft.url)) || (draft.url && canonicalUrl(draft.url));
+  const contentHash = hashContent(draft);
+  const identity = canonical ? `url:${canonical}` : draft.guid ? `guid:${context.source.location}:${draft.guid}` : `hash:${contentHash}`;
+  return {
+    ...fields,
+    id: sha256(identity).slice(0, 24),
+    ...(canonical ? { canonicalUrl: canonical } : {}),
+    fetchedAt: context.fetchedAt.toISOString(),
+    topics: extractTopics(draft),
+    source: context.source,
+    contentHash,
+  };
+}
+
+function hashContent(draft: ArticleDraft): string {
+  const body = normalizeForHash(draft.paragraphs.join('\n'));
+  return sha256(body.length < MIN_IDENTIFYING_BODY ? `${normalizeForHash(draft.title)}\n${body}` : body);
+}
+
+/** Typography and spacing differ between copies of one text; the words do not. */
+function normalizeForHash(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
