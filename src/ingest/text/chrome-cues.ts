@@ -1,0 +1,146 @@
+/**
+ * Evidence that a line is page furniture rather than article text. These are patterns of whole lines or
+ * line openings common to news templates in general (ads, share bars, cookie and newsletter prompts,
+ * credits, navigation), not strings of any one site; the classifier weighs them with the line's shape.
+ */
+
+const SHORT_CHROME_LINE = new RegExp(
+  '^[-–—•*|·>\\s]*(?:' +
+    [
+      'advertisements?', 'advert', 'ads?', 'sponsored(?: content| by .*)?', 'promoted(?: content)?', 'paid (?:post|content)', 'partner content',
+      'story continues(?: below)?(?: advertisement)?', 'article continues below(?: advertisement)?', 'continue reading(?: below| the main story)?',
+      'scroll (?:down )?to continue(?: with content)?', 'skip (?:to )?(?:main )?(?:content|navigation)', 'skip advert(?:isement)?',
+      'must read', 'trending(?: now| today| stories| topics)?', 'most (?:read|popular|viewed|shared|commented)', 'latest(?: news| stories| posts| articles)?',
+      'top stories', 'popular(?: now| posts| stories)?', "editor'?s? picks?", 'recommended(?: for you| stories| reading)?', 'you (?:may|might) (?:also )?like',
+      'read (?:more|next)', 'see (?:more|all)', 'load more', 'show more', 'view (?:all|more|comments)', 'archives?', 'authors?', 'about the author',
+      'tags?', 'topics', 'categor(?:y|ies)', 'share(?: this(?: article| story| post| page)?)?(?: on .{1,20})?', 'tweet', 'facebook', 'twitter', 'x',
+      'whatsapp', 'linkedin', 'reddit', 'pinterest', 'telegram', 'flipboard', 'e-?mail', 'print', 'copy(?: link)?', 'link copied', 'comments?',
+      '\\d+ (?:comments?|replies|shares)', 'leave a (?:comment|reply)', 'reply', 'log ?in', 'log ?out', 'sign ?in', 'sign ?up', 'subscribe(?: now| today)?',
+      'register', 'menu', 'search', 'home', 'close', 'back to top', 'go to top', 'spot_img', 'listen(?: to (?:this|the) (?:article|story))?(?: \\d+ min(?:s|utes)?)?',
+      '\\d+ min(?:ute)?s? (?:read|listen)', 'reading time.*', 'follow(?: us)?', 'newsletters?', 'privacy(?: policy| notice)?', 'terms(?: of (?:use|service))?',
+      'terms (?:and|&) conditions', 'cookies?(?: policy| settings| preferences)?', 'accept(?: all)?(?: cookies)?', 'reject(?: all)?', 'manage (?:preferences|cookies|consent)',
+      'contact(?: us)?', 'about(?: us)?', 'advertise(?: with us)?', 'careers', 'sitemap', 'rss', 'feedback', 'help', 'faq', 'live', 'video', 'watch',
+      'photos?', 'gallery', 'podcasts?', 'opinion', 'updated', 'published', 'more', 'next', 'previous', 'prev', 'related(?: articles| stories| posts| topics| content| news| coverage)?',
+      'in (?:this|other) news', 'don.t miss', 'breaking(?: news)?', 'exclusive', 'premium', 'subscribers? only', 'free trial',
+      'save(?:d)?', 'bookmark', 'gift(?: this)? article', 'add (?:your|a) comment', 'was this (?:article|page|story) (?:helpful|useful)\\??', 'yes', 'no',
+      'e-?paper', 'e-edition', 'web stories', 'donate', 'email address', 'sort by .{1,20}', 'just now', 'yesterday', 'today',
+      '(?:\\d+|an?|one|two|few) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?) ago',
+      // The same furniture in the other languages Herald's sources are written in.
+      'publicidad', 'publicité', 'anúncio', 'anuncio', 'anzeige', 'werbung', 'pubblicità', 'compartir(?: en .{1,20})?', 'partager(?: sur .{1,20})?',
+      'compartilhar', 'teilen', 'condividi', 'enviar por (?:correo|e-?mail)', 'comentarios', 'commentaires', 'comentários', 'kommentare', 'commenti',
+      'suscríbete', 'abonnez-vous', 'assine', 'abonnieren', 'iniciar sesión', 'se connecter', 'entrar', 'anmelden', 'última hora', 'portada', 'inicio',
+    ].join('|') +
+    ')[-–—•*|·:.!\\s]*$',
+  'iu',
+);
+
+const CHROME_ANYWHERE = [
+  /\b(?:we|this (?:web)?site|our (?:web)?site|our partners) uses? cookies\b/i,
+  /\bby (?:continuing|clicking|using) (?:to (?:use|browse)|this (?:site|website)|["“]?accept)/i,
+  /\b(?:sign up|subscribe|register) (?:for|to) (?:our|the|a) .{0,40}(?:newsletter|briefing|alerts?|updates|digest)\b/i,
+  /\b(?:enter|your) (?:your )?e-?mail(?: address)?\b.*\b(?:sign up|subscribe|newsletter)\b/i,
+  /\bget (?:the|our) .{0,30}(?:newsletter|headlines|news) (?:delivered|in your inbox|sent)\b/i,
+  /\bdelivered (?:straight |directly )?to your inbox\b/i,
+  /^(?:©|\(c\)|copyright\b)/i,
+  /\ball rights reserved\b/i,
+  /\bfollow (?:us|[\p{Lu}][\p{L}.]*(?: [\p{Lu}][\p{L}.]*){0,3}) on (?:google news|twitter|x|facebook|instagram|whatsapp|telegram|linkedin|youtube|threads)\b/iu,
+  /\bjoin (?:our|us on) (?:whatsapp|telegram)\b/i,
+  /\bdownload (?:the|our) .{0,20}app\b/i,
+  /\b(?:already (?:a subscriber|have an account)|create (?:a )?(?:free )?account|subscribe to (?:continue|read|unlock)|this (?:article|content) is (?:for|reserved for) subscribers)\b/i,
+  /\b(?:support|fund) (?:our|independent|quality) journalism\b/i,
+  /\byour (?:e-?mail )?address will not be published\b/i,
+  /\brequired fields are marked\b/i,
+  /\b(?:click|tap) here (?:to|for)\b/i,
+  /\bthis (?:article|story|content) (?:was|is|has been) (?:originally )?(?:published|produced|first appeared)\b/i,
+  /\bjavascript (?:is )?(?:disabled|required)|enable javascript\b/i,
+  /^(?:photo|photograph|image|picture|credit|illustration|video|file photo|source|graphic|caption)s?\s*(?:credit)?\s*[:：|]/i,
+  /\((?:photo|image|picture|credit|file)(?: by)?[:\s][^)]*\)\s*$/i,
+  /(?:^|[\s/|(])(?:getty images|shutterstock|afp|ap photo|reuters|epa(?:-efe)?|alamy|pa (?:media|wire)|bloomberg|xinhua)(?: via getty images)?[)\]]?\s*$/i,
+  /\b(?:terms of (?:use|service)|privacy policy)\b.*\b(?:terms of (?:use|service)|privacy policy|cookie)/i,
+  /\b(?:posted|filed) (?:in|under)\s*:/i,
+  /^(?:tags?|topics|filed under|categories|keywords)\s*[:：]/i,
+  /\b\d+ (?:comments?|shares|views|reactions)\b\s*$/i,
+  /\b(?:listen to|play) (?:this|the) (?:article|story)\b/i,
+  /^(?:reporting|writing|editing|additional reporting|compiled) by\b/i,
+  /^(?:edited|produced|compiled|curated|illustrated|translated) by\s*[:：]?\s/i,
+  /^(?:medically |fact[- ]?)?(?:reviewed|checked) by\b/i,
+  /^\(?(?:with )?(?:inputs|agency inputs|reporting|additional reporting|wires?)(?: from| by)?\b[^.]{0,60}\)?$/i,
+  /^(?:image|media|video|photo) (?:source|caption|credit)s?\s*[,:：]/i,
+  /^sign up (?:to|for)\b/i,
+  /\bshare (?:this|the) (?:story|article|post|page)\b/i,
+  /^ad (?:feedback|choices)$|\bhow relevant is this ad\b/i,
+  /\bnewsletters?\b/i,
+  /^privacy (?:notice|policy)\s*[:：]/i,
+  /^(?:trending|hot topics|in focus|also trending)\s*[:：]/i,
+  /\bthis (?:is a|story is) (?:developing|breaking) (?:story|news)\b/i,
+  /\bfor (?:general )?informational purposes only\b|\bnot a substitute for (?:professional )?(?:medical |legal |financial )?advice\b/i,
+  /^our standards\s*[:：]/i,
+  /\b(?:todos los derechos reservados|tous droits réservés|todos os direitos reservados|alle rechte vorbehalten|tutti i diritti riservati)\b/i,
+  // An author box: "Lee covers U.S. foreign policy…", "Jane Roe is a senior reporter at…".
+  /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]+){0,3} (?:covers|writes about|reports on|has covered|is an? (?:[\p{L}-]+ ){0,4}(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|author))\b/u,
+];
+
+/** The markers an advertisement leaves in a dump: one of these between two paragraphs does not make either furniture. */
+const AD_MARKER = /^[-–—•*|\s]*(?:advertisements?|advert|ads?|sponsored|publicidad|publicité|anzeige|story continues(?: below)?(?: advertisement)?|article continues below(?: advertisement)?)[-–—•*|\s.]*$/i;
+
+export function isAdMarker(line: string): boolean {
+  return AD_MARKER.test(line);
+}
+
+/** A photo credit standing alone ("Getty Images", "Photo: Jane Roe/AFP"): the line after it is usually the caption. */
+const CREDIT_LINE = /^(?:(?:image|photo|picture) (?:source|credit)s?\s*[,:：]\s*.{0,60}|(?:photo|image|credit)s?\s*[:：].{0,60}|(?:getty images|reuters|afp|ap photo|epa|shutterstock|alamy|pa media|bloomberg)(?: via getty images)?)$/i;
+
+export function isCreditLine(line: string): boolean {
+  return CREDIT_LINE.test(line);
+}
+
+/** A line of nothing but sharing targets and separators: "Facebook Twitter WhatsApp Email". */
+const SHARE_BAR = /^(?:(?:share|facebook|twitter|x|whatsapp|linkedin|e-?mail|print|reddit|pinterest|telegram|copy link|messenger|flipboard|tumblr|threads|bluesky|mastodon|sms)[\s|•·,/]*){2,}$/i;
+
+/** A weather widget: "10.5 C", "18°C Cloudy", "72°F". */
+const WEATHER = /^-?\d+(?:[.,]\d+)?\s*°?\s*[CF]\b(?:\s+\p{L}+){0,2}$/u;
+
+/** Clock times and lone numbers: widgets, comment counts, page numbers. */
+const TIME_OR_NUMBER = /^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|\d+)$/i;
+
+/** Links listed one per line with separators: "Home | News | Sport" or "World › Europe". */
+const NAV_SEPARATORS = /^(?:[\p{L}&' ]{1,25}\s*[|›»>•·/]\s*){2,}[\p{L}&' ]{1,25}$/u;
+
+export function isChrome(line: string, wordCount: number): boolean {
+  if (wordCount <= 8 && SHORT_CHROME_LINE.test(line)) return true;
+  if (SHARE_BAR.test(line) || WEATHER.test(line) || TIME_OR_NUMBER.test(line) || NAV_SEPARATORS.test(line)) return true;
+  // A long paragraph that happens to mention cookies or a newsletter is still article text.
+  return wordCount <= 45 && CHROME_ANYWHERE.some((pattern) => pattern.test(line));
+}
+
+/**
+ * Headings after which a page stops being the article: comments, popularity lists, tags, author boxes.
+ * The body never continues past one of these.
+ */
+const ARTICLE_END = new RegExp(
+  '^(?:' +
+    [
+      'comments?', '\\d+ comments?', 'leave a (?:comment|reply)', 'join the (?:conversation|discussion)', 'what do you think\\??', 'discussion',
+      'most (?:read|popular|viewed|shared|commented)(?: .{0,20})?', 'trending(?: now| today| stories| topics)?', 'popular(?: now| posts| stories| articles)?',
+      'top stories', 'latest(?: news| stories| posts| articles| videos)?', 'more (?:stories|news|articles|videos)(?: from .*| on .*| in .*)?',
+      'more from .{1,40}', 'you (?:may|might) (?:also )?(?:like|enjoy|be interested in)', 'recommended(?: for you| stories| reading| articles)?',
+      'read next', 'up next', 'what to read next', 'about the author', 'about (?:the )?authors?', 'authors?', 'archives?', 'tags?', 'topics',
+      'filed under', 'categories', 'related topics', 'footer', 'sponsored (?:stories|links|content)', 'around the web', 'from our partners',
+      'share this (?:article|story|post)', 'explore more(?: on (?:these|this) topics?)?', 'editor.?s picks?', 'in case you missed it', 'must read', 'don.t miss',
+      'add (?:your|a) comment', 'lo más (?:visto|leído)', 'archivado en', 'les plus lus', 'mais lidas', 'meistgelesen', 'i più letti', 'comentarios', 'commentaires',
+    ].join('|') +
+    ')[:.!\\s]*$',
+  'iu',
+);
+
+export function endsArticle(line: string, wordCount: number): boolean {
+  return wordCount <= 8 && (ARTICLE_END.test(line) || /^(?:tags?|topics|filed under|categories|keywords)\s*[:：]/i.test(line));
+}
+
+/** "Also read: …", "Read more: …", "See also: …", "Related: …" lines: the publisher's own related links. */
+export const ALSO_READ_LINE =
+  /^[-–—•*>\s]*(?:also read|read also|also see|see also|read more|more on this|related|related article|related story|related reading|recommended|read next|also on .{1,30}|must read|don.t miss|watch|listen|more|also|lire aussi|à lire aussi|lee también|leia também|lesen sie auch|auch interessant|leggi anche)\s*(?:[:：|»>–—-]+)\s*(.{8,300})$/iu;
+
+/** A heading over a block of related links, which follow one per line. */
+export const RELATED_HEADING =
+  /^(?:related(?: articles| stories| posts| content| news| coverage| reading| links)?|more on this (?:story|topic)|more about this|you (?:may|might) also (?:like|read)|read (?:more|also|next)|also read|see also|further reading|recommended(?: articles| stories| reading)?|more (?:like this|to read)|artículos relacionados|noticias relacionadas|articles? (?:liés|connexes)|à lire aussi|lire aussi)[:.\s]*$/iu;

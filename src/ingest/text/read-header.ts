@@ -1,0 +1,71 @@
+import { bylineName, endsWithSentence, lowerCaseShare, type ClassifiedLine } from './classify-line.ts';
+
+export interface ArticleHeader {
+  title?: string;
+  dek?: string;
+  byline?: string;
+  /** Dates stated between the title and the body, in page order. */
+  dates: ClassifiedLine[];
+}
+
+/** How far above the body a headline may stand; past that it belongs to something else on the page. */
+const HEADER_REACH = 16;
+
+/**
+ * How much a line looks like a headline: a few words to a couple of dozen, no closing full stop,
+ * long enough to say something. Lines that are furniture, credits or dates are never headlines.
+ */
+function headlineScore(line: ClassifiedLine): number {
+  if (line.kind !== 'near' && line.kind !== 'short' && line.kind !== 'prose') return Number.NEGATIVE_INFINITY;
+  if (line.words < 3 || line.words > 30) return Number.NEGATIVE_INFINITY;
+  let score = line.words >= 5 && line.words <= 20 ? 2 : 0.5;
+  score += /\.$/.test(line.text) ? -1 : 1;
+  score += line.text.length >= 35 ? 1 : 0;
+  score += lowerCaseShare(line.text) < 0.5 ? 0.5 : 0;
+  score -= /,$/.test(line.text) ? 2 : 0;
+  return score;
+}
+
+/** A standfirst is a sentence-case sentence or two, longer than its headline or plainly not one. */
+function readsAsDek(candidate: ClassifiedLine, headline: ClassifiedLine): boolean {
+  if (candidate.words < 6 || (candidate.kind !== 'near' && candidate.kind !== 'prose')) return false;
+  if (lowerCaseShare(candidate.text) < 0.5) return false;
+  return candidate.words >= headline.words || endsWithSentence(candidate.text) || lowerCaseShare(headline.text) < 0.5;
+}
+
+/**
+ * Reads the lines above the body. The title is the most headline-like line within reach, unless a
+ * headline stands just above it and it reads as that headline's standfirst. The dek is the first
+ * standfirst-like line between title and body. Bylines and dates count only between the title and the
+ * body: a date above the title is the page's clock or a weather widget, not the publication date.
+ */
+export function readHeader(lines: ClassifiedLine[], bodyStart: number): ArticleHeader {
+  const floor = Math.max(0, bodyStart - HEADER_REACH);
+  let titleIndex: number | undefined;
+  let bestScore = 2;
+  for (let index = bodyStart - 1; index >= floor; index -= 1) {
+    const score = headlineScore(lines[index]!) - (bodyStart - index) * 0.05;
+    if (score > bestScore) {
+      bestScore = score;
+      titleIndex = index;
+    }
+  }
+  if (titleIndex === undefined) return { dates: [] };
+  for (let above = titleIndex - 1; above >= Math.max(floor, titleIndex - 3); above -= 1) {
+    const line = lines[above]!;
+    if (headlineScore(line) >= 3 && readsAsDek(lines[titleIndex]!, line)) {
+      titleIndex = above;
+      break;
+    }
+    if (line.kind !== 'chrome' && line.kind !== 'short') break;
+  }
+  const header: ArticleHeader = { title: lines[titleIndex]!.text, dates: [] };
+  for (let index = titleIndex + 1; index < bodyStart; index += 1) {
+    const line = lines[index]!;
+    if (!header.dek && !header.byline && header.dates.length === 0 && readsAsDek(line, lines[titleIndex]!)) header.dek = line.text;
+    if (line.kind === 'date') header.dates.push(line);
+    const name = line.kind === 'byline' || line.kind === 'date' ? bylineName(line.text) : /^by$/i.test(line.text) ? lines[index + 1]?.text : undefined;
+    if (name) header.byline ??= name;
+  }
+  return header;
+}
