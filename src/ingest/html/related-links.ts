@@ -1,0 +1,48 @@
+import type { AlsoReadLink } from '../../model/article.ts';
+import { resolveUrl } from '../canonical-url.ts';
+import { isRelatedHeading } from '../text/also-read.ts';
+
+/** Class, id or data names publishers give to blocks of links about the same story. */
+const RELATED_TOKEN = /(?:^|[\s_-])(?:related(?:-?(?:articles?|stories|posts|content|links|news|reads?))?|also-?read|read-?also|see-?also|more-?on(?:-?this)?|further-?reading|read-?next|recommended-?(?:articles?|stories))(?:$|[\s_-])/i;
+
+/** A block with more links than this is a menu or a site-wide list, not links about this story. */
+const MAX_LINKS_IN_BLOCK = 20;
+const MAX_RELATED = 10;
+
+/**
+ * The publisher's own related links: blocks named "related" in the markup, and lists under a heading
+ * such as "Related articles" or "More on this story". Links are kept with their headline text and an
+ * absolute URL; navigation, the page itself and links without a headline are left out.
+ */
+export function findRelatedLinks(document: Document, base: string | undefined): AlsoReadLink[] {
+  const containers: Element[] = [];
+  for (const element of document.querySelectorAll('[class], [id]')) {
+    if (RELATED_TOKEN.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`)) containers.push(element);
+  }
+  for (const heading of document.querySelectorAll('h2, h3, h4, h5, h6, strong, b, span, p, div')) {
+    const text = heading.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    if (text.length > 60 || !isRelatedHeading(text)) continue;
+    const list = heading.nextElementSibling ?? heading.parentElement?.nextElementSibling;
+    if (list?.querySelector('a[href]')) containers.push(list);
+    else if (heading.parentElement) containers.push(heading.parentElement);
+  }
+
+  const links: AlsoReadLink[] = [];
+  const seen = new Set<string>();
+  const self = base && resolveUrl(base);
+  for (const container of containers) {
+    if (containers.some((other) => other !== container && other.contains(container))) continue;
+    const anchors = [...container.querySelectorAll('a[href]')];
+    if (anchors.length > MAX_LINKS_IN_BLOCK) continue;
+    for (const anchor of anchors) {
+      const title = anchor.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+      const url = resolveUrl(anchor.getAttribute('href') ?? undefined, base);
+      const words = title.split(' ').length;
+      if (!url || url === self || seen.has(url) || words < 3 || words > 30) continue;
+      seen.add(url);
+      links.push({ title, url });
+      if (links.length >= MAX_RELATED) return links;
+    }
+  }
+  return links;
+}
