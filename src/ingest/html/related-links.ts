@@ -9,6 +9,8 @@ const RELATED_TOKEN = /(?:^|[\s_-])(?:related(?:-?(?:articles?|stories|posts|con
 const MAX_LINKS_IN_BLOCK = 20;
 const MAX_RELATED = 10;
 
+const HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6', 'STRONG', 'B', 'SPAN', 'P', 'DIV']);
+
 /**
  * The publisher's own related links: blocks named "related" in the markup, and lists under a heading
  * such as "Related articles" or "More on this story". Links are kept with their headline text and an
@@ -16,15 +18,20 @@ const MAX_RELATED = 10;
  */
 export function findRelatedLinks(document: Document, base: string | undefined): AlsoReadLink[] {
   const containers: Element[] = [];
-  for (const element of document.querySelectorAll('[class], [id]')) {
-    if (RELATED_TOKEN.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`)) containers.push(element);
-  }
-  for (const heading of document.querySelectorAll('h2, h3, h4, h5, h6, strong, b, span, p, div')) {
-    const text = heading.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  // One pass over every element with plain JavaScript tests: linkedom's attribute selectors cost several times more.
+  for (const element of document.querySelectorAll('*')) {
+    const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+    if (name.length > 1 && RELATED_TOKEN.test(name)) {
+      containers.push(element);
+      continue;
+    }
+    // A heading is a leaf or nearly so; reading the text of every large container would make this pass quadratic.
+    if (!HEADING_TAGS.has(element.tagName) || element.childElementCount > 1) continue;
+    const text = element.textContent?.replace(/\s+/g, ' ').trim() ?? '';
     if (text.length > 60 || !isRelatedHeading(text)) continue;
-    const list = heading.nextElementSibling ?? heading.parentElement?.nextElementSibling;
+    const list = element.nextElementSibling ?? element.parentElement?.nextElementSibling;
     if (list?.querySelector('a[href]')) containers.push(list);
-    else if (heading.parentElement) containers.push(heading.parentElement);
+    else if (element.parentElement) containers.push(element.parentElement);
   }
 
   const links: AlsoReadLink[] = [];
