@@ -8,6 +8,7 @@ import { TextDecoder } from 'node:util';
  */
 export function decodeText(bytes: Uint8Array, contentType?: string): string {
   const bom = sniffBom(bytes);
+  if (bom?.encoding === 'utf-32be' || bom?.encoding === 'utf-32le') return decodeUtf32(bytes.subarray(bom.length), bom.encoding === 'utf-32le');
   if (bom) return new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length));
   const declared = charsetFromContentType(contentType) ?? charsetFromDocument(bytes);
   const decoder = declared ? tryDecoder(declared) : undefined;
@@ -20,6 +21,11 @@ export function decodeText(bytes: Uint8Array, contentType?: string): string {
 }
 
 function sniffBom(bytes: Uint8Array): { encoding: string; length: number } | undefined {
+  const [a, b, c, d] = bytes;
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return { encoding: 'utf-32be', length: 4 };
+  if (a === 0xff && b === 0xfe && c === 0 && d === 0) return { encoding: 'utf-32le', length: 4 };
+  if (a === 0 && b === 0 && c === 0 && d === 0x3c) return { encoding: 'utf-32be', length: 0 };
+  if (a === 0x3c && b === 0 && c === 0 && d === 0) return { encoding: 'utf-32le', length: 0 };
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
@@ -49,6 +55,19 @@ function tryDecoder(label: string): Decoder | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** UTF-32, which TextDecoder does not support and which a few XML documents still use. */
+function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength - (bytes.byteLength % 4));
+  const codePoints: number[] = [];
+  for (let offset = 0; offset < view.byteLength; offset += 4) {
+    const codePoint = view.getUint32(offset, littleEndian);
+    codePoints.push(codePoint <= 0x10ffff ? codePoint : 0xfffd);
+  }
+  let text = '';
+  for (let start = 0; start < codePoints.length; start += 8192) text += String.fromCodePoint(...codePoints.slice(start, start + 8192));
+  return text;
 }
 
 interface Decoder {

@@ -8,7 +8,23 @@
 export function parseDate(input: string): string | undefined {
   const text = input.normalize('NFKC').replace(/\s+/g, ' ').trim();
   if (!text || text.length > 200) return undefined;
-  return parseIso(text) ?? parseWritten(text);
+  return parseIso(text) ?? parseRfc822(text) ?? parseWritten(text);
+}
+
+const RFC_822 = /^(?:[A-Za-z]{2,9},?\s*)?(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4}|\d{2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([A-Za-z]{1,5}|[+-]\d{4})?$/;
+
+/** The form nearly every RSS date takes, read directly; anything less regular falls through to parseWritten. */
+function parseRfc822(text: string): string | undefined {
+  const match = RFC_822.exec(text);
+  const month = match && MONTHS[match[2]!.toLowerCase()];
+  if (!match || !month) return undefined;
+  let year = Number(match[3]);
+  if (year < 100) year += year < 50 ? 2000 : 1900;
+  const zone = match[7]?.toUpperCase();
+  if (zone && zone in US_GENERIC_ZONES) return undefined;
+  const offset = zone ? zoneOffsetMinutes(zone) : 0;
+  if (offset === undefined) return undefined;
+  return build(year, month, Number(match[1]), Number(match[4]), Number(match[5]), Number(match[6] ?? 0), 0, offset);
 }
 
 const ISO = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)? ?(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;

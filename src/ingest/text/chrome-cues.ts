@@ -52,7 +52,12 @@ const CHROME_ANYWHERE = [
   /\brequired fields are marked\b/i,
   /\b(?:click|tap) here (?:to|for)\b/i,
   /\bthis (?:article|story|content) (?:was|is|has been) (?:originally )?(?:published|produced|first appeared)\b/i,
-  /\bjavascript (?:is )?(?:disabled|required)|enable javascript\b/i,
+  /\bjavascript (?:is )?(?:disabled|required)|enable javascript\b|\brequires javascript\b/i,
+  /\bmay contain affiliate\b|\baffiliate (?:links?|commission)\b|\bwe may earn a (?:small )?commission\b/i,
+  /^(?:posted|published|publicado|publié|pubblicato|veröffentlicht|written) (?:by|por|par|da|von)\b/i,
+  /^(?:tags?|topics|keywords|categories|etiquetas|mots-clés)\s*[:：]?\s+[^.!?]*,[^.!?]*$/i,
+  /^\[\w+[^\]]*\].*\[\/\w+\]$/,
+  /^https?:\/\/\S+$/i,
   /^(?:photo|photograph|image|picture|credit|illustration|video|file photo|source|graphic|caption)s?\s*(?:credit)?\s*[:：|]/i,
   /\((?:photo|image|picture|credit|file)(?: by)?[:\s][^)]*\)\s*$/i,
   /(?:^|[\s/|(])(?:getty images|shutterstock|afp|ap photo|reuters|epa(?:-efe)?|alamy|pa (?:media|wire)|bloomberg|xinhua)(?: via getty images)?[)\]]?\s*$/i,
@@ -127,7 +132,7 @@ const ARTICLE_END = new RegExp(
       'read next', 'up next', 'what to read next', 'about the author', 'about (?:the )?authors?', 'authors?', 'archives?', 'tags?', 'topics',
       'filed under', 'categories', 'related topics', 'footer', 'sponsored (?:stories|links|content)', 'around the web', 'from our partners',
       'share this (?:article|story|post)', 'explore more(?: on (?:these|this) topics?)?', 'editor.?s picks?', 'in case you missed it', 'must read', 'don.t miss',
-      'add (?:your|a) comment', 'lo más (?:visto|leído)', 'archivado en', 'les plus lus', 'mais lidas', 'meistgelesen', 'i più letti', 'comentarios', 'commentaires',
+      'add (?:your|a) comment', 'tell us what you think.*', 'lo más (?:visto|leído)', 'archivado en', 'les plus lus', 'mais lidas', 'meistgelesen', 'i più letti', 'comentarios', 'commentaires',
     ].join('|') +
     ')[:.!\\s]*$',
   'iu',
@@ -139,7 +144,7 @@ export function endsArticle(line: string, wordCount: number): boolean {
 
 /** "Also read: …", "Read more: …", "See also: …", "Related: …" lines: the publisher's own related links. */
 export const ALSO_READ_LINE =
-  /^[-–—•*>\s]*(?:also read|read also|also see|see also|read more|more on this|related|related article|related story|related reading|recommended|read next|also on .{1,30}|must read|don.t miss|watch|listen|more|also|lire aussi|à lire aussi|lee también|leia também|lesen sie auch|auch interessant|leggi anche)\s*(?:[:：|»>–—-]+)\s*(.{8,300})$/iu;
+  /^[-–—•*>\s]*(?:also read|read also|also see|see also|see more|read more|more on this|related|related article|related story|related reading|recommended|read next|also on .{1,30}|must read|don.t miss|watch|listen|more|also|lire aussi|à lire aussi|lee también|leia também|lesen sie auch|auch interessant|leggi anche)\s*(?:[:：|»>–—-]+)\s*(.{8,300})$/iu;
 
 /** A heading over a block of related links, which follow one per line. */
 export const RELATED_HEADING =

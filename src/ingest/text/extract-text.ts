@@ -136,7 +136,8 @@ function readTrailer(lines: ClassifiedLine[], bodyEnd: number): { byline?: strin
     const line = lines[index]!;
     if (line.kind === 'end') break;
     if (line.kind === 'date' && /^(?:published|posted|first published|updated|last updated)/i.test(line.text)) trailer.dates.push(line);
-    if (line.kind === 'byline' && /^by\b/i.test(line.text)) trailer.byline ??= bylineName(line.text);
+    const name = line.kind === 'byline' && /^by\b/i.test(line.text) ? bylineName(line.text) : undefined;
+    if (name) trailer.byline ??= name;
   }
   return trailer;
 }
