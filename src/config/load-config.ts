@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import cron from 'node-cron';
 import { z } from 'zod';
 import { InputError } from '../input-error.ts';
 
 const configSchema = z.strictObject({
+  /** Files, folders, pages and feeds ingested by `npm start`; relative paths are read from the working directory. */
+  sources: z.array(z.string().min(1)),
   store: z.string().min(1),
   retentionDays: z.number().positive().max(3650),
   fetch: z.strictObject({
@@ -15,6 +18,7 @@ const configSchema = z.strictObject({
   ingest: z.strictObject({
     completeSnippets: z.boolean(),
     concurrency: z.number().int().min(1).max(64),
+    schedule: z.string().refine((expression) => cron.validate(expression), 'not a valid cron expression'),
   }),
 });
 

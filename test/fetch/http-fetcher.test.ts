@@ -27,6 +27,12 @@ function memoryValidators(): ValidatorStore {
 
 const text = (body: Uint8Array): string => Buffer.from(body).toString('utf8');
 
+/** A DNS that answers every name with one address, as a hostile or a test DNS server might. */
+function resolvingTo(address: string): NonNullable<HttpFetcherOptions['lookup']> {
+  const lookup = (_host: string, _options: unknown, callback: (error: null, addresses: LookupAddress[]) => void): void => callback(null, [{ address, family: 4 }]);
+  return lookup as unknown as NonNullable<HttpFetcherOptions['lookup']>;
+}
+
 describe('a plain fetch', () => {
   it('returns the body, the content type and the final URL', async () => {
     server.route('/page', respond('<p>hello</p>', { 'content-type': 'text/html; charset=utf-8' }));
@@ -96,7 +102,9 @@ describe('conditional GET', () => {
   });
 
   it('asks unconditionally when not told to be conditional', async () => {
-    server.route('/always', (request, response) => response.writeHead(200, { etag: '"x"' }).end(request.headers['if-none-match'] ?? 'fresh'));
+    server.route('/always', (request, response) => {
+      response.writeHead(200, { etag: '"x"' }).end(request.headers['if-none-match'] ?? 'fresh');
+    });
     const http = fetcher({ validators: memoryValidators() });
     await http.fetch(server.url('/always'));
     expect(text((await http.fetch(server.url('/always'))).body)).toBe('fresh');
@@ -176,8 +184,7 @@ describe('the private-address guard', () => {
   });
 
   it('refuses a public-looking hostname that resolves to a private address', async () => {
-    const lookup = ((_host: string, _options: unknown, callback: (error: null, addresses: LookupAddress[]) => void) => callback(null, [{ address: '10.0.0.5', family: 4 }])) as unknown as HttpFetcherOptions['lookup'];
-    await expect(fetcher({ allowHosts: [], lookup }).fetch('http://news.example/feed')).rejects.toThrow('http://news.example/feed: refused: resolves to a private address (10.0.0.5)');
+    await expect(fetcher({ allowHosts: [], lookup: resolvingTo('10.0.0.5') }).fetch('http://news.example/feed')).rejects.toThrow('http://news.example/feed: refused: resolves to a private address (10.0.0.5)');
   });
 
   it('refuses a redirect from an allowed host to the metadata address', async () => {
@@ -187,9 +194,8 @@ describe('the private-address guard', () => {
 
   it('lets a hostname through when the address it resolves to is allowed', async () => {
     server.route('/via-name', respond('named'));
-    const lookup = ((_host: string, _options: unknown, callback: (error: null, addresses: LookupAddress[]) => void) => callback(null, [{ address: '127.0.0.1', family: 4 }])) as unknown as HttpFetcherOptions['lookup'];
     const port = new URL(server.origin).port;
-    expect(text((await fetcher({ lookup }).fetch(`http://feeds.test:${port}/via-name`)).body)).toBe('named');
+    expect(text((await fetcher({ lookup: resolvingTo('127.0.0.1') }).fetch(`http://feeds.test:${port}/via-name`)).body)).toBe('named');
   });
 });
 
@@ -208,9 +214,8 @@ describe('per-host concurrency', () => {
     });
     server.route('/quick', respond('quick'));
     // Two hostnames for the one loopback server, so that they count as different hosts.
-    const lookup = ((_host: string, _options: unknown, callback: (error: null, addresses: LookupAddress[]) => void) => callback(null, [{ address: '127.0.0.1', family: 4 }])) as unknown as HttpFetcherOptions['lookup'];
     const port = new URL(server.origin).port;
-    const http = fetcher({ perHostConcurrency: 2, lookup, timeoutMs: 5_000 });
+    const http = fetcher({ perHostConcurrency: 2, lookup: resolvingTo('127.0.0.1'), timeoutMs: 5_000 });
     const slow = [1, 2, 3].map(() => http.fetch(`http://busy.test:${port}/slow`));
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(inFlight).toBe(2);

@@ -30,13 +30,17 @@ export function looksLikeFeed(text: string): boolean {
 export function parseFeed(text: string, options: { url?: string } = {}): Feed {
   const trimmed = text.trimStart().replace(/^\uFEFF/, '');
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return parseJson(trimmed, options.url);
-  const root = feedRoot(parseXmlTree(text));
+  const document = parseXmlTree(text);
+  const root = feedRoot(document);
   if (!root) {
-    const first = childElements(parseXmlTree(text))[0];
+    const first = childElements(document)[0];
     throw new InputError(first ? `feed: not a feed (the document's root is <${first.name}>)` : 'feed: not a feed (no XML elements found)');
   }
   const name = canonicalName(root).replace(/^atom:/, '');
-  return normalizeLanguages(name === 'feed' ? readAtom(root, options.url) : readRss(root, options.url));
+  const feed = normalizeLanguages(name === 'feed' ? readAtom(root, options.url) : readRss(root, options.url));
+  // Broken XML is read as far as it goes; broken XML that yields nothing is reported, not taken for an empty feed.
+  if (document.unclosed && feed.items.length === 0) throw new InputError(`feed: malformed XML (${document.unclosed} element${document.unclosed === 1 ? '' : 's'} never closed) and no items`);
+  return feed;
 }
 
 /** Languages as BCP 47 tags: "en_US" and " EN-us " are written "en-US" by feeds that mean it. */

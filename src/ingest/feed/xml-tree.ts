@@ -12,6 +12,8 @@ export interface XmlElement {
   byName?: Map<string, XmlElement[]>;
   /** The namespace declarations in force at this element, shared with descendants that declare none. */
   scope?: NamespaceScope;
+  /** On the document: elements still open when the text ran out, a sign of a truncated or broken file. */
+  unclosed?: number;
 }
 
 export interface NamespaceScope {
@@ -49,6 +51,7 @@ export function parseXmlTree(text: string): XmlElement {
     if (open === -1) break;
     position = readMarkup(text, open, stack);
   }
+  if (stack.length > 1) root.unclosed = stack.length - 1;
   return root;
 }
 

@@ -1,0 +1,116 @@
+import type { ArticleDraft, ArticleSource } from '../model/article.ts';
+import { InputError } from '../input-error.ts';
+import type { ArticleRepository } from '../store/article-repository.ts';
+import { buildArticle } from './build-article.ts';
+import { decodeDocument, extractDocument, type Extraction } from './extract-document.ts';
+import type { Fetcher } from './fetch/fetcher.ts';
+import { extractFromHtml } from './html/extract-html.ts';
+import { isUrl, listInputs, readInput } from './read-input.ts';
+
+export interface IngestDependencies {
+  fetcher: Fetcher;
+  repository: ArticleRepository;
+  now: () => Date;
+  /** Fetch the page of a feed item that carries only a teaser. */
+  completeSnippets: boolean;
+  /** How many inputs are read at once; the fetcher still limits each host. */
+  concurrency: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface IngestFailure {
+  input: string;
+  reason: string;
+}
+
+export interface IngestReport {
+  new: number;
+  duplicate: number;
+  failed: number;
+  failures: IngestFailure[];
+}
+
+/**
+ * Reads files, folders, pages and feeds and stores the articles in them. One bad input is a failure in
+ * the report, never the end of the run; an unexpected error is reported the same way, with its message.
+ */
+export async function ingestInputs(inputs: string[], deps: IngestDependencies): Promise<IngestReport> {
+  const report: IngestReport = { new: 0, duplicate: 0, failed: 0, failures: [] };
+  const listed = await listInputs(inputs);
+  let done = 0;
+  const fail = (input: string, error: unknown): void => {
+    report.failed += 1;
+    report.failures.push({ input, reason: reasonOf(error) });
+  };
+  const ingestOne = async (input: string): Promise<void> => {
+    try {
+      // Feeds are polled again and again; a 304 means nothing new since the last run.
+      const raw = await readInput(input, deps.fetcher, { conditional: true });
+      if (!raw) return;
+      const extraction = extractDocument(raw);
+      for (const { draft, source } of await draftsOf(extraction, input, deps)) {
+        try {
+          const result = await deps.repository.add(buildArticle(draft, { source, fetchedAt: deps.now() }));
+          report[result.status] += 1;
+        } catch (error) {
+          fail(draft.url ?? input, error);
+        }
+      }
+    } catch (error) {
+      fail(input, error);
+    } finally {
+      done += 1;
+      deps.onProgress?.(done, listed.length);
+    }
+  };
+  await runWithConcurrency(listed, deps.concurrency, ingestOne);
+  return report;
+}
+
+async function draftsOf(extraction: Extraction, input: string, deps: IngestDependencies): Promise<Array<{ draft: ArticleDraft; source: ArticleSource }>> {
+  if (extraction.format !== 'feed') {
+    const kind = isUrl(input) ? 'site' : 'file';
+    const name = extraction.draft.siteName;
+    return [{ draft: extraction.draft, source: { kind, location: input, ...(name ? { name } : {}) } }];
+  }
+  const source: ArticleSource = { kind: 'feed', location: input, ...(extraction.feed.title ? { name: extraction.feed.title } : {}) };
+  const drafts = await Promise.all(
+    extraction.drafts.map((draft) => (deps.completeSnippets && draft.isSnippet && draft.url ? completeSnippet(draft, deps.fetcher) : draft)),
+  );
+  return drafts.map((draft) => ({ draft, source }));
+}
+
+/**
+ * Replaces a feed teaser with the article from its page. The feed's title, guid and date stay, because
+ * feeds state them cleanly where pages decorate them; if the page cannot be read, the teaser is kept.
+ */
+export async function completeSnippet(draft: ArticleDraft, fetcher: Fetcher): Promise<ArticleDraft> {
+  let page: ArticleDraft;
+  try {
+    const resource = await fetcher.fetch(draft.url!);
+    const text = decodeDocument({ location: resource.url, bytes: resource.body, ...(resource.contentType ? { contentType: resource.contentType } : {}) });
+    page = extractFromHtml(text, resource.url);
+  } catch {
+    return draft;
+  }
+  if (page.paragraphs.join(' ').length <= draft.paragraphs.join(' ').length) return draft;
+  const { isSnippet: _teaser, ...feedFields } = draft;
+  const byline = page.byline ?? draft.byline;
+  return { ...page, ...feedFields, paragraphs: page.paragraphs, alsoRead: page.alsoRead, ...(byline ? { byline } : {}) };
+}
+
+async function runWithConcurrency<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof InputError) return error.message;
+  return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}

@@ -1,0 +1,8 @@
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+
+/** Structured logs go to stderr, so that stdout stays the output of whatever command is running. */
+export function createLogger(env: NodeJS.ProcessEnv = process.env): Logger {
+  return pino({ name: 'herald', level: env.HERALD_LOG_LEVEL ?? 'info' }, pino.destination(2));
+}
