@@ -39,9 +39,7 @@ async function main(): Promise<void> {
     return running;
   };
 
-  await runOnce();
   const task = cron.schedule(config.ingest.schedule, runOnce, { name: 'ingest', noOverlap: true });
-
   const stop = async (signal: string): Promise<void> => {
     logger.info({ signal }, 'stopping');
     await task.destroy();
@@ -51,6 +49,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  await runOnce();
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,60 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { decodeDocument, detectFormat, extractDocument } from '../../src/ingest/extract-document.ts';
+
+const raw = (text: string | Uint8Array, extra: { url?: string; contentType?: string } = {}) => ({
+  location: 'input',
+  bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text,
+  ...extra,
+});
+
+describe('detectFormat', () => {
+  it('knows a feed by its root element, whatever the file is called', () => {
+    expect(detectFormat('<?xml version="1.0"?>\n<rss version="2.0"><channel/></rss>')).toBe('feed');
+  });
+
+  it('knows an HTML page by its doctype or its tags', () => {
+    expect(detectFormat('<!DOCTYPE html><html><body><p>x</p></body></html>')).toBe('html');
+    expect(detectFormat('<div><p>One</p><p>Two</p><p>Three</p><a href="/">Home</a><br></div>')).toBe('html');
+  });
+
+  it('takes a page dump with a stray "<" for text', () => {
+    expect(detectFormat('Shares fell <2% on Monday.\n\nThe index closed lower.')).toBe('text');
+  });
+
+  it('sends any JSON to the feed reader, which says whether it is a JSON Feed', () => {
+    expect(detectFormat('{"results": []}')).toBe('feed');
+    expect(() => extractDocument(raw('{"results": []}'))).toThrow('input: feed: JSON that is not a JSON Feed (no "version" or "items")');
+  });
+});
+
+describe('decodeDocument', () => {
+  it('gunzips a saved .gz page', () => {
+    expect(decodeDocument(raw(gzipSync('<html><body>zipped</body></html>')))).toBe('<html><body>zipped</body></html>');
+  });
+
+  it('names damaged gzip data', () => {
+    expect(() => decodeDocument(raw(Uint8Array.from([0x1f, 0x8b, 1, 2, 3])))).toThrow('input: damaged gzip data');
+  });
+
+  it('refuses binary data and empty documents', () => {
+    expect(() => decodeDocument(raw(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13])))).toThrow('input: binary data, not text, HTML or a feed');
+    expect(() => decodeDocument(raw('  \n\t '))).toThrow('input: empty document');
+  });
+
+  it('reads a UTF-16 document, whose zero bytes are not binary', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<rss><channel><title>Wide</title></channel></rss>', 'utf16le')]);
+    expect(decodeDocument(raw(utf16))).toContain('<title>Wide</title>');
+  });
+});
+
+describe('extractDocument', () => {
+  it('gives a page the URL it was fetched from when it names none itself', () => {
+    const extraction = extractDocument(raw(`<html><body><article><p>${'A paragraph of article text that is long enough to count as prose. '.repeat(4)}</p></article></body></html>`, { url: 'https://news.example/a' }));
+    expect(extraction.format === 'html' && extraction.draft.url).toBe('https://news.example/a');
+  });
+
+  it('prefixes an extractor error with the input it came from', () => {
+    expect(() => extractDocument(raw('Home\nNews\nSport'))).toThrow(/^input: text: no article found/);
+  });
+});
