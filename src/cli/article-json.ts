@@ -1,4 +1,5 @@
 import { articleText, type AlsoReadLink, type Article } from '../model/article.ts';
+import { definedFields } from '../model/defined-fields.ts';
 
 /** The `herald extract --json` contract: field names and order are relied on outside this repository. */
 export interface ArticleJson {
@@ -14,16 +15,18 @@ export interface ArticleJson {
 }
 
 export function toArticleJson(article: Article): ArticleJson {
-  const url = article.canonicalUrl ?? article.url;
+  const stated = definedFields<Pick<ArticleJson, 'dek' | 'byline' | 'siteName' | 'url' | 'publishedAt'>>({
+    dek: article.dek,
+    byline: article.byline,
+    siteName: article.siteName,
+    url: article.canonicalUrl ?? article.url,
+    publishedAt: article.publishedAt,
+  });
   return {
     title: article.title,
-    ...(article.dek ? { dek: article.dek } : {}),
-    ...(article.byline ? { byline: article.byline } : {}),
-    ...(article.siteName ? { siteName: article.siteName } : {}),
-    ...(url ? { url } : {}),
-    ...(article.publishedAt ? { publishedAt: article.publishedAt } : {}),
+    ...stated,
     text: articleText(article),
-    alsoRead: article.alsoRead.map((link) => ({ title: link.title, ...(link.url ? { url: link.url } : {}) })),
+    alsoRead: article.alsoRead.map((link) => definedFields<AlsoReadLink>({ title: link.title, url: link.url })),
     topics: article.topics,
   };
 }

@@ -108,10 +108,3 @@ function isBinaryType(type: string): boolean {
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
-
-type Loose<T> = { [K in keyof T]?: T[K] | undefined };
-
-/** Builds a record from fields that may be missing, leaving missing and empty ones out rather than undefined. */
-export function definedFields<T extends object>(value: Loose<T>): T {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined && field !== '')) as T;
-}

@@ -1,5 +1,6 @@
 import type { ArticleDraft } from '../../model/article.ts';
 import { InputError } from '../../input-error.ts';
+import { definedFields } from '../../model/defined-fields.ts';
 import { htmlToParagraphs } from '../html/html-to-paragraphs.ts';
 import type { Feed, FeedItem } from './feed.ts';
 import { canonicalName } from './feed-names.ts';
@@ -90,18 +91,17 @@ export function feedItemToDraft(item: FeedItem, feed: Feed): ArticleDraft {
   const text = paragraphs.join(' ');
   const isSnippet = !!item.link && (!item.contentHtml ? text.length < SNIPPET_CHARS || TEASER_ENDING.test(text) : text.length < SNIPPET_CHARS / 2 && TEASER_ENDING.test(text));
   const title = item.title ?? (text ? `${text.split(/\s+/).slice(0, 12).join(' ')}${text.split(/\s+/).length > 12 ? '…' : ''}` : (item.link ?? 'Untitled'));
-  const language = item.language ?? feed.language;
-  return {
+  return definedFields<ArticleDraft>({
     title,
-    ...(item.link ? { url: item.link } : {}),
-    ...(item.guid ? { guid: item.guid } : {}),
-    ...(item.author ? { byline: item.author } : {}),
-    ...(feed.title ? { siteName: feed.title } : {}),
-    ...(item.imageUrl ? { imageUrl: item.imageUrl } : {}),
-    ...(item.publishedAt ? { publishedAt: item.publishedAt } : {}),
-    ...(language ? { language } : {}),
+    url: item.link,
+    guid: item.guid,
+    byline: item.author,
+    siteName: feed.title,
+    imageUrl: item.imageUrl,
+    publishedAt: item.publishedAt,
+    language: item.language ?? feed.language,
     paragraphs,
     alsoRead: [],
-    ...(isSnippet ? { isSnippet } : {}),
-  };
+    isSnippet: isSnippet || undefined,
+  });
 }

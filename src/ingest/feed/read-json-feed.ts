@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { resolveUrl } from '../canonical-url.ts';
 import { parseDate } from '../dates/parse-date.ts';
+import { definedFields } from '../../model/defined-fields.ts';
 import type { Feed, FeedItem } from './feed.ts';
-import { definedFields, escapeHtml } from './feed-fields.ts';
+import { escapeHtml } from './feed-fields.ts';
 
 const text = z.string().optional().catch(undefined);
 const author = z.object({ name: text, url: text }).partial().catch({});

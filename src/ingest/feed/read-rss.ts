@@ -1,5 +1,6 @@
+import { definedFields } from '../../model/defined-fields.ts';
 import type { Feed, FeedItem } from './feed.ts';
-import { child, childText, children, dateOf, definedFields, htmlOf, plainTextOf, resolveIn } from './feed-fields.ts';
+import { child, childText, children, dateOf, htmlOf, plainTextOf, resolveIn } from './feed-fields.ts';
 import { canonicalName } from './feed-names.ts';
 import { childElements, textOf, type XmlElement } from './xml-tree.ts';
 

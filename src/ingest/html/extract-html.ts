@@ -1,5 +1,6 @@
 import type { ArticleDraft } from '../../model/article.ts';
 import { InputError } from '../../input-error.ts';
+import { definedFields } from '../../model/defined-fields.ts';
 import { cleanBlocks } from './clean-blocks.ts';
 import { mainContentBlocks } from './main-content.ts';
 import { parsePage } from './parse-page.ts';
@@ -23,19 +24,19 @@ export function extractFromHtml(html: string, pageUrl?: string): ArticleDraft {
   if (paragraphs.join(' ').length < 50) throw new InputError('html: no article content found');
 
   const alsoRead = [...related, ...content.alsoRead].filter((link, index, all) => all.findIndex((other) => other.title === link.title) === index).slice(0, 10);
-  return {
+  return definedFields<ArticleDraft>({
     title: metadata.title ?? paragraphs[0]!.slice(0, 120),
-    ...(pageUrl ? { url: pageUrl } : {}),
-    ...(metadata.canonicalUrl ? { canonicalUrl: metadata.canonicalUrl } : {}),
-    ...(metadata.description ? { dek: metadata.description } : {}),
-    ...(metadata.byline ? { byline: metadata.byline } : {}),
-    ...(metadata.siteName ? { siteName: metadata.siteName } : {}),
-    ...(metadata.imageUrl ? { imageUrl: metadata.imageUrl } : {}),
-    ...(metadata.publishedAt ? { publishedAt: metadata.publishedAt } : {}),
-    ...(metadata.language ? { language: metadata.language } : {}),
+    url: pageUrl,
+    canonicalUrl: metadata.canonicalUrl,
+    dek: metadata.description,
+    byline: metadata.byline,
+    siteName: metadata.siteName,
+    imageUrl: metadata.imageUrl,
+    publishedAt: metadata.publishedAt,
+    language: metadata.language,
     paragraphs,
     alsoRead,
-  };
+  });
 }
 
 /** Readability often keeps the headline and standfirst near the top of the content; they are the title and dek, not body. */

@@ -1,3 +1,4 @@
+import { definedFields } from '../../model/defined-fields.ts';
 import { resolveUrl } from '../canonical-url.ts';
 import { parseDate } from '../dates/parse-date.ts';
 
@@ -61,16 +62,7 @@ export function readMetadata(document: Document, jsonLd: unknown[], pageUrl?: st
   const canonicalUrl = resolveUrl(canonical, base);
   const resolvedImage = resolveUrl(image, base);
 
-  return {
-    ...(title ? { title } : {}),
-    ...(description ? { description } : {}),
-    ...(byline ? { byline } : {}),
-    ...(siteName ? { siteName } : {}),
-    ...(canonicalUrl ? { canonicalUrl } : {}),
-    ...(resolvedImage ? { imageUrl: resolvedImage } : {}),
-    ...(publishedAt ? { publishedAt } : {}),
-    ...(language ? { language } : {}),
-  };
+  return definedFields<PageMetadata>({ title, description, byline, siteName, canonicalUrl, imageUrl: resolvedImage, publishedAt, language });
 }
 
 /** The URL relative links resolve against: <base href>, itself resolved against the page's own URL. */
