@@ -72,6 +72,8 @@ const CHROME_ANYWHERE = [
   /^\(?(?:with )?(?:inputs|agency inputs|reporting|additional reporting|wires?)(?: from| by)?\b[^.]{0,60}\)?$/i,
   /^(?:image|media|video|photo) (?:source|caption|credit)s?\s*[,:：]/i,
   /^sign up (?:to|for)\b/i,
+  /^click (?:here )?to (?:share|email|print|tweet|post|pin|save|copy)\b|\(opens in (?:a )?new window\)\s*$/i,
+  /^[\w.-]{2,40} (?:says|said|wrote|commented):$/i,
   /\bshare (?:this|the) (?:story|article|post|page)\b/i,
   /^ad (?:feedback|choices)$|\bhow relevant is this ad\b/i,
   /\bnewsletters?\b/i,
@@ -138,7 +140,11 @@ const ARTICLE_END = new RegExp(
   'iu',
 );
 
+/** "34 responses to “…”", "12 thoughts on “…”": the heading WordPress and others put over comments. */
+const COMMENTS_HEADING = /^(?:\d+|one|two|three) (?:responses?|comments?|thoughts?|replies|reactions?) (?:to|on)\b/i;
+
 export function endsArticle(line: string, wordCount: number): boolean {
+  if (COMMENTS_HEADING.test(line)) return true;
   return wordCount <= 8 && (ARTICLE_END.test(line) || /^(?:tags?|topics|filed under|categories|keywords)\s*[:：]/i.test(line));
 }
 

@@ -41,22 +41,36 @@ const NAME_LINE = /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]+){1,2}(?: (?
 
 /**
  * Classifies every line, then corrects what one line alone cannot show: the caption under a photo credit,
- * and a short blurb inside a box of furniture (a newsletter sign-up's description between its heading and its button).
+ * a short blurb inside a box of furniture (a newsletter sign-up's description between its heading and its
+ * button), and short lines the page repeats.
  */
 export function classifyLines(lines: string[]): ClassifiedLine[] {
   const classified = lines.map(classifyLine);
+  // A short line the page shows more than once is a link or a label, not a sentence of the article.
+  const seen = new Map<string, number>();
+  for (const line of lines) seen.set(line, (seen.get(line) ?? 0) + 1);
   classified.forEach((line, index) => {
     const before = classified[index - 1];
     const after = classified[index + 1];
     if (before && isCreditLine(before.text) && (line.kind === 'near' || line.kind === 'short') && !/[.!?]$/.test(line.text)) line.kind = 'chrome';
     const boxed = (neighbour?: ClassifiedLine): boolean => !!neighbour && (neighbour.kind === 'chrome' || neighbour.kind === 'end') && !isAdMarker(neighbour.text);
     if ((line.kind === 'near' || line.kind === 'prose') && line.words <= 20 && boxed(before) && boxed(after)) line.kind = 'chrome';
+    if (line.kind !== 'end' && line.words <= 25 && (seen.get(line.text) ?? 0) > 1) line.kind = 'chrome';
   });
   return classified;
 }
 
+/** Scripts written without spaces between words, where a "word" by spaces would be a whole sentence. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
+
+/** Words by spaces, plus about one word per two characters of unspaced scripts (Chinese, Japanese, Thai). */
+export function countWords(text: string): number {
+  const unspaced = text.match(UNSPACED_SCRIPT)?.length ?? 0;
+  return text.split(/\s+/).filter(Boolean).length + Math.floor(unspaced / 2);
+}
+
 export function classifyLine(text: string): ClassifiedLine {
-  const words = text.split(/\s+/).length;
+  const words = countWords(text);
   if (endsArticle(text, words)) return { text, kind: 'end', words };
   const date = readDateLine(text, words);
   if (date) return { text, kind: 'date', words, date, revised: REVISION_LABEL.test(text) };
@@ -64,17 +78,22 @@ export function classifyLine(text: string): ClassifiedLine {
   if (isChrome(text, words)) return { text, kind: 'chrome', words };
   if (words <= 7 && NAME_LINE.test(text)) return { text, kind: 'byline', words };
   const lowerShare = lowerCaseShare(text);
-  const endsSentence = SENTENCE_END.test(text);
+  // A sentence cut off with an ellipsis is a teaser for another page, not this article's text.
+  const endsSentence = SENTENCE_END.test(text) && !/(?:\.\.\.|…)["'”’)]*$/.test(text);
   if ((words >= 8 && endsSentence && lowerShare >= 0.3) || (words >= 30 && lowerShare >= 0.4)) return { text, kind: 'prose', words };
   if (words >= 4 && (endsSentence || lowerShare >= 0.5)) return { text, kind: 'near', words };
   return { text, kind: 'short', words };
 }
 
-/** The share of words that start with a lower-case letter: high in prose, low in headlines and menus. */
+/**
+ * The share of words that start with a lower-case letter: high in prose, low in headlines and menus.
+ * Scripts without case (Chinese, Arabic, Hebrew…) carry no such signal and count as prose-like.
+ */
 export function lowerCaseShare(text: string): number {
-  const words = text.split(/\s+/).filter((word) => /^[\p{L}]/u.test(word));
-  if (words.length === 0) return 0;
-  return words.filter((word) => /^\p{Ll}/u.test(word)).length / words.length;
+  const words = text.split(/\s+/).filter((word) => /^\p{L}/u.test(word));
+  const cased = words.filter((word) => /^[\p{Lu}\p{Ll}]/u.test(word));
+  if (cased.length === 0) return words.length ? 1 : 0;
+  return cased.filter((word) => /^\p{Ll}/u.test(word)).length / cased.length;
 }
 
 export function endsWithSentence(text: string): boolean {

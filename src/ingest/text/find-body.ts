@@ -24,38 +24,69 @@ function weight(line: ClassifiedLine): number {
     case 'byline':
       return -35;
     case 'end':
-      return Number.NEGATIVE_INFINITY;
+      return 0;
   }
 }
 
+/** What a byline or dateline just above a paragraph is worth: articles start under their credits, boxes of other text do not. */
+const CREDIT_BONUS = 400;
+
+function startsUnderCredits(lines: ClassifiedLine[], index: number): boolean {
+  if (lines[index]!.kind !== 'prose' || lines[index + 1]?.kind !== 'prose') return false;
+  for (let back = index - 1; back >= Math.max(0, index - 3); back -= 1) {
+    const kind = lines[back]!.kind;
+    if (kind === 'byline' || kind === 'date') return true;
+    if (kind === 'prose') return false;
+  }
+  return false;
+}
+
+/** A body ends on prose, or on a short closing sentence; a trailing line that is not a sentence is what follows the article. */
+function endsBody(line: ClassifiedLine): boolean {
+  return line.kind === 'prose' || (line.kind === 'near' && /[.!?…]["'”’)]*$/.test(line.text));
+}
+
+/** A run at least this heavy is an article; what comes after its end marker (comments, lists) counts for less. */
+const SUBSTANTIAL = 400;
+const AFTER_END_DISCOUNT = 0.3;
+
 /**
  * The run of lines with the greatest total weight (Kadane's maximum subarray), never crossing a line
- * that ends the article. Undefined when the page has no prose at all.
+ * that ends the article. Once a substantial run has been closed by such a line, later runs (comments,
+ * lists of other stories) are weighed at a discount. Undefined when the page has no prose at all.
  */
 export function findBody(lines: ClassifiedLine[]): BodySpan | undefined {
   let best: BodySpan | undefined;
   let bestScore = 0;
   let start = 0;
   let score = 0;
+  let discount = 1;
+  let segmentBest = 0;
+  // Only the first paragraph run under credits earns the bonus; lists of other stories repeat their credits.
+  const creditedStart = lines.findIndex((_, index) => startsUnderCredits(lines, index));
   lines.forEach((line, index) => {
-    const value = weight(line);
-    if (score <= 0 || value === Number.NEGATIVE_INFINITY) {
+    if (line.kind === 'end') {
+      if (segmentBest >= SUBSTANTIAL) discount = AFTER_END_DISCOUNT;
+      start = index + 1;
+      score = 0;
+      segmentBest = 0;
+      return;
+    }
+    const value = weight(line) + (index === creditedStart ? CREDIT_BONUS : 0);
+    if (score <= 0) {
       start = index;
       score = 0;
     }
-    if (value === Number.NEGATIVE_INFINITY) {
-      start = index + 1;
-      return;
-    }
     score += value;
-    if (score > bestScore) {
-      bestScore = score;
+    segmentBest = Math.max(segmentBest, score);
+    if (score * discount > bestScore) {
+      bestScore = score * discount;
       best = { start, end: index + 1 };
     }
   });
   if (!best) return undefined;
   // The run starts and ends on prose; near-prose at its edges is a standfirst or a sign-off, not body.
   while (best.start < best.end && lines[best.start]!.kind !== 'prose') best.start += 1;
-  while (best.end > best.start && lines[best.end - 1]!.kind !== 'prose' && lines[best.end - 1]!.kind !== 'near') best.end -= 1;
+  while (best.end > best.start && !endsBody(lines[best.end - 1]!)) best.end -= 1;
   return best.end > best.start ? best : undefined;
 }
