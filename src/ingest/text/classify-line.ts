@@ -36,8 +36,12 @@ function isByline(text: string, words: number): boolean {
 const DATE_PREFIX = /^(?:published|posted|updated|last updated|first published|modified|last modified|date|publicado|publié|mis à jour|actualizado|atualizado|veröffentlicht|aktualisiert|pubblicato|aggiornato)(?:\s+(?:on|at|el|le))?\s*[:：]?\s*/i;
 const REVISION_LABEL = /^(?:updated|last updated|modified|last modified|mis à jour|actualizado|atualizado|aktualisiert|aggiornato)\b/i;
 
-/** A line that is only a person's name, perhaps with where they filed from: "Helena Smith in Athens", "MATTHEW LEE". */
-const NAME_LINE = /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]+){1,2}(?: (?:in|and|&) [\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]+)?)?$/u;
+/**
+ * A line that is only a credit: names, perhaps with where they filed from or for whom ("Helena Smith in Athens",
+ * "MATTHEW LEE", "Tom Krisher, AP Auto Writer", "Meg Kinnard and Errin Haines, Associated Press").
+ */
+const NAME = "[\\p{Lu}][\\p{L}'’.-]+(?: [\\p{Lu}][\\p{L}'’.-]+){1,2}";
+const NAME_LINE = new RegExp(`^${NAME}(?:(?:,? and | & )${NAME})?(?: in [\\p{Lu}][\\p{L}'’.-]+(?: [\\p{Lu}][\\p{L}'’.-]+)?|, [\\p{Lu}][\\p{L}'’.& -]{1,40})?$`, 'u');
 
 /**
  * Classifies every line, then corrects what one line alone cannot show: the caption under a photo credit,
@@ -76,7 +80,7 @@ export function classifyLine(text: string): ClassifiedLine {
   if (date) return { text, kind: 'date', words, date, revised: REVISION_LABEL.test(text) };
   if (isByline(text, words)) return { text, kind: 'byline', words };
   if (isChrome(text, words)) return { text, kind: 'chrome', words };
-  if (words <= 7 && NAME_LINE.test(text)) return { text, kind: 'byline', words };
+  if (words <= 10 && NAME_LINE.test(text)) return { text, kind: 'byline', words };
   const lowerShare = lowerCaseShare(text);
   // A sentence cut off with an ellipsis is a teaser for another page, not this article's text.
   const endsSentence = SENTENCE_END.test(text) && !/(?:\.\.\.|…)["'”’)]*$/.test(text);
@@ -106,7 +110,7 @@ export function endsWithSentence(text: string): boolean {
  */
 function readDateLine(text: string, words: number): string | undefined {
   if (words > 16 || !/\d/.test(text)) return undefined;
-  const candidates = [text.replace(DATE_PREFIX, ''), ...text.split(/\s*[|•·–—]\s*|\s+-\s+/).map((part) => part.replace(DATE_PREFIX, ''))];
+  const candidates = [text.replace(DATE_PREFIX, ''), ...text.split(/\s*[|•·–—;]\s*|\s+-\s+|\s+(?=(?:last )?(?:modified|updated)\b)/i).map((part) => part.replace(DATE_PREFIX, ''))];
   for (const candidate of candidates) {
     const date = parseDate(candidate);
     if (date && candidate.split(/\s+/).length <= 9) return date;

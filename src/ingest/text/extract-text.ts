@@ -121,7 +121,7 @@ function skipHeadlineInBody(lines: ClassifiedLine[], start: number, end: number)
     const line = lines[index]!;
     if (line.kind !== 'byline' && line.kind !== 'date') continue;
     const leading = lines.slice(start, index);
-    if (leading.some((candidate) => candidate.words > 40)) return start;
+    if (leading.some((candidate) => candidate.words > 25)) return start;
     let next = index + 1;
     while (next < end && lines[next]!.kind !== 'prose') next += 1;
     return next < end ? next : start;

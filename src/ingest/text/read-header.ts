@@ -26,6 +26,15 @@ function headlineScore(line: ClassifiedLine): number {
   return score;
 }
 
+/** A headline is followed within a few lines by its byline or date; a caption or a teaser is not. */
+function creditsFollow(lines: ClassifiedLine[], index: number, bodyStart: number): boolean {
+  for (let next = index + 1; next < Math.min(bodyStart, index + 4); next += 1) {
+    const kind = lines[next]!.kind;
+    if (kind === 'byline' || kind === 'date') return true;
+  }
+  return false;
+}
+
 /** A standfirst is a sentence-case sentence or two, longer than its headline or plainly not one. */
 function readsAsDek(candidate: ClassifiedLine, headline: ClassifiedLine): boolean {
   if (candidate.words < 6 || (candidate.kind !== 'near' && candidate.kind !== 'prose')) return false;
@@ -44,7 +53,7 @@ export function readHeader(lines: ClassifiedLine[], bodyStart: number): ArticleH
   let titleIndex: number | undefined;
   let bestScore = 2;
   for (let index = bodyStart - 1; index >= floor; index -= 1) {
-    const score = headlineScore(lines[index]!) - (bodyStart - index) * 0.05;
+    const score = headlineScore(lines[index]!) - (bodyStart - index) * 0.05 + (creditsFollow(lines, index, bodyStart) ? 1.5 : 0);
     if (score > bestScore) {
       bestScore = score;
       titleIndex = index;
