@@ -24,7 +24,7 @@ const configSchema = z.strictObject({
 
 export type HeraldConfig = z.infer<typeof configSchema>;
 
-export const DEFAULT_CONFIG_PATH = new URL('../../config/default.json', import.meta.url);
+const DEFAULT_CONFIG_PATH = new URL('../../config/default.json', import.meta.url);
 
 /**
  * Reads config/default.json (or the file HERALD_CONFIG names), then lets the environment override it:

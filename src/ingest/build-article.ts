@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Article, ArticleDraft, ArticleSource } from '../model/article.ts';
-import { canonicalUrl } from './canonical-url.ts';
+import { canonicalUrl } from '../model/canonical-url.ts';
 import { extractTopics } from './topics/extract-topics.ts';
 
 export interface BuildContext {

@@ -35,7 +35,7 @@ function sniffBom(bytes: Uint8Array): { encoding: string; length: number } | und
   return undefined;
 }
 
-export function charsetFromContentType(contentType: string | undefined): string | undefined {
+function charsetFromContentType(contentType: string | undefined): string | undefined {
   const match = contentType?.match(/charset\s*=\s*["']?([^"';\s]+)/i);
   return match?.[1];
 }

@@ -2,6 +2,7 @@ import type { ArticleDraft, ArticleSource } from '../model/article.ts';
 import { InputError } from '../input-error.ts';
 import type { ArticleRepository } from '../store/article-repository.ts';
 import { buildArticle } from './build-article.ts';
+import { canonicalUrl } from '../model/canonical-url.ts';
 import { decodeDocument, extractDocument, type Extraction } from './extract-document.ts';
 import type { Fetcher } from './fetch/fetcher.ts';
 import { extractFromHtml } from './html/extract-html.ts';
@@ -74,17 +75,22 @@ async function draftsOf(extraction: Extraction, input: string, deps: IngestDepen
     return [{ draft: extraction.draft, source: { kind, location: input, ...(name ? { name } : {}) } }];
   }
   const source: ArticleSource = { kind: 'feed', location: input, ...(extraction.feed.title ? { name: extraction.feed.title } : {}) };
-  const drafts = await Promise.all(
-    extraction.drafts.map((draft) => (deps.completeSnippets && draft.isSnippet && draft.url ? completeSnippet(draft, deps.fetcher) : draft)),
-  );
+  const drafts = await Promise.all(extraction.drafts.map((draft) => (deps.completeSnippets ? completeIfNew(draft, input, deps) : draft)));
   return drafts.map((draft) => ({ draft, source }));
+}
+
+/** A teaser is completed from its page once; on later polls the stored article is recognised without fetching again. */
+async function completeIfNew(draft: ArticleDraft, feedLocation: string, deps: IngestDependencies): Promise<ArticleDraft> {
+  if (!draft.isSnippet || !draft.url) return draft;
+  const known = await deps.repository.isKnown({ canonicalUrl: canonicalUrl(draft.url), guid: draft.guid, sourceLocation: feedLocation });
+  return known ? draft : completeSnippet(draft, deps.fetcher);
 }
 
 /**
  * Replaces a feed teaser with the article from its page. The feed's title, guid and date stay, because
  * feeds state them cleanly where pages decorate them; if the page cannot be read, the teaser is kept.
  */
-export async function completeSnippet(draft: ArticleDraft, fetcher: Fetcher): Promise<ArticleDraft> {
+async function completeSnippet(draft: ArticleDraft, fetcher: Fetcher): Promise<ArticleDraft> {
   let page: ArticleDraft;
   try {
     const resource = await fetcher.fetch(draft.url!);

@@ -1,5 +1,6 @@
 import type Keyv from 'keyv';
 import type { Article } from '../model/article.ts';
+import { canonicalUrl } from '../model/canonical-url.ts';
 import type { Store } from './open-store.ts';
 
 export type AddResult = { status: 'new'; id: string } | { status: 'duplicate'; id: string };
@@ -8,6 +9,8 @@ export type AddResult = { status: 'new'; id: string } | { status: 'duplicate'; i
 export interface ArticleRepository {
   /** Stores the article unless one with the same canonical URL, feed guid or content hash is already kept. */
   add(article: Article): Promise<AddResult>;
+  /** Whether an article with this canonical URL, or this guid from this source, is kept: checked before fetching a page again. */
+  isKnown(identity: { canonicalUrl?: string | undefined; guid?: string | undefined; sourceLocation: string }): Promise<boolean>;
   get(id: string): Promise<Article | undefined>;
   /** Every article still within retention, in no particular order. */
   list(): AsyncIterable<Article>;
@@ -18,12 +21,22 @@ export interface ArticleRepositoryOptions {
   retentionMs: number;
 }
 
+interface Identity {
+  canonicalUrl?: string | undefined;
+  /** The address it was found at, when that differs from its canonical URL (a feed link to a page that names another). */
+  url?: string | undefined;
+  guid?: string | undefined;
+  sourceLocation: string;
+  contentHash?: string | undefined;
+}
+
 /** The keys under which an article can be recognised again; a feed's guid only means something within that feed. */
-function identityKeys(article: Article): string[] {
+function identityKeys(identity: Identity): string[] {
+  const urls = new Set([identity.canonicalUrl, identity.url && canonicalUrl(identity.url)].filter((url): url is string => !!url));
   return [
-    ...(article.canonicalUrl ? [`url:${article.canonicalUrl}`] : []),
-    ...(article.guid ? [`guid:${article.source.location} ${article.guid}`] : []),
-    `hash:${article.contentHash}`,
+    ...[...urls].map((url) => `url:${url}`),
+    ...(identity.guid ? [`guid:${identity.sourceLocation} ${identity.guid}`] : []),
+    ...(identity.contentHash ? [`hash:${identity.contentHash}`] : []),
   ];
 }
 
@@ -33,11 +46,16 @@ export function createKeyvArticleRepository(store: Store, options: ArticleReposi
   // Adds run one at a time so that two copies arriving together cannot both pass the duplicate check.
   let queue: Promise<unknown> = Promise.resolve();
 
+  const existingId = async (keys: string[]): Promise<string | undefined> => {
+    if (keys.length === 0) return undefined;
+    const id = (await identities.getMany(keys)).find((candidate): candidate is string => typeof candidate === 'string');
+    return id && (await articles.has(id)) ? id : undefined;
+  };
+
   const addNow = async (article: Article): Promise<AddResult> => {
-    const keys = identityKeys(article);
-    const known = await identities.getMany(keys);
-    const existing = known.find((id): id is string => typeof id === 'string');
-    if (existing && (await articles.has(existing))) return { status: 'duplicate', id: existing };
+    const keys = identityKeys({ ...article, sourceLocation: article.source.location });
+    const existing = await existingId(keys);
+    if (existing) return { status: 'duplicate', id: existing };
     await articles.set(article.id, article, options.retentionMs);
     await identities.setMany(keys.map((key) => ({ key, value: article.id, ttl: options.retentionMs })));
     return { status: 'new', id: article.id };
@@ -48,6 +66,9 @@ export function createKeyvArticleRepository(store: Store, options: ArticleReposi
       const result = queue.then(() => addNow(article));
       queue = result.catch(() => undefined);
       return result;
+    },
+    async isKnown(identity) {
+      return (await existingId(identityKeys(identity))) !== undefined;
     },
     async get(id) {
       return articles.get(id);

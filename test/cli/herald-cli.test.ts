@@ -134,6 +134,14 @@ describe('herald ingest', () => {
     expect(articles[0]?.title).toBe('Vote count delayed');
   });
 
+  it('does not fetch a teaser page again once its article is stored', async () => {
+    const env = { HERALD_STORE: path.join(workdir, 'teasers-again.sqlite'), HERALD_ALLOW_HOSTS: '127.0.0.1' };
+    await runHerald(['ingest', server.url('/teasers.xml')], env);
+    const before = server.requests.filter((request) => request === 'GET /full-story').length;
+    expect((await runHerald(['ingest', server.url('/teasers.xml')], env)).stdout).toBe('0 new, 1 duplicate, 0 failed\n');
+    expect(server.requests.filter((request) => request === 'GET /full-story').length).toBe(before);
+  });
+
   it('asks for a feed conditionally, so an unchanged feed costs a 304 and adds nothing', async () => {
     let served = 0;
     server.route('/etag-feed.xml', (request, response) => {

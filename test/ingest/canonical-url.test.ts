@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, resolveUrl } from '../../src/ingest/canonical-url.ts';
+import { canonicalUrl, resolveUrl } from '../../src/model/canonical-url.ts';
 
 describe('canonicalUrl', () => {
   it('removes utm_*, fbclid and gclid but keeps parameters that select the document', () => {

@@ -11,7 +11,7 @@ const DAY = 24 * 60 * 60 * 1000;
 function article(overrides: Partial<Article> = {}): Article {
   return {
     id: 'a1',
-    url: 'https://example.com/a?utm_source=x',
+    url: overrides.canonicalUrl ?? 'https://example.com/a?utm_source=x',
     canonicalUrl: 'https://example.com/a',
     title: 'A headline',
     fetchedAt: '2024-09-10T08:00:00.000Z',
@@ -79,6 +79,13 @@ describe('article repository', () => {
     expect(await repository.add(article({ id: 'a2', canonicalUrl: 'https://mirror.example/a' }))).toEqual({ status: 'duplicate', id: 'a1' });
   });
 
+  it('recognises an article by the address it was found at when the page named another canonical URL', async () => {
+    const { store } = await sqliteStore();
+    const repository = createKeyvArticleRepository(store, { retentionMs: 30 * DAY });
+    await repository.add(article({ url: 'https://feeds.example/click/123?utm_source=rss', canonicalUrl: 'https://example.com/a' }));
+    expect(await repository.isKnown({ canonicalUrl: 'https://feeds.example/click/123', sourceLocation: 'x' })).toBe(true);
+  });
+
   it('stores only one of two copies added at the same moment', async () => {
     const { store } = await sqliteStore();
     const repository = createKeyvArticleRepository(store, { retentionMs: 30 * DAY });
@@ -128,6 +135,19 @@ describe('openStore', () => {
     const store = await openStore('memory:');
     const repository = createKeyvArticleRepository(store, { retentionMs: DAY });
     expect(await repository.add(article())).toEqual({ status: 'new', id: 'a1' });
+    await store.close();
+  });
+});
+
+describe('isKnown', () => {
+  it('recognises a stored article by canonical URL, or by guid within its source, before anything is fetched', async () => {
+    const store = await openStore('memory:');
+    const repository = createKeyvArticleRepository(store, { retentionMs: DAY });
+    await repository.add(article({ guid: 'post-17' }));
+    expect(await repository.isKnown({ canonicalUrl: 'https://example.com/a', sourceLocation: 'elsewhere' })).toBe(true);
+    expect(await repository.isKnown({ guid: 'post-17', sourceLocation: 'https://example.com/feed.xml' })).toBe(true);
+    expect(await repository.isKnown({ guid: 'post-17', sourceLocation: 'https://other.example/rss' })).toBe(false);
+    expect(await repository.isKnown({ sourceLocation: 'https://example.com/feed.xml' })).toBe(false);
     await store.close();
   });
 });

@@ -1,4 +1,4 @@
-import { resolveUrl } from '../canonical-url.ts';
+import { resolveUrl } from '../../model/canonical-url.ts';
 import { parseDate } from '../dates/parse-date.ts';
 import { htmlToParagraphs } from '../html/html-to-paragraphs.ts';
 import { canonicalName } from './feed-names.ts';
@@ -46,7 +46,7 @@ export function childText(element: XmlElement, ...names: string[]): string | und
  * The URL relative links in an element resolve against: its xml:base, resolved against its parent's,
  * up to the feed's own URL.
  */
-export function baseOf(element: XmlElement | undefined, documentUrl: string | undefined): string | undefined {
+function baseOf(element: XmlElement | undefined, documentUrl: string | undefined): string | undefined {
   if (!element) return documentUrl;
   const parentBase = baseOf(element.parent, documentUrl);
   const own = element.attributes['xml:base'];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resolveUrl } from '../canonical-url.ts';
+import { resolveUrl } from '../../model/canonical-url.ts';
 import { parseDate } from '../dates/parse-date.ts';
 import { definedFields } from '../../model/defined-fields.ts';
 import type { Feed, FeedItem } from './feed.ts';

@@ -9,7 +9,7 @@ import type { FetchedResource, Fetcher, FetchOptions, ValidatorStore } from './f
 import { createHostLimiter } from './host-limiter.ts';
 
 export interface HttpFetcherOptions {
-  /** The whole request, redirects included. */
+  /** Each request, from connecting to the end of its body (each redirect hop has its own). */
   timeoutMs: number;
   /** How long a connection may sit silent, connecting or mid-body. Defaults to the lesser of timeoutMs and 10 s. */
   idleTimeoutMs?: number;
@@ -42,8 +42,6 @@ export function createHttpFetcher(options: HttpFetcherOptions): Fetcher {
   const maxBytesLabel = formatBytes(options.maxBytes);
 
   const fetchResource = async (requestedUrl: string, fetchOptions: FetchOptions = {}): Promise<FetchedResource> => {
-    const deadline = AbortSignal.timeout(options.timeoutMs);
-    const signal = fetchOptions.signal ? AbortSignal.any([deadline, fetchOptions.signal]) : deadline;
     const fail = (url: string, reason: string): InputError => new InputError(`${url}: ${reason}`);
     const validators = fetchOptions.conditional ? await options.validators?.get(requestedUrl) : undefined;
 
@@ -62,6 +60,9 @@ export function createHttpFetcher(options: HttpFetcherOptions): Fetcher {
 
       // The whole exchange, body included, counts against the host's limit.
       const outcome = await limiter.run(hostname, async (): Promise<FetchedResource | { redirect: string }> => {
+        // The clock starts when the request does, not while it waits its turn behind others to the same host.
+        const deadline = AbortSignal.timeout(options.timeoutMs);
+        const signal = fetchOptions.signal ? AbortSignal.any([deadline, fetchOptions.signal]) : deadline;
         const response = await request(url, headers, hostname, signal).catch((error: unknown) => {
           throw fail(url.href, describeError(error, signal, options.timeoutMs));
         });

@@ -1,5 +1,5 @@
 import type { AlsoReadLink } from '../../model/article.ts';
-import { resolveUrl } from '../canonical-url.ts';
+import { resolveUrl } from '../../model/canonical-url.ts';
 import { alsoReadFromLine } from '../text/also-read.ts';
 import { bylineName, classifyLine } from '../text/classify-line.ts';
 import { linkDensity, type ContentBlock } from './content-blocks.ts';

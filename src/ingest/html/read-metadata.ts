@@ -1,5 +1,5 @@
 import { definedFields } from '../../model/defined-fields.ts';
-import { resolveUrl } from '../canonical-url.ts';
+import { resolveUrl } from '../../model/canonical-url.ts';
 import { parseDate } from '../dates/parse-date.ts';
 
 /** What a page says about its article, apart from the text. */

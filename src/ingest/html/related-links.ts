@@ -1,5 +1,5 @@
 import type { AlsoReadLink } from '../../model/article.ts';
-import { resolveUrl } from '../canonical-url.ts';
+import { resolveUrl } from '../../model/canonical-url.ts';
 import { isRelatedHeading } from '../text/also-read.ts';
 
 /** Class, id or data names publishers give to blocks of links about the same story. */
