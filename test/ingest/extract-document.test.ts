@@ -58,3 +58,35 @@ describe('extractDocument', () => {
     expect(() => extractDocument(raw('Home\nNews\nSport'))).toThrow(/^input: text: no article found/);
   });
 });
+
+describe('extractDocument on hostile input', () => {
+  const random = (length: number, alphabet: string): string => {
+    let seed = 42;
+    let text = '';
+    for (let index = 0; index < length; index += 1) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      text += alphabet[seed % alphabet.length];
+    }
+    return text;
+  };
+
+  it.each([
+    ['20,000 nested divs', `<html><body>${'<div>'.repeat(20_000)}<p>${'Deep text. '.repeat(40)}</p>${'</div>'.repeat(20_000)}</body></html>`],
+    ['20,000 nested share boxes', `<html><body>${'<div class="share">'.repeat(20_000)}<p>${'Deep text. '.repeat(40)}</p></body></html>`],
+    ['20,000 nested related-link boxes', `<html><body>${'<div class="related"><h3>Related</h3>'.repeat(20_000)}<p>${'Deep text. '.repeat(40)}</p></body></html>`],
+    ['100,000 nested feed elements', `<rss><channel>${'<item>'.repeat(100_000)}</channel></rss>`],
+    ['random markup characters', `<html><body>${random(200_000, '<>&;/="\' abcdefghij\n')}`],
+    ['random feed characters', `<rss><channel>${random(200_000, '<>&;/="\' abcdefghij\n[]!-')}`],
+    ['an unclosed CDATA section', '<rss><channel><item><title><![CDATA[never ends'],
+    ['a single two-megabyte line', 'word '.repeat(400_000)],
+    ['a byte-order mark alone', '\uFEFF'],
+  ])('reads %s or refuses it with an InputError, without throwing anything else', (_, text) => {
+    const started = performance.now();
+    try {
+      extractDocument(raw(text));
+    } catch (error) {
+      expect((error as Error).name).toBe('InputError');
+    }
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});

@@ -46,7 +46,16 @@ export function contentBlocks(root: Element): ContentBlock[] {
     pendingBreak = false;
   };
 
-  const walk = (node: Node, inLink: boolean): void => {
+  // An explicit stack rather than recursion: a hostile page can nest elements deeper than the call stack goes.
+  type Step = { node: Node; inLink: boolean } | { closeBlock: true };
+  const stack: Step[] = [{ node: root, inLink: false }];
+  while (stack.length > 0) {
+    const step = stack.pop()!;
+    if ('closeBlock' in step) {
+      flush();
+      continue;
+    }
+    const { node, inLink } = step;
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
       if (pendingBreak && value.trim()) {
@@ -55,34 +64,33 @@ export function contentBlocks(root: Element): ContentBlock[] {
       }
       text += value;
       if (inLink) linkChars += value.replace(/\s+/g, ' ').length;
-      return;
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) continue;
     const element = node as Element;
     const name = element.tagName;
-    if (SKIPPED_TAGS.has(name)) return;
+    if (SKIPPED_TAGS.has(name)) continue;
     if (name === 'IMG' || name === 'PICTURE') {
       if (!/\S/.test(text)) afterImage = true;
-      return;
+      continue;
     }
     if (name === 'BR') {
       if (pendingBreak) flush();
       else pendingBreak = true;
-      return;
+      continue;
     }
     const isBlock = BLOCK_TAGS.has(name);
     if (isBlock) {
       flush();
       tag = name;
+      stack.push({ closeBlock: true });
     }
     if (CELL_TAGS.has(name) && /\S/.test(text)) text += ' ';
     const isLink = name === 'A';
     if (isLink && !href && !inLink) href = element.getAttribute('href') ?? undefined;
-    for (const child of element.childNodes) walk(child, inLink || isLink);
-    if (isBlock) flush();
-  };
-
-  walk(root, false);
+    const children = element.childNodes;
+    for (let index = children.length - 1; index >= 0; index -= 1) stack.push({ node: children[index]!, inLink: inLink || isLink });
+  }
   flush();
   return blocks;
 }

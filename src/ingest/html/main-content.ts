@@ -20,18 +20,37 @@ const DECLARED_SHARE = 0.8;
 export function mainContentBlocks(document: Document): ContentBlock[] {
   const declared = declaredBody(document);
   if (declared) return contentBlocks(declared);
-  let content: Element | null = null;
-  try {
-    content = new Readability<Element>(document, { serializer: (node) => node as Element, charThreshold: 300 }).parse()?.content ?? null;
-  } catch {
-    content = null;
-  }
+  const content = readabilityContent(document);
   if (content) {
     const blocks = contentBlocks(content);
     if (blocks.length > 0) return blocks;
   }
   const fallbackRoot = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
   return fallbackRoot ? contentBlocks(fallbackRoot).filter((block) => block.tag === 'P' || block.tag === 'LI' || /^H[1-6]$/.test(block.tag)) : [];
+}
+
+/** Readability's search grows much faster than the page on deep nesting; real pages stay far shallower than this. */
+const MAX_SEARCH_DEPTH = 300;
+
+function readabilityContent(document: Document): Element | undefined {
+  if (!document.body || depthOf(document.body) > MAX_SEARCH_DEPTH) return undefined;
+  try {
+    return new Readability<Element>(document, { serializer: (node) => node as Element, charThreshold: 300 }).parse()?.content ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How deep the element tree goes, walked without recursion. */
+function depthOf(root: Element): number {
+  let deepest = 0;
+  const stack: Array<[Element, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    for (const child of element.children) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 function declaredBody(document: Document): Element | undefined {

@@ -8,8 +8,16 @@ const RELATED_TOKEN = /(?:^|[\s_-])(?:related(?:-?(?:articles?|stories|posts|con
 /** A block with more links than this is a menu or a site-wide list, not links about this story. */
 const MAX_LINKS_IN_BLOCK = 20;
 const MAX_RELATED = 10;
+/** Enough blocks to find a page's related links; a page with thousands is not worth searching further. */
+const MAX_CONTAINERS = 40;
 
 const HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6', 'STRONG', 'B', 'SPAN', 'P', 'DIV']);
+
+function isNearlyLeaf(element: Element): boolean {
+  if (element.childElementCount === 0) return true;
+  const only = element.firstElementChild;
+  return element.childElementCount === 1 && !!only && only.childElementCount === 0 && ['SPAN', 'STRONG', 'B', 'EM', 'A'].includes(only.tagName);
+}
 
 /**
  * The publisher's own related links: blocks named "related" in the markup, and lists under a heading
@@ -20,13 +28,14 @@ export function findRelatedLinks(document: Document, base: string | undefined): 
   const containers: Element[] = [];
   // One pass over every element with plain JavaScript tests: linkedom's attribute selectors cost several times more.
   for (const element of document.querySelectorAll('*')) {
+    if (containers.length >= MAX_CONTAINERS) break;
     const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
     if (name.length > 1 && RELATED_TOKEN.test(name)) {
       containers.push(element);
       continue;
     }
-    // A heading is a leaf or nearly so; reading the text of every large container would make this pass quadratic.
-    if (!HEADING_TAGS.has(element.tagName) || element.childElementCount > 1) continue;
+    // A heading is a leaf or wraps one inline leaf; reading the text of every container would make this pass quadratic.
+    if (!HEADING_TAGS.has(element.tagName) || !isNearlyLeaf(element)) continue;
     const text = element.textContent?.replace(/\s+/g, ' ').trim() ?? '';
     if (text.length > 60 || !isRelatedHeading(text)) continue;
     const list = element.nextElementSibling ?? element.parentElement?.nextElementSibling;

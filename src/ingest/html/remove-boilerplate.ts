@@ -20,17 +20,25 @@ const CONTAINER_SHARE = 0.35;
 export function removeBoilerplate(document: Document): void {
   const body = document.body;
   if (!body) return;
-  const totalProse = proseLength(body);
-  const doomed: Element[] = [];
+  const prose = proseByElement(body);
+  const totalProse = prose.get(body) ?? 0;
+  // One pass in document order: parents come before their children, so what lies inside a removed
+  // element is known to be gone without walking up the tree for each element.
+  const gone = new Set<Element>();
+  const removed: Element[] = [];
   for (const element of body.querySelectorAll('*')) {
+    const parent = element.parentElement;
+    if (parent && gone.has(parent)) {
+      gone.add(element);
+      continue;
+    }
     if (element.tagName === 'ARTICLE' || element.tagName === 'MAIN') continue;
-    if (isHidden(element) || FURNITURE_TAGS.has(element.tagName.toLowerCase()) || BOILERPLATE_TOKEN.test(markupName(element))) doomed.push(element);
+    const furniture = isHidden(element) || FURNITURE_TAGS.has(element.tagName.toLowerCase()) || BOILERPLATE_TOKEN.test(markupName(element));
+    if (!furniture || (totalProse > 0 && (prose.get(element) ?? 0) / totalProse >= CONTAINER_SHARE)) continue;
+    gone.add(element);
+    removed.push(element);
   }
-  for (const element of doomed) {
-    if (!element.isConnected) continue;
-    if (totalProse > 0 && proseLength(element) / totalProse >= CONTAINER_SHARE) continue;
-    element.remove();
-  }
+  for (const element of removed) element.remove();
 }
 
 function markupName(element: Element): string {
@@ -43,9 +51,17 @@ function isHidden(element: Element): boolean {
   return !!style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
-/** The text of the paragraphs inside an element: a cheap measure of how much article it holds. */
-function proseLength(element: Element): number {
-  let length = 0;
-  for (const paragraph of element.querySelectorAll('p')) length += paragraph.textContent?.length ?? 0;
-  return length;
+/**
+ * For every element, the length of the paragraph text inside it: a cheap measure of how much article it
+ * holds. Each paragraph adds its length to its ancestors once, so the cost stays linear in the page.
+ */
+function proseByElement(body: Element): Map<Element, number> {
+  const prose = new Map<Element, number>();
+  for (const paragraph of body.querySelectorAll('p')) {
+    const length = paragraph.textContent?.length ?? 0;
+    for (let element: Element | null = paragraph; element; element = element === body ? null : element.parentElement) {
+      prose.set(element, (prose.get(element) ?? 0) + length);
+    }
+  }
+  return prose;
 }
