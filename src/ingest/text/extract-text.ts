@@ -1,5 +1,6 @@
 import type { AlsoReadLink, ArticleDraft } from '../../model/article.ts';
 import { InputError } from '../../input-error.ts';
+import { definedFields } from '../../model/defined-fields.ts';
 import { alsoReadFromLine, isHeadlineLike, isRelatedHeading, toAlsoRead } from './also-read.ts';
 import { bylineName, classifyLine, classifyLines, type ClassifiedLine } from './classify-line.ts';
 import { findBody } from './find-body.ts';
@@ -30,14 +31,14 @@ export function extractFromText(text: string): ArticleDraft {
   const trailer = readTrailer(classified, body.end);
   const byline = header.byline ?? bylineInBody(classified, body.start, body.end) ?? trailer.byline;
   const publishedAt = publicationDate([...header.dates, ...trailer.dates]);
-  return {
+  return definedFields<ArticleDraft>({
     title: header.title ?? fallbackTitle(paragraphs[0]!),
-    ...(header.dek ? { dek: header.dek } : {}),
-    ...(byline ? { byline } : {}),
-    ...(publishedAt ? { publishedAt } : {}),
+    dek: header.dek,
+    byline,
+    publishedAt,
     paragraphs,
     alsoRead: dedupeLinks(alsoRead).slice(0, MAX_ALSO_READ),
-  };
+  });
 }
 
 /**
