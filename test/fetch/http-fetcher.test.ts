@@ -1,10 +1,14 @@
+import { execFile } from 'node:child_process';
 import type { LookupAddress } from 'node:dns';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpFetcher, type HttpFetcherOptions } from '../../src/ingest/fetch/http-fetcher.ts';
-import type { ValidatorStore } from '../../src/ingest/fetch/fetcher.ts';
+import type { ResolveAll } from '../../src/ingest/fetch/address-guard.ts';
+import { createHttpFetcher, DEFAULT_USER_AGENT, type HttpFetcherOptions } from '../../src/ingest/fetch/http-fetcher.ts';
+import { createMemoryValidatorStore } from '../../src/ingest/fetch/memory-validator-store.ts';
 import { InputError } from '../../src/input-error.ts';
-import { respond, startTestServer, type TestServer } from '../support/http-server.ts';
+import { redirect, respond, startTestServer, type TestServer } from '../support/http-server.ts';
 
 let server: TestServer;
 
@@ -16,39 +20,60 @@ afterAll(async () => {
   await server.close();
 });
 
-function fetcher(overrides: Partial<HttpFetcherOptions> = {}) {
-  return createHttpFetcher({ timeoutMs: 2_000, maxBytes: 64 * 1024, maxRedirects: 5, perHostConcurrency: 2, allowHosts: ['127.0.0.1'], ...overrides });
-}
-
-function memoryValidators(): ValidatorStore {
-  const map = new Map<string, { etag?: string; lastModified?: string }>();
-  return { get: async (url) => map.get(url), set: async (url, value) => void map.set(url, value) };
+function fetcher(overrides: HttpFetcherOptions = {}) {
+  return createHttpFetcher({ timeoutMs: 2_000, maxBytes: 64 * 1024, allowHosts: ['127.0.0.1'], ...overrides });
 }
 
 const text = (body: Uint8Array): string => Buffer.from(body).toString('utf8');
 
-/** A DNS that answers every name with one address, as a hostile or a test DNS server might. */
-function resolvingTo(address: string): NonNullable<HttpFetcherOptions['lookup']> {
-  const lookup = (_host: string, _options: unknown, callback: (error: null, addresses: LookupAddress[]) => void): void => callback(null, [{ address, family: 4 }]);
-  return lookup as unknown as NonNullable<HttpFetcherOptions['lookup']>;
+const failureOf = (pending: Promise<unknown>): Promise<unknown> => pending.then(() => undefined, (error: unknown) => error);
+
+/** A DNS that answers every name with the given addresses, as a hostile or a test DNS server might; it records each name asked. */
+function resolvingTo(...addresses: string[]): ResolveAll & { asked: string[] } {
+  const asked: string[] = [];
+  const answers: LookupAddress[] = addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+  return Object.assign(async (hostname: string) => {
+    asked.push(hostname);
+    return answers;
+  }, { asked });
+}
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function eventually(check: () => boolean, withinMs = 1_000): Promise<boolean> {
+  for (const started = Date.now(); Date.now() - started < withinMs; await delay(10)) if (check()) return true;
+  return check();
 }
 
 describe('a plain fetch', () => {
-  it('returns the body, the content type and the final URL', async () => {
+  it('returns the body, the content type, and the URL asked for and fetched', async () => {
     server.route('/page', respond('<p>hello</p>', { 'content-type': 'text/html; charset=utf-8' }));
     const resource = await fetcher().fetch(server.url('/page'));
-    expect(resource).toMatchObject({ status: 200, url: server.url('/page'), contentType: 'text/html; charset=utf-8' });
+    expect(resource).toMatchObject({ status: 200, requestedUrl: server.url('/page'), url: server.url('/page'), contentType: 'text/html; charset=utf-8' });
     expect(text(resource.body)).toBe('<p>hello</p>');
   });
 
-  it('names the URL and the status of an error response', async () => {
+  it('introduces itself as Herald and asks for compressed bodies', async () => {
+    let seen: Record<string, string | string[] | undefined> = {};
+    server.route('/headers', (request, response) => {
+      seen = request.headers;
+      response.end('ok');
+    });
+    await fetcher().fetch(server.url('/headers'), { accept: 'application/rss+xml' });
+    expect(seen).toMatchObject({ 'user-agent': DEFAULT_USER_AGENT, 'accept-encoding': 'gzip, deflate, br', accept: 'application/rss+xml' });
+  });
+
+  it('names the URL and the status of a 404', async () => {
     await expect(fetcher().fetch(server.url('/missing'))).rejects.toThrow(`${server.url('/missing')}: HTTP 404 Not Found`);
+  });
+
+  it('names the URL and the status of a 500', async () => {
     server.route('/broken', respond('oops', {}, 500));
     await expect(fetcher().fetch(server.url('/broken'))).rejects.toThrow(`${server.url('/broken')}: HTTP 500 Internal Server Error`);
   });
 
-  it('rejects every failure as a one-line InputError', async () => {
-    const error = await fetcher().fetch(server.url('/missing')).catch((caught: unknown) => caught);
+  it('rejects with a one-line InputError', async () => {
+    const error = await failureOf(fetcher().fetch(server.url('/missing')));
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).not.toContain('\n');
   });
@@ -56,15 +81,15 @@ describe('a plain fetch', () => {
 
 describe('redirects', () => {
   beforeAll(() => {
-    for (let hop = 1; hop <= 7; hop += 1) server.route(`/hop/${hop}`, respond('', { location: `/hop/${hop + 1}` }, 302));
+    for (let hop = 1; hop <= 7; hop += 1) server.route(`/hop/${hop}`, redirect(`/hop/${hop + 1}`));
     server.route('/hop/8', respond('arrived'));
-    server.route('/loop/a', respond('', { location: '/loop/b' }, 301));
-    server.route('/loop/b', respond('', { location: '/loop/a' }, 301));
+    server.route('/loop/a', redirect('/loop/b', 301));
+    server.route('/loop/b', redirect('/loop/a', 301));
   });
 
-  it('follows five redirects, relative Locations included, and reports where it ended', async () => {
+  it('follows five redirects with relative Locations and reports where it ended', async () => {
     const resource = await fetcher().fetch(server.url('/hop/3'));
-    expect(resource.url).toBe(server.url('/hop/8'));
+    expect(resource).toMatchObject({ requestedUrl: server.url('/hop/3'), url: server.url('/hop/8') });
     expect(text(resource.body)).toBe('arrived');
   });
 
@@ -75,19 +100,47 @@ describe('redirects', () => {
   it('detects a redirect loop', async () => {
     await expect(fetcher().fetch(server.url('/loop/a'))).rejects.toThrow(`${server.url('/loop/a')}: redirect loop at ${server.url('/loop/a')}`);
   });
+
+  it.each([301, 302, 303, 307, 308] as const)('follows a %i', async (status) => {
+    server.route(`/moved-${status}`, redirect(server.url('/hop/8'), status));
+    expect((await fetcher().fetch(server.url(`/moved-${status}`))).url).toBe(server.url('/hop/8'));
+  });
+
+  it('does not treat other 3xx answers as redirects', async () => {
+    server.route('/choices', respond('', { location: '/hop/8' }, 300));
+    await expect(fetcher().fetch(server.url('/choices'))).rejects.toThrow(`${server.url('/choices')}: HTTP 300 Multiple Choices`);
+  });
+
+  it('names both the URL asked for and the one redirected to when the second fails', async () => {
+    server.route('/to-missing', redirect('/nowhere'));
+    await expect(fetcher().fetch(server.url('/to-missing'))).rejects.toThrow(`${server.url('/to-missing')}: redirected to ${server.url('/nowhere')}: HTTP 404 Not Found`);
+  });
+
+  it('reports a Location that is not a URL', async () => {
+    server.route('/bad-location', redirect('http://[not-an-address/'));
+    await expect(fetcher().fetch(server.url('/bad-location'))).rejects.toThrow(`${server.url('/bad-location')}: redirected to an invalid URL (http://[not-an-address/)`);
+  });
+
+  it('refuses a redirect to a scheme other than http and https', async () => {
+    server.route('/to-file', redirect('file:///etc/passwd'));
+    await expect(fetcher().fetch(server.url('/to-file'))).rejects.toThrow(`${server.url('/to-file')}: redirected to file:///etc/passwd, but only http and https URLs can be fetched`);
+  });
 });
 
 describe('conditional GET', () => {
-  it('sends the ETag back and accepts a 304 with no body', async () => {
+  it('sends the ETag of the last 200 back and accepts a 304 with an empty body', async () => {
+    const seen: Array<string | undefined> = [];
     server.route('/etag', (request, response) => {
+      seen.push(request.headers['if-none-match']);
       if (request.headers['if-none-match'] === '"v1"') response.writeHead(304).end();
       else response.writeHead(200, { etag: '"v1"', 'content-type': 'application/rss+xml' }).end('<rss/>');
     });
-    const http = fetcher({ validators: memoryValidators() });
-    expect((await http.fetch(server.url('/etag'), { conditional: true })).status).toBe(200);
+    const http = fetcher({ validators: createMemoryValidatorStore() });
+    expect(await http.fetch(server.url('/etag'), { conditional: true })).toMatchObject({ status: 200, etag: '"v1"' });
     const second = await http.fetch(server.url('/etag'), { conditional: true });
-    expect(second.status).toBe(304);
+    expect(second).toMatchObject({ status: 304, etag: '"v1"' });
     expect(second.body.length).toBe(0);
+    expect(seen).toEqual([undefined, '"v1"']);
   });
 
   it('sends Last-Modified back as If-Modified-Since', async () => {
@@ -96,16 +149,42 @@ describe('conditional GET', () => {
       if (request.headers['if-modified-since'] === stamp) response.writeHead(304).end();
       else response.writeHead(200, { 'last-modified': stamp }).end('<feed/>');
     });
-    const http = fetcher({ validators: memoryValidators() });
-    await http.fetch(server.url('/modified'), { conditional: true });
-    expect((await http.fetch(server.url('/modified'), { conditional: true })).status).toBe(304);
+    const http = fetcher({ validators: createMemoryValidatorStore() });
+    expect((await http.fetch(server.url('/modified'), { conditional: true })).status).toBe(200);
+    expect(await http.fetch(server.url('/modified'), { conditional: true })).toMatchObject({ status: 304, lastModified: stamp });
+  });
+
+  it('keeps the new validators when the resource has changed', async () => {
+    let version = 1;
+    server.route('/changing', (request, response) => {
+      if (request.headers['if-none-match'] === `"v${version}"`) response.writeHead(304).end();
+      else response.writeHead(200, { etag: `"v${version}"` }).end(`version ${version}`);
+    });
+    const validators = createMemoryValidatorStore();
+    const http = fetcher({ validators });
+    await http.fetch(server.url('/changing'), { conditional: true });
+    version = 2;
+    expect(text((await http.fetch(server.url('/changing'), { conditional: true })).body)).toBe('version 2');
+    expect(await validators.get(server.url('/changing'))).toEqual({ etag: '"v2"' });
+    expect((await http.fetch(server.url('/changing'), { conditional: true })).status).toBe(304);
+  });
+
+  it('asks conditionally at the address a feed has moved to', async () => {
+    server.route('/moved-feed', redirect('/new-feed', 301));
+    server.route('/new-feed', (request, response) => {
+      if (request.headers['if-none-match'] === '"n1"') response.writeHead(304).end();
+      else response.writeHead(200, { etag: '"n1"' }).end('<rss/>');
+    });
+    const http = fetcher({ validators: createMemoryValidatorStore() });
+    expect((await http.fetch(server.url('/moved-feed'), { conditional: true })).status).toBe(200);
+    expect(await http.fetch(server.url('/moved-feed'), { conditional: true })).toMatchObject({ status: 304, url: server.url('/new-feed') });
   });
 
   it('asks unconditionally when not told to be conditional', async () => {
     server.route('/always', (request, response) => {
       response.writeHead(200, { etag: '"x"' }).end(request.headers['if-none-match'] ?? 'fresh');
     });
-    const http = fetcher({ validators: memoryValidators() });
+    const http = fetcher({ validators: createMemoryValidatorStore() });
     await http.fetch(server.url('/always'));
     expect(text((await http.fetch(server.url('/always'))).body)).toBe('fresh');
   });
@@ -115,22 +194,70 @@ describe('timeouts', () => {
   it('gives up on a server that never answers', async () => {
     server.route('/silent', () => {});
     const started = Date.now();
-    await expect(fetcher({ timeoutMs: 300 }).fetch(server.url('/silent'))).rejects.toThrow(/^http:\/\/127\.0\.0\.1:\d+\/silent: timed out/);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    await expect(fetcher({ timeoutMs: 300, idleTimeoutMs: 5_000 }).fetch(server.url('/silent'))).rejects.toThrow(`${server.url('/silent')}: timed out after 0.3 s`);
+    expect(Date.now() - started).toBeLessThan(1_500);
   });
 
-  it('gives up on a server that drips its body too slowly', async () => {
+  it('gives up on a server that drips its body too slowly to finish in time', async () => {
     server.route('/drip', (_request, response) => {
       response.writeHead(200);
       const timer = setInterval(() => response.write('.'), 50);
       response.on('close', () => clearInterval(timer));
     });
-    await expect(fetcher({ timeoutMs: 400 }).fetch(server.url('/drip'))).rejects.toThrow(/\/drip: timed out after 0\.4 s/);
+    await expect(fetcher({ timeoutMs: 400 }).fetch(server.url('/drip'))).rejects.toThrow(`${server.url('/drip')}: timed out after 0.4 s`);
+  });
+
+  it('gives up on a connection that goes silent mid-body long before the overall deadline', async () => {
+    server.route('/stall', (_request, response) => {
+      response.writeHead(200, { 'content-length': '1000' });
+      response.write('the first few bytes');
+    });
+    const started = Date.now();
+    await expect(fetcher({ timeoutMs: 5_000, idleTimeoutMs: 200 }).fetch(server.url('/stall'))).rejects.toThrow(`${server.url('/stall')}: timed out (no data for 0.2 s)`);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('counts every redirect hop against one deadline', async () => {
+    for (let hop = 1; hop <= 4; hop += 1) {
+      server.route(`/slow-hop/${hop}`, async (_request, response) => {
+        await delay(150);
+        response.writeHead(302, { location: `/slow-hop/${hop + 1}` }).end();
+      });
+    }
+    await expect(fetcher({ timeoutMs: 400 }).fetch(server.url('/slow-hop/1'))).rejects.toThrow(/timed out after 0\.4 s$/);
+  });
+
+  it('closes its connection when it gives up', async () => {
+    server.route('/hold', () => {});
+    await expect(fetcher({ timeoutMs: 200 }).fetch(server.url('/hold'))).rejects.toThrow('timed out');
+    expect(await eventually(() => server.openConnections() === 0)).toBe(true);
+  });
+
+  it('stops when the caller aborts', async () => {
+    server.route('/wait', () => {});
+    const controller = new AbortController();
+    const pending = fetcher().fetch(server.url('/wait'), { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await expect(pending).rejects.toThrow(`${server.url('/wait')}: aborted`);
+  });
+
+  it('leaves nothing behind that keeps the process running', async () => {
+    server.route('/hang', () => {});
+    server.route('/small', respond('small'));
+    const script = fileURLToPath(new URL('../fixtures/fetch/fetch-then-exit.ts', import.meta.url));
+    const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const child = execFile(process.execPath, ['--import', 'tsx', script, server.url('/small'), server.url('/hang'), server.url('/missing')], { timeout: 10_000 }, (error, out) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout: out }),
+      );
+      child.stdin?.end();
+    });
+    expect(stdout.trim().split('\n')).toEqual(['200 5 bytes', `${server.url('/hang')}: timed out after 0.3 s`, `${server.url('/missing')}: HTTP 404 Not Found`]);
+    expect(code).toBe(0);
   });
 });
 
 describe('size limits', () => {
-  it('refuses a body whose Content-Length is over the limit before reading it', async () => {
+  it('refuses a body whose Content-Length is over the limit', async () => {
     server.route('/declared', respond(Buffer.alloc(100 * 1024, 'a')));
     await expect(fetcher().fetch(server.url('/declared'))).rejects.toThrow(`${server.url('/declared')}: response larger than 64 KiB`);
   });
@@ -138,34 +265,58 @@ describe('size limits', () => {
   it('stops reading a body without Content-Length once it passes the limit', async () => {
     server.route('/chunked', (_request, response) => {
       response.writeHead(200, { 'transfer-encoding': 'chunked' });
-      for (let index = 0; index < 100; index += 1) response.write(Buffer.alloc(1024, 'b'));
-      response.end();
+      const timer = setInterval(() => response.write(Buffer.alloc(16 * 1024, 'b')), 5);
+      response.on('close', () => clearInterval(timer));
     });
-    await expect(fetcher().fetch(server.url('/chunked'))).rejects.toThrow('response larger than 64 KiB');
+    await expect(fetcher().fetch(server.url('/chunked'))).rejects.toThrow(`${server.url('/chunked')}: response larger than 64 KiB`);
   });
 
   it('refuses a small gzip body that inflates past the limit', async () => {
-    server.route('/bomb', respond(gzipSync(Buffer.alloc(10 * 1024 * 1024, 0)), { 'content-encoding': 'gzip' }));
-    await expect(fetcher().fetch(server.url('/bomb'))).rejects.toThrow('response larger than 64 KiB once decompressed');
+    const bomb = gzipSync(Buffer.alloc(10 * 1024 * 1024, 0));
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    server.route('/bomb', respond(bomb, { 'content-encoding': 'gzip' }));
+    await expect(fetcher().fetch(server.url('/bomb'))).rejects.toThrow(`${server.url('/bomb')}: response larger than 64 KiB once decompressed`);
+  });
+
+  it('accepts a body of exactly the limit once decompressed', async () => {
+    server.route('/exact', respond(gzipSync(Buffer.alloc(64 * 1024, 'c')), { 'content-encoding': 'gzip' }));
+    expect((await fetcher().fetch(server.url('/exact'))).body.length).toBe(64 * 1024);
   });
 });
 
 describe('compression', () => {
-  it('inflates gzip and brotli bodies', async () => {
-    server.route('/gzip', respond(gzipSync('<p>gzipped</p>'), { 'content-encoding': 'gzip' }));
-    server.route('/br', respond(brotliCompressSync('<p>brotli</p>'), { 'content-encoding': 'br' }));
-    expect(text((await fetcher().fetch(server.url('/gzip'))).body)).toBe('<p>gzipped</p>');
-    expect(text((await fetcher().fetch(server.url('/br'))).body)).toBe('<p>brotli</p>');
+  it.each([
+    ['gzip', gzipSync],
+    ['br', brotliCompressSync],
+    ['deflate', deflateSync],
+  ] as const)('inflates a %s body', async (encoding, compress) => {
+    server.route(`/compressed-${encoding}`, respond(compress('<p>squeezed</p>'), { 'content-encoding': encoding }));
+    expect(text((await fetcher().fetch(server.url(`/compressed-${encoding}`))).body)).toBe('<p>squeezed</p>');
+  });
+
+  it('inflates a "deflate" body sent without its zlib header, as some servers do', async () => {
+    server.route('/raw-deflate', respond(deflateRawSync('<p>raw</p>'), { 'content-encoding': 'deflate' }));
+    expect(text((await fetcher().fetch(server.url('/raw-deflate'))).body)).toBe('<p>raw</p>');
+  });
+
+  it('undoes stacked codings in reverse order', async () => {
+    server.route('/stacked', respond(brotliCompressSync(gzipSync('<p>twice</p>')), { 'content-encoding': 'gzip, br' }));
+    expect(text((await fetcher().fetch(server.url('/stacked'))).body)).toBe('<p>twice</p>');
   });
 
   it('reports a damaged compressed body', async () => {
     server.route('/bad-gzip', respond(Buffer.from('not gzip at all'), { 'content-encoding': 'gzip' }));
-    await expect(fetcher().fetch(server.url('/bad-gzip'))).rejects.toThrow(`${server.url('/bad-gzip')}: damaged gzip body`);
+    await expect(fetcher().fetch(server.url('/bad-gzip'))).rejects.toThrow(`${server.url('/bad-gzip')}: damaged gzip body (incorrect header check)`);
+  });
+
+  it('reports a coding it cannot undo instead of passing the bytes on', async () => {
+    server.route('/zstd', respond(Buffer.from([0x28, 0xb5, 0x2f, 0xfd]), { 'content-encoding': 'zstd' }));
+    await expect(fetcher().fetch(server.url('/zstd'))).rejects.toThrow(`${server.url('/zstd')}: unsupported content encoding "zstd"`);
   });
 });
 
 describe('the private-address guard', () => {
-  it('refuses loopback when it is not explicitly allowed', async () => {
+  it('refuses loopback when it is not explicitly allowed, without sending the request', async () => {
     server.route('/secret', respond('secret'));
     await expect(fetcher({ allowHosts: [] }).fetch(server.url('/secret'))).rejects.toThrow(`${server.url('/secret')}: refused: a loopback address (127.0.0.1)`);
     expect(server.requests).not.toContain('GET /secret');
@@ -176,26 +327,62 @@ describe('the private-address guard', () => {
     ['http://169.254.169.254/latest/meta-data/', 'a link-local or cloud metadata address (169.254.169.254)'],
     ['http://[::1]/', 'a loopback address (::1)'],
     ['http://[::ffff:127.0.0.1]/', 'a loopback address (::ffff:7f00:1)'],
-    ['http://192.168.0.1:8080/admin', 'a private address (192.168.0.1)'],
+    ['http://[::ffff:7f00:1]/', 'a loopback address (::ffff:7f00:1)'],
+    ['http://[64:ff9b::a9fe:a9fe]/', 'a link-local or cloud metadata address (64:ff9b::a9fe:a9fe)'],
+    ['https://192.168.0.1:8443/admin', 'a private address (192.168.0.1)'],
     ['http://0x7f.1/', 'a loopback address (127.0.0.1)'],
+    ['http://2130706433/', 'a loopback address (127.0.0.1)'],
+    ['http://0.0.0.0:8080/', 'an unspecified address (0.0.0.0)'],
     ['http://metadata.google.internal/computeMetadata/v1/', 'a cloud metadata host'],
   ])('refuses %s', async (url, reason) => {
-    await expect(fetcher({ allowHosts: [] }).fetch(url)).rejects.toThrow(`refused: ${reason}`);
+    await expect(fetcher({ allowHosts: [] }).fetch(url)).rejects.toThrow(`${url}: refused: ${reason}`);
+  });
+
+  it('refuses a metadata hostname without asking DNS', async () => {
+    const dns = resolvingTo('93.184.215.14');
+    await expect(fetcher({ allowHosts: [], lookup: dns }).fetch('http://metadata/computeMetadata/v1/')).rejects.toThrow('refused: a cloud metadata host');
+    expect(dns.asked).toEqual([]);
   });
 
   it('refuses a public-looking hostname that resolves to a private address', async () => {
     await expect(fetcher({ allowHosts: [], lookup: resolvingTo('10.0.0.5') }).fetch('http://news.example/feed')).rejects.toThrow('http://news.example/feed: refused: resolves to a private address (10.0.0.5)');
   });
 
+  it('refuses a hostname when any one of its addresses is private', async () => {
+    await expect(fetcher({ allowHosts: [], lookup: resolvingTo('93.184.215.14', '::ffff:169.254.169.254') }).fetch('http://news.example/feed')).rejects.toThrow(
+      'http://news.example/feed: refused: resolves to a link-local or cloud metadata address (::ffff:169.254.169.254)',
+    );
+  });
+
   it('refuses a redirect from an allowed host to the metadata address', async () => {
-    server.route('/to-metadata', respond('', { location: 'http://169.254.169.254/latest/meta-data/' }, 302));
-    await expect(fetcher().fetch(server.url('/to-metadata'))).rejects.toThrow('http://169.254.169.254/latest/meta-data/: refused: a link-local or cloud metadata address (169.254.169.254)');
+    server.route('/to-metadata', redirect('http://169.254.169.254/latest/meta-data/'));
+    await expect(fetcher().fetch(server.url('/to-metadata'))).rejects.toThrow(
+      `${server.url('/to-metadata')}: redirected to http://169.254.169.254/latest/meta-data/: refused: a link-local or cloud metadata address (169.254.169.254)`,
+    );
+  });
+
+  it('checks the addresses of a hostname reached by redirect', async () => {
+    server.route('/to-intranet', redirect('http://intranet.example/'));
+    await expect(fetcher({ lookup: resolvingTo('192.168.1.10') }).fetch(server.url('/to-intranet'))).rejects.toThrow(
+      `${server.url('/to-intranet')}: redirected to http://intranet.example/: refused: resolves to a private address (192.168.1.10)`,
+    );
   });
 
   it('lets a hostname through when the address it resolves to is allowed', async () => {
     server.route('/via-name', respond('named'));
-    const port = new URL(server.origin).port;
-    expect(text((await fetcher({ lookup: resolvingTo('127.0.0.1') }).fetch(`http://feeds.test:${port}/via-name`)).body)).toBe('named');
+    expect(text((await fetcher({ lookup: resolvingTo('127.0.0.1') }).fetch(`http://feeds.test:${server.port}/via-name`)).body)).toBe('named');
+  });
+
+  it('lets an allowed hostname through whatever it resolves to', async () => {
+    server.route('/local', respond('local'));
+    expect(text((await fetcher({ allowHosts: ['localhost'], lookup: resolvingTo('127.0.0.1') }).fetch(`http://localhost:${server.port}/local`)).body)).toBe('local');
+  });
+
+  it('reports a name DNS does not know', async () => {
+    const unknown: ResolveAll = async () => {
+      throw Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.example'), { code: 'ENOTFOUND' });
+    };
+    await expect(fetcher({ lookup: unknown }).fetch('http://nowhere.example/feed')).rejects.toThrow('http://nowhere.example/feed: DNS lookup failed (ENOTFOUND)');
   });
 });
 
@@ -214,29 +401,47 @@ describe('per-host concurrency', () => {
     });
     server.route('/quick', respond('quick'));
     // Two hostnames for the one loopback server, so that they count as different hosts.
-    const port = new URL(server.origin).port;
     const http = fetcher({ perHostConcurrency: 2, lookup: resolvingTo('127.0.0.1'), timeoutMs: 5_000 });
-    const slow = [1, 2, 3].map(() => http.fetch(`http://busy.test:${port}/slow`));
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    const slow = [1, 2, 3].map(() => http.fetch(`http://busy.test:${server.port}/slow`));
+    expect(await eventually(() => inFlight === 2)).toBe(true);
+    expect(text((await http.fetch(`http://idle.test:${server.port}/quick`)).body)).toBe('quick');
     expect(inFlight).toBe(2);
-    expect(text((await http.fetch(`http://idle.test:${port}/quick`)).body)).toBe('quick');
     while (release.length || inFlight) {
       release.shift()?.();
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      await delay(20);
     }
     await Promise.all(slow);
     expect(most).toBe(2);
   });
+
+  it('lets a caller abort a request still waiting for its turn', async () => {
+    const release: Array<() => void> = [];
+    server.route('/held', (_request, response) => void release.push(() => response.end('held')));
+    const http = fetcher({ perHostConcurrency: 1 });
+    const holding = http.fetch(server.url('/held'));
+    expect(await eventually(() => release.length === 1)).toBe(true);
+    const controller = new AbortController();
+    const queued = http.fetch(server.url('/held'), { signal: controller.signal });
+    controller.abort();
+    await expect(queued).rejects.toThrow(`${server.url('/held')}: aborted`);
+    release.shift()?.();
+    await holding;
+    expect(server.requests.filter((request) => request === 'GET /held')).toHaveLength(1);
+  });
 });
 
-describe('bad requests', () => {
+describe('bad requests and broken connections', () => {
   it('refuses an unparsable URL before connecting', async () => {
     await expect(fetcher().fetch('http//missing-colon')).rejects.toThrow('http//missing-colon: not a valid URL');
   });
 
-  it('refuses schemes other than http and https', async () => {
-    await expect(fetcher().fetch('ftp://example.com/feed.xml')).rejects.toThrow('ftp://example.com/feed.xml: only http and https URLs can be fetched');
-    await expect(fetcher().fetch('file:///etc/passwd')).rejects.toThrow('only http and https URLs can be fetched');
+  it.each(['ftp://example.com/feed.xml', 'file:///etc/passwd', 'javascript:alert(1)'])('refuses %s, which is neither http nor https', async (url) => {
+    await expect(fetcher().fetch(url)).rejects.toThrow(`${url}: only http and https URLs can be fetched`);
+  });
+
+  it('keeps a URL with line breaks in it to one line', async () => {
+    const error = await failureOf(fetcher().fetch('not a url\nsecond line'));
+    expect((error as Error).message).toBe('not a url second line: not a valid URL');
   });
 
   it('reports a refused connection', async () => {
@@ -246,11 +451,25 @@ describe('bad requests', () => {
     await expect(fetcher().fetch(url)).rejects.toThrow(`${url}: connection refused`);
   });
 
-  it('stops when the caller aborts', async () => {
-    server.route('/wait', () => {});
-    const controller = new AbortController();
-    const pending = fetcher().fetch(server.url('/wait'), { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
-    await expect(pending).rejects.toThrow(`${server.url('/wait')}: aborted`);
+  it('reports a server that hangs up before the body is complete', async () => {
+    server.route('/cut', (_request, response) => {
+      response.writeHead(200, { 'content-length': '1000' });
+      response.write('only part of it', () => response.socket?.destroy());
+    });
+    await expect(fetcher().fetch(server.url('/cut'))).rejects.toThrow(`${server.url('/cut')}: connection reset by the server`);
+  });
+
+  it('reports https spoken to a plain-http server as a TLS error', async () => {
+    await expect(fetcher().fetch(server.url('/over-tls').replace('http:', 'https:'))).rejects.toThrow(/^https:\/\/127\.0\.0\.1:\d+\/over-tls: TLS error: wrong version number \(EPROTO\)$/);
+  });
+
+  it('reports a certificate it cannot trust', async () => {
+    const fixture = (name: string): Buffer => readFileSync(new URL(`../fixtures/fetch/${name}`, import.meta.url));
+    const secure = await startTestServer({ '/': respond('secret') }, { tls: { key: fixture('self-signed-localhost.key.pem'), cert: fixture('self-signed-localhost.cert.pem') } });
+    try {
+      await expect(fetcher().fetch(secure.url('/'))).rejects.toThrow(`${secure.url('/')}: TLS error: self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT)`);
+    } finally {
+      await secure.close();
+    }
   });
 });
