@@ -10,7 +10,11 @@ export interface ShingleMatch {
   fn: number;
 }
 
-const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
+/**
+ * Python's `\w` (the benchmark's tokenizer): letters, numbers and the underscore, but not combining marks,
+ * so a Devanagari vowel sign splits a word there, as it does in the reference implementation.
+ */
+const TOKEN = /[\p{L}\p{N}_]+/gu;
 
 function shingles(text: string, size = 4): Map<string, number> {
   const tokens = text.match(TOKEN) ?? [];

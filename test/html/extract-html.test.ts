@@ -95,6 +95,16 @@ describe('extractFromHtml', () => {
     expect(() => extractFromHtml(read('no-article.html'))).toThrow('html: no article content found');
   });
 
+  it('reads the article body a script-rendered page declares in JSON-LD, wrapped in CDATA', () => {
+    const draft = extractFromHtml(read('script-rendered.html'));
+    expect(draft.paragraphs).toHaveLength(4);
+    expect(draft.paragraphs[0]).toMatch(/^The tram line will be extended by four stops/);
+  });
+
+  it('takes the JSON-LD name over a headline that is the site name, as the <title> shows', () => {
+    expect(extractFromHtml(read('script-rendered.html')).title).toBe('Tram line extension approved');
+  });
+
   it('reads a results table row by row', () => {
     const drivers = ['Kyle Busch', 'Martin Truex Jr.', 'Kevin Harvick', 'Denny Hamlin', 'Joey Logano', 'Ryan Blaney', 'Kyle Larson', 'Brad Keselowski'];
     const rows = drivers.map((driver, index) => `<tr><td>${index + 1}</td><td>${driver}</td><td>${5040 - index * 5}</td></tr>`).join('');
@@ -110,5 +120,73 @@ describe('extractFromHtml', () => {
     const draft = extractFromHtml(html);
     expect(draft.alsoRead).toEqual([{ title: 'Landslide cuts off mountain villages', url: 'https://news.example/landslide' }]);
     expect(draft.paragraphs.join(' ')).not.toContain('Read more');
+  });
+});
+
+describe('a page with a navigation menu, a related-links block and a trending box', () => {
+  const draft = extractFromHtml(read('related-and-nav.html'), 'https://coastline.example/news/ferry-fares-frozen');
+
+  it('turns the "More on this story" list into alsoRead, and leaves the menu and the trending box out', () => {
+    expect(draft.alsoRead).toEqual([
+      { title: 'Ferry timetable changes: what you need to know', url: 'https://coastline.example/news/ferry-timetable-changes-explained' },
+      { title: 'Ferry passenger numbers reach a record high', url: 'https://coastline.example/news/ferry-passenger-numbers-reach-record' },
+    ]);
+  });
+
+  it('keeps menu headlines and related links out of the body', () => {
+    expect(draft.paragraphs).toHaveLength(3);
+    expect(draft.paragraphs.join(' ')).not.toMatch(/bus lanes|More on this story|Ferry timetable|Trending/);
+  });
+
+  it('prefers the Dublin Core title to a social-media OpenGraph title', () => {
+    expect(draft.title).toBe('Harbour ferry fares frozen for another year');
+  });
+
+  it('reads the name from a byline whose date follows a line break', () => {
+    expect(draft.byline).toBe('Priya Natarajan');
+  });
+});
+
+describe('a page whose story ends with cards of other stories', () => {
+  const draft = extractFromHtml(read('teaser-cards.html'), 'https://library.example/news/weekend-hours');
+
+  it('leaves the cards and their summaries out of the body', () => {
+    expect(draft.paragraphs.join(' ')).not.toMatch(/Read more|design award|judges praised|4,000 books/);
+  });
+
+  it('keeps the cards under "Read more" as alsoRead links', () => {
+    expect(draft.alsoRead.map((link) => link.url)).toEqual([
+      'https://library.example/news/library-wins-award',
+      'https://library.example/news/mobile-library-returns',
+      'https://library.example/news/book-sale-raises-funds',
+    ]);
+  });
+
+  it('keeps a post embedded in a widget named like a share bar', () => {
+    expect(draft.paragraphs).toContain('Longer weekend hours start on 1 June. Thank you to everyone who took part in the consultation!');
+  });
+
+  it("keeps an embedded post's sign-off, which a dateline rule would drop", () => {
+    expect(draft.paragraphs).toContain('— City Libraries (@citylibraries) May 2, 2024');
+  });
+});
+
+describe('extractFromHtml on pages around the article', () => {
+  it('keeps an article whose wrapper is named like a pop-up, beside a longer stream of teasers', () => {
+    const paragraphs = extractFromHtml(read('modal-wrapper.html')).paragraphs;
+    expect(paragraphs).toHaveLength(4);
+    expect(paragraphs.every((paragraph) => paragraph.startsWith('Officials said the'))).toBe(true);
+    expect(paragraphs.join(' ')).not.toMatch(/harbour|What next/);
+  });
+
+  it('leaves out the teaser <article>s beside the one holding the headline', () => {
+    const paragraphs = extractFromHtml(read('teaser-articles.html')).paragraphs;
+    expect(paragraphs).toHaveLength(2);
+    expect(paragraphs.join(' ')).not.toMatch(/orchard|seed swap/i);
+  });
+
+  it('keeps the words of an inline link whatever its class says', () => {
+    const html = `<article><p>${'The committee met on Monday to discuss the plans in detail. '.repeat(3)}The nature of my <a class="popup" href="javascript:void(0)">avocations</a> has brought me into contact with them.</p></article>`;
+    expect(extractFromHtml(html).paragraphs.join(' ')).toContain('The nature of my avocations has brought me');
   });
 });

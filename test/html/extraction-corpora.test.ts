@@ -13,19 +13,19 @@ function bodyText(html: string, url?: string): string {
 }
 
 describe('HTML extraction on the shared corpora', () => {
-  it('scores at least 0.96 F1 on the human-marked article-extraction benchmark (Readability.js: 0.947)', () => {
+  it('scores at least 0.975 F1 on the human-marked article-extraction benchmark (measured 0.981; Readability.js 0.941 here)', () => {
     const pages = loadAebPages();
     const scores = extractionScores(pages.map((page) => shingleMatch(page.articleBody, bodyText(page.html, page.url))));
     expect(pages.length).toBe(127);
-    expect(scores.f1).toBeGreaterThanOrEqual(0.96);
+    expect(scores.f1).toBeGreaterThanOrEqual(0.975);
   });
 
-  it("agrees with Readability's own output on its test pages at least 0.88 token F1 on average", () => {
+  it("agrees with Readability's own output on its test pages at least 0.93 token F1 on average (measured 0.936)", () => {
     const cases = loadReadabilityCases();
     const f1s = cases.map((testCase) => {
       const expected = parseHTML(`<html><body>${testCase.expectedHtml}</body></html>`).document.body.textContent ?? '';
       return tokenF1(expected, bodyText(testCase.html, 'http://fakehost/test/page.html')).f1;
     });
-    expect(f1s.reduce((sum, f1) => sum + f1, 0) / f1s.length).toBeGreaterThanOrEqual(0.88);
+    expect(f1s.reduce((sum, f1) => sum + f1, 0) / f1s.length).toBeGreaterThanOrEqual(0.93);
   });
 });

@@ -7,6 +7,8 @@ export interface ContentBlock {
   href?: string;
   /** An image came just before this block's text, so a short block may be its caption. */
   afterImage?: boolean;
+  /** The block is inside a <blockquote>: quoted or embedded (a tweet, a post), so its sign-off is not the page's dateline. */
+  quoted?: boolean;
 }
 
 const BLOCK_TAGS = new Set([
@@ -33,11 +35,12 @@ export function contentBlocks(root: Element): ContentBlock[] {
   let tag = root.tagName;
   let pendingBreak = false;
   let afterImage = false;
+  let quoted = false;
 
   const flush = (): void => {
     const collapsed = text.replace(/\s+/g, ' ').trim();
     if (collapsed) {
-      blocks.push({ text: collapsed, tag, linkChars: Math.min(linkChars, collapsed.length), ...(href ? { href } : {}), ...(afterImage ? { afterImage } : {}) });
+      blocks.push({ text: collapsed, tag, linkChars: Math.min(linkChars, collapsed.length), ...(href ? { href } : {}), ...(afterImage ? { afterImage } : {}), ...(quoted ? { quoted } : {}) });
       afterImage = false;
     }
     text = '';
@@ -47,15 +50,18 @@ export function contentBlocks(root: Element): ContentBlock[] {
   };
 
   // An explicit stack rather than recursion: a hostile page can nest elements deeper than the call stack goes.
-  type Step = { node: Node; inLink: boolean } | { closeBlock: true };
-  const stack: Step[] = [{ node: root, inLink: false }];
+  // Closing a block restores the enclosing block's tag, for text that follows a nested block inside it.
+  type Step = { node: Node; inLink: boolean; inQuote: boolean } | { closeBlock: true; outerTag: string; outerQuoted: boolean };
+  const stack: Step[] = [{ node: root, inLink: false, inQuote: false }];
   while (stack.length > 0) {
     const step = stack.pop()!;
     if ('closeBlock' in step) {
       flush();
+      tag = step.outerTag;
+      quoted = step.outerQuoted;
       continue;
     }
-    const { node, inLink } = step;
+    const { node, inLink, inQuote } = step;
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
       if (pendingBreak && value.trim()) {
@@ -79,17 +85,18 @@ export function contentBlocks(root: Element): ContentBlock[] {
       else pendingBreak = true;
       continue;
     }
-    const isBlock = BLOCK_TAGS.has(name);
-    if (isBlock) {
+    const inQuoteHere = inQuote || name === 'BLOCKQUOTE';
+    if (BLOCK_TAGS.has(name)) {
       flush();
+      stack.push({ closeBlock: true, outerTag: tag, outerQuoted: quoted });
       tag = name;
-      stack.push({ closeBlock: true });
+      quoted = inQuoteHere;
     }
     if (CELL_TAGS.has(name) && /\S/.test(text)) text += ' ';
     const isLink = name === 'A';
     if (isLink && !href && !inLink) href = element.getAttribute('href') ?? undefined;
     const children = element.childNodes;
-    for (let index = children.length - 1; index >= 0; index -= 1) stack.push({ node: children[index]!, inLink: inLink || isLink });
+    for (let index = children.length - 1; index >= 0; index -= 1) stack.push({ node: children[index]!, inLink: inLink || isLink, inQuote: inQuoteHere });
   }
   flush();
   return blocks;

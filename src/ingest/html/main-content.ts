@@ -25,8 +25,14 @@ export function mainContentBlocks(document: Document): ContentBlock[] {
     const blocks = contentBlocks(content);
     if (blocks.length > 0) return blocks;
   }
-  const fallbackRoot = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
-  return fallbackRoot ? contentBlocks(fallbackRoot).filter((block) => block.tag === 'P' || block.tag === 'LI' || /^H[1-6]$/.test(block.tag)) : [];
+  return fallbackBlocks(document);
+}
+
+function fallbackBlocks(document: Document): ContentBlock[] {
+  // A failed Readability search puts the page back by re-parsing its HTML, which can leave no root element behind.
+  if (!document.documentElement) return [];
+  const root = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
+  return root ? contentBlocks(root).filter((block) => block.tag === 'P' || block.tag === 'LI' || /^H[1-6]$/.test(block.tag)) : [];
 }
 
 /** Readability's search grows much faster than the page on deep nesting; real pages stay far shallower than this. */

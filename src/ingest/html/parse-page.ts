@@ -39,7 +39,7 @@ function asDocument(html: string): string {
 
 /** JSON-LD in the wild carries HTML comments, CDATA wrappers and raw newlines inside strings. */
 function parseJsonLd(source: string): unknown {
-  const cleaned = source.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)|(?:-->|\/\/\s*\]\]>)\s*$/g, '').trim();
+  const cleaned = source.replace(/^\s*(?:<!--|(?:\/\/\s*)?<!\[CDATA\[)|(?:-->|(?:\/\/\s*)?\]\]>)\s*$/g, '').trim();
   for (const candidate of [cleaned, cleaned.replace(/[\u0000-\u001f]+/g, ' ')]) {
     try {
       return JSON.parse(candidate);

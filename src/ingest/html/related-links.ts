@@ -1,9 +1,10 @@
 import type { AlsoReadLink } from '../../model/article.ts';
 import { resolveUrl } from '../../model/canonical-url.ts';
 import { isRelatedHeading } from '../text/also-read.ts';
+import { articleLink } from './article-link.ts';
 
 /** Class, id or data names publishers give to blocks of links about the same story. */
-const RELATED_TOKEN = /(?:^|[\s_-])(?:related(?:-?(?:articles?|stories|posts|content|links|news|reads?))?|also-?read|read-?also|see-?also|more-?on(?:-?this)?|further-?reading|read-?next|recommended-?(?:articles?|stories))(?:$|[\s_-])/i;
+const RELATED_TOKEN = /(?:^|[\s_-])(?:related\w*(?:-?(?:articles?|stories|posts|content|links|news|reads?))?|also-?read|read-?also|see-?also|more-?on(?:-?this)?|further-?reading|read-?next|recommended-?(?:articles?|stories))(?:$|[\s_-])/i;
 
 /** A block with more links than this is a menu or a site-wide list, not links about this story. */
 const MAX_LINKS_IN_BLOCK = 20;
@@ -45,18 +46,15 @@ export function findRelatedLinks(document: Document, base: string | undefined): 
 
   const links: AlsoReadLink[] = [];
   const seen = new Set<string>();
-  const self = base && resolveUrl(base);
   for (const container of containers) {
     if (containers.some((other) => other !== container && other.contains(container))) continue;
     const anchors = [...container.querySelectorAll('a[href]')];
     if (anchors.length > MAX_LINKS_IN_BLOCK) continue;
     for (const anchor of anchors) {
-      const title = anchor.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-      const url = resolveUrl(anchor.getAttribute('href') ?? undefined, base);
-      const words = title.split(' ').length;
-      if (!url || url === self || seen.has(url) || words < 3 || words > 30) continue;
-      seen.add(url);
-      links.push({ title, url });
+      const link = articleLink(anchor.textContent ?? '', resolveUrl(anchor.getAttribute('href') ?? undefined, base), base);
+      if (!link || seen.has(link.url)) continue;
+      seen.add(link.url);
+      links.push(link);
       if (links.length >= MAX_RELATED) return links;
     }
   }
