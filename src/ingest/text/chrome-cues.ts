@@ -7,17 +7,17 @@
 const SHORT_CHROME_LINE = new RegExp(
   '^[-–—•*|·>\\s]*(?:' +
     [
-      'advertisements?', 'advert', 'ads?', 'sponsored(?: content| by .*)?', 'promoted(?: content)?', 'paid (?:post|content)', 'partner content',
-      'story continues(?: below)?(?: advertisement)?', 'article continues below(?: advertisement)?', 'continue reading(?: below| the main story)?',
-      'scroll (?:down )?to continue(?: with content)?', 'skip (?:to )?(?:main )?(?:content|navigation)', 'skip advert(?:isement)?',
+      'advertisements?', 'advert', 'ads?', 'sponsored(?: content| by .*)?', 'promoted(?: content)?', 'paid (?:partner )?(?:post|content)', 'partner content',
+      'story continues(?: below)?(?: advertisement)?', 'advertisement\\s*[-–—:|]?\\s*(?:scroll (?:down )?to continue(?: reading| with content)?|continue reading below|story continues below)', 'article continues below(?: advertisement)?', 'continue reading(?: below| the main story)?',
+      'scroll (?:down )?to continue(?: with content)?', 'skip (?:to )?(?:main )?(?:content|navigation)', 'skip ad(?:vert(?:isement)?)?',
       'must read', 'trending(?: now| today| stories| topics)?', 'most (?:read|popular|viewed|shared|commented)', 'latest(?: news| stories| posts| articles)?',
       'top stories', 'popular(?: now| posts| stories)?', "editor'?s? picks?", 'recommended(?: for you| stories| reading)?', 'you (?:may|might) (?:also )?like',
       'read (?:more|next)', 'see (?:more|all)', 'load more', 'show more', 'view (?:all|more|comments)', 'archives?', 'authors?', 'about the author',
-      'tags?', 'topics', 'categor(?:y|ies)', 'share(?: this(?: article| story| post| page)?)?(?: on .{1,20})?', 'tweet', 'facebook', 'twitter', 'x',
+      'tags?', 'topics', 'categor(?:y|ies)', 'share(?: (?:this|the|full))?(?: article| story| post| page)?(?: on .{1,20})?', '(?:read|open|continue) in (?:the )?app', 'tweet', 'facebook', 'twitter', 'x',
       'whatsapp', 'linkedin', 'reddit', 'pinterest', 'telegram', 'flipboard', 'e-?mail', 'print', 'copy(?: link)?', 'link copied', 'comments?',
       '\\d+ (?:comments?|replies|shares)', 'leave a (?:comment|reply)', 'reply', 'log ?in', 'log ?out', 'sign ?in', 'sign ?up', 'subscribe(?: now| today)?',
-      'register', 'menu', 'search', 'home', 'close', 'back to top', 'go to top', 'spot_img', 'listen(?: to (?:this|the) (?:article|story))?(?: \\d+ min(?:s|utes)?)?',
-      '\\d+ min(?:ute)?s? (?:read|listen)', 'reading time.*', 'follow(?: us)?', 'newsletters?', 'privacy(?: policy| notice)?', 'terms(?: of (?:use|service))?',
+      'register', 'menu', 'search', 'home', 'close', 'back to top', 'go to top', 'spot_img', '(?:listen(?: to (?:this|the) (?:article|story))?|artikel anhören|ouvir (?:o )?texto|ascolta (?:l.)?articolo|écouter (?:cet |l.)?article|escuchar (?:este )?artículo)(?: \\(?\\d+ min(?:s|utes?|uten)?\\)?)?',
+      '\\d+ min(?:ute)?s? (?:read|listen)', 'end of list', 'list of \\d+ items', 'restack', 'like', 'reading time.*', 'follow(?: us)?', 'newsletters?', 'privacy(?: policy| notice)?', 'terms(?: of (?:use|service))?',
       'terms (?:and|&) conditions', 'cookies?(?: policy| settings| preferences)?', 'accept(?: all)?(?: cookies)?', 'reject(?: all)?', 'manage (?:preferences|cookies|consent)',
       'contact(?: us)?', 'about(?: us)?', 'advertise(?: with us)?', 'careers', 'sitemap', 'rss', 'feedback', 'help', 'faq', 'live', 'video', 'watch',
       'photos?', 'gallery', 'podcasts?', 'opinion', 'updated', 'published', 'more', 'next', 'previous', 'prev', 'related(?: articles| stories| posts| topics| content| news| coverage)?',
@@ -27,7 +27,7 @@ const SHORT_CHROME_LINE = new RegExp(
       '(?:\\d+|an?|one|two|few) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?) ago',
       // The same furniture in the other languages Herald's sources are written in.
       'publicidad', 'publicité', 'anúncio', 'anuncio', 'anzeige', 'werbung', 'pubblicità', 'compartir(?: en .{1,20})?', 'partager(?: sur .{1,20})?',
-      'compartilhar', 'teilen', 'condividi', 'enviar por (?:correo|e-?mail)', 'comentarios', 'commentaires', 'comentários', 'kommentare', 'commenti',
+      'compartilhar', 'teilen', 'link kopieren', 'artikel teilen', 'impressum', 'datenschutz', 'condividi', 'enviar por (?:correo|e-?mail)', 'comentarios', 'commentaires', 'comentários', 'kommentare', 'commenti',
       'suscríbete', 'abonnez-vous', 'assine', 'abonnieren', 'iniciar sesión', 'se connecter', 'entrar', 'anmelden', 'última hora', 'portada', 'inicio',
     ].join('|') +
     ')[-–—•*|·:.!\\s]*$',
@@ -58,7 +58,9 @@ const CHROME_ANYWHERE = [
   /^(?:tags?|topics|keywords|categories|etiquetas|mots-clés)\s*[:：]?\s+[^.!?]*,[^.!?]*$/i,
   /^\[\w+[^\]]*\].*\[\/\w+\]$/,
   /^https?:\/\/\S+$/i,
-  /^(?:photo|photograph|image|picture|credit|illustration|video|file photo|source|graphic|caption)s?\s*(?:credit)?\s*[:：|]/i,
+  /^(?:photo|photograph|image|picture|credit|illustration|video|file photo|source|graphic|caption|foto|bild|imagen|fotografía|crédito|crédit)s?\s*(?:credit)?\s*[:：|]/i,
+  // A caption run together with its credit: "A de-mining team checked a field.Credit...Nicole Tung for The New York Times".
+  /(?:^|[\s.…])(?:[Cc]redit|[Pp]hoto(?:graph)?|[Ff]oto|[Cc]rédito?)\s*(?:\.{2,}|…|:)\s*\p{Lu}[^.!?]*$/u,
   /\((?:photo|image|picture|credit|file)(?: by)?[:\s][^)]*\)\s*$/i,
   /(?:^|[\s/|(])(?:getty images|shutterstock|afp|ap photo|reuters|epa(?:-efe)?|alamy|pa (?:media|wire)|bloomberg|xinhua)(?: via getty images)?[)\]]?\s*$/i,
   /\b(?:terms of (?:use|service)|privacy policy)\b.*\b(?:terms of (?:use|service)|privacy policy|cookie)/i,
@@ -74,7 +76,9 @@ const CHROME_ANYWHERE = [
   /^sign up (?:to|for)\b/i,
   /^click (?:here )?to (?:share|email|print|tweet|post|pin|save|copy)\b|\(opens in (?:a )?new window\)\s*$/i,
   /^you are (?:signed|logged) in\b|^you are here\b|^welcome to\b|^follow (?:the author|this author|us|me)\b|^share all sharing options\b/i,
-  /\(\d+ of \d+\)$|^(?:image|photo|slide|video) \d+ of \d+$/i,
+  /\(\d+ of \d+\)$|^(?:image|photo|slide|video|list|item) \d+ of \d+$/i,
+  // A slideshow caption with its counter run into it: "1of4Grass Valley's Dionicio Torres looks at…".
+  /^\d{1,2}of\d{1,2}\p{Lu}/u,
   /^(?:updated|posted|published|last (?:updated|modified))\b[^.!?]{0,60}\d[^.!?]*$/i,
   // Wire-photo captions and credits: "In this Sunday, Nov. 10, 2019, photo, …", "(Jacquelyn Martin / Associated Press)".
   /^in this (?:[\w.,]+ ){0,6}(?:photo|photograph|image|file photo|picture)\b/i,
@@ -82,16 +86,44 @@ const CHROME_ANYWHERE = [
   /^[\w.-]{2,40} (?:says|said|wrote|commented):$/i,
   /\bshare (?:this|the) (?:story|article|post|page)\b/i,
   /^ad (?:feedback|choices)$|\bhow relevant is this ad\b/i,
-  /\bnewsletters?\b/i,
   /^privacy (?:notice|policy)\s*[:：]/i,
   /^(?:trending|hot topics|in focus|also trending)\s*[:：]/i,
   /\bthis (?:is a|story is) (?:developing|breaking) (?:story|news)\b/i,
   /\bfor (?:general )?informational purposes only\b|\bnot a substitute for (?:professional )?(?:medical |legal |financial )?advice\b/i,
   /^our standards\s*[:：]/i,
   /\b(?:todos los derechos reservados|tous droits réservés|todos os direitos reservados|alle rechte vorbehalten|tutti i diritti riservati)\b/i,
-  // An author box: "Lee covers U.S. foreign policy…", "Jane Roe is a senior reporter at…".
-  /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]+){0,3} (?:covers|writes about|reports on|has covered|is an? (?:[\p{L}-]+ ){0,4}(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|author))\b/u,
+  // An author box: "Lee covers U.S. foreign policy…", "Jane Roe is a senior reporter at…", "… is the Kyiv bureau chief for The Times".
+  /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]+){0,3} (?:covers|writes about|reports on|has covered|is (?:an?|the) (?:[\p{L}-]+ ){0,4}(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|author|bureau chief|critic))\b/u,
+  /\bappears? in print\b|\bversion of this (?:article|story) (?:appears|appeared)\b/i,
+  // Calls to action: the page talking to its reader about the page, not about the news.
+  /^(?:thanks|thank you) for (?:reading|signing up|subscribing)\b|\bsubscribe (?:for free|now|today)\b|^ready for more\b|^(?:got|have) a (?:news )?tip\b/i,
+  /\bwatch the (?:full )?video (?:above|below)\b|^(?:watch|see) (?:the )?(?:video|photos|gallery) (?:above|below)\b/i,
+  /^(?:follow (?:me |us )?(?:on \w+ )?)?(?:@[\w.]{2,30}[\s,|•·]*)+$/i,
+  /\((?:AP|AFP|Reuters|EPA|Getty Images|Bloomberg)(?: Photo)?\s*\/[^)]{2,50}\)\s*$/i,
+  /^(?:photo|image|illustration|picture|video)(?:graph)? by\b[^.!?]{0,80}$/i,
 ];
+
+/**
+ * The words of a consent banner. One of them is news vocabulary; several together, at any length, are the
+ * banner itself, which is often a long paragraph of legal prose.
+ */
+const CONSENT_TERM = /\b(?:cookies?|partners|personal data|consent|privacy policy|legitimate interest|personali[sz]ed (?:ads|advertising|content)|advertising and content measurement|device characteristics|unique identifiers|unique ids|opt[- ]out|vendors)\b/gi;
+const CONSENT_TERMS_IN_BANNER = 3;
+
+function isConsentBanner(line: string): boolean {
+  const terms = new Set(line.match(CONSENT_TERM)?.map((term) => term.toLowerCase()));
+  return terms.size >= CONSENT_TERMS_IN_BANNER;
+}
+
+/**
+ * Cues that also occur in the news itself (an article about a newsletter, a paragraph on how to register to vote),
+ * so they count only when the line does not read as a paragraph of prose, or when it talks to the reader.
+ */
+const WEAK_CHROME = /\bnewsletters?\b/i;
+const ACCOUNT_ACTION = /\b(?:subscribe|subscription|sign up|log ?in|sign in|register|download)\b/i;
+
+/** How strongly a line's wording says it is furniture: strong cues decide, weak ones need the line's shape to agree. */
+export type ChromeEvidence = 'strong' | 'weak';
 
 /** The markers an advertisement leaves in a dump: one of these between two paragraphs does not make either furniture. */
 const AD_MARKER = /^[-–—•*|\s]*(?:advertisements?|advert|ads?|sponsored|publicidad|publicité|anzeige|story continues(?: below)?(?: advertisement)?|article continues below(?: advertisement)?)[-–—•*|\s.]*$/i;
@@ -101,7 +133,7 @@ export function isAdMarker(line: string): boolean {
 }
 
 /** A photo credit standing alone ("Getty Images", "Photo: Jane Roe/AFP"): the line after it is usually the caption. */
-const CREDIT_LINE = /^(?:(?:image|photo|picture) (?:source|credit)s?\s*[,:：]\s*.{0,60}|(?:photo|image|credit)s?\s*[:：].{0,60}|(?:getty images|reuters|afp|ap photo|epa|shutterstock|alamy|pa media|bloomberg)(?: via getty images)?)$/i;
+const CREDIT_LINE = /^(?:(?:image|photo|picture) (?:source|credit)s?\s*[,:：]\s*.{0,60}|(?:photo|photograph|image|credit|foto|bild)s?\s*[:：].{0,60}|(?:getty images|reuters|afp|ap photo|epa|shutterstock|alamy|pa media|bloomberg)(?: via getty images)?)$/i;
 
 export function isCreditLine(line: string): boolean {
   return CREDIT_LINE.test(line);
@@ -119,11 +151,19 @@ const TIME_OR_NUMBER = /^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})
 /** Links listed one per line with separators: "Home | News | Sport" or "World › Europe". */
 const NAV_SEPARATORS = /^(?:[\p{L}&' ]{1,25}\s*[|›»>•·/]\s*){2,}[\p{L}&' ]{1,25}$/u;
 
-export function isChrome(line: string, wordCount: number): boolean {
-  if (wordCount <= 8 && SHORT_CHROME_LINE.test(line)) return true;
-  if (SHARE_BAR.test(line) || WEATHER.test(line) || TIME_OR_NUMBER.test(line) || NAV_SEPARATORS.test(line)) return true;
+export function chromeEvidence(line: string, wordCount: number): ChromeEvidence | undefined {
+  if (wordCount <= 8 && SHORT_CHROME_LINE.test(line)) return 'strong';
+  if (SHARE_BAR.test(line) || WEATHER.test(line) || TIME_OR_NUMBER.test(line) || NAV_SEPARATORS.test(line)) return 'strong';
+  if (isConsentBanner(line)) return 'strong';
   // A long paragraph that happens to mention cookies or a newsletter is still article text.
-  return wordCount <= 45 && CHROME_ANYWHERE.some((pattern) => pattern.test(line));
+  if (wordCount > 45) return undefined;
+  if (CHROME_ANYWHERE.some((pattern) => pattern.test(line))) return 'strong';
+  return WEAK_CHROME.test(line) || (ACCOUNT_ACTION.test(line) && addressesReader(line)) ? 'weak' : undefined;
+}
+
+/** "You", "your", or an imperative opening: the page addressing its reader. */
+export function addressesReader(line: string): boolean {
+  return /\b(?:you|your|you['’]re|yours)\b/i.test(line) || /^(?:get|join|sign|subscribe|register|download|follow|support|enter|type|click|tap|listen|watch)\b/i.test(line);
 }
 
 /**
@@ -139,8 +179,8 @@ const ARTICLE_END = new RegExp(
       'more from .{1,40}', 'you (?:may|might) (?:also )?(?:like|enjoy|be interested in)', 'recommended(?: for you| stories| reading| articles)?',
       'read next', 'up next', 'what to read next', 'about the author', 'about (?:the )?authors?', 'authors?', 'archives?', 'tags?', 'topics',
       'filed under', 'categories', 'related topics', 'footer', 'sponsored (?:stories|links|content)', 'around the web', 'from our partners',
-      'share this (?:article|story|post)', 'explore more(?: on (?:these|this) topics?)?', 'editor.?s picks?', 'in case you missed it', 'must read', 'don.t miss',
-      'add (?:your|a) comment', 'tell us what you think.*', 'lo más (?:visto|leído)', 'archivado en', 'les plus lus', 'mais lidas', 'meistgelesen', 'i più letti', 'comentarios', 'commentaires',
+      'explore more(?: on (?:these|this) topics?)?', 'editor.?s picks?', 'in case you missed it', 'must read', 'don.t miss',
+      'add (?:your|a) comment', 'tell us what you think.*', 'discussion about this (?:post|article|story)', 'mehr (?:lesen )?über', 'lo más (?:visto|leído)', 'archivado en', 'les plus lus', 'mais lidas', 'meistgelesen', 'i più letti', 'comentarios', 'commentaires',
     ].join('|') +
     ')[:.!\\s]*$',
   'iu',
@@ -156,8 +196,8 @@ export function endsArticle(line: string, wordCount: number): boolean {
 
 /** "Also read: …", "Read more: …", "See also: …", "Related: …" lines: the publisher's own related links. */
 export const ALSO_READ_LINE =
-  /^[-–—•*>\s]*(?:also read|read also|also see|see also|see more|read more|more on this|related|related article|related story|related reading|recommended|read next|also on .{1,30}|must read|don.t miss|watch|listen|more|also|lire aussi|à lire aussi|lee también|leia também|lesen sie auch|auch interessant|leggi anche)\s*(?:[:：|»>–—-]+)\s*(.{8,300})$/iu;
+  /^[-–—•*>\s]*(?:also read|read also|read|also see|see also|see more|read more|more on this|related|related article|related story|related reading|recommended|read next|also on .{1,30}|must read|don.t miss|watch|listen|more|also|lire aussi|à lire aussi|lee también|leia também|veja também|lesen sie auch|auch interessant|mehr zum thema|leggi anche)\s*(?:[:：|»>–—-]+)\s*(.{8,300})$/iu;
 
 /** A heading over a block of related links, which follow one per line. */
 export const RELATED_HEADING =
-  /^(?:related(?: articles| stories| posts| content| news| coverage| reading| links)?|more on this (?:story|topic)|more about this|you (?:may|might) also (?:like|read)|read (?:more|also|next)|also read|see also|further reading|recommended(?: articles| stories| reading)?|more (?:like this|to read)|artículos relacionados|noticias relacionadas|articles? (?:liés|connexes)|à lire aussi|lire aussi)[:.\s]*$/iu;
+  /^(?:related(?: articles| stories| posts| content| news| coverage| reading| links)?|more on this (?:story|topic)|more about this|you (?:may|might) also (?:like|read)|read (?:more|also|next)|also read|see also|further reading|recommended(?: articles| stories| reading)?|more (?:like this|to read)|keep reading|artículos relacionados|noticias relacionadas|te puede interesar|lee también|articles? (?:liés|connexes)|à lire aussi|lire aussi|sur le même sujet|mehr zum thema|das könnte sie auch interessieren|leia também|veja também|leggi anche)[:.\s]*$/iu;

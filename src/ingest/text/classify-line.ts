@@ -1,5 +1,5 @@
-import { parseDate } from '../dates/parse-date.ts';
-import { endsArticle, isAdMarker, isChrome, isCreditLine } from './chrome-cues.ts';
+import { addressesReader, chromeEvidence, endsArticle, isAdMarker, isCreditLine } from './chrome-cues.ts';
+import { isRevisionLabel, readDateLine } from './date-line.ts';
 
 /**
  * What one line of a page dump most likely is:
@@ -20,33 +20,41 @@ export interface ClassifiedLine {
   date?: string;
   /** For date lines: true when the date is labelled as a revision ("Updated …"), not the publication. */
   revised?: boolean;
+  /**
+   * Shown more than once on the page, and so taken for a link or a label. A page also repeats its own
+   * headline (in a share box, a breadcrumb), so the header may still pick such a line as the title.
+   */
+  repeated?: boolean;
 }
 
 const SENTENCE_END = /[.!?…。](?:["'”’»)\]]+)?$/;
+/** "By Jane Roe", "Written by: Jane Roe", and "ByJane Roe" where the dump lost the space between two elements. */
 const BYLINE_PREFIX = /^(?:by|written by|words by|story by|text by|reported by|author|por|par|von|di)\s*[:：]?\s+/i;
+const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u;
+/** A desk title before the name: "By environment reporter Jess Hill", "By Staff Writer Jane Roe". */
+const ROLE = /^(?:[\p{L}-]+ ){0,3}(?:reporter|correspondent|editor|writer|journalist|columnist|contributor)s? (?=\p{Lu})/iu;
 
 /** "By Jane Roe", "Written By: Neha Sharma", "By MATTHEW LEE | Reuters": a credit, not a sentence that starts with "By the …". */
 function isByline(text: string, words: number): boolean {
-  const prefix = BYLINE_PREFIX.exec(text);
-  if (!prefix || words > 30) return false;
-  const name = text.slice(prefix[0].length).split(/\s*[|,·•–—]\s*|\s+-\s+/)[0]!;
+  if (words > 30) return false;
+  const name = creditedNames(text);
+  if (!name) return false;
   const nameWords = name.split(/\s+/);
   return nameWords.length <= 8 && nameWords.filter((word) => /^\p{Lu}/u.test(word)).length >= Math.ceil(nameWords.length / 2) && /^\p{Lu}/u.test(name);
 }
-const DATE_PREFIX = /^(?:published|posted|updated|last updated|first published|modified|last modified|date|publicado|publié|mis à jour|actualizado|atualizado|veröffentlicht|aktualisiert|pubblicato|aggiornato)(?:\s+(?:on|at|el|le))?\s*[:：]?\s*/i;
-const REVISION_LABEL = /^(?:updated|last updated|modified|last modified|mis à jour|actualizado|atualizado|aktualisiert|aggiornato)\b/i;
 
 /**
  * A line that is only a credit: names, perhaps with where they filed from or for whom ("Helena Smith in Athens",
  * "MATTHEW LEE", "Tom Krisher, AP Auto Writer", "Meg Kinnard and Errin Haines, Associated Press").
  */
 const NAME = "[\\p{Lu}][\\p{L}'’.-]+(?: [\\p{Lu}][\\p{L}'’.-]+){1,2}";
-const NAME_LINE = new RegExp(`^${NAME}(?:(?:,? and | & )${NAME})?(?: in [\\p{Lu}][\\p{L}'’.-]+(?: [\\p{Lu}][\\p{L}'’.-]+)?|, [\\p{Lu}][\\p{L}'’.& -]{1,40})?$`, 'u');
+const NAMES = `${NAME}(?:(?:,? and | & )${NAME})?`;
+const NAME_LINE = new RegExp(`^(${NAMES})(?: in [\\p{Lu}][\\p{L}'’.-]+(?: [\\p{Lu}][\\p{L}'’.-]+)?|, [\\p{Lu}][\\p{L}'’.& -]{1,40})?$`, 'u');
 
 /**
  * Classifies every line, then corrects what one line alone cannot show: the caption under a photo credit,
  * a short blurb inside a box of furniture (a newsletter sign-up's description between its heading and its
- * button), and short lines the page repeats.
+ * button), and short lines the page repeats (other than dates).
  */
 export function classifyLines(lines: string[]): ClassifiedLine[] {
   const classified = lines.map(classifyLine);
@@ -57,11 +65,30 @@ export function classifyLines(lines: string[]): ClassifiedLine[] {
     const before = classified[index - 1];
     const after = classified[index + 1];
     if (before && isCreditLine(before.text) && (line.kind === 'near' || line.kind === 'short') && !/[.!?]$/.test(line.text)) line.kind = 'chrome';
-    const boxed = (neighbour?: ClassifiedLine): boolean => !!neighbour && (neighbour.kind === 'chrome' || neighbour.kind === 'end') && !isAdMarker(neighbour.text);
-    if ((line.kind === 'near' || line.kind === 'prose') && line.words <= 20 && boxed(before) && boxed(after)) line.kind = 'chrome';
-    if (line.kind !== 'end' && line.words <= 25 && (seen.get(line.text) ?? 0) > 1) line.kind = 'chrome';
+    if (isBlurbSized(line) && inBox(line, before, after)) line.kind = 'chrome';
+    // A date is often printed again under the article; that does not make it a link.
+    if (line.kind !== 'end' && line.kind !== 'date' && line.words <= 25 && (seen.get(line.text) ?? 0) > 1) {
+      line.kind = 'chrome';
+      line.repeated = true;
+    }
   });
   return classified;
+}
+
+/** The size of a box's blurb ("Our best stories on markets and the economy, delivered weekdays."). */
+function isBlurbSized(line: ClassifiedLine): boolean {
+  return (line.kind === 'near' || line.kind === 'prose') && line.words <= 20;
+}
+
+/**
+ * Furniture on both sides. An ad marker or a photo credit interrupts the text for one line and does not make
+ * a box; and between furniture and an end marker ("Related topics") a sentence of news is the article's last
+ * paragraph, so only a line that talks to the reader ("Listen to us live at 12:45") is taken for a blurb there.
+ */
+function inBox(line: ClassifiedLine, before: ClassifiedLine | undefined, after: ClassifiedLine | undefined): boolean {
+  const furniture = (neighbour?: ClassifiedLine): boolean => neighbour?.kind === 'chrome' && !isAdMarker(neighbour.text) && !isCreditLine(neighbour.text);
+  if (!(furniture(before) || before?.kind === 'end')) return false;
+  return furniture(after) || (after?.kind === 'end' && (line.kind === 'near' || addressesReader(line.text)));
 }
 
 /** Scripts written without spaces between words, where a "word" by spaces would be a whole sentence. */
@@ -77,16 +104,25 @@ export function classifyLine(text: string): ClassifiedLine {
   const words = countWords(text);
   if (endsArticle(text, words)) return { text, kind: 'end', words };
   const date = readDateLine(text, words);
-  if (date) return { text, kind: 'date', words, date, revised: REVISION_LABEL.test(text) };
+  if (date) return { text, kind: 'date', words, date, revised: isRevisionLabel(text) };
   if (isByline(text, words)) return { text, kind: 'byline', words };
-  if (isChrome(text, words)) return { text, kind: 'chrome', words };
+  const evidence = chromeEvidence(text, words);
+  if (evidence === 'strong') return { text, kind: 'chrome', words };
   if (words <= 10 && NAME_LINE.test(text)) return { text, kind: 'byline', words };
+  const kind = shapeOf(text, words);
+  // A weak cue ("newsletter", "subscribe") marks a line only when it is not a paragraph, or is one that speaks to the reader outside any quotation.
+  if (evidence === 'weak' && (kind !== 'prose' || (addressesReader(text) && !/["“”«»„]/.test(text)))) return { text, kind: 'chrome', words };
+  return { text, kind, words };
+}
+
+/** What a line's length, punctuation and capitalisation alone say it is. */
+function shapeOf(text: string, words: number): 'prose' | 'near' | 'short' {
   const lowerShare = lowerCaseShare(text);
   // A sentence cut off with an ellipsis is a teaser for another page, not this article's text.
   const endsSentence = SENTENCE_END.test(text) && !/(?:\.\.\.|…)["'”’)]*$/.test(text);
-  if ((words >= 8 && endsSentence && lowerShare >= 0.3) || (words >= 30 && lowerShare >= 0.4)) return { text, kind: 'prose', words };
-  if (words >= 4 && (endsSentence || lowerShare >= 0.5)) return { text, kind: 'near', words };
-  return { text, kind: 'short', words };
+  if ((words >= 8 && endsSentence && lowerShare >= 0.3) || (words >= 30 && lowerShare >= 0.4)) return 'prose';
+  if (words >= 4 && (endsSentence || lowerShare >= 0.5)) return 'near';
+  return 'short';
 }
 
 /**
@@ -104,23 +140,24 @@ export function endsWithSentence(text: string): boolean {
   return SENTENCE_END.test(text);
 }
 
-/**
- * A line that is a date, perhaps with a label or a byline: "Published 3 March 2024", "By Jane Roe | March 3, 2024 10:30 am ET",
- * "Sunday, November 24, 2024". A sentence that merely mentions a date is not a date line.
- */
-function readDateLine(text: string, words: number): string | undefined {
-  if (words > 16 || !/\d/.test(text)) return undefined;
-  const candidates = [text.replace(DATE_PREFIX, ''), ...text.split(/\s*[|•·–—;]\s*|\s+-\s+|\s+(?=(?:last )?(?:modified|updated)\b)/i).map((part) => part.replace(DATE_PREFIX, ''))];
-  for (const candidate of candidates) {
-    const date = parseDate(candidate);
-    if (date && candidate.split(/\s+/).length <= 9) return date;
-  }
-  return undefined;
+/** The name in a credit line: "By Jane Roe | Reuters" and "By environment reporter Jess Hill" give the name; other lines give undefined. */
+export function bylineName(text: string): string | undefined {
+  return creditedNames(text)?.replace(/[.,;:]+$/, '') || undefined;
 }
 
-export function bylineName(text: string): string | undefined {
-  const prefix = BYLINE_PREFIX.exec(text);
+function creditedNames(text: string): string | undefined {
+  const prefix = BYLINE_PREFIX.exec(text) ?? GLUED_BY.exec(text);
   if (!prefix) return undefined;
-  const name = text.slice(prefix[0].length).split(/\s*[|•·–—,]\s*|\s+-\s+/)[0]!.trim();
-  return name.replace(/[.,;:]+$/, '') || undefined;
+  const credit = text.slice(prefix[0].length).split(/\s*[|•·–—,]\s*|\s+-\s+/)[0]!.trim();
+  return credit.replace(ROLE, '');
+}
+
+/**
+ * The names on a credit line, with or without "By": "Helena Smith in Athens" gives "Helena Smith". A name the
+ * page repeats (in an author box, a "More from" list) is still a credit.
+ */
+export function creditName(line: ClassifiedLine): string | undefined {
+  const kind = line.repeated ? classifyLine(line.text).kind : line.kind;
+  if (kind !== 'byline' && kind !== 'date') return undefined;
+  return bylineName(line.text) ?? (kind === 'byline' ? NAME_LINE.exec(line.text)?.[1] : undefined);
 }

@@ -31,19 +31,32 @@ function weight(line: ClassifiedLine): number {
 /** What a byline or dateline just above a paragraph is worth: articles start under their credits, boxes of other text do not. */
 const CREDIT_BONUS = 400;
 
+/**
+ * How far above the first paragraph the credits may stand: three lines of text, not counting the toolbar
+ * (share buttons, "Listen", a comments link) that templates put between credits and body.
+ */
+const CREDIT_REACH = 3;
+const TOOLBAR_REACH = 8;
+
 function startsUnderCredits(lines: ClassifiedLine[], index: number): boolean {
   if (lines[index]!.kind !== 'prose' || lines[index + 1]?.kind !== 'prose') return false;
-  for (let back = index - 1; back >= Math.max(0, index - 3); back -= 1) {
+  let counted = 0;
+  for (let back = index - 1; back >= Math.max(0, index - TOOLBAR_REACH) && counted < CREDIT_REACH; back -= 1) {
     const kind = lines[back]!.kind;
     if (kind === 'byline' || kind === 'date') return true;
     if (kind === 'prose') return false;
+    if (kind !== 'chrome' && kind !== 'end') counted += 1;
   }
   return false;
 }
 
-/** A body ends on prose, or on a short closing sentence; a trailing line that is not a sentence is what follows the article. */
+/**
+ * A body ends on prose, or on a short closing sentence. A trailing line that is not a sentence is what follows
+ * the article, and so is a short question with nothing under it ("Got a news tip?"): inside a body such a
+ * question is a subheading, which always has text below it.
+ */
 function endsBody(line: ClassifiedLine): boolean {
-  return line.kind === 'prose' || (line.kind === 'near' && /[.!?…]["'”’)]*$/.test(line.text));
+  return line.kind === 'prose' || (line.kind === 'near' && /[.!…]["'”’)]*$/.test(line.text));
 }
 
 /** A run at least this heavy is an article; what comes after its end marker (comments, lists) counts for less. */
@@ -66,7 +79,8 @@ export function findBody(lines: ClassifiedLine[]): BodySpan | undefined {
   const creditedStart = lines.findIndex((_, index) => startsUnderCredits(lines, index));
   lines.forEach((line, index) => {
     if (line.kind === 'end') {
-      if (segmentBest >= SUBSTANTIAL) discount = AFTER_END_DISCOUNT;
+      // A marker above the credited article (a "Comments" link in its share bar) closes nothing of it.
+      if (segmentBest >= SUBSTANTIAL && index > creditedStart) discount = AFTER_END_DISCOUNT;
       start = index + 1;
       score = 0;
       segmentBest = 0;
@@ -88,5 +102,31 @@ export function findBody(lines: ClassifiedLine[]): BodySpan | undefined {
   // The run starts and ends on prose; near-prose at its edges is a standfirst or a sign-off, not body.
   while (best.start < best.end && lines[best.start]!.kind !== 'prose') best.start += 1;
   while (best.end > best.start && !endsBody(lines[best.end - 1]!)) best.end -= 1;
-  return best.end > best.start ? best : undefined;
+  if (best.end <= best.start) return undefined;
+  for (let end = acrossBox(lines, best.end); end > best.end; end = acrossBox(lines, best.end)) best.end = end;
+  return best;
+}
+
+/** The most lines a box inside an article takes up: a newsletter sign-up's heading, blurb, field, button and thanks. */
+const MAX_BOX_LINES = 8;
+
+/**
+ * Where the body ends once the paragraphs after a box of furniture are counted in. A sign-up box or an ad
+ * weighs more than a short closing paragraph, so the heaviest run stops at the box; but a box is not an end
+ * marker, and the text under it that runs on until the page's furniture resumes is still the article.
+ */
+function acrossBox(lines: ClassifiedLine[], end: number): number {
+  let next = end;
+  while (next < lines.length && next - end < MAX_BOX_LINES && isBoxLine(lines[next]!)) next += 1;
+  // A box says what it is (a sign-up, an ad); a few bare short lines are a form or a menu.
+  const saysFurniture = lines.slice(end, next).some((line) => line.kind === 'chrome');
+  if (!saysFurniture || lines[next]?.kind !== 'prose') return end;
+  let last = next;
+  while (last < lines.length && (lines[last]!.kind === 'prose' || lines[last]!.kind === 'near')) last += 1;
+  while (last > next && !endsBody(lines[last - 1]!)) last -= 1;
+  return last;
+}
+
+function isBoxLine(line: ClassifiedLine): boolean {
+  return line.kind === 'chrome' || line.kind === 'short' || line.kind === 'byline';
 }

@@ -1,0 +1,41 @@
+import { parseDate } from '../dates/parse-date.ts';
+
+const DATE_PREFIX = /^(?:published|posted|updated|last updated|first published|modified|last modified|date|news release|press release|release date|publicado|publié|mis à jour|actualizado|atualizado|veröffentlicht|aktualisiert|pubblicato|aggiornato)(?:\s+(?:on|at|el|le|em|am))?\s*[:：]?\s*/i;
+const PUBLICATION_LABEL = /^(?:published|posted|first published|news release|press release|release date|publicado|publié|veröffentlicht|pubblicato)\b/i;
+const REVISION_LABEL = /^(?:updated|last updated|modified|last modified|mis à jour|actualizado|atualizado|aktualisiert|aggiornato)\b/i;
+
+/**
+ * A line that is a date, perhaps with a label or a byline: "Published 3 March 2024", "By Jane Roe | March 3, 2024 10:30 am ET",
+ * "Sunday, November 24, 2024", "04.03.2024, 14.32 Uhr". A sentence that merely mentions a date is not a date line.
+ */
+export function readDateLine(text: string, words: number): string | undefined {
+  if (words > 16 || !/\d/.test(text)) return undefined;
+  const parts = text.split(/\s*[|•·–—;]\s*|\s+-\s+|,?\s+(?=(?:last )?(?:modified|updated)\b)/i);
+  for (const candidate of [text, ...parts]) {
+    const unlabelled = candidate.replace(DATE_PREFIX, '');
+    const date = parseDate(dayFirstDotted(unlabelled));
+    if (date && unlabelled.split(/\s+/).length <= 9) return date;
+  }
+  return undefined;
+}
+
+/** A date that says it is the publication date ("Published …", "News release …") even where the page puts it above the headline. */
+export function isPublicationLabel(text: string): boolean {
+  return PUBLICATION_LABEL.test(text);
+}
+
+/** True for "Updated …" and its translations: a revision date, not the publication date. */
+export function isRevisionLabel(text: string): boolean {
+  return REVISION_LABEL.test(text);
+}
+
+/**
+ * Dates written with dots put the day first wherever they are used ("04.03.2024" in German, "05.mar.2024"
+ * in Brazilian papers, "5-MAR-2024" on press-release wires), but the shared date parser cannot tell 04.03 from the US 04/03 and gives up; here
+ * the dots are enough to decide. "14.32 Uhr" and "19h40" are times the parser already reads.
+ */
+function dayFirstDotted(text: string): string {
+  return text
+    .replace(/\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/, (_, day: string, month: string, year: string) => `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`)
+    .replace(/\b(\d{1,2})[.-](\p{L}{3,9})[.-]?\s?(\d{4})\b/u, '$1 $2 $3');
+}
