@@ -7,12 +7,15 @@ export type AddResult = { status: 'new'; id: string } | { status: 'duplicate'; i
 
 /** Where articles live. Callers never see keyv, so another backend is one more implementation of this. */
 export interface ArticleRepository {
-  /** Stores the article unless one with the same canonical URL, feed guid or content hash is already kept. */
+  /**
+   * Stores the article unless one with the same canonical URL, feed guid or content hash is already kept.
+   * Whoever keeps a search index adds the article to it on "new"; the index prunes what expires itself.
+   */
   add(article: Article): Promise<AddResult>;
   /** Whether an article with this canonical URL, or this guid from this source, is kept: checked before fetching a page again. */
   isKnown(identity: { canonicalUrl?: string | undefined; guid?: string | undefined; sourceLocation: string }): Promise<boolean>;
   get(id: string): Promise<Article | undefined>;
-  /** Every article still within retention, in no particular order. */
+  /** Every article still within retention, each exactly once, in no particular order: what a search index is rebuilt from. */
   list(): AsyncIterable<Article>;
 }
 
@@ -74,10 +77,7 @@ export function createKeyvArticleRepository(store: Store, options: ArticleReposi
       return articles.get(id);
     },
     async *list() {
-      if (!articles.iterator) return;
-      for await (const [, article] of articles.iterator(articles.namespace)) {
-        if (article) yield article as Article;
-      }
+      for await (const [, article] of store.entries<Article>('articles')) yield article;
     },
   };
 }

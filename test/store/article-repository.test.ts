@@ -126,6 +126,48 @@ describe('article repository', () => {
   });
 });
 
+describe('listing a large store', () => {
+  const numbered = (index: number, overrides: Partial<Article> = {}): Article =>
+    article({ id: `id-${String(index).padStart(5, '0')}`, canonicalUrl: `https://example.com/${index}`, contentHash: `h${index}`, ...overrides });
+
+  async function listedIds(repository: ReturnType<typeof createKeyvArticleRepository>): Promise<string[]> {
+    const ids: string[] = [];
+    for await (const stored of repository.list()) ids.push(stored.id);
+    return ids;
+  }
+
+  it('returns each of several thousand articles exactly once', async () => {
+    const { store } = await sqliteStore();
+    const repository = createKeyvArticleRepository(store, { retentionMs: 30 * DAY });
+    const count = 2_345;
+    await Promise.all(Array.from({ length: count }, (_, index) => repository.add(numbered(index))));
+    const ids = await listedIds(repository);
+    expect(ids).toHaveLength(count);
+    expect(new Set(ids).size).toBe(count);
+  });
+
+  it('leaves out expired articles without skipping the live ones stored between them', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2024-09-10T08:00:00Z'));
+    const { store } = await sqliteStore();
+    const shortLived = createKeyvArticleRepository(store, { retentionMs: DAY });
+    const kept = createKeyvArticleRepository(store, { retentionMs: 30 * DAY });
+    const count = 2_000;
+    await Promise.all(Array.from({ length: count }, (_, index) => (index % 2 ? kept : shortLived).add(numbered(index))));
+    vi.setSystemTime(new Date('2024-09-12T08:00:00Z'));
+    const expected = Array.from({ length: count / 2 }, (_, half) => numbered(2 * half + 1).id);
+    expect((await listedIds(kept)).sort()).toEqual(expected);
+  });
+
+  it('lists the articles of an in-memory store', async () => {
+    const store = await openStore('memory:');
+    opened.push(store);
+    const repository = createKeyvArticleRepository(store, { retentionMs: DAY });
+    await Promise.all(Array.from({ length: 50 }, (_, index) => repository.add(numbered(index))));
+    expect((await listedIds(repository)).sort()).toEqual(Array.from({ length: 50 }, (_, index) => numbered(index).id));
+  });
+});
+
 describe('openStore', () => {
   it('refuses a backend that is not supported yet with a one-line reason', async () => {
     await expect(openStore('redis://localhost:6379')).rejects.toThrow('store: "redis://" is not supported yet (use sqlite://path or memory:)');
