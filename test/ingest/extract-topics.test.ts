@@ -41,8 +41,119 @@ describe('extractTopics', () => {
     expect(extractTopics(seed).slice(0, 4)).toEqual(expect.arrayContaining(['Kim Jong Un', 'Vladimir Putin']));
   });
 
+  it('drops the title before a name, and reads a surname after it as the same person', () => {
+    const topics = extractTopics({
+      title: 'Farmers return to cleared fields',
+      paragraphs: [
+        'Oleksandr Hrytsenko walked behind a tractor on the edge of his village east of Kharkiv.',
+        '“Every spring I think about whether this is the year I don’t come home,” Mr. Hrytsenko said, as President Volodymyr Zelensky promised more de-mining teams.',
+      ],
+    });
+    expect(topics).toEqual(expect.arrayContaining(['Oleksandr Hrytsenko', 'Volodymyr Zelensky']));
+    expect(topics).not.toContain('Hrytsenko');
+    expect(topics).not.toContain('Mr. Hrytsenko');
+  });
+
+  it('reads a list of places as one topic each', () => {
+    const topics = extractTopics({
+      title: 'Blinken heads to the Middle East',
+      paragraphs: ['Blinken will visit Saudi Arabia, Egypt, Qatar and Israel over four days, the State Department said.'],
+    });
+    expect(topics).toEqual(expect.arrayContaining(['Saudi Arabia', 'Egypt', 'Qatar']));
+    expect(topics.some((topic) => topic.includes(','))).toBe(false);
+  });
+
+  it('takes back the words of a name that the tagger left off', () => {
+    const topics = extractTopics({
+      title: 'Heat and a derby',
+      paragraphs: [
+        'Las Vegas hit 120 degrees for the first time on record on Sunday, the National Weather Service said.',
+        'United had equalised through Alejandro Garnacho, and Erik ten Hag’s side had chances to take the lead.',
+      ],
+    });
+    expect(topics).toEqual(expect.arrayContaining(['Las Vegas', 'Erik ten Hag']));
+    expect(topics).not.toContain('Las');
+    expect(topics).not.toContain('Erik');
+  });
+
+  it('keeps the last word of a person\'s name that the lexicon reads as something else', () => {
+    const topics = extractTopics({
+      title: "North Korea's Kim travels to Russia",
+      paragraphs: ['North Korean leader Kim Jong Un has left Pyongyang aboard his armoured train for Russia, South Korean media reported on Monday.'],
+    });
+    expect(topics).toContain('Kim Jong Un');
+    expect(topics).not.toContain('Kim Jong');
+  });
+
+  it('reads a hyphenated pair of names as the two names when one is named on its own', () => {
+    const topics = extractTopics({
+      title: 'Blinken heads to the Middle East',
+      paragraphs: ['Antony Blinken left for Israel on his fifth trip since the Israel-Hamas war began.', 'Israel has been pressed to allow more aid in.'],
+    });
+    expect(topics).toEqual(expect.arrayContaining(['Israel', 'Hamas']));
+    expect(topics).not.toContain('Israel-Hamas');
+  });
+
   it('returns nothing for an article without text', () => {
     expect(extractTopics({ title: 'Untitled', paragraphs: [] })).toEqual([]);
+  });
+});
+
+describe('extractTopics: key subjects', () => {
+  const heatwave = {
+    title: 'Greek wildfires force evacuation of Athens suburbs as heatwave grips southern Europe',
+    dek: 'Hundreds of firefighters battle blazes fanned by strong winds, as temperatures pass 40C in Italy and Spain',
+    paragraphs: [
+      'Thousands of residents were ordered to leave suburbs north of Athens on Monday as a wildfire fanned by gale-force winds swept towards the Greek capital.',
+      'Southern Europe has endured weeks of extreme heat this summer, and scientists say the climate crisis is making heatwaves longer. The heatwave is expected to last until Friday.',
+      'Last year, the largest wildfire ever recorded in the EU burned more than 900 sq km of forest.',
+    ],
+  };
+
+  it('names what the article is about beyond its names, after the names', () => {
+    const topics = extractTopics(heatwave);
+    expect(topics).toEqual(expect.arrayContaining(['heatwave', 'wildfire']));
+    expect(topics.indexOf('heatwave')).toBeGreaterThan(topics.indexOf('Athens'));
+  });
+
+  it('takes a compound as the subject when the text says it that way', () => {
+    const topics = extractTopics({
+      title: 'Central bank holds interest rates as inflation cools',
+      paragraphs: [
+        'The central bank kept interest rates unchanged on Thursday, saying inflation had slowed for a third month.',
+        'Markets had expected interest rates to stay at their highest level in 15 years until inflation falls further.',
+      ],
+    });
+    expect(topics).toContain('interest rates');
+    expect(topics).not.toContain('rates');
+  });
+
+  it('leaves out nouns every story uses and headline wording the body never repeats', () => {
+    const topics = extractTopics(heatwave);
+    expect(topics).not.toContain('year');
+    expect(topics).not.toContain('week');
+    expect(topics).not.toContain('force');
+  });
+
+  it('takes a headline label as the subject even when the body words it otherwise', () => {
+    const topics = extractTopics({
+      title: 'Netherlands floods: Thousands evacuated as rivers burst their banks',
+      paragraphs: ['Thousands of people have been evacuated from towns in the southern Netherlands after days of heavy rain caused the Meuse to burst its banks.'],
+    });
+    expect(topics).toContain('floods');
+  });
+
+  it('gives an article in another language its names but no subjects', () => {
+    const topics = extractTopics({
+      title: 'São Paulo decreta emergência por dengue após alta de casos',
+      language: 'pt-BR',
+      paragraphs: ['A Prefeitura de São Paulo decretou nesta segunda-feira situação de emergência por causa da dengue, anunciou o prefeito Ricardo Nunes.'],
+    });
+    expect(topics).toEqual(['São Paulo', 'Ricardo Nunes']);
+  });
+
+  it('gives subjects no more than a third of the list when there are names enough', () => {
+    expect(extractTopics(seed, 6).slice(0, 4).every((topic) => /^\p{Lu}/u.test(topic))).toBe(true);
   });
 });
 

@@ -1,0 +1,272 @@
+import type nlp from 'compromise';
+import { topicKey } from './topic-key.ts';
+
+type Doc = ReturnType<typeof nlp>;
+
+type EntityKind = 'person' | 'place' | 'organization';
+
+interface TaggedTerm {
+  text: string;
+  tags: string[];
+  post: string;
+  offset: { start: number; length: number };
+}
+
+interface Mention {
+  kind: EntityKind;
+  name: string;
+  position: number;
+}
+
+interface EntityCandidate {
+  key: string;
+  kind: EntityKind;
+  count: number;
+  firstPosition: number;
+  forms: Map<string, number>;
+}
+
+/** Lower-case particles inside a person's name ("Erik ten Hag", "Ursula von der Leyen"). */
+const NAME_PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'der', 'den', 'ten', 'ter', 'van', 'von', 'la', 'le', 'al', 'el', 'bin']);
+
+/** Words that may sit inside a proper name without ending it ("Bank of England", "Abu al-Hassan"). */
+const NAME_CONNECTORS = new Set([...NAME_PARTICLES, 'of', 'the', 'and', 'for', 'on', '&']);
+
+/** Between two names in one tagged span: a list ("Italy, Spain") or a dateline label ("NORTH KOREA: North Korea's leader"). */
+const NAME_BREAK = /[,:;|•–—]/;
+
+/**
+ * People, places and organisations an article names, most salient first. The tagging is compromise's
+ * (a rule-and-lexicon tagger that ships its model in the package); what is written here is the clean-up
+ * news text needs: titles, possessives, hyphenated given names, lists, headline capitals, and short
+ * mentions ("Putin", "Mr. Hrytsenko") folded into the full name. The headline is not tagged, because
+ * Title Case makes every word look like a name; it is used to rank what the body names.
+ */
+export function namedEntities(doc: Doc, text: string, title: string): string[] {
+  const candidates = groupMentions(findMentions(doc, text));
+  foldShortNames(candidates);
+  foldHyphenatedPairs(candidates);
+  const titleKey = ` ${topicKey(title)} `;
+  return [...candidates.values()]
+    .map((candidate) => ({ candidate, score: salience(candidate, titleKey, text.length) }))
+    .sort((a, b) => b.score - a.score || a.candidate.firstPosition - b.candidate.firstPosition)
+    .map(({ candidate }) => displayForm(candidate, title));
+}
+
+function findMentions(doc: Doc, text: string): Mention[] {
+  const mentions: Mention[] = [];
+  const neighbours = termNeighbours(doc);
+  const collect = (kind: EntityKind, matches: Array<{ terms?: TaggedTerm[] }>): void => {
+    for (const match of matches) {
+      for (const tagged of splitAtBreaks(match.terms ?? [])) {
+        const piece = extendOverNames(tagged, neighbours, kind);
+        const first = piece[0]!;
+        const last = piece.at(-1)!;
+        const span = extendHyphenatedName(text, first.offset.start, last.offset.start + last.offset.length + (/^[-‐‑]/.test(last.post) ? 1 : 0));
+        const name = cleanName(span);
+        if (name) mentions.push({ kind, name, position: first.offset.start });
+      }
+    }
+  };
+  const json = { offset: true, terms: { offset: true } };
+  collect('person', doc.people().json(json));
+  collect('place', doc.places().json(json));
+  collect('organization', doc.organizations().json(json));
+  return mentions;
+}
+
+interface Neighbours {
+  before: Map<number, TaggedTerm>;
+  after: Map<number, TaggedTerm>;
+}
+
+/** Each term's neighbours within its sentence, by where the term starts. */
+function termNeighbours(doc: Doc): Neighbours {
+  const before = new Map<number, TaggedTerm>();
+  const after = new Map<number, TaggedTerm>();
+  for (const sentence of doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: TaggedTerm[] }>) {
+    sentence.terms.forEach((term, index) => {
+      const next = sentence.terms[index + 1];
+      if (!next) return;
+      after.set(term.offset.start, next);
+      before.set(next.offset.start, term);
+    });
+  }
+  return { before, after };
+}
+
+/**
+ * compromise sometimes ends a name a word early or starts it a word late ("Las" of "Las Vegas", "South
+ * Wales" of "New South Wales", "Erik" of "Erik ten Hag") while tagging the missing word a proper noun;
+ * the name takes it back.
+ */
+function extendOverNames(piece: TaggedTerm[], neighbours: Neighbours, kind: EntityKind): TaggedTerm[] {
+  const extended = [...piece];
+  let previous = neighbours.before.get(extended[0]!.offset.start);
+  while (previous && joinsNext(previous) && isNameWord(previous)) {
+    extended.unshift(previous);
+    previous = neighbours.before.get(previous.offset.start);
+  }
+  let last = extended.at(-1)!;
+  let next = neighbours.after.get(last.offset.start);
+  while (next && joinsNext(last)) {
+    const afterParticle = NAME_PARTICLES.has(next.text) ? neighbours.after.get(next.offset.start) : undefined;
+    if (afterParticle && joinsNext(next) && isNameWord(afterParticle)) extended.push(next, afterParticle);
+    else if (isNameWord(next) || (kind === 'person' && isStrayCapital(next))) extended.push(next);
+    else break;
+    last = extended.at(-1)!;
+    next = neighbours.after.get(last.offset.start);
+  }
+  return extended;
+}
+
+/**
+ * A capitalised word straight after a person's name, mid-sentence, is the rest of the name even when the
+ * lexicon knows it as something else: compromise reads the "Un" of "Kim Jong Un" as a prefix.
+ */
+function isStrayCapital(term: TaggedTerm): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(term.text) && !term.tags.some((tag) => STRAY_CAPITAL_EXCLUDED.has(tag));
+}
+
+const STRAY_CAPITAL_EXCLUDED = new Set(['Date', 'Value', 'Pronoun', 'Determiner', 'Conjunction', 'Preposition', 'Possessive', 'Honorific', 'Place', 'Organization']);
+
+/** Nothing but a space between this term and the next, and no possessive ending the name here ("Korea's Kim"). */
+function joinsNext(term: TaggedTerm): boolean {
+  return !/[^\s]/.test(term.post) && !term.tags.includes('Possessive');
+}
+
+function isNameWord(term: TaggedTerm): boolean {
+  return term.tags.includes('ProperNoun') && !isTitle(term) && /^\p{Lu}/u.test(term.text);
+}
+
+/** One tagged span as the names it holds, without the titles around them ("President", "Mr.", "Jr."). */
+function splitAtBreaks(terms: TaggedTerm[]): TaggedTerm[][] {
+  const pieces: TaggedTerm[][] = [[]];
+  for (const term of terms) {
+    pieces.at(-1)!.push(term);
+    if (NAME_BREAK.test(term.post)) pieces.push([]);
+  }
+  return pieces
+    .map((piece) => {
+      let start = 0;
+      let end = piece.length;
+      while (start < end && isTitle(piece[start]!)) start += 1;
+      while (end > start && isTitle(piece[end - 1]!)) end -= 1;
+      return piece.slice(start, end);
+    })
+    .filter((piece) => piece.length > 0);
+}
+
+/** compromise tags "Mr", "Dr", "President" as Honorific and a job before a name ("Secretary") as Actor. */
+function isTitle(term: TaggedTerm): boolean {
+  return term.tags.includes('Honorific') || (term.tags.includes('Actor') && !term.tags.includes('Person'));
+}
+
+/** compromise splits "Kim Jong-un" at the hyphen and keeps "Kim Jong-"; take the rest of the word back. */
+function extendHyphenatedName(text: string, start: number, end: number): string {
+  const span = text.slice(start, end);
+  const rest = /^[\p{Ll}\p{Lu}]+/u.exec(text.slice(end));
+  return /[-‐‑]$/.test(span) && rest ? span + rest[0] : span;
+}
+
+/** Trims a tagged span to the name itself, or returns undefined when what is left is not a proper name. */
+function cleanName(raw: string): string | undefined {
+  const words = raw
+    .replace(/['’]s\b/g, '')
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '')
+    .replace(/\.$/, (dot) => (/\b\p{Lu}\.\p{Lu}\.$/u.test(raw.trim()) ? dot : ''))
+    .split(/\s+/)
+    .filter(Boolean);
+  while (words.length && !startsUpper(words[0]!)) words.shift();
+  // "South Korean media", "French officials": an adjective before a common noun, not a name.
+  if (words.length === 0 || !startsUpper(words.at(-1)!)) return undefined;
+  if (words.some((word) => !startsUpper(word) && !NAME_CONNECTORS.has(word.toLowerCase()))) return undefined;
+  const name = words.join(' ');
+  if (name.length < 2 || /^\p{N}+$/u.test(name)) return undefined;
+  return fixShouting(name);
+}
+
+function startsUpper(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+/** "NORTH KOREA" from a dateline becomes "North Korea"; a short acronym such as "NATO" stays as it is. */
+function fixShouting(name: string): string {
+  if (name !== name.toUpperCase() || name.replace(/[^\p{L}]/gu, '').length <= 5) return name;
+  return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
+}
+
+function groupMentions(mentions: Mention[]): Map<string, EntityCandidate> {
+  const candidates = new Map<string, EntityCandidate>();
+  for (const mention of mentions) {
+    const key = topicKey(mention.name);
+    if (!key) continue;
+    const existing = candidates.get(key);
+    const candidate = existing ?? { key, kind: mention.kind, count: 0, firstPosition: mention.position, forms: new Map() };
+    candidate.count += 1;
+    candidate.firstPosition = Math.min(candidate.firstPosition, mention.position);
+    candidate.forms.set(mention.name, (candidate.forms.get(mention.name) ?? 0) + 1);
+    candidates.set(key, candidate);
+  }
+  return candidates;
+}
+
+/**
+ * News names a person in full once and by one name after ("Kim", "Putin"), and an organisation by its
+ * last word ("the Department"). A one-word mention that belongs to exactly one longer person's name, or
+ * ends exactly one other longer name, is that one; if it could be several, it is left alone.
+ */
+function foldShortNames(candidates: Map<string, EntityCandidate>): void {
+  const longer = [...candidates.values()].filter((candidate) => candidate.key.includes(' '));
+  for (const candidate of [...candidates.values()]) {
+    if (candidate.key.includes(' ')) continue;
+    const owners = longer.filter((full) => {
+      const words = full.key.split(' ');
+      if (full.kind === 'person') return words.includes(candidate.key);
+      return full.kind !== 'place' && candidate.kind !== 'place' && words.at(-1) === candidate.key;
+    });
+    if (owners.length !== 1) continue;
+    merge(owners[0]!, candidate);
+    candidates.delete(candidate.key);
+  }
+}
+
+/** "Israel-Hamas war" tags as one name; when either half is named on its own, the pair is two names. */
+function foldHyphenatedPairs(candidates: Map<string, EntityCandidate>): void {
+  for (const pair of [...candidates.values()]) {
+    const forms = [...pair.forms.keys()];
+    if (!forms.every((form) => /^\p{Lu}\p{L}+-\p{Lu}\p{L}+$/u.test(form))) continue;
+    const halves = forms[0]!.split('-');
+    if (!halves.some((half) => candidates.has(topicKey(half)))) continue;
+    for (const half of halves) {
+      const key = topicKey(half);
+      const existing = candidates.get(key);
+      if (existing) merge(existing, pair);
+      else candidates.set(key, { ...pair, key, forms: new Map([[half, pair.count]]) });
+    }
+    candidates.delete(pair.key);
+  }
+}
+
+function merge(into: EntityCandidate, from: EntityCandidate): void {
+  into.count += from.count;
+  into.firstPosition = Math.min(into.firstPosition, from.firstPosition);
+}
+
+function salience(candidate: EntityCandidate, titleKey: string, textLength: number): number {
+  const inTitle = candidate.key.split(' ').some((word) => word.length > 2 && titleKey.includes(` ${word} `));
+  const earliness = 1 - candidate.firstPosition / Math.max(textLength, 1);
+  return candidate.count + (inTitle ? 3 : 0) + earliness;
+}
+
+/** The spelling the headline uses if it names the topic in full, else the most frequent, else the longest. */
+function displayForm(candidate: EntityCandidate, title: string): string {
+  const words = candidate.key.split(' ');
+  if (words.length > 1) {
+    const pattern = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\-‐‑]+');
+    const inTitle = new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'iu').exec(title)?.[0];
+    if (inTitle && inTitle !== inTitle.toUpperCase()) return inTitle;
+  }
+  const forms = [...candidate.forms.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
+  return forms[0]![0];
+}
