@@ -1,0 +1,41 @@
+import type { Article } from '../../model/article.ts';
+import { splitSentences } from '../sentences/split-sentences.ts';
+import { comparable, isSummarySentence } from './sentence-filter.ts';
+import { contentTerms } from './sentence-terms.ts';
+
+export type SummarySource = Pick<Article, 'title' | 'paragraphs'> & Partial<Pick<Article, 'dek' | 'byline' | 'alsoRead'>>;
+
+/** A sentence of the body that may go into a summary. */
+export interface Candidate {
+  text: string;
+  /** Its place among the article's candidate sentences, from 0. */
+  position: number;
+  terms: string[];
+}
+
+/**
+ * "WASHINGTON (Reuters) - ", "NORTH KOREA: ", "LONDON — ": the place and agency a wire story opens with. They
+ * tell the reader nothing a briefing line needs and crowd out words that do.
+ */
+const DATELINE = /^(?:\p{Lu}[\p{Lu}\p{M} .,'’/-]{2,40}?(?:\s*\([^)]{1,30}\))?\s*[:—–-]{1,2}|[\p{L} .,'’-]{2,40}?\([A-Za-z .]{2,20}\)\s*[—–-]{1,2})\s+(?=\S)/u;
+
+/**
+ * The body's sentences a summary may use, in document order, with the dateline taken off the first sentence
+ * of each paragraph. The dek is left out: it is the publisher's own summary, and a summariser that copied it
+ * would add nothing (and could not be measured against it).
+ */
+export function candidateSentences(article: SummarySource): Candidate[] {
+  const dek = article.dek && comparable(article.dek);
+  const context = { ...(article.byline ? { byline: article.byline } : {}), ...(article.alsoRead ? { alsoRead: article.alsoRead } : {}) };
+  const candidates: Candidate[] = [];
+  for (const paragraph of article.paragraphs) {
+    if (dek && comparable(paragraph) === dek) continue;
+    splitSentences(paragraph).forEach((sentence, index) => {
+      const text = index === 0 ? sentence.replace(DATELINE, '') : sentence;
+      if (dek && comparable(text) === dek) return;
+      if (!isSummarySentence(text, context)) return;
+      candidates.push({ text, position: candidates.length, terms: contentTerms(text) });
+    });
+  }
+  return candidates;
+}

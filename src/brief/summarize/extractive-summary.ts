@@ -1,0 +1,75 @@
+import type { Article } from '../../model/article.ts';
+import { splitSentences } from '../sentences/split-sentences.ts';
+import { candidateSentences, type Candidate } from './candidate-sentences.ts';
+import { cosine, lexRank, tfIdfVectors } from './sentence-graph.ts';
+import { contentTerms } from './sentence-terms.ts';
+import { selectSentences, type Scored } from './select-sentences.ts';
+import { topicWeight } from './topic-mentions.ts';
+import { truncateAtWord } from './truncate-at-word.ts';
+
+export type ExtractiveSource = Pick<Article, 'title' | 'paragraphs' | 'topics'> & Partial<Pick<Article, 'dek' | 'byline' | 'alsoRead'>>;
+
+export interface ExtractiveOptions {
+  maxChars?: number;
+  maxSentences?: number;
+}
+
+export const DEFAULT_MAX_CHARS = 400;
+export const DEFAULT_MAX_SENTENCES = 3;
+
+/**
+ * How much each signal counts. News puts the event first, so position weighs most; centrality finds what the
+ * rest of the article keeps returning to; the title and the named topics say who and what the story is about.
+ */
+const WEIGHTS = { position: 0.4, centrality: 0.3, title: 0.15, topics: 0.15 };
+
+/** A sentence that scores below this share of the best one is not worth the reader's time beside it. */
+const FOLLOW_UP_FLOOR = 0.7;
+
+/** Opening words that lean on a sentence before them; out of context they leave the reader asking who "he" is. */
+const DEPENDENT_OPENING = /^["“]?(?:he|she|they|it|its|this|that|these|those|but|and|however|also|meanwhile|still|yet|instead|then|there)\b/i;
+
+/**
+ * A summary of one to `maxSentences` sentences of the article's own text, at most `maxChars` characters, in the
+ * order the article tells them: who did what. Pure and deterministic. The dek is neither copied nor used to
+ * choose sentences (it is what the bench measures summaries against); it is returned, cut to size, only when
+ * the body holds no text.
+ */
+export function summarizeExtractive(article: ExtractiveSource, options: ExtractiveOptions = {}): string {
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  const maxSentences = Math.max(1, options.maxSentences ?? DEFAULT_MAX_SENTENCES);
+  const candidates = candidateSentences(article);
+  if (candidates.length === 0) return truncateAtWord(fallbackText(article), maxChars);
+
+  const scored = scoreCandidates(article, candidates);
+  const best = scored.reduce((top, entry, index) => (entry.score > scored[top]!.score ? index : top), 0);
+  if (scored[best]!.text.length > maxChars) return truncateAtWord(scored[best]!.text, maxChars);
+  const floor = FOLLOW_UP_FLOOR * scored[best]!.score;
+  const chosen = selectSentences(scored, { maxChars, maxSentences }, (index) => scored[index]!.score >= floor);
+  return chosen
+    .sort((a, b) => a - b)
+    .map((index) => scored[index]!.text)
+    .join(' ');
+}
+
+function scoreCandidates(article: ExtractiveSource, candidates: Candidate[]): Scored[] {
+  const vectors = tfIdfVectors([...candidates.map((candidate) => candidate.terms), contentTerms(article.title)]);
+  const title = vectors.pop()!;
+  const centrality = lexRank(vectors);
+  const topicWeights = candidates.map((candidate) => topicWeight(candidate.text, article.topics));
+  const topTopics = Math.max(...topicWeights) || 1;
+  return candidates.map((candidate, index) => {
+    const vector = vectors[index]!;
+    const score =
+      WEIGHTS.position / Math.sqrt(1 + candidate.position) +
+      WEIGHTS.centrality * centrality[index]! +
+      WEIGHTS.title * cosine(title, vector) +
+      WEIGHTS.topics * (topicWeights[index]! / topTopics);
+    return { text: candidate.text, vector, score: score * (candidate.position > 0 && DEPENDENT_OPENING.test(candidate.text) ? 0.75 : 1) };
+  });
+}
+
+/** Text that gave no usable sentence: the body's first sentence as it stands, else the dek. */
+function fallbackText(article: ExtractiveSource): string {
+  return splitSentences(article.paragraphs.join('\n'))[0] ?? article.dek?.trim() ?? '';
+}

@@ -1,0 +1,127 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/brief/sentences/split-sentences.ts';
+import { createExtractiveSummarizer } from '../../src/brief/summarize/extractive-summarizer.ts';
+import { summarizeExtractive, type ExtractiveSource } from '../../src/brief/summarize/extractive-summary.ts';
+import { buildArticle } from '../../src/ingest/build-article.ts';
+import { extractFromText } from '../../src/ingest/text/extract-text.ts';
+import type { Article } from '../../src/model/article.ts';
+
+const TEXT_FIXTURES = new URL('../fixtures/text/', import.meta.url);
+
+function articleFromText(name: string): Article {
+  const draft = extractFromText(readFileSync(new URL(name, TEXT_FIXTURES), 'utf8'));
+  return buildArticle(draft, { source: { kind: 'file', location: name }, fetchedAt: new Date('2024-01-01T00:00:00Z') });
+}
+
+const council = JSON.parse(readFileSync(new URL('../fixtures/brief/summaries/council-with-furniture.json', import.meta.url), 'utf8')) as ExtractiveSource;
+
+describe('GIVEN the seed article (Kim Jong Un to meet Putin), read from its page dump', () => {
+  const article = articleFromText('seed-article.txt');
+  const summary = summarizeExtractive(article);
+
+  it('says that Kim Jong Un is travelling to Russia to meet Putin', () => {
+    expect(summary).toMatch(/Kim Jong[- ]un/i);
+    expect(summary).toMatch(/travel/);
+    expect(summary).toMatch(/Russia/);
+    expect(summary).toMatch(/meeting with Vladimir Putin/);
+  });
+
+  it('leaves out the "NORTH KOREA:" dateline', () => {
+    expect(summary).not.toMatch(/^NORTH KOREA:/);
+  });
+
+  it('does not copy the dek', () => {
+    expect(summary).not.toContain(article.dek);
+  });
+
+  it('cuts a first sentence longer than the budget at a word, with an ellipsis', () => {
+    const short = summarizeExtractive(article, { maxChars: 80 });
+    expect(short.length).toBeLessThanOrEqual(80);
+    expect(short).toMatch(/\S…$/);
+    expect(article.paragraphs.join(' ')).toContain(short.slice(0, -1));
+  });
+
+  it('gives one sentence when asked for one', () => {
+    expect(splitSentences(summarizeExtractive(article, { maxSentences: 1 }))).toHaveLength(1);
+  });
+});
+
+describe('GIVEN every scraped-text fixture', () => {
+  const names = readdirSync(TEXT_FIXTURES).filter((name) => name.endsWith('.txt'));
+
+  it.each(names)('%s: one to three sentences of the body, at most 400 characters, in document order', (name) => {
+    const article = articleFromText(name);
+    const summary = summarizeExtractive(article);
+    const sentences = splitSentences(summary);
+    expect(summary.length).toBeGreaterThan(0);
+    expect(summary.length).toBeLessThanOrEqual(400);
+    expect(sentences.length).toBeGreaterThanOrEqual(1);
+    expect(sentences.length).toBeLessThanOrEqual(3);
+    const body = article.paragraphs.join('\n');
+    const offsets = sentences.map((sentence) => body.indexOf(sentence));
+    expect(offsets.every((offset) => offset >= 0)).toBe(true);
+    expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
+  });
+
+  it.each(names)('%s: a tighter budget is kept', (name) => {
+    expect(summarizeExtractive(articleFromText(name), { maxChars: 200 }).length).toBeLessThanOrEqual(200);
+  });
+});
+
+describe('GIVEN an article whose body still carries furniture, a byline, a credit and a related link', () => {
+  const summary = summarizeExtractive(council);
+
+  it('says who did what: the council voted to keep the library open', () => {
+    expect(summary).toContain('The Millbrook City Council voted 6-1 on Tuesday to keep the old library on Bridge Street open');
+  });
+
+  it.each(['By Jane Roe', 'newsletter', 'Advertisement', 'Also read', 'Library fines', 'Photo:', 'Share this', 'Reporting by'])('leaves out "%s"', (furniture) => {
+    expect(summary).not.toContain(furniture);
+  });
+
+  it('takes the wire dateline off the sentence it opens', () => {
+    expect(summary).not.toContain('MILLBROOK (AP)');
+  });
+
+  it('does not copy the dek even where the body repeats it', () => {
+    expect(summary).not.toContain(council.dek);
+  });
+});
+
+describe('summarizeExtractive: redundancy and empty bodies', () => {
+  it('does not repeat a sentence the body says twice in other words', () => {
+    const summary = summarizeExtractive({
+      title: 'Storm closes Lisbon port',
+      topics: ['Lisbon'],
+      paragraphs: [
+        'A storm closed the port of Lisbon on Sunday, stranding two cruise ships and dozens of cargo vessels.',
+        'The port of Lisbon was closed on Sunday by a storm, stranding two cruise ships and dozens of cargo vessels, officials said.',
+        'Forecasters expect the winds to ease by Tuesday morning.',
+      ],
+    });
+    expect(summary).toContain('A storm closed the port of Lisbon');
+    expect(summary).not.toContain('The port of Lisbon was closed');
+  });
+
+  it('falls back to the dek, cut to size, when the body has no text', () => {
+    expect(summarizeExtractive({ title: 'A headline', topics: [], paragraphs: [], dek: 'The dek of an article whose body could not be read.' }, { maxChars: 30 })).toBe('The dek of an article whose…');
+  });
+
+  it('returns an empty summary when there is no text at all', () => {
+    expect(summarizeExtractive({ title: 'A headline', topics: [], paragraphs: [] })).toBe('');
+  });
+
+  it('still gives a sentence when every line of a body is too short to pass the filter', () => {
+    expect(summarizeExtractive({ title: 'Scores', topics: [], paragraphs: ['Leeds 2 Hull 1', 'Bath 0 Derby 3'] })).toBe('Leeds 2 Hull 1');
+  });
+});
+
+describe('createExtractiveSummarizer', () => {
+  it('describes itself as extractive and returns the extractive summary with its options', async () => {
+    const summarizer = createExtractiveSummarizer({ maxChars: 200, maxSentences: 2 });
+    const article = articleFromText('seed-article.txt');
+    expect(summarizer.description).toBe('extractive');
+    expect(await summarizer.summarize(article)).toEqual({ text: summarizeExtractive(article, { maxChars: 200, maxSentences: 2 }), method: 'extractive' });
+  });
+});
