@@ -20,6 +20,22 @@ const configSchema = z.strictObject({
     concurrency: z.number().int().min(1).max(64),
     schedule: z.string().refine((expression) => cron.validate(expression), 'not a valid cron expression'),
   }),
+  summarizer: z.strictObject({
+    /** The longest summary, in characters, whichever path writes it. */
+    maxChars: z.number().int().min(80).max(4000),
+    maxSentences: z.number().int().min(1).max(20),
+    /** Used only when OPENAI_API_KEY or OPENAI_BASE_URL is set; any failure falls back to the extractive summary. */
+    llm: z.strictObject({
+      model: z.string().min(1),
+      temperature: z.number().min(0).max(2),
+      maxOutputTokens: z.number().int().min(16).max(16_384),
+      timeoutMs: z.number().int().min(100).max(600_000),
+      maxRetries: z.number().int().min(0).max(10),
+      maxCallsPerHour: z.number().int().min(1).max(100_000),
+      /** The most tokens one prompt may take, instructions included; longer articles are cut. */
+      inputTokenBudget: z.number().int().min(256).max(1_000_000),
+    }),
+  }),
 });
 
 export type HeraldConfig = z.infer<typeof configSchema>;
@@ -29,7 +45,8 @@ const DEFAULT_CONFIG_PATH = new URL('../../config/default.json', import.meta.url
 /**
  * Reads config/default.json (or the file HERALD_CONFIG names), then lets the environment override it:
  * HERALD_STORE replaces the store location, HERALD_ALLOW_HOSTS (comma-separated) lists hosts the
- * private-address guard lets through. Every mistake is reported at once, one per line.
+ * private-address guard lets through, OPENAI_MODEL names the model the LLM summarizer asks.
+ * Every mistake is reported at once, one per line.
  */
 export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<HeraldConfig> {
   const file = env.HERALD_CONFIG ?? DEFAULT_CONFIG_PATH;
@@ -55,5 +72,6 @@ function applyEnvironment(config: HeraldConfig, env: NodeJS.ProcessEnv): HeraldC
     ...config,
     store: env.HERALD_STORE?.trim() || config.store,
     fetch: { ...config.fetch, allowHosts: [...config.fetch.allowHosts, ...allowHosts] },
+    summarizer: { ...config.summarizer, llm: { ...config.summarizer.llm, model: env.OPENAI_MODEL?.trim() || config.summarizer.llm.model } },
   };
 }

@@ -26,6 +26,32 @@ describe('loadConfig', () => {
     expect((await loadConfig({ HERALD_ALLOW_HOSTS: '127.0.0.1, localhost' })).fetch.allowHosts).toEqual(['127.0.0.1', 'localhost']);
   });
 
+  it('ships a summarizer section: 400 characters, 3 sentences, and gpt-4o-mini when a model is configured', async () => {
+    const { summarizer } = await loadConfig({});
+    expect(summarizer.maxChars).toBe(400);
+    expect(summarizer.maxSentences).toBe(3);
+    expect(summarizer.llm).toEqual({
+      model: 'gpt-4o-mini',
+      temperature: 0.2,
+      maxOutputTokens: 300,
+      timeoutMs: 30_000,
+      maxRetries: 2,
+      maxCallsPerHour: 120,
+      inputTokenBudget: 3000,
+    });
+  });
+
+  it('lets OPENAI_MODEL name the model the LLM summarizer asks', async () => {
+    expect((await loadConfig({ OPENAI_MODEL: ' llama3.2:3b ' })).summarizer.llm.model).toBe('llama3.2:3b');
+  });
+
+  it('names a summarizer setting out of range by its path', async () => {
+    const defaults = await loadConfig({});
+    const summarizer = { ...defaults.summarizer, llm: { ...defaults.summarizer.llm, temperature: 5, maxRetries: -1 } };
+    const file = await configFile(JSON.stringify({ ...defaults, summarizer }));
+    await expect(loadConfig({ HERALD_CONFIG: file })).rejects.toThrow(/summarizer\.llm\.temperature: .*; summarizer\.llm\.maxRetries: /);
+  });
+
   it('lists every mistake in a config file on one line', async () => {
     const file = await configFile(JSON.stringify({ store: '', retentionDays: -1, fetch: {}, ingest: { completeSnippets: 'yes', concurrency: 4 } }));
     const error = await loadConfig({ HERALD_CONFIG: file }).catch((caught: Error) => caught);

@@ -1,0 +1,53 @@
+import OpenAI from 'openai';
+import type { HeraldConfig } from '../../config/load-config.ts';
+import { InputError } from '../../input-error.ts';
+import type { Logger } from '../../logger.ts';
+import type { Store } from '../../store/open-store.ts';
+import type { Summarizer } from '../summarizer.ts';
+import { createExtractiveSummarizer } from './extractive-summarizer.ts';
+import { createLlmSummarizer } from './llm-summarizer.ts';
+import { createKeyvSummaryCache, createMemorySummaryCache } from './summary-cache.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const OPENAI_API = 'https://api.openai.com/v1';
+
+export interface SummarizerDependencies {
+  /** Keeps model summaries across runs; without it they last as long as the process. */
+  store?: Store;
+  logger?: Logger;
+  now?: () => number;
+}
+
+/**
+ * The extractive summarizer, or a model in front of it when OPENAI_API_KEY or OPENAI_BASE_URL is set.
+ * A base URL alone is enough because local servers (Ollama, llama.cpp, vLLM, LM Studio) need no key.
+ */
+export function createSummarizer(config: HeraldConfig, env: NodeJS.ProcessEnv, deps: SummarizerDependencies = {}): Summarizer {
+  const { maxChars, maxSentences, llm } = config.summarizer;
+  const extractive = createExtractiveSummarizer({ maxChars, maxSentences });
+  const apiKey = env.OPENAI_API_KEY?.trim();
+  const baseURL = env.OPENAI_BASE_URL?.trim();
+  if (!apiKey && !baseURL) return extractive;
+  if (baseURL && !/^https?:$/.test(URL.canParse(baseURL) ? new URL(baseURL).protocol : '')) {
+    throw new InputError('OPENAI_BASE_URL must be an http:// or https:// URL, such as http://localhost:11434/v1');
+  }
+  // Every setting is passed explicitly, so the SDK never reads process.env behind the env this was given.
+  const client = new OpenAI({
+    apiKey: apiKey || 'no-key',
+    baseURL: baseURL || OPENAI_API,
+    organization: env.OPENAI_ORG_ID?.trim() || null,
+    project: env.OPENAI_PROJECT_ID?.trim() || null,
+    timeout: llm.timeoutMs,
+    maxRetries: 0,
+  });
+  return createLlmSummarizer({
+    client,
+    ...llm,
+    maxChars,
+    maxSentences,
+    cache: deps.store ? createKeyvSummaryCache(deps.store, { ttlMs: config.retentionDays * DAY_MS }) : createMemorySummaryCache(),
+    fallback: extractive,
+    ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.logger ? { logger: deps.logger } : {}),
+  });
+}

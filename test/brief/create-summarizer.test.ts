@@ -1,0 +1,87 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createExtractiveSummarizer } from '../../src/brief/summarize/extractive-summarizer.ts';
+import { createSummarizer } from '../../src/brief/summarize/create-summarizer.ts';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { buildArticle } from '../../src/ingest/build-article.ts';
+import type { Article, ArticleDraft } from '../../src/model/article.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import { DEFAULT_ANSWER, startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fake-openai-server.ts';
+
+async function councilBudget(): Promise<Article> {
+  const file = new URL('../fixtures/brief/llm/council-budget.json', import.meta.url);
+  const draft = JSON.parse(await readFile(file, 'utf8')) as ArticleDraft;
+  return buildArticle(draft, { source: { kind: 'file', location: file.pathname }, fetchedAt: new Date('2024-03-05T08:00:00Z') });
+}
+
+let server: FakeOpenAiServer;
+
+beforeEach(async () => {
+  server = await startFakeOpenAiServer();
+});
+
+afterEach(() => server.close());
+
+describe('createSummarizer', () => {
+  it('is extractive when neither OPENAI_API_KEY nor OPENAI_BASE_URL is set', async () => {
+    const summarizer = createSummarizer(await loadConfig({}), {});
+    expect(summarizer.description).toBe('extractive');
+    expect((await summarizer.summarize(await councilBudget())).method).toBe('extractive');
+  });
+
+  it('asks the server OPENAI_BASE_URL names, with no API key, using the configured model and settings', async () => {
+    const env = { OPENAI_BASE_URL: server.baseURL };
+    const summarizer = createSummarizer(await loadConfig(env), env);
+    expect(await summarizer.summarize(await councilBudget())).toEqual({ text: DEFAULT_ANSWER, method: 'llm', model: 'gpt-4o-mini' });
+    expect(server.requests[0]?.body).toMatchObject({ model: 'gpt-4o-mini', temperature: 0.2, max_tokens: 300 });
+    expect(summarizer.description).toBe(`gpt-4o-mini at ${server.baseURL}, extractive fallback`);
+  });
+
+  it('asks for the model OPENAI_MODEL names', async () => {
+    const env = { OPENAI_BASE_URL: server.baseURL, OPENAI_MODEL: 'llama3.2:3b' };
+    const summary = await createSummarizer(await loadConfig(env), env).summarize(await councilBudget());
+    expect(summary.model).toBe('llama3.2:3b');
+    expect(server.requests[0]?.body.model).toBe('llama3.2:3b');
+  });
+
+  it('refuses an OPENAI_BASE_URL that is not a URL at once, rather than falling back on every article', async () => {
+    const env = { OPENAI_BASE_URL: 'localhost:11434/v1' };
+    const config = await loadConfig(env);
+    expect(() => createSummarizer(config, env)).toThrow('OPENAI_BASE_URL must be an http:// or https:// URL');
+  });
+
+  it('sends OPENAI_API_KEY as a bearer token and never shows it', async () => {
+    const env = { OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: 'sk-secret-key' };
+    const summarizer = createSummarizer(await loadConfig(env), env);
+    await summarizer.summarize(await councilBudget());
+    expect(server.requests[0]?.authorization).toBe('Bearer sk-secret-key');
+    expect(summarizer.description).not.toContain('sk-secret-key');
+  });
+
+  it('falls back to the extractive summary when the model fails', async () => {
+    server.script({ kind: 'status', status: 400 });
+    const env = { OPENAI_BASE_URL: server.baseURL };
+    const config = await loadConfig(env);
+    const article = await councilBudget();
+    const { maxChars, maxSentences } = config.summarizer;
+    const summary = await createSummarizer(config, env).summarize(article);
+    expect(summary).toEqual(await createExtractiveSummarizer({ maxChars, maxSentences }).summarize(article));
+  });
+
+  it('keeps model summaries in the store, so a summarizer opened later on the same file asks no more', async () => {
+    const location = `sqlite://${path.join(await mkdtemp(path.join(tmpdir(), 'herald-summaries-')), 'herald.sqlite')}`;
+    const env = { OPENAI_BASE_URL: server.baseURL };
+    const config = await loadConfig(env);
+    const article = await councilBudget();
+    const first = await openStore(location);
+    const written = await createSummarizer(config, env, { store: first }).summarize(article);
+    await first.close();
+    const second = await openStore(location);
+    const read = await createSummarizer(config, env, { store: second }).summarize(article);
+    await second.close();
+    expect(read).toEqual(written);
+    expect(server.requests).toHaveLength(1);
+  });
+});
