@@ -1,0 +1,148 @@
+import MiniSearch from 'minisearch';
+import type { Article } from '../../model/article.ts';
+import { recencyWeight } from './recency.ts';
+import { INDEXED_BODY_CHARS, searchDocument, type SearchDocument } from './search-document.ts';
+import { queryTerms, searchTerm, tokenize } from './search-terms.ts';
+
+export interface SearchIndexOptions {
+  /** How long after it was fetched an article can be found; the store's retention. 30 days unless given. */
+  retentionMs?: number;
+  /** How many characters of the body are indexed; `npm run bench search` measures the trade. */
+  bodyChars?: number;
+}
+
+export interface SearchOptions {
+  now: Date;
+  /** 20 unless given. */
+  limit?: number;
+  /** Only articles published (or, without a stated date, fetched) at or after this instant. */
+  since?: Date;
+  /** Only articles from these sources (`article.source.location`). */
+  sourceLocations?: string[];
+  /**
+   * Rank every article sharing any word instead of those sharing all first: for related coverage, where the
+   * query is a whole headline and its topics, and no other article would hold all of them.
+   */
+  anyWord?: boolean;
+}
+
+export interface SearchHit {
+  id: string;
+  score: number;
+}
+
+/** Finds stored articles by topic. Kept in step by its owner: add what the store accepts, prune what it expires. */
+export interface SearchIndex {
+  /** Indexes the article, replacing any earlier version with the same id. */
+  add(article: Article): void;
+  remove(id: string): void;
+  has(id: string): boolean;
+  readonly size: number;
+  /** The best matches, best first: BM25 relevance weighted by recency. */
+  search(query: string, options: SearchOptions): SearchHit[];
+  /** Drops the articles fetched longer ago than the retention; returns how many. */
+  prune(now: Date): number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DEFAULT_RETENTION_MS = 30 * DAY_MS;
+const DEFAULT_LIMIT = 20;
+
+/** A headline or a named topic says what an article is about; a body may mention anything once. */
+const FIELD_BOOST = { title: 3, topics: 2.5, dek: 1.5, body: 1 };
+
+/**
+ * When every word of the query together matches fewer articles than this, the query probably holds a word
+ * the articles do not use ("Zurich flooding disaster"), and articles matching some of the words follow.
+ */
+const ENOUGH_FOR_AND = 3;
+
+/** Prefix matching from this length: "kor" would match too much, "korea" should find "korean". */
+const PREFIX_FROM = 4;
+/** One typo forgiven from this length, where a wrong letter rarely makes another real word. */
+const FUZZY_FROM = 6;
+
+/** What the index keeps per article besides MiniSearch's postings: just enough to filter and rank. */
+interface Entry {
+  /** Epoch ms of publishedAt, else fetchedAt. */
+  datedAt: number;
+  fetchedAt: number;
+  source: string;
+}
+
+export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex {
+  const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
+  const bodyChars = options.bodyChars ?? INDEXED_BODY_CHARS;
+  const entries = new Map<string, Entry>();
+  // Interned so that 100,000 entries share a few hundred source strings rather than copies of them.
+  const sources = new Map<string, string>();
+  const miniSearch = new MiniSearch<SearchDocument>({
+    fields: ['title', 'dek', 'topics', 'body'],
+    storeFields: [],
+    tokenize,
+    processTerm: searchTerm,
+    searchOptions: {
+      boost: FIELD_BOOST,
+      prefix: (term) => term.length >= PREFIX_FROM,
+      fuzzy: (term) => (term.length >= FUZZY_FROM ? 1 : false),
+    },
+  });
+
+  const remove = (id: string): void => {
+    if (!entries.delete(id)) return;
+    // discard leaves the postings to be vacuumed later in the background, where remove would need the whole document again.
+    miniSearch.discard(id);
+  };
+
+  const search = (query: string, searchOptions: SearchOptions): SearchHit[] => {
+    const now = searchOptions.now.getTime();
+    const limit = searchOptions.limit ?? DEFAULT_LIMIT;
+    const oldestFetch = now - retentionMs;
+    const since = searchOptions.since?.getTime() ?? -Infinity;
+    const wanted = searchOptions.sourceLocations && new Set(searchOptions.sourceLocations);
+    const eligible = (id: string): number => {
+      const entry = entries.get(id);
+      if (!entry || entry.fetchedAt < oldestFetch || entry.datedAt < since) return 0;
+      return wanted && !wanted.has(entry.source) ? 0 : 1;
+    };
+    const ranked = (combineWith: 'AND' | 'OR'): SearchHit[] =>
+      miniSearch
+        .search(query, { combineWith, boostDocument: eligible })
+        .map((result) => ({ id: result.id as string, score: result.score * recencyWeight(now - entries.get(result.id)!.datedAt) }))
+        .sort((a, b) => b.score - a.score);
+
+    if (searchOptions.anyWord) return ranked('OR').slice(0, limit);
+    const all = ranked('AND');
+    if (all.length < ENOUGH_FOR_AND && queryTerms(query).length > 1) {
+      const found = new Set(all.map((hit) => hit.id));
+      all.push(...ranked('OR').filter((hit) => !found.has(hit.id)));
+    }
+    return all.slice(0, limit);
+  };
+
+  return {
+    add(article) {
+      remove(article.id);
+      const source = sources.get(article.source.location) ?? article.source.location;
+      sources.set(source, source);
+      const fetchedAt = Date.parse(article.fetchedAt);
+      const publishedAt = article.publishedAt ? Date.parse(article.publishedAt) : Number.NaN;
+      entries.set(article.id, { datedAt: Number.isNaN(publishedAt) ? fetchedAt : publishedAt, fetchedAt, source });
+      miniSearch.add(searchDocument(article, bodyChars));
+    },
+    remove,
+    has: (id) => entries.has(id),
+    get size() {
+      return entries.size;
+    },
+    search,
+    prune(now) {
+      const oldestFetch = now.getTime() - retentionMs;
+      const expired = [...entries].filter(([, entry]) => entry.fetchedAt < oldestFetch).map(([id]) => id);
+      for (const id of expired) entries.delete(id);
+      // One discard of them all lets MiniSearch decide once whether to vacuum, rather than once per article.
+      miniSearch.discardAll(expired);
+      return expired.length;
+    },
+  };
+}
