@@ -68,3 +68,13 @@ export interface Article {
 export function articleText(article: Pick<Article, 'paragraphs'>): string {
   return article.paragraphs.join('\n\n');
 }
+
+/**
+ * When the article appeared, in epoch milliseconds: its stated publication time, unless that is missing,
+ * unreadable, or later than when Herald read it (a publisher's time zone gone wrong), else when Herald read it.
+ */
+export function articleTime(article: Pick<Article, 'publishedAt' | 'fetchedAt'>): number {
+  const fetched = Date.parse(article.fetchedAt);
+  const published = article.publishedAt ? Date.parse(article.publishedAt) : Number.NaN;
+  return Number.isNaN(published) || published > fetched ? fetched : published;
+}

@@ -1,0 +1,83 @@
+import type { Article } from '../../model/article.ts';
+import type { Story } from '../../model/story.ts';
+import { articleFeatures, type ArticleFeatures } from './article-features.ts';
+import { mergeClusters } from './merge-clusters.ts';
+import { nearDuplicatePairs } from './near-duplicate-pairs.ts';
+import { pickLead } from './pick-lead.ts';
+import { sameEventPairs } from './same-event-pairs.ts';
+import { storyTopics } from './story-topics.ts';
+import { termVectors } from './term-vectors.ts';
+
+export interface ClusterOptions {
+  /** How far apart two separate reports of one event may be published. Default 36 hours. */
+  windowHours?: number;
+  /** How far apart copies of one text may appear and still be one story (a wire story is picked up late). Default 7 days. */
+  duplicateWindowHours?: number;
+  /** Least TF-IDF cosine between two reports of one event. Default 0.3. */
+  eventSimilarity?: number;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Below this, reports that resemble each other one to one are still kept apart, because their groups as a
+ * whole do not: the guard against one vague article chaining two stories together.
+ */
+const GROUP_SHARE = 0.8;
+
+/**
+ * Groups articles into stories: copies of one text (MinHash over word shingles), and separate reports of
+ * one event (TF-IDF cosine with a shared entity, inside a time window). Pure and deterministic: the same
+ * articles in any order give the same stories, newest first.
+ */
+export function clusterStories(articles: Article[], options: ClusterOptions = {}): Story[] {
+  const windowMs = (options.windowHours ?? 36) * HOUR_MS;
+  const duplicateWindowMs = (options.duplicateWindowHours ?? 7 * 24) * HOUR_MS;
+  const eventSimilarity = options.eventSimilarity ?? 0.3;
+
+  const features = uniqueById(articles).map(articleFeatures).sort(byTimeThenId);
+  const vectors = termVectors(features.map((feature) => feature.terms));
+  const duplicates = nearDuplicatePairs(features, duplicateWindowMs);
+  const sameEvent = sameEventPairs(
+    features.map((feature, index) => ({ vector: vectors[index]!, time: feature.time, topicKeys: feature.topicKeys })),
+    { windowMs, threshold: eventSimilarity },
+  );
+  const clusters = mergeClusters(vectors, duplicates, sameEvent, GROUP_SHARE * eventSimilarity);
+  return clusters.map((members) => toStory(members.map((index) => features[index]!))).sort(newestFirst);
+}
+
+function toStory(members: ArticleFeatures[]): Story {
+  const articles = members.map((member) => member.article);
+  const lead = pickLead(articles);
+  const latest = Math.max(...members.map((member) => member.time));
+  return {
+    id: lead.id,
+    lead,
+    articles: [lead, ...articles.filter((article) => article !== lead)],
+    topics: storyTopics(lead, articles),
+    latestAt: new Date(latest).toISOString(),
+  };
+}
+
+/** The same article fetched twice (one id) is one report, not two. The later read is kept, as the store would. */
+function uniqueById(articles: Article[]): Article[] {
+  const byId = new Map<string, Article>();
+  for (const article of articles) {
+    const kept = byId.get(article.id);
+    const later = !kept || article.fetchedAt > kept.fetchedAt || (article.fetchedAt === kept.fetchedAt && article.contentHash > kept.contentHash);
+    if (later) byId.set(article.id, article);
+  }
+  return [...byId.values()];
+}
+
+function byTimeThenId(a: ArticleFeatures, b: ArticleFeatures): number {
+  return a.time - b.time || compareIds(a.article.id, b.article.id);
+}
+
+function newestFirst(a: Story, b: Story): number {
+  return b.latestAt.localeCompare(a.latestAt) || compareIds(a.id, b.id);
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

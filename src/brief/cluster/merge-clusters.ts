@@ -1,0 +1,57 @@
+import type { SimilarPair } from './near-duplicate-pairs.ts';
+import { Centroid, type TermVector } from './term-vectors.ts';
+
+/**
+ * Groups articles into clusters from the pairs found similar. Copies of one text join unconditionally;
+ * reports of one event join only while the two groups, taken whole, stay similar (centroid cosine), so one
+ * vague article that resembles two different stories cannot chain them into one. Pairs are taken strongest
+ * first, so the order of the input never decides which cluster an article ends up in.
+ *
+ * Returns clusters as lists of item indices, each in ascending order.
+ */
+export function mergeClusters(vectors: TermVector[], duplicates: SimilarPair[], sameEvent: SimilarPair[], minGroupSimilarity: number): number[][] {
+  const parent = Int32Array.from(vectors.keys());
+  const centroids = new Map<number, Centroid>();
+  const find = (index: number): number => {
+    let root = index;
+    while (parent[root] !== root) root = parent[root]!;
+    let at = index;
+    while (parent[at] !== root) {
+      const next = parent[at]!;
+      parent[at] = root;
+      at = next;
+    }
+    return root;
+  };
+  const centroidOf = (root: number): Centroid => centroids.get(root) ?? new Centroid(vectors[root]!);
+  const union = (a: number, b: number): void => {
+    const [keep, drop] = a < b ? [a, b] : [b, a];
+    const merged = centroidOf(keep);
+    merged.absorb(centroidOf(drop));
+    centroids.set(keep, merged);
+    centroids.delete(drop);
+    parent[drop] = keep;
+  };
+
+  for (const pair of strongestFirst(duplicates)) {
+    const [a, b] = [find(pair.a), find(pair.b)];
+    if (a !== b) union(a, b);
+  }
+  for (const pair of strongestFirst(sameEvent)) {
+    const [a, b] = [find(pair.a), find(pair.b)];
+    if (a !== b && centroidOf(a).cosine(centroidOf(b)) >= minGroupSimilarity) union(a, b);
+  }
+
+  const clusters = new Map<number, number[]>();
+  vectors.forEach((_, index) => {
+    const root = find(index);
+    const members = clusters.get(root);
+    if (members) members.push(index);
+    else clusters.set(root, [index]);
+  });
+  return [...clusters.values()];
+}
+
+function strongestFirst(pairs: SimilarPair[]): SimilarPair[] {
+  return [...pairs].sort((x, y) => y.similarity - x.similarity || x.a - y.a || x.b - y.b);
+}

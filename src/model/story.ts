@@ -1,0 +1,48 @@
+import type { Article } from './article.ts';
+
+/**
+ * One event as Herald tells it: the articles that report it (the same wire copy on several sites, or
+ * separate reports of one event), with the one that tells it best as the lead.
+ */
+export interface Story {
+  /** Stable while the lead stays the same: the lead article's id. */
+  id: string;
+  lead: Article;
+  /** Every article in the story, the lead first. */
+  articles: Article[];
+  /** Canonical topic names the story's articles share, most salient first. */
+  topics: string[];
+  /** ISO 8601: the latest publication (or fetch) time among its articles. */
+  latestAt: string;
+}
+
+/** A link a briefing offers for reading on: the publisher's own, or related coverage Herald found. */
+export interface BriefingLink {
+  title: string;
+  url: string;
+}
+
+/** One story as a reader sees it. */
+export interface BriefingItem {
+  storyId: string;
+  title: string;
+  url: string;
+  summary: string;
+  /** The lead's publisher first, then every other site that carried the story. */
+  sources: Array<{ name: string; url: string }>;
+  topics: string[];
+  alsoRead: BriefingLink[];
+  publishedAt?: string;
+}
+
+/** What Herald hands to a reader: a digest of top stories, or the answer to a topic query. */
+export interface Briefing {
+  /** The query a topic briefing answers; absent for a digest. */
+  topic?: string;
+  /** 2–4 sentences drawn from the stories, for topic briefings. */
+  overview?: string;
+  items: BriefingItem[];
+  /** Digest items grouped under the topic they are filed under, in ranking order. */
+  groups?: Array<{ topic: string; storyIds: string[] }>;
+  generatedAt: string;
+}

@@ -1,0 +1,139 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { clusterStories } from '../../src/brief/cluster/cluster-stories.ts';
+import { mergeClusters } from '../../src/brief/cluster/merge-clusters.ts';
+import { termVectors } from '../../src/brief/cluster/term-vectors.ts';
+import { buildArticle } from '../../src/ingest/build-article.ts';
+import type { Article, ArticleDraft, ArticleSource } from '../../src/model/article.ts';
+import type { Story } from '../../src/model/story.ts';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/brief/cluster');
+
+interface Fixture {
+  fetchedAt: string;
+  source: ArticleSource;
+  draft: ArticleDraft;
+}
+
+const articles = new Map(
+  readdirSync(FIXTURES)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => {
+      const fixture = JSON.parse(readFileSync(path.join(FIXTURES, name), 'utf8')) as Fixture;
+      return [name.replace(/\.json$/, ''), buildArticle(fixture.draft, { source: fixture.source, fetchedAt: new Date(fixture.fetchedAt) })] as const;
+    }),
+);
+
+function article(name: string): Article {
+  const found = articles.get(name);
+  if (!found) throw new Error(`no fixture ${name}`);
+  return found;
+}
+
+const all = [...articles.values()];
+const wireCopies = ['ap-chile-fires', 'seattle-chile-fires-wire', 'kvnt-chile-fires-wire'];
+
+function storyOf(stories: Story[], name: string): Story {
+  return stories.find((story) => story.articles.some((member) => member.id === article(name).id))!;
+}
+
+function together(stories: Story[], a: string, b: string): boolean {
+  return storyOf(stories, a) === storyOf(stories, b);
+}
+
+describe('clusterStories', () => {
+  const stories = clusterStories(all);
+
+  it('puts one wire story carried by three sites under different headlines into one story', () => {
+    const story = storyOf(stories, 'ap-chile-fires');
+    expect(wireCopies.every((name) => story.articles.includes(article(name)))).toBe(true);
+  });
+
+  it('puts a separately written report of the same event in the same story', () => {
+    expect(together(stories, 'reuters-chile-fires', 'ap-chile-fires')).toBe(true);
+  });
+
+  it('keeps a later story on the same subject apart', () => {
+    expect(together(stories, 'chile-fires-investigation', 'ap-chile-fires')).toBe(false);
+  });
+
+  it('keeps apart a different event from the same country on the same day', () => {
+    expect(together(stories, 'chile-copper-output', 'ap-chile-fires')).toBe(false);
+  });
+
+  it('keeps a roundup that mentions both Chilean events from chaining them into one story', () => {
+    const permissive = clusterStories(all, { eventSimilarity: 0.2 });
+    expect(together(permissive, 'chile-copper-output', 'ap-chile-fires')).toBe(false);
+  });
+
+  it('leads with the full, earliest copy from a named site, and lists the lead first', () => {
+    const story = storyOf(stories, 'ap-chile-fires');
+    expect(story.lead).toBe(article('ap-chile-fires'));
+    expect(story.articles[0]).toBe(story.lead);
+    expect(story.id).toBe(story.lead.id);
+  });
+
+  it('prefers a copy with a URL and a site name over an earlier one without', () => {
+    const { url: _url, canonicalUrl: _canonical, ...anonymous } = article('ap-chile-fires');
+    const [story] = clusterStories([{ ...anonymous, id: 'no-url' }, article('seattle-chile-fires-wire')]);
+    expect(story?.lead).toBe(article('seattle-chile-fires-wire'));
+  });
+
+  it('dates a story by the latest publication among its articles', () => {
+    expect(storyOf(stories, 'ap-chile-fires').latestAt).toBe('2024-02-04T02:30:00.000Z');
+  });
+
+  it('names the topics the articles share, most widely named first', () => {
+    const topics = storyOf(stories, 'ap-chile-fires').topics;
+    expect(topics.slice(0, 2)).toEqual(expect.arrayContaining(['Chile', 'Gabriel Boric']));
+    expect(topics).not.toContain('Quilpue');
+  });
+
+  it('orders stories newest first', () => {
+    const times = stories.map((story) => story.latestAt);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+
+  it('gives the same stories whatever order the articles come in', () => {
+    const shape = (result: Story[]): string[][] => result.map((story) => story.articles.map((member) => member.id));
+    expect(shape(clusterStories([...all].reverse()))).toEqual(shape(stories));
+  });
+
+  it('counts the same article read twice once', () => {
+    const again = { ...article('bank-of-england-rates'), fetchedAt: '2024-02-01T13:00:00.000Z' };
+    const story = storyOf(clusterStories([...all, again]), 'bank-of-england-rates');
+    expect(story.articles).toHaveLength(1);
+  });
+
+  it('clusters a copy published days later, but not a separate report as late', () => {
+    const late = { publishedAt: '2024-02-07T09:00:00.000Z', fetchedAt: '2024-02-07T09:05:00.000Z' };
+    const lateCopy = { ...article('kvnt-chile-fires-wire'), ...late, id: 'late-copy' };
+    const lateReport = { ...article('reuters-chile-fires'), ...late, id: 'late-report' };
+    expect(clusterStories([article('ap-chile-fires'), lateCopy])).toHaveLength(1);
+    expect(clusterStories([article('ap-chile-fires'), lateReport])).toHaveLength(2);
+  });
+});
+
+describe('mergeClusters', () => {
+  const words = (text: string): string[] => text.split(' ');
+  const [fires, roundup, copper] = termVectors([
+    words('chile fires boric vina emergency hillside dead homes'),
+    words('chile fires boric vina emergency copper codelco output tonnes'),
+    words('chile copper codelco output tonnes december mine statistics'),
+  ]) as [never, never, never];
+
+  it('joins a vague article to the closer story but does not chain the other one through it', () => {
+    const pairs = [
+      { a: 0, b: 1, similarity: 0.6 },
+      { a: 1, b: 2, similarity: 0.55 },
+    ];
+    const clusters = mergeClusters([fires, roundup, copper], [], pairs, 0.4);
+    expect(clusters).toEqual([[0, 1], [2]]);
+  });
+
+  it('joins copies of one text whatever their groups look like', () => {
+    const clusters = mergeClusters([fires, roundup, copper], [{ a: 0, b: 2, similarity: 0.9 }], [], 0.4);
+    expect(clusters).toContainEqual([0, 2]);
+  });
+});
