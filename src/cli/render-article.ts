@@ -1,4 +1,5 @@
 import type { Article } from '../model/article.ts';
+import { formatDate } from './format-date.ts';
 import { wrapText } from './wrap-text.ts';
 
 /** An article as a person wants to read it in a terminal: headline, standfirst, credits, body, then links. */
@@ -15,8 +16,4 @@ export function renderArticle(article: Article, width: number): string {
   }
   if (article.topics.length) lines.push(`Topics: ${article.topics.join(', ')}`);
   return lines.join('\n').trimEnd();
-}
-
-function formatDate(iso: string): string {
-  return iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
 }

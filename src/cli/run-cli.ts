@@ -1,9 +1,13 @@
 import { InputError } from '../input-error.ts';
 import type { CliCommand, CliIo } from './cli-command.ts';
+import { briefCommand } from './brief-command.ts';
 import { extractCommand } from './extract-command.ts';
 import { ingestCommand } from './ingest-command.ts';
+import { searchCommand } from './search-command.ts';
+import { summarizeCommand } from './summarize-command.ts';
+import { topicsCommand } from './topics-command.ts';
 
-const COMMANDS: CliCommand[] = [extractCommand, ingestCommand];
+const COMMANDS: CliCommand[] = [extractCommand, ingestCommand, summarizeCommand, briefCommand, topicsCommand, searchCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((command) => command.usage.length));

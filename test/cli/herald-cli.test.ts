@@ -112,7 +112,7 @@ describe('herald ingest', () => {
 
   it('reads whole folders, reports each failure on stderr and exits 1 when something failed', async () => {
     const run = await runHerald(['ingest', path.resolve('config/samples'), fixture('cli')], { HERALD_STORE: path.join(workdir, 'folders.sqlite') });
-    expect(run.stdout).toBe('4 new, 0 duplicate, 3 failed\n');
+    expect(run.stdout).toBe('10 new, 0 duplicate, 3 failed\n');
     expect(run.stderr.trim().split('\n')).toHaveLength(3);
     expect(run.stderr).toContain('binary data, not text, HTML or a feed');
     expect(run.code).toBe(1);

@@ -27,7 +27,7 @@ describe('npm start', () => {
       });
     });
     const report = await ingested;
-    expect(report).toMatchObject({ new: 4, duplicate: 0, failed: 0 });
+    expect(report).toMatchObject({ new: 10, duplicate: 0, failed: 0 });
     const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     expect(await exit).toBe(0);

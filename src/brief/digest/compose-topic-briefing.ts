@@ -1,0 +1,36 @@
+import type { Briefing, Story } from '../../model/story.ts';
+import { publisherName } from '../article-address.ts';
+import { briefingItem } from './briefing-item.ts';
+import type { StoryTelling } from './compose-digest.ts';
+
+/** A story the search found for a query, with how well it answers it (search relevance, recency included). */
+export interface TopicMatch {
+  story: Story;
+  relevance: number;
+}
+
+export interface TopicBriefingOptions {
+  now: Date;
+  limit: number;
+}
+
+export interface TopicTelling extends StoryTelling {
+  /** 2–4 sentences across the chosen stories, about the query. */
+  overview(stories: Story[], query: string): string;
+}
+
+/**
+ * The answer to "what is happening with X": the few stories that answer it best, an overview drawn from
+ * them, and links. Coverage by several sites lifts a story a little, because relevance alone would let one
+ * keyword-stuffed page outrank the story everyone is reporting.
+ */
+export async function composeTopicBriefing(query: string, matches: TopicMatch[], options: TopicBriefingOptions, telling: TopicTelling): Promise<Briefing> {
+  const chosen = matches
+    .map((match) => ({ ...match, score: match.relevance * (1 + 0.25 * (new Set(match.story.articles.map((article) => publisherName(article))).size - 1)) }))
+    .sort((a, b) => b.score - a.score || b.story.latestAt.localeCompare(a.story.latestAt) || a.story.id.localeCompare(b.story.id))
+    .slice(0, Math.max(0, options.limit))
+    .map(({ story }) => story);
+  const items = await Promise.all(chosen.map(async (story) => briefingItem(story, await telling.summarize(story), telling.alsoRead(story))));
+  const overview = chosen.length ? telling.overview(chosen, query) : '';
+  return { topic: query, ...(overview ? { overview } : {}), items, generatedAt: options.now.toISOString() };
+}
