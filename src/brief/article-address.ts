@@ -3,14 +3,17 @@ import type { Article } from '../model/article.ts';
 
 /** Where a reader can open the article: its page, or for a local file a file: URL, so every item has a link. */
 export function articleAddress(article: Pick<Article, 'url' | 'canonicalUrl' | 'source'>): string {
-  if (article.url) return article.url;
-  if (article.canonicalUrl) return article.canonicalUrl;
+  const web = webAddress(article);
+  if (web) return web;
   return article.source.kind === 'file' ? pathToFileURL(article.source.location).href : article.source.location;
 }
 
-/** The article's address on the web, where it has one: where it was found, else the address its page names as its own. */
+/**
+ * The article's address on the web, where it has one: its canonical form first, because that is the one
+ * without a feed's tracking parameters (`?utm_source=feed`) that readers would otherwise share on.
+ */
 export function webAddress(article: Pick<Article, 'url' | 'canonicalUrl'>): string | undefined {
-  return article.url ?? article.canonicalUrl;
+  return article.canonicalUrl ?? article.url;
 }
 
 /** The publisher's name as a reader knows it: the site's own name, else the feed's, else the host. */

@@ -54,7 +54,7 @@ describe('rankAlsoRead', () => {
   });
 
   it('ranks the more recent of two equally related stories first', () => {
-    const older = { ...investigation, id: '0-older', latestAt: '2024-01-10T00:00:00.000Z', articles: [{ ...article('chile-fires-investigation'), url: 'https://example.com/older' }] };
+    const older = { ...investigation, id: '0-older', latestAt: '2024-01-10T00:00:00.000Z', articles: [{ ...article('chile-fires-investigation'), url: 'https://example.com/older', canonicalUrl: 'https://example.com/older' }] };
     const links = rankAlsoRead(fires, [older, investigation], { now });
     expect(links.map((link) => link.url)).toEqual([article('chile-fires-investigation').url, 'https://example.com/older']);
   });
