@@ -1,6 +1,7 @@
 import cron from 'node-cron';
 import { loadConfig } from './config/load-config.ts';
 import { InputError } from './input-error.ts';
+import { openNewsroom } from './brief/open-newsroom.ts';
 import { ingestInputs } from './ingest/ingest-inputs.ts';
 import { createLogger } from './logger.ts';
 import { openRuntime } from './runtime.ts';
@@ -14,7 +15,11 @@ const logger = createLogger();
 async function main(): Promise<void> {
   const config = await loadConfig();
   const runtime = await openRuntime(config);
-  logger.info({ store: runtime.store.description, sources: config.sources.length, schedule: config.ingest.schedule }, 'herald started');
+  const newsroom = await openNewsroom(runtime, { env: process.env, now: () => new Date() });
+  logger.info(
+    { store: runtime.store.description, articles: newsroom.size, summarizer: newsroom.summarizerDescription, sources: config.sources.length, schedule: config.ingest.schedule },
+    'herald started',
+  );
 
   let running: Promise<void> | undefined;
   const ingestSources = async (): Promise<void> => {
@@ -25,9 +30,11 @@ async function main(): Promise<void> {
       now: () => new Date(),
       completeSnippets: config.ingest.completeSnippets,
       concurrency: config.ingest.concurrency,
+      onNew: (article) => newsroom.add(article),
     });
+    const expired = newsroom.prune();
     for (const failure of report.failures) logger.warn({ input: failure.input }, failure.reason);
-    logger.info({ new: report.new, duplicate: report.duplicate, failed: report.failed, ms: Date.now() - started }, 'ingest finished');
+    logger.info({ new: report.new, duplicate: report.duplicate, failed: report.failed, expired, articles: newsroom.size, ms: Date.now() - started }, 'ingest finished');
   };
   const runOnce = (): Promise<void> => {
     // A slow run is not started twice; the next tick after it finishes picks up where it left off.

@@ -1,4 +1,4 @@
-import type { ArticleDraft, ArticleSource } from '../model/article.ts';
+import type { Article, ArticleDraft, ArticleSource } from '../model/article.ts';
 import { InputError } from '../input-error.ts';
 import type { ArticleRepository } from '../store/article-repository.ts';
 import { buildArticle } from './build-article.ts';
@@ -17,6 +17,8 @@ export interface IngestDependencies {
   /** How many inputs are read at once; the fetcher still limits each host. */
   concurrency: number;
   onProgress?: (done: number, total: number) => void;
+  /** Told of each article the store accepted as new, so that what is built on the store (the search index) keeps in step. */
+  onNew?: (article: Article) => void;
 }
 
 export interface IngestFailure {
@@ -51,8 +53,10 @@ export async function ingestInputs(inputs: string[], deps: IngestDependencies): 
       const extraction = extractDocument(raw);
       for (const { draft, source } of await draftsOf(extraction, input, deps)) {
         try {
-          const result = await deps.repository.add(buildArticle(draft, { source, fetchedAt: deps.now() }));
+          const article = buildArticle(draft, { source, fetchedAt: deps.now() });
+          const result = await deps.repository.add(article);
           report[result.status] += 1;
+          if (result.status === 'new') deps.onNew?.(article);
         } catch (error) {
           fail(draft.url ?? input, error);
         }
