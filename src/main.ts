@@ -15,7 +15,7 @@ const logger = createLogger();
 async function main(): Promise<void> {
   const config = await loadConfig();
   const runtime = await openRuntime(config);
-  const newsroom = await openNewsroom(runtime, { env: process.env, now: () => new Date() });
+  const newsroom = await openNewsroom(runtime, { env: process.env, now: () => new Date(), logger });
   logger.info(
     { store: runtime.store.description, articles: newsroom.size, summarizer: newsroom.summarizerDescription, sources: config.sources.length, schedule: config.ingest.schedule },
     'herald started',
