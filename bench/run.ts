@@ -7,6 +7,9 @@ import { renderSection, type BenchSection } from './report.ts';
 const SECTIONS: Record<string, () => Promise<{ default: () => Promise<BenchSection> }>> = {
   html: () => import('./html.ts'),
   feeds: () => import('./feeds.ts'),
+  summaries: () => import('./summaries.ts'),
+  clustering: () => import('./clustering.ts'),
+  search: () => import('./search.ts'),
 };
 
 const wanted = process.argv.slice(2);
