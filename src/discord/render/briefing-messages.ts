@@ -1,0 +1,63 @@
+import type { APIEmbed } from 'discord.js';
+import type { Briefing, BriefingItem } from '../../model/story.ts';
+import { discordTimestamp } from './discord-time.ts';
+import { DESCRIPTION_MAX, TITLE_MAX } from './embed-limits.ts';
+import { contentMessage, type MessagePayload } from './message-payload.ts';
+import { packEmbeds } from './pack-embeds.ts';
+import { fitUntrusted, oneLine } from './safe-text.ts';
+import { storyEmbed } from './story-embed.ts';
+
+export interface BriefingMessageOptions {
+  /** Replaces "Top stories" or "Briefing: <topic>" above the first message. */
+  heading?: string;
+  color?: number;
+}
+
+/**
+ * A briefing as Discord messages: a heading, the overview of a topic briefing, then one embed per story in
+ * the order the digest files them, spread over as many messages as Discord's limits need. Every message is
+ * one Discord accepts, whatever the briefing holds; an empty briefing is one line saying so.
+ */
+export function briefingMessages(briefing: Briefing, options: BriefingMessageOptions = {}): MessagePayload[] {
+  if (briefing.items.length === 0) {
+    const topic = briefing.topic === undefined ? '' : fitUntrusted(oneLine(briefing.topic), TITLE_MAX);
+    return [contentMessage(topic ? `No stories about "${topic}" yet.` : 'No stories in this period yet.')];
+  }
+  const color = options.color === undefined ? {} : { color: options.color };
+  const overview = fitUntrusted(briefing.overview ?? '', DESCRIPTION_MAX);
+  const overviewEmbeds: APIEmbed[] = overview ? [{ title: 'Overview', description: overview, ...color }] : [];
+  const storyEmbeds = filedItems(briefing).map(({ item, section }) => storyEmbed(item, { ...(section ? { section } : {}), ...color }));
+  return packEmbeds([...overviewEmbeds, ...storyEmbeds], heading(briefing, options.heading));
+}
+
+function heading(briefing: Briefing, custom: string | undefined): string {
+  if (custom !== undefined) return bold(custom);
+  if (briefing.topic !== undefined) return bold(`Briefing: ${briefing.topic}`);
+  const when = discordTimestamp(briefing.generatedAt, 'f');
+  return when ? `${bold('Top stories')} · ${when}` : bold('Top stories');
+}
+
+function bold(text: string): string {
+  const escaped = fitUntrusted(oneLine(text), TITLE_MAX);
+  return escaped && `**${escaped}**`;
+}
+
+/**
+ * Items in the order their groups file them, each under its group's topic, then any item no group names, so
+ * that every story appears once whatever the groups say.
+ */
+function filedItems(briefing: Briefing): Array<{ item: BriefingItem; section?: string }> {
+  const byId = new Map(briefing.items.map((item) => [item.storyId, item]));
+  const placed = new Set<BriefingItem>();
+  const filed: Array<{ item: BriefingItem; section?: string }> = [];
+  for (const group of briefing.groups ?? []) {
+    for (const id of group.storyIds) {
+      const item = byId.get(id);
+      if (item && !placed.has(item)) {
+        placed.add(item);
+        filed.push({ item, section: group.topic });
+      }
+    }
+  }
+  return [...filed, ...briefing.items.filter((item) => !placed.has(item)).map((item) => ({ item }))];
+}
