@@ -1,0 +1,435 @@
+import { once } from 'node:events';
+import {
+  ChannelType,
+  Client,
+  DiscordAPIError,
+  type ClientOptions,
+  Events,
+  GatewayIntentBits,
+  InteractionResponseType,
+  MessageFlags,
+  Routes,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type TextChannel,
+} from 'discord.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  ADMIN_PERMISSIONS,
+  DEFAULT_GUILD,
+  startLoopbackDiscord,
+  type GuildSetup,
+  type LoopbackDiscord,
+  type LoopbackDiscordOptions,
+} from '../support/discord/loopback-discord.ts';
+import { createRateLimiter } from '../support/discord/rate-limits.ts';
+
+const GUILD = DEFAULT_GUILD.id;
+const NEWS = '1300000000000000001';
+const READ_ONLY = '1300000000000000002';
+const GUILDS: GuildSetup[] = [
+  {
+    ...DEFAULT_GUILD,
+    channels: [
+      { id: NEWS, name: 'news' },
+      { id: READ_ONLY, name: 'announcements', type: ChannelType.GuildAnnouncement, botCanPost: false },
+    ],
+  },
+];
+
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function startDiscord(options: LoopbackDiscordOptions = {}): Promise<LoopbackDiscord> {
+  const discord = await startLoopbackDiscord({ guilds: GUILDS, ...options });
+  cleanups.push(() => discord.close());
+  return discord;
+}
+
+/** The real discord.js client, as the bot builds it, logged in to the loopback Discord and ready. */
+async function connectClient(discord: LoopbackDiscord, ws: ClientOptions['ws'] = {}): Promise<Client> {
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiBase }, ws });
+  cleanups.push(() => client.destroy());
+  const ready = once(client, Events.ClientReady);
+  await client.login(discord.token);
+  await ready;
+  return client;
+}
+
+async function started(options: LoopbackDiscordOptions = {}): Promise<{ discord: LoopbackDiscord; client: Client }> {
+  const discord = await startDiscord(options);
+  return { discord, client: await connectClient(discord) };
+}
+
+function nextInteraction<T extends Interaction>(client: Client): Promise<T> {
+  return once(client, Events.InteractionCreate).then(([interaction]) => interaction as T);
+}
+
+async function newsChannel(client: Client): Promise<TextChannel> {
+  return (await client.channels.fetch(NEWS)) as TextChannel;
+}
+
+async function discordErrorFrom(promise: Promise<unknown>): Promise<DiscordAPIError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  if (!(error instanceof DiscordAPIError)) throw new Error(`expected a DiscordAPIError, got ${String(error)}`);
+  return error;
+}
+
+describe('the loopback Discord, driven by the real discord.js client', () => {
+  it('logs the client in and makes it ready with the configured guilds and channels', async () => {
+    const { discord, client } = await started();
+
+    const guild = client.guilds.cache.get(GUILD);
+    expect(guild?.available).toBe(true);
+    expect(guild?.channels.cache.map((channel) => channel.name).sort()).toEqual(['announcements', 'news']);
+    expect(client.user?.id).toBe(discord.botUserId);
+    expect(client.application?.id).toBe(discord.applicationId);
+    expect(discord.gatewaySessions()).toMatchObject({ identifies: 1, resumes: 0 });
+  });
+
+  it('acknowledges heartbeats at the interval HELLO announced', async () => {
+    const { discord, client } = await started({ heartbeatIntervalMs: 50 });
+
+    await vi.waitFor(() => expect(discord.gatewaySessions().heartbeats).toBeGreaterThanOrEqual(2));
+
+    expect(client.ws.ping).toBeGreaterThanOrEqual(0);
+  });
+
+  it('refuses a client with the wrong token', async () => {
+    const discord = await startDiscord();
+    const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiBase } });
+    cleanups.push(() => client.destroy());
+
+    await expect(client.login('not-the-token')).rejects.toThrow(/token/i);
+  });
+
+  it('shows the bot its permission overwrites, so discord.js agrees with what REST will refuse', async () => {
+    const { client } = await started();
+
+    const channel = client.channels.cache.get(READ_ONLY) as TextChannel;
+    const permissions = channel.permissionsFor(client.user?.id ?? '');
+    expect(permissions?.has('ViewChannel')).toBe(true);
+    expect(permissions?.has('SendMessages')).toBe(false);
+  });
+
+  it('delivers a slash command to interactionCreate with its options, member permissions and channel', async () => {
+    const { discord, client } = await started();
+    const arrived = nextInteraction<ChatInputCommandInteraction>(client);
+
+    await discord.runCommand({ guildId: GUILD, channelId: NEWS, name: 'brief', permissions: ADMIN_PERMISSIONS, options: [{ name: 'topic', type: 3, value: 'tech' }] });
+    const interaction = await arrived;
+
+    expect(interaction.isChatInputCommand()).toBe(true);
+    expect(interaction.commandName).toBe('brief');
+    expect(interaction.options.getString('topic')).toBe('tech');
+    expect(interaction.channelId).toBe(NEWS);
+    expect(interaction.memberPermissions?.has('ManageGuild')).toBe(true);
+  });
+
+  it('resolves a channel option so getChannel returns the channel', async () => {
+    const { discord, client } = await started();
+    const arrived = nextInteraction<ChatInputCommandInteraction>(client);
+
+    await discord.runCommand({ guildId: GUILD, channelId: NEWS, name: 'subscribe', options: [{ name: 'channel', type: 7, value: READ_ONLY }] });
+
+    expect((await arrived).options.getChannel('channel')?.id).toBe(READ_ONLY);
+  });
+
+  it('records a reply with its embeds and allowed mentions', async () => {
+    const { discord, client } = await started();
+    const arrived = nextInteraction<ChatInputCommandInteraction>(client);
+    const handle = await discord.runCommand({ guildId: GUILD, channelId: NEWS, name: 'brief' });
+
+    await (await arrived).reply({ content: '@everyone look', embeds: [{ title: 'Today', description: 'All quiet.' }], allowedMentions: { parse: [] } });
+
+    expect((await handle.response()).type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    const reply = await handle.waitForOriginal();
+    expect(reply.embeds).toEqual([{ title: 'Today', description: 'All quiet.' }]);
+    expect(reply.allowed_mentions).toEqual({ parse: [] });
+    expect(reply.mention_everyone).toBe(false);
+  });
+
+  it('shows a deferred reply as thinking until editReply replaces it', async () => {
+    const { discord, client } = await started();
+    const arrived = nextInteraction<ChatInputCommandInteraction>(client);
+    const handle = await discord.runCommand({ guildId: GUILD, channelId: NEWS, name: 'brief' });
+    const interaction = await arrived;
+
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    expect((await handle.response()).type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    expect(handle.original()?.flags).toBe(MessageFlags.Ephemeral | MessageFlags.Loading);
+
+    const edited = await interaction.editReply({ content: 'Here is your briefing.' });
+
+    const reply = await handle.waitForOriginal();
+    expect(reply.content).toBe('Here is your briefing.');
+    expect(reply.flags).toBe(MessageFlags.Ephemeral);
+    expect(edited.id).toBe(reply.id);
+  });
+
+  it('turns the first follow-up after a deferral into the reply, as Discord does', async () => {
+    const { discord, client } = await started();
+    const arrived = nextInteraction<ChatInputCommandInteraction>(client);
+    const handle = await discord.runCommand({ guildId: GUILD, channelId: NEWS, name: 'brief' });
+    const interaction = await arrived;
+
+    await interaction.deferReply();
+    await interaction.followUp({ content: 'Done.' });
+
+    expect(handle.messages().map((message) => message.content)).toEqual(['Done.']);
+    expect(handle.followUps()).toEqual([]);
+  });
+
+  it('records follow-ups after the reply, in order', async () => {
+    const { discord, client } = await started();
+    const arrived = nextInteraction<ChatInputCommandInteraction>(client);
+    const handle = await discord.runCommand({ guildId: GUILD, channelId: NEWS, name: 'brief' });
+    const interaction = await arrived;
+
+    await interaction.reply({ content: 'Part 1' });
+    const followUp = await interaction.followUp({ content: 'Part 2' });
+
+    expect(handle.messages().map((message) => message.content)).toEqual(['Part 1', 'Part 2']);
+    expect((await handle.waitForFollowUp()).id).toBe(followUp.id);
+  });
+
+  it('records files attached to a reply', async () => {
+    const { discord, client } = await started();
+    const arrived = nextInteraction<ChatInputCommandInteraction>(client);
+    const handle = await discord.runCommand({ guildId: GUILD, channelId: NEWS, name: 'brief' });
+
+    await (await arrived).reply({ content: 'Full briefing attached.', files: [{ attachment: Buffer.from('# Briefing'), name: 'briefing.md' }] });
+
+    expect((await handle.waitForOriginal()).attachments).toMatchObject([{ filename: 'briefing.md', size: 10 }]);
+  });
+
+  it('records autocomplete choices', async () => {
+    const { discord, client } = await started();
+    const arrived = nextInteraction<AutocompleteInteraction>(client);
+    const handle = await discord.autocomplete({ guildId: GUILD, channelId: NEWS, name: 'brief', options: [{ name: 'topic', type: 3, value: 'te', focused: true }] });
+    const interaction = await arrived;
+
+    expect(interaction.options.getFocused()).toBe('te');
+    await interaction.respond([{ name: 'Technology', value: 'tech' }]);
+
+    expect(await handle.response()).toEqual({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [{ name: 'Technology', value: 'tech' }] } });
+  });
+
+  it('rejects more than 25 autocomplete choices with 50035', async () => {
+    const { discord, client } = await started();
+    const arrived = nextInteraction<AutocompleteInteraction>(client);
+    await discord.autocomplete({ guildId: GUILD, channelId: NEWS, name: 'brief', options: [{ name: 'topic', type: 3, value: '', focused: true }] });
+    const choices = Array.from({ length: 26 }, (_, index) => ({ name: `Topic ${index}`, value: `topic-${index}` }));
+
+    const error = await discordErrorFrom((await arrived).respond(choices));
+
+    expect(error.code).toBe(50035);
+    expect(error.message).toContain('data.choices[BASE_TYPE_MAX_LENGTH]');
+  });
+
+  it('records commands registered with a guild bulk overwrite', async () => {
+    const { discord, client } = await started();
+
+    const registered = (await client.rest.put(Routes.applicationGuildCommands(discord.applicationId, GUILD), {
+      body: [{ name: 'brief', description: 'Today in one message', default_member_permissions: null }],
+    })) as Array<{ id: string }>;
+
+    expect(discord.commands(GUILD)).toMatchObject([{ name: 'brief', description: 'Today in one message', guild_id: GUILD }]);
+    expect(registered[0]?.id).toBe(discord.commands(GUILD)[0]?.id);
+    expect(discord.commands()).toEqual([]);
+  });
+
+  it('rejects a command definition Discord would refuse', async () => {
+    const { discord, client } = await started();
+
+    const error = await discordErrorFrom(client.rest.put(Routes.applicationCommands(discord.applicationId), { body: [{ name: 'Brief Me', description: '' }] }));
+
+    expect(error.code).toBe(50035);
+  });
+
+  it('will not dispatch a command to a member its default_member_permissions exclude', async () => {
+    const { discord, client } = await started();
+    await client.rest.put(Routes.applicationGuildCommands(discord.applicationId, GUILD), { body: [{ name: 'setup', description: 'Configure', default_member_permissions: '32' }] });
+
+    await expect(discord.runCommand({ guildId: GUILD, channelId: NEWS, name: 'setup' })).rejects.toThrow(/would not offer \/setup/);
+  });
+
+  it('rejects an embed over Discord limits with 50035, which discord.js throws as DiscordAPIError', async () => {
+    const { discord, client } = await started();
+
+    const error = await discordErrorFrom((await newsChannel(client)).send({ embeds: [{ title: 'x'.repeat(257) }] }));
+
+    expect(error.code).toBe(50035);
+    expect(error.message).toContain('embeds[0].title[BASE_TYPE_MAX_LENGTH]');
+    expect(discord.channelMessages(NEWS)).toEqual([]);
+  });
+
+  it('rejects embeds whose characters together exceed 6000', async () => {
+    const { client } = await started();
+    const embeds = [1, 2].map(() => ({ description: 'x'.repeat(3001) }));
+
+    const error = await discordErrorFrom((await newsChannel(client)).send({ embeds }));
+
+    expect(error.message).toContain('MAX_EMBED_SIZE_EXCEEDED');
+  });
+
+  it('rejects content over 2000 characters in a reply', async () => {
+    const { discord, client } = await started();
+    const arrived = nextInteraction<ChatInputCommandInteraction>(client);
+    await discord.runCommand({ guildId: GUILD, channelId: NEWS, name: 'brief' });
+
+    const error = await discordErrorFrom((await arrived).reply({ content: 'x'.repeat(2001) }));
+
+    expect(error.code).toBe(50035);
+    expect(error.message).toContain('data.content[BASE_TYPE_MAX_LENGTH]');
+  });
+
+  it('answers a second acknowledgement of one interaction with 40060', async () => {
+    const { discord, client } = await started();
+    const arrived = nextInteraction<ChatInputCommandInteraction>(client);
+    await discord.runCommand({ guildId: GUILD, channelId: NEWS, name: 'brief' });
+    const interaction = await arrived;
+    await interaction.reply({ content: 'first' });
+
+    // discord.js refuses a second reply itself, so the second one goes to REST directly, as a second process would.
+    const error = await discordErrorFrom(
+      client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: { type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'second' } }, auth: false }),
+    );
+
+    expect(error.code).toBe(40060);
+  });
+
+  it('answers an acknowledgement after the deadline with 10062 Unknown interaction', async () => {
+    const { discord, client } = await started({ interactionDeadlineMs: 50 });
+    const arrived = nextInteraction<ChatInputCommandInteraction>(client);
+    await discord.runCommand({ guildId: GUILD, channelId: NEWS, name: 'brief' });
+    const interaction = await arrived;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    expect((await discordErrorFrom(interaction.reply({ content: 'too late' }))).code).toBe(10062);
+  });
+
+  it('lets discord.js wait out a scripted burst of 429s, recording each of them', async () => {
+    const { discord, client } = await started();
+    discord.failNext({ method: 'POST', path: /^\/channels\/\d+\/messages$/ }, { status: 429, retryAfterSeconds: 0.1 }, 2);
+
+    await (await newsChannel(client)).send({ content: 'after the burst' });
+
+    expect(discord.channelMessages(NEWS).map((message) => message.content)).toEqual(['after the burst']);
+    const posts = discord.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${NEWS}/messages`);
+    expect(posts.map((request) => request.status)).toEqual([429, 429, 200]);
+  });
+
+  it('lets discord.js retry a scripted 500', async () => {
+    const { discord, client } = await started();
+    discord.failNext({ path: /\/messages$/ }, { status: 500 });
+
+    await (await newsChannel(client)).send({ content: 'after the outage' });
+
+    expect(discord.channelMessages(NEWS)).toHaveLength(1);
+  });
+
+  it('answers a post in a deleted channel with 10003 Unknown Channel', async () => {
+    const { discord, client } = await started();
+    const channel = await newsChannel(client);
+
+    discord.deleteChannel(NEWS);
+
+    expect((await discordErrorFrom(channel.send({ content: 'anyone?' }))).code).toBe(10003);
+  });
+
+  it('answers a post where the bot may not send with 50013 Missing Permissions', async () => {
+    const { client } = await started();
+    const channel = (await client.channels.fetch(READ_ONLY)) as TextChannel;
+
+    expect((await discordErrorFrom(channel.send({ content: 'hello' }))).code).toBe(50013);
+  });
+
+  it('answers a read of a channel hidden from the bot with 50001 Missing Access', async () => {
+    const { discord, client } = await started();
+
+    discord.setBotCanView(NEWS, false);
+
+    expect((await discordErrorFrom(client.rest.get(Routes.channel(NEWS)))).code).toBe(50001);
+  });
+
+  it('makes discord.js RESUME after a dropped connection and still delivers an interaction dispatched meanwhile', async () => {
+    const { discord, client } = await started();
+    const resumed = once(client, Events.ShardResume);
+    const arrived = nextInteraction<ChatInputCommandInteraction>(client);
+
+    discord.dropGateway();
+    await discord.runCommand({ guildId: GUILD, channelId: NEWS, name: 'brief' });
+    await resumed;
+
+    expect((await arrived).commandName).toBe('brief');
+    expect(discord.gatewaySessions()).toMatchObject({ identifies: 1, resumes: 1 });
+  });
+
+  it('makes discord.js IDENTIFY again after a non-resumable drop', async () => {
+    const discord = await startDiscord();
+    // discord.js spaces one client's IDENTIFYs 5 s apart (Discord's max_concurrency window); waiving that keeps this test fast.
+    const client = await connectClient(discord, { buildIdentifyThrottler: () => ({ waitForIdentify: async () => undefined }) });
+    const reconnected = once(client, Events.ShardReady);
+
+    discord.dropGateway({ resumable: false });
+    await reconnected;
+
+    expect(discord.gatewaySessions()).toMatchObject({ identifies: 2, resumes: 0 });
+  });
+
+  it('returns the earlier message for a repeated nonce with enforce_nonce instead of posting twice', async () => {
+    const { discord, client } = await started();
+    const channel = await newsChannel(client);
+
+    const first = await channel.send({ content: 'Morning briefing', nonce: 'brief-2026-01-01', enforceNonce: true });
+    const second = await channel.send({ content: 'Morning briefing', nonce: 'brief-2026-01-01', enforceNonce: true });
+
+    expect(second.id).toBe(first.id);
+    expect(discord.channelMessages(NEWS)).toHaveLength(1);
+  });
+
+  it('lets a plain channel post ping @everyone unless allowed mentions say otherwise', async () => {
+    const { discord, client } = await started();
+    const channel = await newsChannel(client);
+
+    await channel.send({ content: '@everyone breaking' });
+    await channel.send({ content: '@everyone breaking', allowedMentions: { parse: [] } });
+
+    expect(discord.channelMessages(NEWS).map((message) => message.mention_everyone)).toEqual([true, false]);
+  });
+});
+
+describe('the loopback rate limiter', () => {
+  it('allows five messages per channel in five seconds and refuses the sixth until the window resets', () => {
+    const limiter = createRateLimiter();
+    const path = `/channels/${NEWS}/messages`;
+
+    const verdicts = Array.from({ length: 6 }, () => limiter.admit('POST', path, true, 1_000));
+
+    expect(verdicts.map((verdict) => verdict.headers['x-ratelimit-remaining'])).toEqual(['4', '3', '2', '1', '0', '0']);
+    expect(verdicts[5]?.limited).toEqual({ retryAfterSeconds: 5, global: false });
+    expect(limiter.admit('POST', path, true, 6_000).limited).toBeUndefined();
+  });
+
+  it('counts channels separately', () => {
+    const limiter = createRateLimiter();
+    for (let sent = 0; sent < 5; sent += 1) limiter.admit('POST', `/channels/${NEWS}/messages`, true, 0);
+
+    expect(limiter.admit('POST', `/channels/${READ_ONLY}/messages`, true, 0).limited).toBeUndefined();
+  });
+
+  it('refuses the 51st request in a second as a global limit', () => {
+    const limiter = createRateLimiter();
+    for (let sent = 0; sent < 50; sent += 1) limiter.admit('GET', '/users/@me', true, 0);
+
+    expect(limiter.admit('GET', '/users/@me', true, 500).limited).toEqual({ retryAfterSeconds: 0.5, global: true });
+    expect(limiter.admit('POST', '/interactions/1/t/callback', false, 500).limited).toBeUndefined();
+  });
+});

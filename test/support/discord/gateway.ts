@@ -1,0 +1,165 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { GatewayCloseCodes, GatewayDispatchEvents, GatewayOpcodes, type APIUser } from 'discord.js';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { ChangeFeed } from './wait-for.ts';
+
+export interface GatewayOptions {
+  token: string;
+  heartbeatIntervalMs: number;
+  user: APIUser;
+  application: { id: string; flags: number };
+  /** Built at each IDENTIFY, so a new session sees the guilds and channels as they are now. */
+  guildCreates: () => Array<{ id: string }>;
+  feed: ChangeFeed;
+}
+
+export interface GatewayCounts {
+  identifies: number;
+  resumes: number;
+  heartbeats: number;
+}
+
+export interface Gateway {
+  /** What GET /gateway/bot and READY's resume_gateway_url point at. */
+  url: string;
+  /** Sends a dispatch to every session; one whose socket is down keeps it for its RESUME, as Discord does. */
+  dispatch(event: GatewayDispatchEvents, data: unknown): void;
+  /** Whether any session exists, connected or waiting to resume, to receive dispatches. */
+  hasSession(): boolean;
+  hasConnectedSession(): boolean;
+  /** Closes every connection: resumable with 4000 (discord.js RESUMEs), otherwise with 1000, which ends the session (discord.js IDENTIFYs again). */
+  drop(resumable: boolean): void;
+  counts(): GatewayCounts;
+  close(): Promise<void>;
+}
+
+interface Dispatch {
+  op: GatewayOpcodes.Dispatch;
+  t: GatewayDispatchEvents;
+  s: number;
+  d: unknown;
+}
+
+interface Session {
+  id: string;
+  sequence: number;
+  /** Every dispatch of the session, so a RESUME can replay what the client missed. */
+  sent: Dispatch[];
+  socket: WebSocket | null;
+}
+
+interface ClientPayload {
+  op: GatewayOpcodes;
+  d?: { token?: string; session_id?: string; seq?: number | null } | null;
+}
+
+const NORMAL_CLOSURES = new Set([1000, 1001]);
+const RESUMABLE_DROP = 4000;
+
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await once(server, 'listening');
+  const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const sessions = new Map<string, Session>();
+  const counts: GatewayCounts = { identifies: 0, resumes: 0, heartbeats: 0 };
+  let sessionsStarted = 0;
+
+  const send = (socket: WebSocket, payload: unknown): void => {
+    if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(payload));
+  };
+  const dispatchTo = (session: Session, t: GatewayDispatchEvents, d: unknown): void => {
+    session.sequence += 1;
+    const payload: Dispatch = { op: GatewayOpcodes.Dispatch, t, s: session.sequence, d };
+    session.sent.push(payload);
+    if (session.socket) send(session.socket, payload);
+  };
+
+  const identify = (socket: WebSocket): Session => {
+    counts.identifies += 1;
+    sessionsStarted += 1;
+    const session: Session = { id: `loopback-session-${sessionsStarted}`, sequence: 0, sent: [], socket };
+    sessions.set(session.id, session);
+    const guilds = options.guildCreates();
+    dispatchTo(session, GatewayDispatchEvents.Ready, {
+      v: 10,
+      user: options.user,
+      guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+      session_id: session.id,
+      resume_gateway_url: url,
+      shard: [0, 1],
+      application: options.application,
+    });
+    for (const guild of guilds) dispatchTo(session, GatewayDispatchEvents.GuildCreate, guild);
+    return session;
+  };
+
+  const resume = (socket: WebSocket, session: Session, lastSeen: number): void => {
+    counts.resumes += 1;
+    if (session.socket && session.socket !== socket) session.socket.terminate();
+    session.socket = socket;
+    for (const missed of session.sent.filter((dispatch) => dispatch.s > lastSeen)) send(socket, missed);
+    dispatchTo(session, GatewayDispatchEvents.Resumed, null);
+  };
+
+  server.on('connection', (socket: WebSocket) => {
+    let bound: Session | undefined;
+    send(socket, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: options.heartbeatIntervalMs } });
+    socket.on('message', (raw) => {
+      const payload = JSON.parse(String(raw)) as ClientPayload;
+      const authenticated = payload.d?.token === options.token;
+      switch (payload.op) {
+        case GatewayOpcodes.Heartbeat:
+          counts.heartbeats += 1;
+          send(socket, { op: GatewayOpcodes.HeartbeatAck });
+          return;
+        case GatewayOpcodes.Identify:
+          if (bound) return socket.close(GatewayCloseCodes.AlreadyAuthenticated);
+          if (!authenticated) return socket.close(GatewayCloseCodes.AuthenticationFailed);
+          bound = identify(socket);
+          options.feed.notify();
+          return;
+        case GatewayOpcodes.Resume: {
+          if (!authenticated) return socket.close(GatewayCloseCodes.AuthenticationFailed);
+          const session = sessions.get(payload.d?.session_id ?? '');
+          // discord.js answers an invalid session with a fresh IDENTIFY.
+          if (!session) return send(socket, { op: GatewayOpcodes.InvalidSession, d: false });
+          bound = session;
+          resume(socket, session, payload.d?.seq ?? 0);
+          options.feed.notify();
+          return;
+        }
+        default:
+          // Presence updates and member requests change nothing a test looks at.
+          return;
+      }
+    });
+    socket.on('close', (code: number) => {
+      if (!bound || bound.socket !== socket) return;
+      bound.socket = null;
+      // A client that closes normally ends its session, as on Discord; any other close leaves it resumable.
+      if (NORMAL_CLOSURES.has(code)) sessions.delete(bound.id);
+    });
+  });
+
+  return {
+    url,
+    dispatch(event, data) {
+      for (const session of sessions.values()) dispatchTo(session, event, data);
+    },
+    hasSession: () => sessions.size > 0,
+    hasConnectedSession: () => [...sessions.values()].some((session) => session.socket !== null),
+    drop(resumable) {
+      for (const session of [...sessions.values()]) {
+        if (!resumable) sessions.delete(session.id);
+        session.socket?.close(resumable ? RESUMABLE_DROP : 1000, 'loopback Discord dropped the connection');
+      }
+    },
+    counts: () => ({ ...counts }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of server.clients) client.terminate();
+        server.close(() => resolve());
+      }),
+  };
+}

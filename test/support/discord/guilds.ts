@@ -1,0 +1,141 @@
+import { ChannelType, OverwriteType, PermissionFlagsBits, type APIUser } from 'discord.js';
+import { isSnowflake } from './snowflakes.ts';
+
+export interface ChannelSetup {
+  id: string;
+  name: string;
+  type?: ChannelType.GuildText | ChannelType.GuildAnnouncement | ChannelType.GuildForum;
+  /** False hides the channel from the bot: reads and posts get 403 Missing Access (50001). Default true. */
+  botCanView?: boolean;
+  /** False lets the bot see but not post: posts get 403 Missing Permissions (50013). Default true. */
+  botCanPost?: boolean;
+}
+
+export interface GuildSetup {
+  id: string;
+  name: string;
+  ownerId: string;
+  channels: ChannelSetup[];
+}
+
+export interface ChannelState {
+  id: string;
+  guildId: string;
+  name: string;
+  type: ChannelType;
+  position: number;
+  botCanView: boolean;
+  botCanPost: boolean;
+  deleted: boolean;
+}
+
+/** What a plain member may do: read, post, embed, use commands. Pass it (or ADMIN_PERMISSIONS) as an invoker's permissions. */
+export const MEMBER_PERMISSIONS = String(
+  PermissionFlagsBits.ViewChannel |
+    PermissionFlagsBits.SendMessages |
+    PermissionFlagsBits.EmbedLinks |
+    PermissionFlagsBits.AttachFiles |
+    PermissionFlagsBits.ReadMessageHistory |
+    PermissionFlagsBits.AddReactions |
+    PermissionFlagsBits.UseExternalEmojis |
+    PermissionFlagsBits.UseApplicationCommands,
+);
+export const ADMIN_PERMISSIONS = String(PermissionFlagsBits.Administrator);
+
+export interface GuildDirectory {
+  guilds: GuildSetup[];
+  channel(id: string): ChannelState | undefined;
+  /** Changes a channel as a server admin would, returning it as it now is. */
+  update(channelId: string, change: Partial<Pick<ChannelState, 'deleted' | 'botCanView' | 'botCanPost'>>): ChannelState;
+  channelsOf(guildId: string): ChannelState[];
+  /** The channel as REST and gateway payloads carry it; the bot's limits are permission overwrites, so discord.js's `permissionsFor` agrees with the REST answers. */
+  channelJson(channel: ChannelState): Record<string, unknown>;
+  guildCreate(guildId: string): { id: string; [field: string]: unknown };
+  botPermissionsIn(channel: ChannelState): string;
+}
+
+export function createGuildDirectory(guilds: GuildSetup[], bot: APIUser): GuildDirectory {
+  for (const guild of guilds) {
+    for (const id of [guild.id, guild.ownerId, ...guild.channels.map((channel) => channel.id)]) {
+      if (!isSnowflake(id)) throw new Error(`loopback Discord needs 17–19 digit snowflakes (discord.js buckets rate limits by them), got "${id}"`);
+    }
+  }
+  const channels = new Map<string, ChannelState>(
+    guilds.flatMap((guild) =>
+      guild.channels.map((setup, position): [string, ChannelState] => [
+        setup.id,
+        {
+          id: setup.id,
+          guildId: guild.id,
+          name: setup.name,
+          type: setup.type ?? ChannelType.GuildText,
+          position,
+          botCanView: setup.botCanView ?? true,
+          botCanPost: setup.botCanPost ?? true,
+          deleted: false,
+        },
+      ]),
+    ),
+  );
+  const denied = (channel: ChannelState): bigint =>
+    (channel.botCanView ? 0n : PermissionFlagsBits.ViewChannel) | (channel.botCanPost ? 0n : PermissionFlagsBits.SendMessages);
+  const channelJson = (channel: ChannelState): Record<string, unknown> => {
+    const deny = denied(channel);
+    return {
+      id: channel.id,
+      type: channel.type,
+      guild_id: channel.guildId,
+      name: channel.name,
+      position: channel.position,
+      permission_overwrites: deny === 0n ? [] : [{ id: bot.id, type: OverwriteType.Member, allow: '0', deny: String(deny) }],
+      nsfw: false,
+      parent_id: null,
+      topic: null,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      flags: 0,
+      ...(channel.type === ChannelType.GuildForum ? { available_tags: [], default_reaction_emoji: null, default_sort_order: null, default_forum_layout: 0 } : {}),
+    };
+  };
+  const channelsOf = (guildId: string): ChannelState[] => [...channels.values()].filter((channel) => channel.guildId === guildId && !channel.deleted);
+  return {
+    guilds,
+    channel: (id) => channels.get(id),
+    update(channelId, change) {
+      const channel = channels.get(channelId);
+      if (!channel) throw new Error(`no channel ${channelId} in this loopback Discord`);
+      Object.assign(channel, change);
+      return channel;
+    },
+    channelsOf,
+    channelJson,
+    botPermissionsIn: (channel) => String(BigInt(MEMBER_PERMISSIONS) & ~denied(channel)),
+    guildCreate(guildId) {
+      const guild = guilds.find((candidate) => candidate.id === guildId);
+      if (!guild) throw new Error(`no guild ${guildId} in this loopback Discord`);
+      return {
+        id: guild.id,
+        name: guild.name,
+        icon: null,
+        owner_id: guild.ownerId,
+        unavailable: false,
+        large: false,
+        member_count: 2,
+        joined_at: '2026-01-01T00:00:00.000Z',
+        features: [],
+        roles: [{ id: guild.id, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+        channels: channelsOf(guild.id).map(channelJson),
+        threads: [],
+        members: [{ user: bot, roles: [], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 }],
+        presences: [],
+        voice_states: [],
+        emojis: [],
+        stickers: [],
+        stage_instances: [],
+        guild_scheduled_events: [],
+        soundboard_sounds: [],
+        preferred_locale: 'en-US',
+      };
+    },
+  };
+}

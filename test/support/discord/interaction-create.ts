@@ -1,0 +1,135 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionType,
+  PermissionFlagsBits,
+  type APIApplicationCommandInteractionDataOption,
+  type APIUser,
+} from 'discord.js';
+import type { CommandRegistry } from './commands.ts';
+import { MEMBER_PERMISSIONS, type GuildDirectory } from './guilds.ts';
+
+export interface Invoker {
+  id: string;
+  username: string;
+}
+
+export const DEFAULT_INVOKER: Invoker = { id: '1400000000000000002', username: 'reader' };
+
+/** A slash command as a user runs it: where, who, with which permissions (a bitfield string) and options (Discord's option JSON). */
+export interface CommandInput {
+  guildId: string;
+  channelId: string;
+  /** Defaults to DEFAULT_INVOKER, a plain member. */
+  user?: Invoker;
+  /** Defaults to MEMBER_PERMISSIONS; pass ADMIN_PERMISSIONS for an administrator. */
+  permissions?: string;
+  name: string;
+  /** For autocomplete, exactly one option (possibly inside a subcommand) carries `focused: true`. */
+  options?: APIApplicationCommandInteractionDataOption[];
+}
+
+export interface PayloadInput {
+  kind: 'command' | 'autocomplete';
+  input: CommandInput;
+  id: string;
+  token: string;
+  /** The command id to use when the command was never registered, which tests of unregistered handlers rely on. */
+  unregisteredCommandId: string;
+  applicationId: string;
+  directory: GuildDirectory;
+  commands: CommandRegistry;
+}
+
+/**
+ * INTERACTION_CREATE's `d` as Discord sends it. Throws, as a test mistake, for a channel outside the guild,
+ * and for a member Discord would not even offer the command to.
+ */
+export function interactionCreatePayload({ kind, input, id, token, unregisteredCommandId, applicationId, directory, commands }: PayloadInput): Record<string, unknown> {
+  const guild = directory.guilds.find((candidate) => candidate.id === input.guildId);
+  const channel = directory.channel(input.channelId);
+  if (!guild || !channel || channel.deleted || channel.guildId !== guild.id) throw new Error(`no channel ${input.channelId} in guild ${input.guildId} to run /${input.name} in`);
+  const user = input.user ?? DEFAULT_INVOKER;
+  const permissions = input.permissions ?? MEMBER_PERMISSIONS;
+  const registered = commands.find(guild.id, input.name);
+  if (registered?.default_member_permissions != null && user.id !== guild.ownerId && !grants(permissions, registered.default_member_permissions)) {
+    throw new Error(`Discord would not offer /${input.name} to ${user.username}: it needs permissions ${registered.default_member_permissions}, the member has ${permissions}`);
+  }
+  const options = input.options ?? [];
+  if (kind === 'autocomplete' && !hasFocused(options)) throw new Error(`autocomplete for /${input.name} needs one option with focused: true`);
+  const resolved = resolveOptions(options, directory, user);
+  return {
+    id,
+    application_id: applicationId,
+    type: kind === 'command' ? InteractionType.ApplicationCommand : InteractionType.ApplicationCommandAutocomplete,
+    token,
+    version: 1,
+    guild_id: guild.id,
+    channel_id: channel.id,
+    channel: { ...directory.channelJson(channel), permissions },
+    member: { ...memberJson(permissions), user: userJson(user) },
+    app_permissions: directory.botPermissionsIn(channel),
+    locale: 'en-US',
+    guild_locale: 'en-US',
+    entitlements: [],
+    // discord.js 14.27+ reads authorizing_integration_owners[0] and throws without it.
+    authorizing_integration_owners: { '0': guild.id },
+    context: 0,
+    attachment_size_limit: 10_485_760,
+    data: {
+      id: registered?.id ?? unregisteredCommandId,
+      name: input.name,
+      type: ApplicationCommandType.ChatInput,
+      ...(registered?.guild_id ? { guild_id: registered.guild_id } : {}),
+      ...(options.length > 0 ? { options } : {}),
+      ...(resolved ? { resolved } : {}),
+    },
+  };
+}
+
+/** Discord's rule for default_member_permissions: administrators always pass; "0" means administrators only. */
+function grants(memberPermissions: string, required: string): boolean {
+  const have = BigInt(memberPermissions);
+  const need = BigInt(required);
+  if ((have & PermissionFlagsBits.Administrator) !== 0n) return true;
+  return need !== 0n && (have & need) === need;
+}
+
+function hasFocused(options: APIApplicationCommandInteractionDataOption[]): boolean {
+  return options.some((option) => ('focused' in option && option.focused === true) || ('options' in option && hasFocused(option.options ?? [])));
+}
+
+function userJson(user: Invoker): APIUser {
+  return { id: user.id, username: user.username, discriminator: '0', global_name: user.username, avatar: null };
+}
+
+function memberJson(permissions: string): Record<string, unknown> {
+  return { roles: [], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, pending: false, nick: null, avatar: null, permissions };
+}
+
+/** Channel and user options arrive with a `resolved` map in real interactions; discord.js's getChannel/getUser read only that. */
+function resolveOptions(options: APIApplicationCommandInteractionDataOption[], directory: GuildDirectory, invoker: Invoker): Record<string, Record<string, unknown>> | undefined {
+  const channels: Record<string, unknown> = {};
+  const users: Record<string, unknown> = {};
+  const members: Record<string, unknown> = {};
+  const visit = (list: APIApplicationCommandInteractionDataOption[]): void => {
+    for (const option of list) {
+      if ('options' in option) visit(option.options ?? []);
+      if (!('value' in option) || typeof option.value !== 'string') continue;
+      if (option.type === ApplicationCommandOptionType.Channel) {
+        const channel = directory.channel(option.value);
+        if (channel && !channel.deleted) channels[channel.id] = { id: channel.id, name: channel.name, type: channel.type, permissions: directory.botPermissionsIn(channel) };
+      }
+      if (option.type === ApplicationCommandOptionType.User || option.type === ApplicationCommandOptionType.Mentionable) {
+        users[option.value] = userJson(option.value === invoker.id ? invoker : { id: option.value, username: `user-${option.value.slice(-4)}` });
+        members[option.value] = memberJson(MEMBER_PERMISSIONS);
+      }
+    }
+  };
+  visit(options);
+  const resolved = {
+    ...(Object.keys(channels).length > 0 ? { channels } : {}),
+    ...(Object.keys(users).length > 0 ? { users, members } : {}),
+  };
+  return Object.keys(resolved).length > 0 ? resolved : undefined;
+}

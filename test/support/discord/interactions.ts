@@ -1,0 +1,178 @@
+import { InteractionResponseType, InteractionType, MessageFlags, type APIInteractionResponse, type APIUser } from 'discord.js';
+import type { CommandRegistry } from './commands.ts';
+import { discordErrors } from './discord-errors.ts';
+import type { GuildDirectory } from './guilds.ts';
+import { interactionCreatePayload, type CommandInput } from './interaction-create.ts';
+import { createMessage, editMessage, isLoading, WEBHOOK_DEFAULT_MENTIONS, type MessageBody, type StoredMessage, type UploadedFile } from './messages.ts';
+import type { RestReply } from './rest-server.ts';
+import { autocompleteIssues, invalidFormBody, isEmptyMessage, messageIssues, rejectIssues } from './validation.ts';
+
+const TOKEN_LIFETIME_MS = 15 * 60_000;
+
+export interface InteractionRecord {
+  id: string;
+  token: string;
+  kind: 'command' | 'autocomplete';
+  channelId: string;
+  dispatchedAt: number;
+  callback?: APIInteractionResponse;
+  /** The reply as it stands now: the deferred "thinking" message until it is edited or followed up. */
+  original?: StoredMessage;
+  followUps: StoredMessage[];
+}
+
+export interface InteractionDeps {
+  applicationId: string;
+  bot: APIUser;
+  directory: GuildDirectory;
+  commands: CommandRegistry;
+  mintId: () => string;
+  /** Discord's 3 s to acknowledge; configurable so a test of a slow handler need not wait 3 s. */
+  deadlineMs: number;
+}
+
+export interface Interactions {
+  /** Records a new interaction and returns the INTERACTION_CREATE payload to dispatch. */
+  begin(kind: InteractionRecord['kind'], input: CommandInput, now: number): { record: InteractionRecord; payload: Record<string, unknown> };
+  callback(id: string, token: string, body: APIInteractionResponse, files: UploadedFile[], withResponse: boolean, now: number): RestReply;
+  followUp(applicationId: string, token: string, body: MessageBody, files: UploadedFile[], now: number): StoredMessage;
+  editMessage(applicationId: string, token: string, messageId: string, body: MessageBody, files: UploadedFile[], now: number): StoredMessage;
+  getMessage(applicationId: string, token: string, messageId: string, now: number): StoredMessage;
+  deleteMessage(applicationId: string, token: string, messageId: string, now: number): void;
+}
+
+export function createInteractions(deps: InteractionDeps): Interactions {
+  const byId = new Map<string, InteractionRecord>();
+  const byToken = new Map<string, InteractionRecord>();
+  const unregisteredIds = new Map<string, string>();
+
+  const newMessage = (record: InteractionRecord, id: string, body: MessageBody, files: UploadedFile[], now: number, flags?: number): StoredMessage =>
+    createMessage({
+      id,
+      channelId: record.channelId,
+      author: deps.bot,
+      body,
+      files,
+      defaultMentions: WEBHOOK_DEFAULT_MENTIONS,
+      now,
+      mintId: deps.mintId,
+      webhookId: deps.applicationId,
+      ...(flags === undefined ? {} : { flags }),
+    });
+
+  const webhookRecord = (applicationId: string, token: string, now: number): InteractionRecord => {
+    const record = byToken.get(token);
+    if (!record || applicationId !== deps.applicationId || now - record.dispatchedAt > TOKEN_LIFETIME_MS) throw discordErrors.invalidWebhookToken();
+    // The interaction webhook exists only once a command has been acknowledged.
+    if (!record.callback || record.kind === 'autocomplete') throw discordErrors.unknownWebhook();
+    return record;
+  };
+
+  const findMessage = (record: InteractionRecord, messageId: string): StoredMessage => {
+    const found = messageId === '@original' || messageId === record.original?.id ? record.original : record.followUps.find((message) => message.id === messageId);
+    if (!found) throw discordErrors.unknownMessage();
+    return found;
+  };
+
+  const replaceMessage = (record: InteractionRecord, updated: StoredMessage): void => {
+    if (record.original?.id === updated.id) record.original = updated;
+    else record.followUps = record.followUps.map((message) => (message.id === updated.id ? updated : message));
+  };
+
+  return {
+    begin(kind, input, now) {
+      const id = deps.mintId();
+      const record: InteractionRecord = { id, token: `loopback-token-${id}`, kind, channelId: input.channelId, dispatchedAt: now, followUps: [] };
+      const commandId = unregisteredIds.get(input.name) ?? deps.mintId();
+      unregisteredIds.set(input.name, commandId);
+      const payload = interactionCreatePayload({ kind, input, id, token: record.token, unregisteredCommandId: commandId, ...deps });
+      byId.set(record.id, record);
+      byToken.set(record.token, record);
+      return { record, payload };
+    },
+
+    callback(id, token, body, files, withResponse, now) {
+      const record = byId.get(id);
+      if (!record || record.token !== token) throw discordErrors.unknownInteraction();
+      if (record.callback) throw discordErrors.alreadyAcknowledged();
+      if (now - record.dispatchedAt > deps.deadlineMs) throw discordErrors.unknownInteraction();
+      const wrongType = (): never => {
+        throw invalidFormBody([{ path: ['type'], code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: 'This response type is not valid for this interaction.' }]);
+      };
+      switch (body.type) {
+        case InteractionResponseType.ChannelMessageWithSource: {
+          if (record.kind !== 'command') wrongType();
+          const data = (body.data ?? {}) as MessageBody;
+          rejectIssues(messageIssues(data), ['data']);
+          if (isEmptyMessage(data, files.length)) throw discordErrors.emptyMessage();
+          record.original = newMessage(record, deps.mintId(), data, files, now);
+          break;
+        }
+        case InteractionResponseType.DeferredChannelMessageWithSource: {
+          if (record.kind !== 'command') wrongType();
+          const flags = body.data?.flags ?? 0;
+          if ((flags & ~MessageFlags.Ephemeral) !== 0) {
+            rejectIssues([{ path: ['flags'], code: 'INTERACTION_RESPONSE_FLAGS_INVALID', message: 'A deferred response may only be ephemeral.' }], ['data']);
+          }
+          record.original = newMessage(record, deps.mintId(), {}, [], now, flags | MessageFlags.Loading);
+          break;
+        }
+        case InteractionResponseType.ApplicationCommandAutocompleteResult:
+          if (record.kind !== 'autocomplete') wrongType();
+          rejectIssues(autocompleteIssues(body.data?.choices), ['data']);
+          break;
+        default:
+          wrongType();
+      }
+      record.callback = body;
+      if (!withResponse) return { status: 204 };
+      const original = record.original;
+      return {
+        status: 200,
+        body: {
+          interaction: {
+            id: record.id,
+            type: record.kind === 'command' ? InteractionType.ApplicationCommand : InteractionType.ApplicationCommandAutocomplete,
+            ...(original
+              ? { response_message_id: original.id, response_message_loading: isLoading(original), response_message_ephemeral: ((original.flags ?? 0) & MessageFlags.Ephemeral) !== 0 }
+              : {}),
+          },
+          resource: { type: body.type, ...(body.type === InteractionResponseType.ChannelMessageWithSource ? { message: original } : {}) },
+        },
+      };
+    },
+
+    followUp(applicationId, token, body, files, now) {
+      const record = webhookRecord(applicationId, token, now);
+      rejectIssues(messageIssues(body));
+      if (isEmptyMessage(body, files.length)) throw discordErrors.emptyMessage();
+      const original = record.original;
+      // Discord turns the first follow-up after a deferral into the reply itself, keeping the deferral's ephemerality.
+      if (original && isLoading(original)) {
+        record.original = newMessage(record, original.id, body, files, now, (original.flags ?? 0) & MessageFlags.Ephemeral);
+        return record.original;
+      }
+      const message = newMessage(record, deps.mintId(), body, files, now);
+      record.followUps.push(message);
+      return message;
+    },
+
+    editMessage(applicationId, token, messageId, body, files, now) {
+      const record = webhookRecord(applicationId, token, now);
+      rejectIssues(messageIssues(body));
+      const edited = editMessage(findMessage(record, messageId), body, files, now, deps.mintId, WEBHOOK_DEFAULT_MENTIONS);
+      if (isEmptyMessage(edited, edited.attachments.length)) throw discordErrors.emptyMessage();
+      replaceMessage(record, edited);
+      return edited;
+    },
+
+    getMessage: (applicationId, token, messageId, now) => findMessage(webhookRecord(applicationId, token, now), messageId),
+
+    deleteMessage(applicationId, token, messageId, now) {
+      const record = webhookRecord(applicationId, token, now);
+      const message = findMessage(record, messageId);
+      if (record.original?.id === message.id) delete record.original;
+      else record.followUps = record.followUps.filter((other) => other.id !== message.id);
+    },
+  };
+}

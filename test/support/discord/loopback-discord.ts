@@ -1,0 +1,175 @@
+import { GatewayDispatchEvents, type APIApplicationCommand, type APIInteractionResponse, type APIUser } from 'discord.js';
+import { createChannelPosts } from './channel-posts.ts';
+import { createCommandRegistry } from './commands.ts';
+import { createFaultInjector, type Fault, type RequestMatch } from './faults.ts';
+import { startGateway, type GatewayCounts } from './gateway.ts';
+import { createGuildDirectory, type GuildSetup } from './guilds.ts';
+import type { CommandInput } from './interaction-create.ts';
+import { createInteractions, type InteractionRecord } from './interactions.ts';
+import { isLoading, type StoredMessage } from './messages.ts';
+import { createRateLimiter } from './rate-limits.ts';
+import { restRoutes } from './rest-routes.ts';
+import { startRestServer, type RecordedRequest } from './rest-server.ts';
+import { createSnowflakes } from './snowflakes.ts';
+import { createChangeFeed } from './wait-for.ts';
+
+export { ADMIN_PERMISSIONS, MEMBER_PERMISSIONS, type ChannelSetup, type GuildSetup } from './guilds.ts';
+export { DEFAULT_INVOKER, type CommandInput, type Invoker } from './interaction-create.ts';
+export type { Fault, RequestMatch } from './faults.ts';
+export type { GatewayCounts } from './gateway.ts';
+export type { StoredMessage } from './messages.ts';
+export type { RecordedRequest } from './rest-server.ts';
+
+const BOT_USER_ID = '1100000000000000001';
+const DEFAULT_WAIT_MS = 5_000;
+
+export const DEFAULT_GUILD: GuildSetup = {
+  id: '1200000000000000001',
+  name: 'Herald Test',
+  ownerId: '1400000000000000001',
+  channels: [{ id: '1300000000000000001', name: 'news' }],
+};
+
+export interface LoopbackDiscordOptions {
+  /** The guilds the bot is in; one guild with a #news channel (DEFAULT_GUILD) unless given. */
+  guilds?: GuildSetup[];
+  /** How long after dispatch an interaction may first be answered before Discord says 10062 Unknown interaction; 3 s as on Discord. */
+  interactionDeadlineMs?: number;
+  /** HELLO's heartbeat_interval (Discord's is about 41 s); shorter, so a test of a minute sees heartbeats acknowledged. */
+  heartbeatIntervalMs?: number;
+}
+
+/** One interaction a test dispatched, and what the bot has answered so far. */
+export interface InteractionHandle {
+  id: string;
+  token: string;
+  /** The first callback the bot sent: a reply (type 4), a deferral (5) or autocomplete choices (8). */
+  response(timeoutMs?: number): Promise<APIInteractionResponse>;
+  /** The reply as the user sees it now ("thinking…" after a deferral, with the Loading flag), if any. */
+  original(): StoredMessage | undefined;
+  followUps(): StoredMessage[];
+  /** The reply, then each follow-up, as they stand now. */
+  messages(): StoredMessage[];
+  /** Waits for the reply to satisfy `predicate`; by default for a reply that is no longer "thinking…". */
+  waitForOriginal(predicate?: (message: StoredMessage) => boolean, timeoutMs?: number): Promise<StoredMessage>;
+  /** Waits for a follow-up (not the reply) satisfying `predicate`, by default any. */
+  waitForFollowUp(predicate?: (message: StoredMessage) => boolean, timeoutMs?: number): Promise<StoredMessage>;
+}
+
+/** A Discord of our own on 127.0.0.1 that the unmodified discord.js client logs in to, via DISCORD_API_BASE. */
+export interface LoopbackDiscord {
+  /** The REST base without version (http://127.0.0.1:PORT/api): discord.js's `rest.api`, i.e. DISCORD_API_BASE. */
+  apiBase: string;
+  gatewayUrl: string;
+  /** The only bot token accepted; anything else gets 401 on REST and close 4004 on the gateway. */
+  token: string;
+  applicationId: string;
+  botUserId: string;
+  guilds: GuildSetup[];
+  /** Resolves once a bot has identified (or resumed) on the gateway. */
+  waitForBot(timeoutMs?: number): Promise<void>;
+  /** Dispatches INTERACTION_CREATE for a slash command; waits for a bot to be connected first. Throws if Discord would not offer the command to this member (its default_member_permissions). */
+  runCommand(input: CommandInput): Promise<InteractionHandle>;
+  /** Dispatches an autocomplete interaction; one of `input.options` must carry `focused: true`. */
+  autocomplete(input: CommandInput): Promise<InteractionHandle>;
+  /** Every message created with POST /channels/:id/messages, in order (interaction replies are on their handles). */
+  channelMessages(channelId: string): StoredMessage[];
+  waitForChannelMessage(channelId: string, predicate?: (message: StoredMessage) => boolean, timeoutMs?: number): Promise<StoredMessage>;
+  /** Commands as registered: global ones, or a guild's own with `guildId`. */
+  commands(guildId?: string): APIApplicationCommand[];
+  /** Every REST request, in arrival order, with the status it got (429s and faults included). */
+  requests: RecordedRequest[];
+  /** The next `times` (default 1) requests matching get this fault instead of being served. */
+  failNext(match: RequestMatch, fault: Fault, times?: number): void;
+  /** Drops the gateway connection; resumable (default) makes discord.js RESUME, otherwise it IDENTIFYs anew. */
+  dropGateway(options?: { resumable?: boolean }): void;
+  gatewaySessions(): GatewayCounts;
+  /** Deletes the channel (CHANNEL_DELETE is dispatched); REST on it then gets 404 Unknown Channel (10003). */
+  deleteChannel(channelId: string): void;
+  /** Denies or restores the bot's Send Messages there (CHANNEL_UPDATE is dispatched); posts get 403 Missing Permissions (50013). */
+  setBotCanPost(channelId: string, canPost: boolean): void;
+  /** Hides or shows the channel to the bot (CHANNEL_UPDATE is dispatched); REST on it gets 403 Missing Access (50001). */
+  setBotCanView(channelId: string, canView: boolean): void;
+  close(): Promise<void>;
+}
+
+export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {}): Promise<LoopbackDiscord> {
+  const mintId = createSnowflakes();
+  const feed = createChangeFeed();
+  const bot: APIUser = { id: BOT_USER_ID, username: 'herald', discriminator: '0', global_name: null, avatar: null, bot: true };
+  // Shaped like a real token (base64 user id, timestamp, signature) in case configuration checks the shape.
+  const token = `${Buffer.from(BOT_USER_ID).toString('base64')}.loopback.${mintId()}`;
+  const directory = createGuildDirectory(options.guilds ?? [DEFAULT_GUILD], bot);
+  const commands = createCommandRegistry(BOT_USER_ID, mintId);
+  const interactions = createInteractions({ applicationId: BOT_USER_ID, bot, directory, commands, mintId, deadlineMs: options.interactionDeadlineMs ?? 3_000 });
+  const posts = createChannelPosts(bot, mintId);
+  const faults = createFaultInjector();
+  const gateway = await startGateway({
+    token,
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? 5_000,
+    user: bot,
+    application: { id: BOT_USER_ID, flags: 0 },
+    guildCreates: () => directory.guilds.map((guild) => directory.guildCreate(guild.id)),
+    feed,
+  });
+  const rest = await startRestServer({
+    token,
+    routes: restRoutes({ gatewayUrl: gateway.url, bot, applicationId: BOT_USER_ID, directory, commands, interactions, posts, feed }),
+    faults,
+    rateLimiter: createRateLimiter(),
+  });
+
+  const dispatchInteraction = async (kind: InteractionRecord['kind'], input: CommandInput): Promise<InteractionHandle> => {
+    await feed.waitFor(() => gateway.hasSession() || undefined, DEFAULT_WAIT_MS, 'a bot to connect to the gateway');
+    const { record, payload } = interactions.begin(kind, input, Date.now());
+    gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+    return handleFor(record);
+  };
+
+  const handleFor = (record: InteractionRecord): InteractionHandle => {
+    const messages = (): StoredMessage[] => [...(record.original ? [record.original] : []), ...record.followUps];
+    return {
+      id: record.id,
+      token: record.token,
+      response: (timeoutMs = DEFAULT_WAIT_MS) => feed.waitFor(() => record.callback, timeoutMs, `a response to interaction ${record.id}`),
+      original: () => record.original,
+      followUps: () => record.followUps,
+      messages,
+      waitForOriginal: (predicate = (message) => !isLoading(message), timeoutMs = DEFAULT_WAIT_MS) =>
+        feed.waitFor(() => (record.original && predicate(record.original) ? record.original : undefined), timeoutMs, `the reply to interaction ${record.id}`),
+      waitForFollowUp: (predicate = () => true, timeoutMs = DEFAULT_WAIT_MS) =>
+        feed.waitFor(() => record.followUps.find(predicate), timeoutMs, `a follow-up to interaction ${record.id}`),
+    };
+  };
+
+  const changeChannel = (event: GatewayDispatchEvents, channelId: string, change: Parameters<typeof directory.update>[1]): void => {
+    gateway.dispatch(event, directory.channelJson(directory.update(channelId, change)));
+  };
+
+  return {
+    apiBase: rest.apiBase,
+    gatewayUrl: gateway.url,
+    token,
+    applicationId: BOT_USER_ID,
+    botUserId: BOT_USER_ID,
+    guilds: directory.guilds,
+    waitForBot: (timeoutMs = DEFAULT_WAIT_MS) => feed.waitFor(() => gateway.hasConnectedSession() || undefined, timeoutMs, 'a bot to connect to the gateway').then(() => undefined),
+    runCommand: (input) => dispatchInteraction('command', input),
+    autocomplete: (input) => dispatchInteraction('autocomplete', input),
+    channelMessages: (channelId) => posts.list(channelId),
+    waitForChannelMessage: (channelId, predicate = () => true, timeoutMs = DEFAULT_WAIT_MS) =>
+      feed.waitFor(() => posts.list(channelId).find(predicate), timeoutMs, `a message in channel ${channelId}`),
+    commands: (guildId) => commands.list(guildId),
+    requests: rest.requests,
+    failNext: (match, fault, times = 1) => faults.failNext(match, fault, times),
+    dropGateway: ({ resumable = true } = {}) => gateway.drop(resumable),
+    gatewaySessions: () => gateway.counts(),
+    deleteChannel: (channelId) => changeChannel(GatewayDispatchEvents.ChannelDelete, channelId, { deleted: true }),
+    setBotCanPost: (channelId, canPost) => changeChannel(GatewayDispatchEvents.ChannelUpdate, channelId, { botCanPost: canPost }),
+    setBotCanView: (channelId, canView) => changeChannel(GatewayDispatchEvents.ChannelUpdate, channelId, { botCanView: canView }),
+    close: async () => {
+      await gateway.close();
+      await rest.close();
+    },
+  };
+}

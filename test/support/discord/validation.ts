@@ -1,0 +1,162 @@
+import type { APIEmbed } from 'discord.js';
+import { discordErrors, type DiscordError, type FormErrors } from './discord-errors.ts';
+import type { MessageBody } from './messages.ts';
+
+/** One reason Discord would refuse a body, at a path into it (`['embeds', 0, 'title']`). */
+export interface FormIssue {
+  path: Array<string | number>;
+  code: string;
+  message: string;
+}
+
+const MAX_CONTENT = 2000;
+const MAX_EMBEDS = 10;
+const MAX_EMBED_TOTAL = 6000;
+const MAX_FIELDS = 25;
+const MAX_CHOICES = 25;
+const MAX_CHOICE_LENGTH = 100;
+const MAX_NONCE = 25;
+const MAX_OPTIONS = 25;
+const COMMAND_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+
+/** Discord counts characters, not UTF-16 units, so an emoji is one character against a limit. */
+function characters(text: string | undefined | null): number {
+  return text ? [...text].length : 0;
+}
+
+/** Message limits shared by channel posts, interaction replies, edits and follow-ups. */
+export function messageIssues(body: MessageBody): FormIssue[] {
+  const issues: FormIssue[] = [];
+  if (characters(body.content) > MAX_CONTENT) issues.push(tooLong(['content'], MAX_CONTENT));
+  if (typeof body.nonce === 'string' && characters(body.nonce) > MAX_NONCE) issues.push(tooLong(['nonce'], MAX_NONCE));
+  const embeds = body.embeds ?? [];
+  if (embeds.length > MAX_EMBEDS) issues.push(tooLong(['embeds'], MAX_EMBEDS));
+  embeds.forEach((embed, index) => issues.push(...embedIssues(embed, ['embeds', index])));
+  const total = embeds.reduce((sum, embed) => sum + embedCharacters(embed), 0);
+  if (total > MAX_EMBED_TOTAL) {
+    issues.push({ path: ['embeds'], code: 'MAX_EMBED_SIZE_EXCEEDED', message: `Embed size exceeds maximum size of ${MAX_EMBED_TOTAL}` });
+  }
+  issues.push(...allowedMentionsIssues(body));
+  return issues;
+}
+
+/** Discord refuses a new message with nothing to show (50006), though an edit may clear content. */
+export function isEmptyMessage(body: MessageBody, fileCount: number): boolean {
+  const hasContent = typeof body.content === 'string' && body.content.trim() !== '';
+  return !hasContent && !body.embeds?.length && !body.components?.length && !body.sticker_ids?.length && !body.poll && fileCount === 0;
+}
+
+export function autocompleteIssues(choices: unknown): FormIssue[] {
+  if (!Array.isArray(choices)) return [{ path: ['choices'], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }];
+  return choiceIssues(choices, ['choices']);
+}
+
+interface CommandShape {
+  name?: unknown;
+  description?: unknown;
+  type?: unknown;
+  options?: CommandShape[];
+  choices?: Array<{ name?: unknown; value?: unknown }>;
+}
+
+/** The checks Discord runs on a command definition, so a bad definition fails in tests as it would in production. */
+export function commandIssues(definition: object, path: Array<string | number> = []): FormIssue[] {
+  const command = definition as CommandShape;
+  const issues: FormIssue[] = [];
+  const name = typeof command.name === 'string' ? command.name : '';
+  if (!COMMAND_NAME.test(name) || name !== name.toLowerCase()) {
+    issues.push({ path: [...path, 'name'], code: 'APPLICATION_COMMAND_INVALID_NAME', message: 'Command name is invalid' });
+  }
+  const isChatInput = command.type === undefined || command.type === 1 || path.length > 0;
+  const description = typeof command.description === 'string' ? characters(command.description) : 0;
+  if (isChatInput && (description < 1 || description > 100)) issues.push(badLength([...path, 'description'], 1, 100));
+  const options = command.options ?? [];
+  if (options.length > MAX_OPTIONS) issues.push(tooLong([...path, 'options'], MAX_OPTIONS));
+  options.forEach((option, index) => issues.push(...commandIssues(option, [...path, 'options', index])));
+  issues.push(...choiceIssues(command.choices ?? [], [...path, 'choices']));
+  return issues;
+}
+
+/** Throws Discord's 50035 "Invalid Form Body" for these issues, nested under `prefix` (interaction callbacks nest under `data`). */
+export function rejectIssues(issues: FormIssue[], prefix: Array<string | number> = []): void {
+  if (issues.length > 0) throw invalidFormBody(issues, prefix);
+}
+
+export function invalidFormBody(issues: FormIssue[], prefix: Array<string | number> = []): DiscordError {
+  const errors: FormErrors = {};
+  for (const issue of issues) {
+    let node = errors;
+    for (const key of [...prefix, ...issue.path]) {
+      const child = node[String(key)];
+      node = child && !Array.isArray(child) ? child : (node[String(key)] = {});
+    }
+    const list = node._errors;
+    const entry = { code: issue.code, message: issue.message };
+    if (Array.isArray(list)) list.push(entry);
+    else node._errors = [entry];
+  }
+  return discordErrors.invalidFormBody(errors);
+}
+
+function choiceIssues(choices: Array<{ name?: unknown; value?: unknown }>, path: Array<string | number>): FormIssue[] {
+  const issues: FormIssue[] = [];
+  if (choices.length > MAX_CHOICES) issues.push(tooLong(path, MAX_CHOICES));
+  choices.forEach((choice, index) => {
+    const name = typeof choice.name === 'string' ? characters(choice.name) : 0;
+    if (name < 1 || name > MAX_CHOICE_LENGTH) issues.push(badLength([...path, index, 'name'], 1, MAX_CHOICE_LENGTH));
+    if (typeof choice.value === 'string' && characters(choice.value) > MAX_CHOICE_LENGTH) {
+      issues.push(badLength([...path, index, 'value'], 1, MAX_CHOICE_LENGTH));
+    }
+  });
+  return issues;
+}
+
+function embedIssues(embed: APIEmbed, path: Array<string | number>): FormIssue[] {
+  const issues: FormIssue[] = [];
+  const limit = (value: string | undefined, max: number, ...keys: Array<string | number>): void => {
+    if (characters(value) > max) issues.push(tooLong([...path, ...keys], max));
+  };
+  limit(embed.title, 256, 'title');
+  limit(embed.description, 4096, 'description');
+  limit(embed.footer?.text, 2048, 'footer', 'text');
+  limit(embed.author?.name, 256, 'author', 'name');
+  const fields = embed.fields ?? [];
+  if (fields.length > MAX_FIELDS) issues.push(tooLong([...path, 'fields'], MAX_FIELDS));
+  fields.forEach((field, index) => {
+    for (const [key, max] of [['name', 256], ['value', 1024]] as const) {
+      const text = field[key] as string | undefined;
+      if (!text) issues.push({ path: [...path, 'fields', index, key], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+      else limit(text, max, 'fields', index, key);
+    }
+  });
+  return issues;
+}
+
+function embedCharacters(embed: APIEmbed): number {
+  const fields = (embed.fields ?? []).reduce((sum, field) => sum + characters(field.name) + characters(field.value), 0);
+  return characters(embed.title) + characters(embed.description) + characters(embed.footer?.text) + characters(embed.author?.name) + fields;
+}
+
+function allowedMentionsIssues(body: MessageBody): FormIssue[] {
+  const mentions = body.allowed_mentions;
+  if (!mentions) return [];
+  const issues: FormIssue[] = [];
+  for (const kind of ['users', 'roles'] as const) {
+    if (mentions.parse?.includes(kind as never) && mentions[kind] !== undefined) {
+      issues.push({
+        path: ['allowed_mentions'],
+        code: 'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE',
+        message: `parse:["${kind}"] and ${kind}: [ids...] are mutually exclusive.`,
+      });
+    }
+  }
+  return issues;
+}
+
+function tooLong(path: Array<string | number>, max: number): FormIssue {
+  return { path, code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${max} or fewer in length.` };
+}
+
+function badLength(path: Array<string | number>, min: number, max: number): FormIssue {
+  return { path, code: 'BASE_TYPE_BAD_LENGTH', message: `Must be between ${min} and ${max} in length.` };
+}
