@@ -1,65 +1,52 @@
-import cron from 'node-cron';
 import { loadConfig } from './config/load-config.ts';
+import { readDiscordEnv } from './config/discord-env.ts';
+import { consolePoster, runConsole } from './discord/console/run-console.ts';
+import { createDiscordBot } from './discord/discord-bot.ts';
+import { loadCommands } from './discord/load-commands.ts';
+import { startHeraldApp, type HeraldApp } from './herald-app.ts';
 import { InputError } from './input-error.ts';
-import { openNewsroom } from './brief/open-newsroom.ts';
-import { ingestInputs } from './ingest/ingest-inputs.ts';
 import { createLogger } from './logger.ts';
-import { openRuntime } from './runtime.ts';
 
 /**
- * `npm start`: ingests the configured sources now and again on the configured schedule, until stopped.
- * Each run is logged with its counts; a failing source is logged and the next run tries it again.
+ * `npm start`: with DISCORD_TOKEN, the bot on Discord; without, the same bot in this terminal, on the
+ * sample sources in config/, with no network needed. Either way the configured sources are read now and
+ * on the ingest schedule, and every server's digests go out on theirs, until SIGINT or SIGTERM.
  */
-const logger = createLogger();
-
 async function main(): Promise<void> {
+  const discord = readDiscordEnv(process.env);
+  // In the terminal, log lines would interleave with the replies; only problems are shown there unless asked.
+  const logger = createLogger({ ...process.env, HERALD_LOG_LEVEL: process.env.HERALD_LOG_LEVEL ?? (discord.token ? 'info' : 'warn') });
   const config = await loadConfig();
-  const runtime = await openRuntime(config);
-  const newsroom = await openNewsroom(runtime, { env: process.env, now: () => new Date(), logger });
-  logger.info(
-    { store: runtime.store.description, articles: newsroom.size, summarizer: newsroom.summarizerDescription, sources: config.sources.length, schedule: config.ingest.schedule },
-    'herald started',
-  );
+  const commands = await loadCommands();
+  let app: HeraldApp | undefined;
+  const bot = discord.token ? createDiscordBot({ ...(discord.apiBase ? { apiBase: discord.apiBase } : {}), commands, services: () => app!.services, logger }) : undefined;
+  app = await startHeraldApp({ config, env: process.env, logger, poster: bot?.poster ?? consolePoster(process.stdout) });
 
-  let running: Promise<void> | undefined;
-  const ingestSources = async (): Promise<void> => {
-    const started = Date.now();
-    const report = await ingestInputs(config.sources, {
-      fetcher: runtime.fetcher,
-      repository: runtime.articles,
-      now: () => new Date(),
-      completeSnippets: config.ingest.completeSnippets,
-      concurrency: config.ingest.concurrency,
-      onNew: (article) => newsroom.add(article),
-    });
-    const expired = newsroom.prune();
-    for (const failure of report.failures) logger.warn({ input: failure.input }, failure.reason);
-    logger.info({ new: report.new, duplicate: report.duplicate, failed: report.failed, expired, articles: newsroom.size, ms: Date.now() - started }, 'ingest finished');
-  };
-  const runOnce = (): Promise<void> => {
-    // A slow run is not started twice; the next tick after it finishes picks up where it left off.
-    running ??= ingestSources()
-      .catch((error: unknown) => logger.error({ err: error }, 'ingest run failed'))
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
-
-  const task = cron.schedule(config.ingest.schedule, runOnce, { name: 'ingest', noOverlap: true });
   const stop = async (signal: string): Promise<void> => {
     logger.info({ signal }, 'stopping');
-    await task.destroy();
-    await running;
-    await runtime.close();
+    await bot?.stop();
+    await app?.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
-  await runOnce();
+
+  if (bot && discord.token) {
+    await bot.login(discord.token);
+    await app.ingestAll();
+    return;
+  }
+  const report = await app.ingestAll();
+  process.stdout.write(
+    `Herald is running in this terminal (set DISCORD_TOKEN to connect to Discord).\n` +
+      `${app.newsroom.size} articles from ${config.sources.join(', ')}${report.failed ? ` (${report.failed} could not be read)` : ''}; summaries: ${app.newsroom.summarizerDescription}.\n` +
+      `Type a slash command, for example /news topic:north korea, /brief, /topics or /help. Ctrl-C quits.\n\n`,
+  );
+  await runConsole({ commands, services: app.services, input: process.stdin, output: process.stdout, logger });
 }
 
 main().catch((error: unknown) => {
+  const logger = createLogger();
   if (error instanceof InputError) logger.error(error.message);
   else logger.error({ err: error }, 'herald could not start');
   process.exitCode = 1;

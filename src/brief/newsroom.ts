@@ -34,6 +34,7 @@ export interface Scope {
   /** Only articles that appeared since then (see `articleTime`); everything kept when absent. */
   since?: Date;
   /** Source locations (feed URLs, pages, files); all sources when absent. */
+  /** Feed URLs, pages, files or folders (a folder covers every file below it); all sources when absent. */
   sourceLocations?: string[];
 }
 
@@ -59,6 +60,8 @@ const TITLE_HITS = 10;
  */
 export class Newsroom {
   readonly #articles = new Map<string, Article>();
+  /** Every source location an article came from, to turn a scope's folders into the files below them. */
+  readonly #locations = new Set<string>();
   readonly #index;
   readonly #options: NewsroomOptions;
 
@@ -77,6 +80,7 @@ export class Newsroom {
 
   add(article: Article): void {
     this.#articles.set(article.id, article);
+    this.#locations.add(article.source.location);
     this.#index.add(article);
   }
 
@@ -90,12 +94,18 @@ export class Newsroom {
     return removed;
   }
 
-  article(id: string): Article | undefined {
-    return this.#articles.get(id);
+  /** The name a source's articles give it (the feed's title, the site's name), if any article of it is kept. */
+  sourceName(location: string): string | undefined {
+    for (const article of this.#articles.values()) {
+      if (article.source.location === location) return article.source.name ?? article.siteName;
+    }
+    return undefined;
   }
 
-  async digest(options: Scope & { limit: number; topics?: string[] }): Promise<Briefing> {
-    const stories = clusterStories(this.#inScope(options));
+  /** The top stories in scope; `alreadySent` leaves out every story one of whose articles a channel was sent before. */
+  async digest(options: Scope & { limit: number; topics?: string[]; alreadySent?: ReadonlySet<string> }): Promise<Briefing> {
+    const sent = options.alreadySent;
+    const stories = clusterStories(this.#inScope(options)).filter((story) => !sent || !story.articles.some((article) => sent.has(article.id)));
     return composeDigest(stories, { now: this.#options.now(), limit: options.limit, ...(options.topics ? { topics: options.topics } : {}) }, this.#telling());
   }
 
@@ -149,12 +159,17 @@ export class Newsroom {
 
   #inScope(scope: Scope): Article[] {
     const since = scope.since?.getTime();
-    const sources = scope.sourceLocations && new Set(scope.sourceLocations);
+    const sources = scope.sourceLocations && new Set(this.#expand(scope.sourceLocations));
     return [...this.#articles.values()].filter(
       (article) =>
         (!sources || sources.has(article.source.location)) &&
         (since === undefined || articleTime(article) >= since),
     );
+  }
+
+  #expand(locations: string[]): string[] {
+    const folders = locations.map((location) => `${location.replace(/[\\/]+$/, '')}/`);
+    return [...new Set([...locations, ...[...this.#locations].filter((known) => folders.some((folder) => known.startsWith(folder)))])];
   }
 
   #search(query: string, limit: number, scope: Scope & { anyWord?: boolean }): Array<{ article: Article; score: number }> {
@@ -163,7 +178,7 @@ export class Newsroom {
         now: this.#options.now(),
         limit,
         ...(scope.since ? { since: scope.since } : {}),
-        ...(scope.sourceLocations ? { sourceLocations: scope.sourceLocations } : {}),
+        ...(scope.sourceLocations ? { sourceLocations: this.#expand(scope.sourceLocations) } : {}),
         ...(scope.anyWord ? { anyWord: true } : {}),
       })
       .flatMap((hit) => {

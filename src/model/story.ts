@@ -25,6 +25,8 @@ export interface BriefingLink {
 /** One story as a reader sees it. */
 export interface BriefingItem {
   storyId: string;
+  /** Every article of the story, so a channel can be told which it has been sent. */
+  articleIds: string[];
   title: string;
   url: string;
   summary: string;

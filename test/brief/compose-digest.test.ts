@@ -72,6 +72,7 @@ describe('composeDigest', () => {
     expect(digest.items).toEqual([
       {
         storyId: strike.id,
+        articleIds: strike.articles.map((member) => member.id),
         title: 'Ferry strike ends',
         url: 'https://courier.example/ferry-strike-ends',
         summary: 'Summary of Ferry strike ends.',

@@ -52,6 +52,14 @@ describe('Newsroom', () => {
     expect(newsroom.trending({ ...scope, limit: 5 }).every((topic) => topic.sources === 1)).toBe(true);
   });
 
+  it('reads a folder in a scope as every file below it', () => {
+    const newsroom = newsroomAt({ now: START });
+    const inFolder = buildArticle({ title: 'Ferry strike ends', paragraphs: FERRY, alsoRead: [] }, { source: { kind: 'file', location: 'config/samples/ferry.txt' }, fetchedAt: START });
+    newsroom.add(inFolder);
+    expect(newsroom.search('ferry', { sourceLocations: ['config/samples'], limit: 5 })).toHaveLength(1);
+    expect(newsroom.search('ferry', { sourceLocations: ['config/sample'], limit: 5 })).toHaveLength(0);
+  });
+
   it('tells a story carried by two sites once, with both sites as sources', async () => {
     const newsroom = newsroomAt({ now: START });
     newsroom.add(article('courier.example', 'Ferry strike ends', FERRY, START));

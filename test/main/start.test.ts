@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,37 +11,57 @@ afterAll(async () => {
   await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
 });
 
-describe('npm start', () => {
-  it('ingests the sample sources, logs to stderr only, and stops cleanly on SIGTERM', async () => {
+function start(env: NodeJS.ProcessEnv): { child: ChildProcessWithoutNullStreams; stdout: () => string; stderr: () => string; waitForStdout: (text: string) => Promise<void> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env: { ...process.env, DISCORD_TOKEN: '', ...env } });
+  let stdout = '';
+  let stderr = '';
+  const waiters: Array<{ text: string; resolve: () => void }> = [];
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    for (const waiter of waiters.filter((candidate) => stdout.includes(candidate.text))) waiter.resolve();
+  });
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return {
+    child,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    waitForStdout: (text) => (stdout.includes(text) ? Promise.resolve() : new Promise((resolve) => waiters.push({ text, resolve }))),
+  };
+}
+
+describe('npm start without DISCORD_TOKEN', () => {
+  it('runs the bot in the terminal on the sample sources, answers slash commands, and stops cleanly on SIGTERM', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'herald-start-'));
     folders.push(folder);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env: { ...process.env, HERALD_STORE: path.join(folder, 'herald.sqlite') } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const ingested = new Promise<Record<string, unknown>>((resolve) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        const line = stderr.split('\n').find((entry) => entry.includes('"ingest finished"'));
-        if (line) resolve(JSON.parse(line) as Record<string, unknown>);
-      });
-    });
-    const report = await ingested;
-    expect(report).toMatchObject({ new: 10, duplicate: 0, failed: 0 });
-    const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    child.kill('SIGTERM');
+    const herald = start({ HERALD_STORE: path.join(folder, 'herald.sqlite') });
+    await herald.waitForStdout('Type a slash command');
+    expect(herald.stdout()).toContain('10 articles from config/samples');
+    herald.child.stdin.write('/news topic:north korea\n');
+    await herald.waitForStdout('Also read');
+    expect(herald.stdout()).toContain('Briefing: north korea');
+    expect(herald.stdout()).toContain('Kim Jong Un to Meet Putin');
+    herald.child.stdin.write('/schedule set channel:#news time:25:00 timezone:UTC\n');
+    await herald.waitForStdout('not a time of day');
+    const exit = new Promise<number | null>((resolve) => herald.child.on('exit', resolve));
+    herald.child.kill('SIGTERM');
     expect(await exit).toBe(0);
-    expect(stdout).toBe('');
+    expect(herald.stderr()).toBe('');
   }, 30_000);
 
   it('refuses to start on a broken config with a one-line reason', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env: { ...process.env, HERALD_CONFIG: path.join(root, 'test/fixtures/cli/empty.txt') } });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const herald = start({ HERALD_CONFIG: path.join(root, 'test/fixtures/cli/empty.txt') });
+    const code = await new Promise<number | null>((resolve) => herald.child.on('exit', resolve));
     expect(code).toBe(1);
-    expect(stderr).toContain('config: ');
-    expect(stderr).toContain('not valid JSON');
-    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(herald.stderr()).toContain('config: ');
+    expect(herald.stderr()).toContain('not valid JSON');
+    expect(herald.stderr().trim().split('\n')).toHaveLength(1);
+  }, 30_000);
+
+  it('refuses a malformed Discord setting without repeating the token', async () => {
+    const herald = start({ DISCORD_TOKEN: 'secret-token-value', DISCORD_API_BASE: 'ftp://example.com', HERALD_STORE: 'memory:' });
+    const code = await new Promise<number | null>((resolve) => herald.child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(herald.stderr()).toContain('DISCORD_API_BASE');
+    expect(herald.stderr()).not.toContain('secret-token-value');
   }, 30_000);
 });

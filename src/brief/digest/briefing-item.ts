@@ -13,6 +13,7 @@ export function briefingItem(story: Story, summary: string, alsoRead: BriefingLi
   }
   return {
     storyId: story.id,
+    articleIds: story.articles.map((article) => article.id),
     title: story.lead.title,
     url: articleAddress(story.lead),
     summary,

@@ -1,0 +1,20 @@
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../src/discord/command.ts';
+import { guildScope } from '../src/discord/guild-access.ts';
+import { briefingMessages } from '../src/discord/render/briefing-messages.ts';
+import { sendAll } from '../src/discord/send-all.ts';
+
+const DEFAULT_STORIES = 5;
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName('brief')
+    .setDescription('The top stories from this server’s sources right now')
+    .setContexts(InteractionContextType.Guild)
+    .addIntegerOption((option) => option.setName('max-items').setDescription('How many stories (1–10)').setMinValue(1).setMaxValue(10)),
+  async execute(request, respond, services) {
+    const limit = request.integer('max-items') ?? DEFAULT_STORIES;
+    const briefing = await services.newsroom.digest({ ...(await guildScope(request, services)), limit });
+    await sendAll(respond, briefingMessages(briefing));
+  },
+} satisfies Command;

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import type { Command, CommandRequest, Responder, Services } from '../src/discord/command.ts';
+import { requireManageGuild } from '../src/discord/guild-access.ts';
+import { discordTimestamp } from '../src/discord/render/discord-time.ts';
+import { listEmbeds } from '../src/discord/render/list-embeds.ts';
+import { contentMessage } from '../src/discord/render/message-payload.ts';
+import { packEmbeds } from '../src/discord/render/pack-embeds.ts';
+import { fitUntrusted, oneLine } from '../src/discord/render/safe-text.ts';
+import { sendAll } from '../src/discord/send-all.ts';
+import { knownTimezones, parseScheduleTime, parseTimezone } from '../src/deliver/schedule-time.ts';
+import { InputError } from '../src/input-error.ts';
+import type { Schedule } from '../src/store/guild-settings-repository.ts';
+
+const DEFAULT_MAX_ITEMS = 5;
+/** Text, announcement, thread (public and private) and forum channels: where a digest can be posted. */
+const POSTABLE_TYPES = [0, 5, 10, 11, 12, 15];
+const MAX_SCHEDULES = 25;
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName('schedule')
+    .setDescription('When and where this server’s digest is posted')
+    .setContexts(InteractionContextType.Guild)
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .addSubcommand((sub) =>
+      sub
+        .setName('set')
+        .setDescription('Post a digest to a channel on a schedule')
+        .addChannelOption((option) => option.setName('channel').setDescription('Where to post').setRequired(true).addChannelTypes(...POSTABLE_TYPES))
+        .addStringOption((option) => option.setName('time').setDescription('"08:00", "08:00,18:00", "07:30 weekdays" or a cron expression').setRequired(true).setMaxLength(100))
+        .addStringOption((option) => option.setName('timezone').setDescription('IANA time zone, e.g. Europe/London').setRequired(true).setAutocomplete(true).setMaxLength(64))
+        .addStringOption((option) => option.setName('topics').setDescription('Only stories about these topics, comma-separated').setMaxLength(300))
+        .addIntegerOption((option) => option.setName('max-items').setDescription('Stories per digest (1–10)').setMinValue(1).setMaxValue(10)),
+    )
+    .addSubcommand((sub) => sub.setName('list').setDescription('Every schedule of this server'))
+    .addSubcommand((sub) =>
+      sub
+        .setName('remove')
+        .setDescription('Stop a schedule')
+        .addStringOption((option) => option.setName('schedule').setDescription('The schedule to stop').setRequired(true).setAutocomplete(true)),
+    ),
+  async execute(request, respond, services) {
+    const guildId = requireManageGuild(request);
+    switch (request.subcommand()) {
+      case 'set':
+        return set(guildId, request, respond, services);
+      case 'remove':
+        return remove(guildId, request, respond, services);
+      default:
+        return list(guildId, respond, services);
+    }
+  },
+  async autocomplete(request, services) {
+    const typed = request.focused.value.toLowerCase();
+    if (request.focused.name === 'timezone') {
+      return knownTimezones()
+        .filter((zone) => zone.toLowerCase().includes(typed.replace(/\s+/g, '_')))
+        .slice(0, 25)
+        .map((zone) => ({ name: zone, value: zone }));
+    }
+    if (!request.guildId) return [];
+    const { schedules } = await services.guilds.get(request.guildId);
+    return schedules
+      .map((schedule) => ({ name: describe(schedule).slice(0, 100), value: schedule.id }))
+      .filter((choice) => choice.name.toLowerCase().includes(typed))
+      .slice(0, 25);
+  },
+} satisfies Command;
+
+async function set(guildId: string, request: CommandRequest, respond: Responder, services: Services): Promise<void> {
+  const channel = request.channel('channel');
+  if (!channel) throw new InputError('Choose the channel to post in.');
+  if (!POSTABLE_TYPES.includes(channel.type)) throw new InputError(`Herald cannot post digests in #${channel.name}; choose a text, announcement, thread or forum channel.`);
+  if (!channel.botCanPost) throw new InputError(`Herald cannot post in #${channel.name}: give it the View Channel, Send Messages and Embed Links permissions there first.`);
+  const crons = parseScheduleTime(request.string('time') ?? '');
+  const timezone = parseTimezone(request.string('timezone') ?? '');
+  const topics = (request.string('topics') ?? '').split(',').map((topic) => topic.trim()).filter(Boolean);
+  const { schedules } = await services.guilds.get(guildId);
+  if (schedules.length >= MAX_SCHEDULES) throw new InputError(`A server can have at most ${MAX_SCHEDULES} schedules; remove one first.`);
+  const schedule: Schedule = {
+    id: randomUUID().slice(0, 8),
+    channelId: channel.id,
+    crons,
+    when: (request.string('time') ?? '').trim(),
+    timezone,
+    topics,
+    maxItems: request.integer('max-items') ?? DEFAULT_MAX_ITEMS,
+    createdBy: request.user.id,
+    createdAt: services.now().toISOString(),
+  };
+  await services.guilds.update(guildId, (settings) => ({ ...settings, schedules: [...settings.schedules, schedule] }));
+  await services.reschedule(guildId);
+  const next = services.scheduleTimes(guildId).find((times) => times.scheduleId === schedule.id)?.nextRunAt;
+  const nextText = next ? ` The first one goes out ${discordTimestamp(next, 'R')}.` : '';
+  await respond.send(contentMessage(`Scheduled: ${describe(schedule)}.${nextText}`), { ephemeral: true });
+}
+
+async function remove(guildId: string, request: CommandRequest, respond: Responder, services: Services): Promise<void> {
+  const id = request.string('schedule')?.trim() ?? '';
+  const { schedules } = await services.guilds.get(guildId);
+  const schedule = schedules.find((candidate) => candidate.id === id);
+  if (!schedule) throw new InputError('This server has no such schedule; /schedule list shows them.');
+  await services.guilds.update(guildId, (settings) => ({ ...settings, schedules: settings.schedules.filter((candidate) => candidate.id !== id) }));
+  await services.reschedule(guildId);
+  await respond.send(contentMessage(`Removed: ${describe(schedule)}.`), { ephemeral: true });
+}
+
+async function list(guildId: string, respond: Responder, services: Services): Promise<void> {
+  const { schedules } = await services.guilds.get(guildId);
+  if (schedules.length === 0) {
+    await respond.send(contentMessage('No schedules yet. Add one with /schedule set.'), { ephemeral: true });
+    return;
+  }
+  const times = new Map(services.scheduleTimes(guildId).map((entry) => [entry.scheduleId, entry]));
+  const lines = schedules.map((schedule) => {
+    const next = times.get(schedule.id)?.nextRunAt;
+    return `• \`${schedule.id}\` ${describe(schedule)}${next ? ` · next ${discordTimestamp(next, 'R')}` : ''}`;
+  });
+  await sendAll(respond, packEmbeds(listEmbeds('Schedules', lines)), { ephemeral: true });
+}
+
+/** How a schedule reads back to an admin: where, when, in which zone, about what. */
+export function describe(schedule: Schedule): string {
+  const topics = schedule.topics.length ? `, about ${fitUntrusted(oneLine(schedule.topics.join(', ')), 200)}` : '';
+  return `<#${schedule.channelId}> at ${fitUntrusted(schedule.when, 100)} (${schedule.timezone}), up to ${schedule.maxItems} stories${topics}`;
+}

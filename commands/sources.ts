@@ -1,0 +1,91 @@
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import type { Command, CommandRequest, Responder, Services } from '../src/discord/command.ts';
+import { requireManageGuild } from '../src/discord/guild-access.ts';
+import { listEmbeds } from '../src/discord/render/list-embeds.ts';
+import { contentMessage } from '../src/discord/render/message-payload.ts';
+import { packEmbeds } from '../src/discord/render/pack-embeds.ts';
+import { fitUntrusted, oneLine, safeLink } from '../src/discord/render/safe-text.ts';
+import { sendAll } from '../src/discord/send-all.ts';
+import { InputError } from '../src/input-error.ts';
+import { canonicalUrl } from '../src/model/canonical-url.ts';
+
+/** Enough for any newsroom's feeds; a cap keeps one server from making Herald poll the whole web. */
+const MAX_SOURCES = 50;
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName('sources')
+    .setDescription('The feeds and sites this server reads')
+    .setContexts(InteractionContextType.Guild)
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .addSubcommand((sub) =>
+      sub
+        .setName('add')
+        .setDescription('Add a feed or news site')
+        .addStringOption((option) => option.setName('url').setDescription('The feed or page address, starting with https://').setRequired(true).setMaxLength(2000))
+        .addStringOption((option) => option.setName('name').setDescription('What to call it (the feed’s own title otherwise)').setMaxLength(100)),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName('remove')
+        .setDescription('Stop reading a source')
+        .addStringOption((option) => option.setName('url').setDescription('The source to remove').setRequired(true).setAutocomplete(true)),
+    )
+    .addSubcommand((sub) => sub.setName('list').setDescription('Every source this server reads')),
+  async execute(request, respond, services) {
+    const guildId = requireManageGuild(request);
+    switch (request.subcommand()) {
+      case 'add':
+        return add(guildId, request, respond, services);
+      case 'remove':
+        return remove(guildId, request, respond, services);
+      default:
+        return list(guildId, respond, services);
+    }
+  },
+  async autocomplete(request, services) {
+    if (!request.guildId) return [];
+    const typed = request.focused.value.toLowerCase();
+    const { sources } = await services.guilds.get(request.guildId);
+    return sources
+      .filter((source) => source.url.toLowerCase().includes(typed) || source.name?.toLowerCase().includes(typed))
+      .slice(0, 25)
+      .map((source) => ({ name: (source.name ? `${source.name} · ${source.url}` : source.url).slice(0, 100), value: source.url.slice(0, 100) }));
+  },
+} satisfies Command;
+
+async function add(guildId: string, request: CommandRequest, respond: Responder, services: Services): Promise<void> {
+  const url = request.string('url')?.trim() ?? '';
+  if (!/^https?:\/\/\S+$/i.test(url) || !URL.canParse(url)) throw new InputError('That is not a web address; give a feed or page starting with https://');
+  const { sources } = await services.guilds.get(guildId);
+  const key = canonicalUrl(url) ?? url;
+  if (sources.some((source) => (canonicalUrl(source.url) ?? source.url) === key)) throw new InputError('This server already reads that source.');
+  if (sources.length >= MAX_SOURCES) throw new InputError(`A server can have at most ${MAX_SOURCES} sources; remove one first.`);
+  await respond.defer({ ephemeral: true });
+  const found = await services.addSource(url);
+  const name = request.string('name')?.trim() || found.name;
+  await services.guilds.update(guildId, (settings) => ({
+    ...settings,
+    sources: [...settings.sources.filter((source) => (canonicalUrl(source.url) ?? source.url) !== key), { url, ...(name ? { name } : {}), addedBy: request.user.id, addedAt: services.now().toISOString() }],
+  }));
+  const label = name ? `**${fitUntrusted(oneLine(name), 100)}**` : 'the source';
+  await respond.send(contentMessage(`Added ${label} (${found.articles} article${found.articles === 1 ? '' : 's'} read now). Its stories count from now on.`), { ephemeral: true });
+}
+
+async function remove(guildId: string, request: CommandRequest, respond: Responder, services: Services): Promise<void> {
+  const url = request.string('url')?.trim() ?? '';
+  const { sources } = await services.guilds.get(guildId);
+  const key = canonicalUrl(url) ?? url;
+  if (!sources.some((source) => source.url === url || (canonicalUrl(source.url) ?? source.url) === key)) throw new InputError('This server does not read that source; /sources list shows what it reads.');
+  await services.guilds.update(guildId, (settings) => ({ ...settings, sources: settings.sources.filter((source) => source.url !== url && (canonicalUrl(source.url) ?? source.url) !== key) }));
+  await respond.send(contentMessage('Removed. Its stories no longer appear in this server’s briefings.'), { ephemeral: true });
+}
+
+async function list(guildId: string, respond: Responder, services: Services): Promise<void> {
+  const { sources } = await services.guilds.get(guildId);
+  const lines = [
+    ...sources.map((source) => `• ${safeLink(source.name ?? source.url, source.url)}`),
+    ...services.defaultSources.map((source) => `• ${fitUntrusted(source, 200)} (every server)`),
+  ];
+  await sendAll(respond, packEmbeds(listEmbeds(`Sources (${sources.length} of this server’s own)`, lines)), { ephemeral: true });
+}

@@ -1,0 +1,47 @@
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../src/discord/command.ts';
+import { requireManageGuild } from '../src/discord/guild-access.ts';
+import { discordTimestamp } from '../src/discord/render/discord-time.ts';
+import { listEmbeds } from '../src/discord/render/list-embeds.ts';
+import { packEmbeds } from '../src/discord/render/pack-embeds.ts';
+import { fitUntrusted, oneLine, safeLink } from '../src/discord/render/safe-text.ts';
+import { sendAll } from '../src/discord/send-all.ts';
+import { describe } from './schedule.ts';
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName('status')
+    .setDescription('How Herald is doing for this server: sources, deliveries, store and summariser')
+    .setContexts(InteractionContextType.Guild)
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild),
+  async execute(request, respond, services) {
+    const guildId = requireManageGuild(request);
+    const settings = await services.guilds.get(guildId);
+    const sourceLines = [...settings.sources.map((source) => ({ label: safeLink(source.name ?? source.url, source.url), location: source.url })), ...services.defaultSources.map((location) => ({ label: `${fitUntrusted(location, 200)} (every server)`, location }))].map(({ label, location }) => {
+      const health = services.sourceHealth(location);
+      if (!health) return `• ${label}: not read yet`;
+      const ok = health.lastSuccessAt ? `read ${discordTimestamp(health.lastSuccessAt, 'R')}` : 'never read';
+      const failing = health.lastError && (!health.lastSuccessAt || (health.lastErrorAt ?? '') > health.lastSuccessAt) ? ` · ⚠️ ${fitUntrusted(oneLine(health.lastError), 200)}` : '';
+      return `• ${label}: ${ok}${failing}`;
+    });
+    const times = new Map(services.scheduleTimes(guildId).map((entry) => [entry.scheduleId, entry]));
+    const scheduleLines = settings.schedules.map((schedule) => {
+      const entry = times.get(schedule.id);
+      const last = entry?.lastRunAt ? `last ${discordTimestamp(entry.lastRunAt, 'R')}` : 'not run yet';
+      const next = entry?.nextRunAt ? `, next ${discordTimestamp(entry.nextRunAt, 'R')}` : '';
+      return `• ${describe(schedule)}: ${last}${next}`;
+    });
+    const lines = [
+      `**Articles kept:** ${services.newsroom.size.toLocaleString('en-US')}`,
+      `**Store:** ${fitUntrusted(services.storeDescription, 200)}`,
+      `**Summaries:** ${fitUntrusted(services.newsroom.summarizerDescription, 200)}`,
+      '',
+      '**Sources**',
+      ...sourceLines,
+      '',
+      '**Schedules**',
+      ...(scheduleLines.length ? scheduleLines : ['• none: add one with /schedule set']),
+    ];
+    await sendAll(respond, packEmbeds(listEmbeds('Herald status', lines)), { ephemeral: true });
+  },
+} satisfies Command;

@@ -1,0 +1,73 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { Newsroom } from '../brief/newsroom.ts';
+import type { TrendingTopic } from '../brief/topics/trending-topics.ts';
+import type { Article } from '../model/article.ts';
+import type { GuildSettingsRepository } from '../store/guild-settings-repository.ts';
+import type { MessagePayload } from './render/message-payload.ts';
+
+/** A channel option as Discord resolved it, with whether Herald may post there. */
+export interface ChannelChoice {
+  id: string;
+  name: string;
+  /** Discord's channel type: 0 text, 5 announcement, 11 thread, 15 forum… */
+  type: number;
+  botCanPost: boolean;
+}
+
+/**
+ * One use of a slash command, whoever typed it: a Discord member through the gateway, or a person at the
+ * console. Handlers see only this, so the same handler serves both.
+ */
+export interface CommandRequest {
+  commandName: string;
+  /** The server it was used in; Herald's commands are for servers only. */
+  guildId: string | null;
+  channelId: string;
+  user: { id: string; name: string };
+  /** The member's permissions where the command was used, as Discord computed them (owner overrides included). */
+  memberPermissions: bigint;
+  subcommand(): string | null;
+  string(name: string): string | null;
+  integer(name: string): number | null;
+  channel(name: string): ChannelChoice | null;
+}
+
+export interface AutocompleteRequest extends CommandRequest {
+  focused: { name: string; value: string };
+}
+
+export interface Responder {
+  /** Acknowledges now and answers later; Discord shows "thinking…" meanwhile. */
+  defer(options?: { ephemeral?: boolean }): Promise<void>;
+  /** The answer (after a defer, in place of "thinking…"); every later call adds a follow-up message. */
+  send(message: MessagePayload, options?: { ephemeral?: boolean }): Promise<void>;
+}
+
+/** What handlers may use; built once at start-up and passed in, so tests and the console give their own. */
+export interface Services {
+  newsroom: Newsroom;
+  guilds: GuildSettingsRepository;
+  /** Sources every server reads, from config/. */
+  defaultSources: string[];
+  /** Fetches one page through the private-address guard and reads its article, without storing it. */
+  readArticle(url: string): Promise<Article>;
+  /** Fetches a source a server adds and stores what it holds, so it counts at once; throws InputError when it is not news. */
+  addSource(url: string): Promise<{ articles: number; name?: string }>;
+  /** Trending topics from memory, refreshed in the background, for autocomplete within its deadline. */
+  trendingTopics(): TrendingTopic[];
+  /** Re-reads one server's schedules after a change. */
+  reschedule(guildId: string): Promise<void>;
+  /** Last and next deliveries of one server's schedules. */
+  scheduleTimes(guildId: string): Array<{ scheduleId: string; lastRunAt?: string; nextRunAt?: string }>;
+  /** Per-source results of the latest ingest runs. */
+  sourceHealth(location: string): { lastSuccessAt?: string; lastError?: string; lastErrorAt?: string } | undefined;
+  storeDescription: string;
+  now(): Date;
+}
+
+export interface Command {
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(request: CommandRequest, respond: Responder, services: Services): Promise<void>;
+  /** Choices for the focused option; must answer from memory, since Discord waits 3 s at most. */
+  autocomplete?(request: AutocompleteRequest, services: Services): Promise<Array<{ name: string; value: string }>>;
+}

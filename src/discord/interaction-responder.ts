@@ -1,0 +1,50 @@
+import { MessageFlags, type BaseMessageOptions, type ChatInputCommandInteraction } from 'discord.js';
+import type { Logger } from '../logger.ts';
+import type { Responder } from './command.ts';
+import { validateMessage } from './render/embed-limits.ts';
+import { contentMessage, type MessagePayload } from './render/message-payload.ts';
+
+/** Replies to a slash command: the first answer replies (or fills the deferred reply), later ones follow up. */
+export function interactionResponder(interaction: ChatInputCommandInteraction, logger: Pick<Logger, 'error'>): Responder {
+  let filledDeferred = false;
+  let deferredEphemeral = false;
+  const flags = (ephemeral: boolean | undefined) => (ephemeral ? { flags: MessageFlags.Ephemeral as const } : {});
+  return {
+    async defer(options) {
+      if (interaction.deferred || interaction.replied) return;
+      deferredEphemeral = options?.ephemeral ?? false;
+      await interaction.deferReply(flags(options?.ephemeral));
+    },
+    async send(message, options) {
+      const body = toDiscord(message, logger);
+      if (!interaction.deferred && !interaction.replied) {
+        await interaction.reply({ ...body, ...flags(options?.ephemeral) });
+      } else if (interaction.deferred && !filledDeferred && options?.ephemeral && !deferredEphemeral) {
+        // A public "thinking…" cannot become private; an answer meant for one person replaces it privately.
+        filledDeferred = true;
+        await interaction.deleteReply();
+        await interaction.followUp({ ...body, ...flags(true) });
+      } else if (interaction.deferred && !filledDeferred) {
+        filledDeferred = true;
+        await interaction.editReply(body);
+      } else {
+        await interaction.followUp({ ...body, ...flags(options?.ephemeral) });
+      }
+    },
+  };
+}
+
+/**
+ * The renderers keep every message within Discord's limits; this is the last guard, so that a mistake there
+ * costs one reply's detail rather than an error from Discord. Mentions are never parsed, whatever the text says.
+ */
+export function toDiscord(message: MessagePayload, logger: Pick<Logger, 'error'>): BaseMessageOptions {
+  const problems = validateMessage(message);
+  const safe = problems.length ? contentMessage('This answer was too long for Discord; try a narrower question.') : message;
+  if (problems.length) logger.error({ problems }, 'a rendered message broke Discord limits');
+  return {
+    ...(safe.content ? { content: safe.content } : {}),
+    ...(safe.embeds?.length ? { embeds: safe.embeds } : {}),
+    allowedMentions: { parse: [], repliedUser: false },
+  };
+}

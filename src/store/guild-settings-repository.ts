@@ -1,0 +1,67 @@
+import type { Store } from './open-store.ts';
+
+/** A feed or page a server's admins added; articles from it are that server's alone to see. */
+export interface GuildSource {
+  url: string;
+  name?: string;
+  addedBy: string;
+  addedAt: string;
+}
+
+/** When and where a server wants its digest, as an admin set it with /schedule set. */
+export interface Schedule {
+  id: string;
+  channelId: string;
+  /** Five-field cron lines, the form every time list ("08:00,18:30") is stored in: one per time. */
+  crons: string[];
+  /** What the admin typed, to show back to them. */
+  when: string;
+  /** IANA time zone the cron expression is read in. */
+  timezone: string;
+  /** Only stories about these topics; every story when empty. */
+  topics: string[];
+  maxItems: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface GuildSettings {
+  guildId: string;
+  sources: GuildSource[];
+  schedules: Schedule[];
+}
+
+/** Everything a server configures, kept per server: no method reaches across guilds. */
+export interface GuildSettingsRepository {
+  get(guildId: string): Promise<GuildSettings>;
+  /** Applies a change to one server's settings; changes to one server are made one at a time. */
+  update(guildId: string, change: (settings: GuildSettings) => GuildSettings): Promise<GuildSettings>;
+  /** Every server with settings, for starting schedules and polling sources. */
+  all(): AsyncIterable<GuildSettings>;
+}
+
+export function createKeyvGuildSettingsRepository(store: Store): GuildSettingsRepository {
+  const guilds = store.collection<GuildSettings>('guild_settings');
+  const queues = new Map<string, Promise<unknown>>();
+  const get = async (guildId: string): Promise<GuildSettings> => (await guilds.get(guildId)) ?? { guildId, sources: [], schedules: [] };
+  return {
+    get,
+    update(guildId, change) {
+      const previous = queues.get(guildId) ?? Promise.resolve();
+      const next = previous.then(async () => {
+        const updated = change(await get(guildId));
+        await guilds.set(guildId, updated);
+        return updated;
+      });
+      const settled = next.catch(() => undefined);
+      queues.set(guildId, settled);
+      void settled.then(() => {
+        if (queues.get(guildId) === settled) queues.delete(guildId);
+      });
+      return next;
+    },
+    async *all() {
+      for await (const [, settings] of store.entries<GuildSettings>('guild_settings')) yield settings;
+    },
+  };
+}

@@ -1,0 +1,234 @@
+import { PermissionFlagsBits, REST, type APIApplicationCommandInteractionDataBasicOption, type APIApplicationCommandInteractionDataOption, type APIEmbed } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { createDiscordBot, type DiscordBot } from '../../src/discord/discord-bot.ts';
+import { deployCommands } from '../../src/discord/deploy-commands.ts';
+import { embedLength } from '../../src/discord/render/embed-limits.ts';
+import { loadCommands } from '../../src/discord/load-commands.ts';
+import { startHeraldApp, type HeraldApp } from '../../src/herald-app.ts';
+import { buildArticle } from '../../src/ingest/build-article.ts';
+import { createLogger } from '../../src/logger.ts';
+import { ADMIN_PERMISSIONS, MEMBER_PERMISSIONS, startLoopbackDiscord, type CommandInput, type LoopbackDiscord, type StoredMessage } from '../support/discord/loopback-discord.ts';
+import { respond, startTestServer, type TestServer } from '../support/http-server.ts';
+
+const GUILD = '1200000000000000001';
+const NEWS = '1300000000000000001';
+const LOCKED = '1300000000000000002';
+const OTHER_GUILD = '1200000000000000002';
+const OTHER_NEWS = '1300000000000000003';
+const ADMIN = { id: '1400000000000000009', username: 'editor' };
+const PLACES = ['Ashford', 'Brixham', 'Carlisle', 'Dunmore', 'Elgin', 'Falmouth', 'Girvan', 'Hexham', 'Ilkley', 'Jarrow', 'Keswick', 'Lanark', 'Malton'];
+
+let discord: LoopbackDiscord;
+let app: HeraldApp;
+let bot: DiscordBot;
+let web: TestServer;
+
+const FEED = (origin: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Valley Gazette</title>
+<item><title>Valley dam inspection finds cracks in spillway</title><link>${origin}/dam</link><guid>dam-1</guid><pubDate>Wed, 11 Sep 2024 08:00:00 GMT</pubDate>
+<description>&lt;p&gt;Engineers inspecting the Valley dam found cracks in its concrete spillway on Tuesday, the regional water authority said, and ordered the reservoir lowered by two metres as a precaution.&lt;/p&gt;&lt;p&gt;The authority said there was no immediate danger to homes downstream.&lt;/p&gt;</description></item>
+</channel></rss>`;
+
+beforeAll(async () => {
+  web = await startTestServer();
+  web.route('/valley.xml', respond(FEED(web.origin), { 'content-type': 'application/rss+xml' }));
+  web.route('/slow-article', async (_request, response) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_200));
+    response.writeHead(200, { 'content-type': 'text/html' }).end(
+      '<html><head><title>Harbour bridge reopens after repairs</title></head><body><article><h1>Harbour bridge reopens after repairs</h1><p>The harbour bridge reopened to traffic on Monday after six weeks of repairs to its steel deck, the city council said.</p><p>Engineers replaced 40 expansion joints and resurfaced the roadway, and the council said buses would return to their usual routes on Tuesday.</p></article></body></html>',
+    );
+  });
+  discord = await startLoopbackDiscord({
+    guilds: [
+      { id: GUILD, name: 'Newsroom', ownerId: '1400000000000000001', channels: [{ id: NEWS, name: 'news' }, { id: LOCKED, name: 'locked', botCanPost: false }] },
+      { id: OTHER_GUILD, name: 'Elsewhere', ownerId: '1400000000000000005', channels: [{ id: OTHER_NEWS, name: 'general' }] },
+    ],
+  });
+  const logger = createLogger({ HERALD_LOG_LEVEL: 'silent' });
+  const config = await loadConfig({ HERALD_STORE: 'memory:', HERALD_ALLOW_HOSTS: '127.0.0.1' });
+  const commands = await loadCommands();
+  bot = createDiscordBot({ apiBase: discord.apiBase, commands, services: () => app.services, logger });
+  app = await startHeraldApp({ config, env: {}, logger, poster: bot.poster });
+  await app.ingestAll();
+  await bot.login(discord.token);
+  // Registered in one server only: the other stands for a server whose owner opened admin commands to everyone.
+  await deployCommands(new REST({ api: discord.apiBase }).setToken(discord.token), commands, { clientId: discord.applicationId, guildId: GUILD });
+}, 30_000);
+
+afterAll(async () => {
+  await bot?.stop();
+  await app?.stop();
+  await discord?.close();
+  await web?.close();
+});
+
+const option = (name: string, value: string | number, type = typeof value === 'number' ? 4 : 3): APIApplicationCommandInteractionDataOption => ({ name, type, value }) as APIApplicationCommandInteractionDataOption;
+const sub = (name: string, options: APIApplicationCommandInteractionDataOption[] = []): APIApplicationCommandInteractionDataOption => ({ name, type: 1, options: options as APIApplicationCommandInteractionDataBasicOption[] });
+const admin = (input: Omit<CommandInput, 'guildId' | 'channelId'>): CommandInput => ({ guildId: GUILD, channelId: NEWS, user: ADMIN, permissions: ADMIN_PERMISSIONS, ...input });
+const member = (input: Omit<CommandInput, 'guildId' | 'channelId'>): CommandInput => ({ guildId: GUILD, channelId: NEWS, permissions: MEMBER_PERMISSIONS, ...input });
+
+function text(message: StoredMessage | undefined): string {
+  const embeds = (message?.embeds ?? []) as APIEmbed[];
+  return [message?.content ?? '', ...embeds.flatMap((embed) => [embed.title ?? '', embed.description ?? '', embed.footer?.text ?? '', ...(embed.fields ?? []).map((field) => `${field.name} ${field.value}`)])].join('\n');
+}
+
+function isEphemeral(message: StoredMessage | undefined): boolean {
+  return ((message?.flags ?? 0) & 64) === 64;
+}
+
+async function reply(input: CommandInput): Promise<StoredMessage> {
+  return (await discord.runCommand(input)).waitForOriginal();
+}
+
+describe('Herald on Discord, as a reader', () => {
+  it('answers /news with a topic briefing of embeds that ping no one', async () => {
+    const answer = await reply(member({ name: 'news', options: [option('topic', 'north korea')] }));
+    expect(text(answer)).toContain('Kim Jong');
+    expect(answer.embeds?.length).toBeGreaterThan(1);
+    expect(answer.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it('suggests trending topics as the topic is typed', async () => {
+    const handle = await discord.autocomplete(member({ name: 'news', options: [{ name: 'topic', type: 3, value: 'kor', focused: true } as APIApplicationCommandInteractionDataOption] }));
+    const response = (await handle.response()) as { type: number; data: { choices: Array<{ name: string; value: string }> } };
+    expect(response.type).toBe(8);
+    expect(response.data.choices.map((choice) => choice.name)).toContain('North Korea');
+  });
+
+  it('answers /brief with one message per story group, each story once with its other sources', async () => {
+    const answer = await reply(member({ name: 'brief', options: [option('max-items', 10)] }));
+    expect(text(answer)).toMatch(/Ferry strike ends|Harbour City ferry crews/);
+    expect(text(answer).match(/Ferry strike ends after crews accept/g) ?? []).toHaveLength(1);
+  });
+
+  it('answers /topics and /search', async () => {
+    expect(text(await reply(member({ name: 'topics' })))).toMatch(/\*\*Kim Jong Un\*\* · \d+ articles from 3 sources/);
+    expect(text(await reply(member({ name: 'search', options: [option('query', 'storm agnes')] })))).toContain('Storm Agnes');
+  });
+
+  it('defers /summarize and fills the reply when the slow page arrives', async () => {
+    const handle = await discord.runCommand(member({ name: 'summarize', options: [option('url', `${web.origin}/slow-article`)] }));
+    const first = (await handle.response()) as { type: number };
+    expect(first.type).toBe(5);
+    const answer = await handle.waitForOriginal(undefined, 10_000);
+    expect(text(answer)).toContain('harbour bridge reopened');
+  });
+
+  it('refuses to summarise a private address, privately and in one line', async () => {
+    const handle = await discord.runCommand(member({ name: 'summarize', options: [option('url', 'http://10.0.0.1/admin')] }));
+    const answer = await handle.waitForFollowUp();
+    expect(handle.original()).toBeUndefined();
+    expect(isEphemeral(answer)).toBe(true);
+    expect(answer.content).toMatch(/^⚠️ /);
+    expect(answer.content?.split('\n')).toHaveLength(1);
+  });
+
+  it('escapes an article titled "@everyone" and pings no one', async () => {
+    app.newsroom.add(
+      buildArticle(
+        { title: '@everyone FREE NITRO giveaway **click** [here](http://evil.example)', url: 'https://spam.example/nitro', paragraphs: ['@here Claim your free nitro giveaway now, the spammers wrote in the post.'], alsoRead: [] },
+        { source: { kind: 'feed', location: 'config/samples/spam.json' }, fetchedAt: new Date() },
+      ),
+    );
+    const answer = await reply(member({ name: 'search', options: [option('query', 'nitro giveaway')] }));
+    expect(answer.mention_everyone).toBe(false);
+    expect(answer.allowed_mentions?.parse).toEqual([]);
+    expect(text(answer)).not.toMatch(/(^|[^\u200b])@everyone/);
+    expect(text(answer)).not.toContain('](http://evil.example)');
+  });
+
+  it('keeps a briefing within every Discord limit when a story has 40 sites and 450-character headlines', async () => {
+    for (let index = 0; index < 40; index += 1) {
+      app.newsroom.add(
+        buildArticle(
+          {
+            title: `${PLACES[index % PLACES.length]} council ${index} approves ${'an extraordinarily long and winding headline '.repeat(9)}`,
+            url: `https://long.example/${index}`,
+            siteName: `Site ${index}`,
+            paragraphs: [Array.from({ length: 60 }, (_, line) => `Ward ${index * 1000 + line} set aside ${index * 7 + line} thousand for roads.`).join(' ')],
+            alsoRead: Array.from({ length: 30 }, (_, link) => ({ title: `Related budget story ${link} ${'with a long title '.repeat(5)}`, url: `https://long.example/related/${index}/${link}` })),
+          },
+          { source: { kind: 'feed', location: 'config/samples/long.json' }, fetchedAt: new Date() },
+        ),
+      );
+    }
+    const handle = await discord.runCommand(member({ name: 'brief', options: [option('max-items', 10)] }));
+    const all = [await handle.waitForOriginal(), ...handle.followUps()];
+    const embeds = all.flatMap((message) => (message.embeds ?? []) as APIEmbed[]);
+    const long = embeds.find((embed) => embed.title?.includes('approves'));
+    expect(long?.title?.length).toBeLessThanOrEqual(256);
+    expect(long?.description).toMatch(/and \d+ more/);
+    for (const message of all) expect((message.embeds ?? []).reduce((sum, embed) => sum + embedLength(embed as APIEmbed), 0)).toBeLessThanOrEqual(6_000);
+  });
+});
+
+describe('Herald on Discord, as an admin', () => {
+  it('refuses /sources add to a member without Manage Server even where the command is open to them', async () => {
+    const answer = await reply({ guildId: OTHER_GUILD, channelId: OTHER_NEWS, permissions: MEMBER_PERMISSIONS, name: 'sources', options: [sub('add', [option('url', `${web.origin}/valley.xml`)])] });
+    expect(isEphemeral(answer)).toBe(true);
+    expect(answer.content).toContain('Manage Server');
+    expect((await app.guilds.get(OTHER_GUILD)).sources).toEqual([]);
+  });
+
+  it('registers the admin commands for Manage Server only', () => {
+    const sources = discord.commands(GUILD).find((command) => command.name === 'sources');
+    expect(sources?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
+  });
+
+  it('adds a source for one server only: the other never sees its stories', async () => {
+    const added = await reply(admin({ name: 'sources', options: [sub('add', [option('url', `${web.origin}/valley.xml`)])] }));
+    expect(added.content).toContain('Added **Valley Gazette**');
+    expect(text(await reply(member({ name: 'search', options: [option('query', 'valley dam')] })))).toContain('Valley dam inspection');
+    const elsewhere = await reply({ guildId: OTHER_GUILD, channelId: OTHER_NEWS, permissions: ADMIN_PERMISSIONS, user: ADMIN, name: 'search', options: [option('query', 'valley dam')] });
+    expect(text(elsewhere)).not.toContain('Valley dam inspection');
+    const otherList = await reply({ guildId: OTHER_GUILD, channelId: OTHER_NEWS, permissions: ADMIN_PERMISSIONS, user: ADMIN, name: 'sources', options: [sub('list')] });
+    expect(text(otherList)).not.toContain('valley.xml');
+  });
+
+  it.each([
+    ['an invalid URL', [sub('add', [option('url', 'not a url')])], 'sources', /not a web address/],
+    ['a private address', [sub('add', [option('url', 'http://192.168.1.10/feed.xml')])], 'sources', /could not read that source/],
+    ['a bad time', [sub('set', [{ name: 'channel', type: 7, value: NEWS } as APIApplicationCommandInteractionDataOption, option('time', '25:99'), option('timezone', 'Europe/London')])], 'schedule', /not a time of day/],
+    ['a bad cron expression', [sub('set', [{ name: 'channel', type: 7, value: NEWS } as APIApplicationCommandInteractionDataOption, option('time', '61 * * * *'), option('timezone', 'Europe/London')])], 'schedule', /nor a five-field cron expression/],
+    ['an unknown time zone', [sub('set', [{ name: 'channel', type: 7, value: NEWS } as APIApplicationCommandInteractionDataOption, option('time', '08:00'), option('timezone', 'Mars/Olympus')])], 'schedule', /not an IANA time zone/],
+    ['a channel the bot cannot post in', [sub('set', [{ name: 'channel', type: 7, value: LOCKED } as APIApplicationCommandInteractionDataOption, option('time', '08:00'), option('timezone', 'UTC')])], 'schedule', /cannot post in #locked/],
+    ['10,000 characters of text', [sub('add', [option('url', `https://${'a'.repeat(10_000)}.example/`)])], 'sources', /^⚠️ /],
+  ])('explains %s privately and changes nothing', async (_case, options, name, message) => {
+    const before = JSON.stringify(await app.guilds.get(GUILD));
+    const answer = await reply(admin({ name, options }));
+    expect(isEphemeral(answer)).toBe(true);
+    expect(answer.content).toMatch(message);
+    expect(JSON.stringify(await app.guilds.get(GUILD))).toBe(before);
+  });
+
+  it('sets a schedule, lists it, and posts its digest to the channel without pings, even through a 429 burst', async () => {
+    const set = await reply(admin({ name: 'schedule', options: [sub('set', [{ name: 'channel', type: 7, value: NEWS } as APIApplicationCommandInteractionDataOption, option('time', '07:30 weekdays'), option('timezone', 'Europe/London'), option('max-items', 3)])] }));
+    expect(set.content).toContain('Scheduled: <#1300000000000000001> at 07:30 weekdays (Europe/London), up to 3 stories');
+    expect(text(await reply(admin({ name: 'schedule', options: [sub('list')] })))).toContain('07:30 weekdays');
+    const [schedule] = (await app.guilds.get(GUILD)).schedules;
+    discord.failNext({ method: 'POST', path: new RegExp(`/channels/${NEWS}/messages`) }, { status: 429, retryAfterSeconds: 0.2 }, 3);
+    expect(await app.scheduler.run(GUILD, schedule!)).toBe(3);
+    const posted = await discord.waitForChannelMessage(NEWS);
+    expect(posted.allowed_mentions?.parse).toEqual([]);
+    expect(discord.requests.filter((request) => request.status === 429).length).toBeGreaterThanOrEqual(3);
+    expect(await app.scheduler.run(GUILD, schedule!)).toBeLessThanOrEqual(3);
+    const sentTwice = discord.channelMessages(NEWS).flatMap((message) => (message.embeds ?? []).map((embed) => embed.url)).filter((url, index, all) => url && all.indexOf(url) !== index);
+    expect(sentTwice).toEqual([]);
+  });
+
+  it('shows /status privately, with the store, the summariser and the schedule', async () => {
+    const answer = await reply(admin({ name: 'status' }));
+    expect(isEphemeral(answer)).toBe(true);
+    expect(text(answer)).toMatch(/Store:\** memory[\s\S]*Summaries:\** extractive[\s\S]*07:30 weekdays/);
+  });
+});
+
+describe('Herald on Discord, when the connection drops', () => {
+  it('resumes the gateway session and keeps answering', async () => {
+    const before = discord.gatewaySessions();
+    discord.dropGateway({ resumable: true });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(discord.gatewaySessions().resumes).toBeGreaterThan(before.resumes);
+    expect(text(await reply(member({ name: 'topics' })))).toContain('Trending now');
+  });
+});
