@@ -12,7 +12,6 @@ import { knownTimezones, parseScheduleTime, parseTimezone } from '../src/deliver
 import { InputError } from '../src/input-error.ts';
 import type { Schedule } from '../src/store/guild-settings-repository.ts';
 
-const DEFAULT_MAX_ITEMS = 5;
 /** Text, announcement, thread (public and private) and forum channels: where a digest can be posted. */
 const POSTABLE_TYPES = [0, 5, 10, 11, 12, 15];
 const MAX_SCHEDULES = 25;
@@ -85,7 +84,7 @@ async function set(guildId: string, request: CommandRequest, respond: Responder,
     when: (request.string('time') ?? '').trim(),
     timezone,
     topics,
-    maxItems: request.integer('max-items') ?? DEFAULT_MAX_ITEMS,
+    maxItems: request.integer('max-items') ?? services.scheduleDefaults.maxItems,
     createdBy: request.user.id,
     createdAt: services.now().toISOString(),
   };

@@ -113,6 +113,7 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     newsroom,
     guilds,
     defaultSources: config.sources,
+    scheduleDefaults: config.schedules,
     async readArticle(url) {
       const extraction = extractDocument((await readInput(url, runtime.fetcher))!);
       if (extraction.format === 'feed') throw new InputError('That address is a feed, not an article; /sources add follows a feed.');

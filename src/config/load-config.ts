@@ -15,6 +15,10 @@ const configSchema = z.strictObject({
     perHostConcurrency: z.number().int().min(1).max(64),
     allowHosts: z.array(z.string().min(1)),
   }),
+  /** What /schedule set uses for the options an admin leaves out. */
+  schedules: z.strictObject({
+    maxItems: z.number().int().min(1).max(10),
+  }),
   ingest: z.strictObject({
     completeSnippets: z.boolean(),
     concurrency: z.number().int().min(1).max(64),

@@ -49,6 +49,8 @@ export interface Services {
   guilds: GuildSettingsRepository;
   /** Sources every server reads, from config/. */
   defaultSources: string[];
+  /** From config/: what a schedule gets when the admin leaves an option out. */
+  scheduleDefaults: { maxItems: number };
   /** Fetches one page through the private-address guard and reads its article, without storing it. */
   readArticle(url: string): Promise<Article>;
   /** Fetches a source a server adds and stores what it holds, so it counts at once; throws InputError when it is not news. */
