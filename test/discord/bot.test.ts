@@ -216,10 +216,36 @@ describe('Herald on Discord, as an admin', () => {
     expect(sentTwice).toEqual([]);
   });
 
+  it('removes a schedule and a source, chosen through autocomplete', async () => {
+    const [schedule] = (await app.guilds.get(GUILD)).schedules;
+    const offered = await discord.autocomplete(admin({ name: 'schedule', options: [sub('remove', [{ name: 'schedule', type: 3, value: '07:30', focused: true } as APIApplicationCommandInteractionDataOption])] }));
+    const choices = ((await offered.response()) as { data: { choices: Array<{ value: string }> } }).data.choices;
+    expect(choices.map((choice) => choice.value)).toContain(schedule!.id);
+    const removed = await reply(admin({ name: 'schedule', options: [sub('remove', [option('schedule', schedule!.id)])] }));
+    expect(removed.content).toContain('Removed: <#1300000000000000001> at 07:30 weekdays');
+    expect(app.scheduler.times(GUILD)).toEqual([]);
+    const gone = await reply(admin({ name: 'sources', options: [sub('remove', [option('url', `${web.origin}/valley.xml`)])] }));
+    expect(gone.content).toContain('Removed.');
+    expect((await app.guilds.get(GUILD)).sources).toEqual([]);
+    expect(text(await reply(member({ name: 'search', options: [option('query', 'valley dam')] })))).not.toContain('Valley dam inspection');
+  });
+
+  it('suggests time zones as they are typed', async () => {
+    const offered = await discord.autocomplete(admin({ name: 'schedule', options: [sub('set', [{ name: 'timezone', type: 3, value: 'new_yo', focused: true } as APIApplicationCommandInteractionDataOption])] }));
+    const choices = ((await offered.response()) as { data: { choices: Array<{ value: string }> } }).data.choices;
+    expect(choices.map((choice) => choice.value)).toEqual(['America/New_York']);
+  });
+
+  it('answers /help privately with every command', async () => {
+    const answer = await reply(member({ name: 'help' }));
+    expect(isEphemeral(answer)).toBe(true);
+    for (const name of ['/news', '/brief', '/topics', '/search', '/summarize', '/sources', '/schedule', '/status']) expect(text(answer)).toContain(name);
+  });
+
   it('shows /status privately, with the store, the summariser and the schedule', async () => {
     const answer = await reply(admin({ name: 'status' }));
     expect(isEphemeral(answer)).toBe(true);
-    expect(text(answer)).toMatch(/Store:\** memory[\s\S]*Summaries:\** extractive[\s\S]*07:30 weekdays/);
+    expect(text(answer)).toMatch(/Store:\** memory[\s\S]*Summaries:\** extractive[\s\S]*config\/samples \(every server\): read/);
   });
 });
 

@@ -1,0 +1,14 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { consolePoster } from '../../src/discord/console/run-console.ts';
+import { contentMessage } from '../../src/discord/render/message-payload.ts';
+
+describe('consolePoster', () => {
+  it('prints a scheduled digest in the terminal under the channel it was meant for', async () => {
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    await consolePoster(output).post('news', [contentMessage('**Top stories**'), contentMessage('Ferry strike ends')]);
+    expect(printed).toBe('\n📰 Scheduled briefing for #news\n\nTop stories\n\nFerry strike ends\n\n');
+  });
+});
