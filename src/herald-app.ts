@@ -4,7 +4,9 @@ import type { Newsroom } from './brief/newsroom.ts';
 import type { TrendingTopic } from './brief/topics/trending-topics.ts';
 import type { HeraldConfig } from './config/load-config.ts';
 import { createKeyvDeliveryLog } from './deliver/delivery-log.ts';
-import { createDigestScheduler, type DigestScheduler, type Poster } from './deliver/digest-scheduler.ts';
+import { createKeyvDeliveryJournal } from './deliver/delivery-journal.ts';
+import { createDigestScheduler, type DigestScheduler } from './deliver/digest-scheduler.ts';
+import type { Poster } from './deliver/poster.ts';
 import type { Services } from './discord/command.ts';
 import { InputError } from './input-error.ts';
 import { buildArticle } from './ingest/build-article.ts';
@@ -52,13 +54,17 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
   const newsroom = await openNewsroom(runtime, { env: options.env, now, logger });
   const guilds = createKeyvGuildSettingsRepository(runtime.store);
   const health = new Map<string, SourceHealth>();
+  const deliveries = createKeyvDeliveryLog(runtime.store, config.retentionDays * DAY_MS);
   const scheduler = createDigestScheduler({
     guilds,
     newsroom,
     defaultSources: config.sources,
     poster: options.poster,
-    deliveries: createKeyvDeliveryLog(runtime.store, config.retentionDays * DAY_MS),
+    journal: createKeyvDeliveryJournal(runtime.store, config.retentionDays * DAY_MS),
+    deliveries,
     logger,
+    now,
+    catchUpGraceMs: config.schedules.catchUpGraceMinutes * 60_000,
   });
 
   const ingest = async (inputs: string[]): Promise<IngestReport> => {

@@ -102,10 +102,9 @@ export class Newsroom {
     return undefined;
   }
 
-  /** The top stories in scope; `alreadySent` leaves out every story one of whose articles a channel was sent before. */
-  async digest(options: Scope & { limit: number; topics?: string[]; alreadySent?: ReadonlySet<string> }): Promise<Briefing> {
-    const sent = options.alreadySent;
-    const stories = clusterStories(this.#inScope(options)).filter((story) => !sent || !story.articles.some((article) => sent.has(article.id)));
+  /** The top stories in scope; `accept` lets a caller leave stories out (already sent, filtered out) before ranking. */
+  async digest(options: Scope & { limit: number; topics?: string[]; accept?: (story: Story) => boolean }): Promise<Briefing> {
+    const stories = clusterStories(this.#inScope(options)).filter(options.accept ?? (() => true));
     return composeDigest(stories, { now: this.#options.now(), limit: options.limit, ...(options.topics ? { topics: options.topics } : {}) }, this.#telling());
   }
 

@@ -18,6 +18,8 @@ const configSchema = z.strictObject({
   /** What /schedule set uses for the options an admin leaves out. */
   schedules: z.strictObject({
     maxItems: z.number().int().min(1).max(10),
+    /** A digest that was due while Herald was down is posted once at start-up if it is at most this late. */
+    catchUpGraceMinutes: z.number().int().min(0).max(1440),
   }),
   ingest: z.strictObject({
     completeSnippets: z.boolean(),

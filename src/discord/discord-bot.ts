@@ -1,10 +1,25 @@
-import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import { Client, DiscordAPIError, Events, GatewayIntentBits, PermissionFlagsBits, type Interaction } from 'discord.js';
 import type { Logger } from '../logger.ts';
-import type { Poster } from '../deliver/digest-scheduler.ts';
+import { PostRefused, type Poster } from '../deliver/poster.ts';
 import type { Command, Services } from './command.ts';
 import { dispatchAutocomplete, dispatchCommand } from './dispatch.ts';
 import { autocompleteRequest, commandRequest } from './interaction-request.ts';
 import { interactionResponder, toDiscord } from './interaction-responder.ts';
+
+/** Discord's answers that mean the channel refuses Herald until an admin acts, in words an admin can act on. */
+const REFUSALS: Record<number, string> = {
+  10003: 'the channel was deleted',
+  50001: 'Herald can no longer see the channel',
+  50013: 'Herald lacks the Send Messages or Embed Links permission there',
+  50008: 'Herald cannot post in this kind of channel',
+};
+
+const POSTING = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
+
+function refusal(error: unknown): PostRefused | undefined {
+  const reason = error instanceof DiscordAPIError && typeof error.code === 'number' ? REFUSALS[error.code] : undefined;
+  return reason ? new PostRefused(reason) : undefined;
+}
 
 export interface DiscordBot {
   client: Client;
@@ -40,10 +55,26 @@ export function createDiscordBot(options: { apiBase?: string; commands: Readonly
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
 
   const poster: Poster = {
-    async post(channelId, messages) {
-      const channel = await client.channels.fetch(channelId);
-      if (!channel?.isSendable()) throw new Error(`channel ${channelId} is not one Herald can post in`);
-      for (const message of messages) await channel.send(toDiscord(message, logger));
+    async post(channelId, message, nonce) {
+      try {
+        const channel = await client.channels.fetch(channelId);
+        if (!channel?.isSendable()) throw new PostRefused('Herald cannot post in this kind of channel');
+        const sent = await channel.send({ ...toDiscord(message, logger), nonce, enforceNonce: true });
+        return { messageId: sent.id };
+      } catch (error) {
+        throw refusal(error) ?? error;
+      }
+    },
+    async blocker(channelId) {
+      try {
+        const channel = await client.channels.fetch(channelId, { force: true });
+        if (!channel?.isSendable()) return 'Herald cannot post in this kind of channel';
+        const me = 'guild' in channel ? channel.guild.members.me : null;
+        if (me && 'permissionsFor' in channel && !channel.permissionsFor(me)?.has(POSTING)) return REFUSALS[50013];
+        return undefined;
+      } catch (error) {
+        return refusal(error)?.reason ?? `Herald could not check the channel (${(error as Error).message})`;
+      }
     },
   };
 

@@ -45,6 +45,6 @@ export function toDiscord(message: MessagePayload, logger: Pick<Logger, 'error'>
   return {
     ...(safe.content ? { content: safe.content } : {}),
     ...(safe.embeds?.length ? { embeds: safe.embeds } : {}),
-    allowedMentions: { parse: [], repliedUser: false },
+    allowedMentions: { parse: [], repliedUser: false, ...(safe.allowed_mentions.roles?.length ? { roles: safe.allowed_mentions.roles } : {}) },
   };
 }

@@ -21,6 +21,15 @@ export interface Schedule {
   /** Only stories about these topics; every story when empty. */
   topics: string[];
   maxItems: number;
+  /** Keywords (or /regular expressions/) a story must name one of, or must not name any of. */
+  include?: string[];
+  exclude?: string[];
+  /** The one role a digest may ping. */
+  mentionRoleId?: string;
+  /** Post a one-line "no new stories" when a run finds nothing, instead of staying silent. */
+  announceEmpty?: boolean;
+  /** Set when the channel refused Herald (deleted, access or permission lost); cleared once it can post again. */
+  paused?: { reason: string; at: string };
   createdBy: string;
   createdAt: string;
 }

@@ -1,73 +1,214 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Newsroom } from '../../src/brief/newsroom.ts';
 import { createExtractiveSummarizer } from '../../src/brief/summarize/extractive-summarizer.ts';
+import { createKeyvDeliveryJournal } from '../../src/deliver/delivery-journal.ts';
 import { createKeyvDeliveryLog } from '../../src/deliver/delivery-log.ts';
 import { createDigestScheduler, type DigestScheduler } from '../../src/deliver/digest-scheduler.ts';
+import { PostRefused, type Poster } from '../../src/deliver/poster.ts';
 import type { MessagePayload } from '../../src/discord/render/message-payload.ts';
 import { buildArticle } from '../../src/ingest/build-article.ts';
 import { createKeyvGuildSettingsRepository, type Schedule } from '../../src/store/guild-settings-repository.ts';
-import { openStore } from '../../src/store/open-store.ts';
+import { openStore, type Store } from '../../src/store/open-store.ts';
 
-const NOW = new Date('2024-09-12T09:00:00Z');
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const schedulers: DigestScheduler[] = [];
+const stores: Store[] = [];
+let folder: string | undefined;
 
 afterEach(async () => {
   for (const scheduler of schedulers.splice(0)) await scheduler.stop();
+  for (const store of stores.splice(0)) await store.close();
 });
 
-function article(title: string, paragraph: string, location = 'https://wire.example/feed.xml') {
-  return buildArticle({ title, url: `https://wire.example/${encodeURIComponent(title)}`, paragraphs: [paragraph], alsoRead: [] }, { source: { kind: 'feed', location }, fetchedAt: NOW });
+afterAll(async () => {
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
+
+function article(title: string, paragraph: string, fetchedAt: Date, location = 'https://wire.example/feed.xml') {
+  return buildArticle({ title, url: `https://wire.example/${encodeURIComponent(title)}`, paragraphs: [paragraph], alsoRead: [] }, { source: { kind: 'feed', location }, fetchedAt });
 }
 
-const SCHEDULE: Schedule = { id: 's1', channelId: 'c1', crons: ['0 8 * * *'], when: '08:00', timezone: 'Europe/London', topics: [], maxItems: 5, createdBy: 'admin', createdAt: NOW.toISOString() };
+const SCHEDULE: Schedule = { id: 's1', channelId: 'c1', crons: ['0 8 * * *'], when: '08:00', timezone: 'Europe/London', topics: [], maxItems: 5, createdBy: 'admin', createdAt: '2024-09-01T00:00:00.000Z' };
 
-async function setUp(schedules: Schedule[] = [SCHEDULE]) {
-  const store = await openStore('memory:');
-  const newsroom = new Newsroom({ summarizer: createExtractiveSummarizer(), now: () => NOW, retentionMs: 30 * 86_400_000 });
-  newsroom.add(article('Ferry strike ends', 'Ferry crews in Harbour City voted to accept a pay offer, ending a nine-day strike.'));
-  newsroom.add(article('Storm Agnes warning', 'The Met Office issued an amber warning as Storm Agnes approached the west coast.'));
+/** Discord as far as posting goes: a nonce seen before returns the message it made, as enforce_nonce does. */
+function fakeDiscord() {
+  const posts: Array<{ channelId: string; message: MessagePayload; nonce: string; id: string }> = [];
+  const faults: Array<Error> = [];
+  let blocked: string | undefined;
+  const poster: Poster = {
+    async post(channelId, message, nonce) {
+      const fault = faults.shift();
+      if (fault) throw fault;
+      const earlier = posts.find((post) => post.nonce === nonce);
+      if (earlier) return { messageId: earlier.id };
+      const id = `m${posts.length + 1}`;
+      posts.push({ channelId, message, nonce, id });
+      return { messageId: id };
+    },
+    async blocker() {
+      return blocked;
+    },
+  };
+  return { poster, posts, faults, block: (reason: string | undefined) => (blocked = reason) };
+}
+
+interface Setup {
+  store?: Store;
+  now?: { at: Date };
+  schedule?: Schedule;
+  discord?: ReturnType<typeof fakeDiscord>;
+}
+
+async function setUp(options: Setup = {}) {
+  const clock = options.now ?? { at: new Date('2024-09-12T09:00:00Z') };
+  const store = options.store ?? (await openStore('memory:'));
+  if (!options.store) stores.push(store);
+  const newsroom = new Newsroom({ summarizer: createExtractiveSummarizer(), now: () => clock.at, retentionMs: 30 * 86_400_000 });
+  newsroom.add(article('Ferry strike ends', 'Ferry crews in Harbour City voted to accept a pay offer, ending a nine-day strike.', clock.at));
+  newsroom.add(article('Storm Agnes warning', 'The Met Office issued an amber warning as Storm Agnes approached the west coast.', clock.at));
   const guilds = createKeyvGuildSettingsRepository(store);
-  await guilds.update('g1', (settings) => ({ ...settings, schedules }));
-  const posted: Array<{ channelId: string; messages: MessagePayload[] }> = [];
+  const schedule = options.schedule ?? SCHEDULE;
+  await guilds.update('g1', (settings) => ({ ...settings, schedules: [schedule] }));
+  const discord = options.discord ?? fakeDiscord();
   const scheduler = createDigestScheduler({
     guilds,
     newsroom,
     defaultSources: ['https://wire.example/feed.xml'],
-    poster: { post: async (channelId, messages) => void posted.push({ channelId, messages }) },
+    poster: discord.poster,
+    journal: createKeyvDeliveryJournal(store, 30 * 86_400_000),
     deliveries: createKeyvDeliveryLog(store, 30 * 86_400_000),
     logger: quiet,
+    now: () => clock.at,
+    catchUpGraceMs: 60 * 60_000,
+    sleep: async () => undefined,
   });
   schedulers.push(scheduler);
-  return { scheduler, newsroom, posted };
+  return { scheduler, newsroom, discord, guilds, store, clock, schedule };
 }
 
-describe('digest scheduler', () => {
-  it('posts the channel a digest of what it has not been sent, and nothing when nothing is new', async () => {
-    const { scheduler, newsroom, posted } = await setUp();
-    expect(await scheduler.run('g1', SCHEDULE)).toBe(2);
-    expect(await scheduler.run('g1', SCHEDULE)).toBe(0);
-    newsroom.add(article('Library reopens', 'The Central Library on Quay Street reopened after a two-year restoration.'));
-    expect(await scheduler.run('g1', SCHEDULE)).toBe(1);
-    expect(posted.map((post) => post.channelId)).toEqual(['c1', 'c1']);
+describe('digest scheduler: what a run posts', () => {
+  it('posts the channel what it has not been sent, and nothing when nothing is new', async () => {
+    const { scheduler, newsroom, discord, clock } = await setUp();
+    expect(await scheduler.run('g1', SCHEDULE, '2024-09-12T08:00')).toBe(2);
+    expect(await scheduler.run('g1', SCHEDULE, '2024-09-13T08:00')).toBe(0);
+    newsroom.add(article('Library reopens', 'The Central Library on Quay Street reopened after a two-year restoration.', clock.at));
+    expect(await scheduler.run('g1', SCHEDULE, '2024-09-14T08:00')).toBe(1);
+    expect(discord.posts.map((post) => post.channelId)).toEqual(['c1', 'c1']);
   });
 
-  it('keeps to the schedule’s topics', async () => {
+  it('says "no new stories" in one line when the admin asked for it', async () => {
+    const schedule = { ...SCHEDULE, announceEmpty: true };
+    const { scheduler, discord } = await setUp({ schedule });
+    await scheduler.run('g1', schedule, '2024-09-12T08:00');
+    await scheduler.run('g1', schedule, '2024-09-13T08:00');
+    expect(discord.posts.at(-1)?.message.content).toBe('No new stories since the last digest.');
+  });
+
+  it('keeps to the schedule’s topics and keyword filters', async () => {
     const { scheduler } = await setUp();
-    expect(await scheduler.run('g1', { ...SCHEDULE, topics: ['storm agnes'] })).toBe(1);
+    expect(await scheduler.run('g1', { ...SCHEDULE, topics: ['storm agnes'] }, 'a')).toBe(1);
+    const { scheduler: other } = await setUp();
+    expect(await other.run('g1', { ...SCHEDULE, exclude: ['/strike|storm/'] }, 'a')).toBe(0);
+    const { scheduler: third } = await setUp();
+    expect(await third.run('g1', { ...SCHEDULE, include: ['ferry'] }, 'a')).toBe(1);
   });
 
-  it('never shows a server another server’s sources', async () => {
-    const { scheduler, newsroom } = await setUp();
-    newsroom.add(article('Private feed story about dams', 'Engineers found cracks in the Valley dam spillway on Tuesday.', 'https://other-guild.example/feed.xml'));
-    expect(await scheduler.run('g1', SCHEDULE)).toBe(2);
+  it('pings only the role the admin chose', async () => {
+    const schedule = { ...SCHEDULE, mentionRoleId: '555' };
+    const { scheduler, discord } = await setUp({ schedule });
+    await scheduler.run('g1', schedule, 'a');
+    expect(discord.posts[0]?.message.content).toMatch(/^<@&555> /);
+    expect(discord.posts[0]?.message.allowed_mentions).toEqual({ parse: [], roles: ['555'] });
   });
 
-  it('runs each time in the schedule’s own time zone', async () => {
-    const { scheduler } = await setUp([{ ...SCHEDULE, crons: ['0 8 * * *'], timezone: 'America/New_York' }]);
+  it('never shows a server another server’s sources, nor a source’s first-read backlog', async () => {
+    const { scheduler, newsroom, clock } = await setUp();
+    newsroom.add(article('Dam cracks found', 'Engineers found cracks in the Valley dam spillway on Tuesday.', clock.at, 'https://other-guild.example/feed.xml'));
+    expect(await scheduler.run('g1', SCHEDULE, 'a')).toBe(2);
+  });
+});
+
+describe('digest scheduler: exactly once', () => {
+  it('runs a slot once however often it is asked', async () => {
+    const { scheduler, newsroom, discord, clock } = await setUp();
+    await scheduler.run('g1', SCHEDULE, '2024-09-12T08:00');
+    newsroom.add(article('Library reopens', 'The Central Library on Quay Street reopened after a two-year restoration.', clock.at));
+    expect(await scheduler.run('g1', SCHEDULE, '2024-09-12T08:00')).toBe(0);
+    expect(discord.posts).toHaveLength(1);
+  });
+
+  it('finishes a run cut short with the same nonces, so no message is posted twice', async () => {
+    const { scheduler, discord, newsroom, clock } = await setUp();
+    for (let index = 0; index < 30; index += 1) newsroom.add(article(`Council vote ${index} in ward ${index * 13}`, `Ward ${index * 13} councillors voted on item ${index * 7} of the budget on Tuesday.`, clock.at));
+    const schedule = { ...SCHEDULE, maxItems: 10 };
+    discord.faults.push(new Error('socket hang up'), new Error('socket hang up'), new Error('socket hang up'), new Error('socket hang up'));
+    await expect(scheduler.run('g1', schedule, 'slot')).rejects.toThrow('socket hang up');
+    expect(await scheduler.run('g1', schedule, 'slot')).toBeGreaterThan(0);
+    const nonces = discord.posts.map((post) => post.nonce);
+    expect(new Set(nonces).size).toBe(nonces.length);
+  });
+
+  it('retries a post that failed for a passing reason', async () => {
+    const { scheduler, discord } = await setUp();
+    discord.faults.push(new Error('HTTP 502'), new Error('HTTP 502'));
+    expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(2);
+  });
+
+  it('remembers across a restart on the same store what each channel was sent', async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'herald-scheduler-'));
+    const file = path.join(folder, 'herald.sqlite');
+    const discord = fakeDiscord();
+    const first = await setUp({ store: await openStore(file), discord });
+    await first.scheduler.run('g1', SCHEDULE, '2024-09-12T08:00');
+    await first.scheduler.stop();
+    await first.store.close();
+    const second = await setUp({ store: await openStore(file), discord });
+    stores.push(second.store);
+    expect(await second.scheduler.run('g1', SCHEDULE, '2024-09-13T08:00')).toBe(0);
+    expect(discord.posts).toHaveLength(1);
+  });
+});
+
+describe('digest scheduler: missed runs and refusing channels', () => {
+  it('makes up a run missed while down once, within the grace window', async () => {
+    const { scheduler, discord, store } = await setUp({ now: { at: new Date('2024-09-12T07:40:00Z') } });
     await scheduler.start();
-    const next = new Date(scheduler.times('g1')[0]!.nextRunAt!);
-    const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(next);
-    expect(local).toBe('08:00');
+    await scheduler.stop();
+    expect(discord.posts).toHaveLength(1);
+    const again = await setUp({ now: { at: new Date('2024-09-12T07:45:00Z') }, store, discord });
+    await again.scheduler.start();
+    await again.scheduler.stop();
+    expect(discord.posts).toHaveLength(1);
+  });
+
+  it('does not make up a run missed longer ago than the grace window', async () => {
+    const { scheduler, discord } = await setUp({ now: { at: new Date('2024-09-12T09:30:00Z') } });
+    await scheduler.start();
+    await scheduler.stop();
+    expect(discord.posts).toHaveLength(0);
+  });
+
+  it('pauses a schedule whose channel refuses Herald, keeps its stories, and resumes when the channel is fixed', async () => {
+    const { scheduler, discord, guilds } = await setUp();
+    discord.faults.push(new PostRefused('the channel was deleted'));
+    discord.block('the channel was deleted');
+    expect(await scheduler.run('g1', SCHEDULE, 'day1')).toBe(0);
+    const paused = (await guilds.get('g1')).schedules[0]!;
+    expect(paused.paused?.reason).toBe('the channel was deleted');
+    expect(scheduler.times('g1')[0]?.nextRunAt).toBeUndefined();
+    expect(await scheduler.run('g1', paused, 'day2')).toBe(0);
+    discord.block(undefined);
+    expect(await scheduler.run('g1', paused, 'day3')).toBe(2);
+    expect((await guilds.get('g1')).schedules[0]?.paused).toBeUndefined();
+  });
+
+  it('tells the next run in the schedule’s own time zone', async () => {
+    const schedule = { ...SCHEDULE, timezone: 'America/New_York' };
+    const { scheduler } = await setUp({ schedule, now: { at: new Date('2024-09-12T20:00:00Z') } });
+    await scheduler.start();
+    expect(scheduler.times('g1')[0]?.nextRunAt).toBe('2024-09-13T12:00:00.000Z');
   });
 });

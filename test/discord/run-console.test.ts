@@ -8,7 +8,9 @@ describe('consolePoster', () => {
     const output = new PassThrough();
     let printed = '';
     output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-    await consolePoster(output).post('news', [contentMessage('**Top stories**'), contentMessage('Ferry strike ends')]);
-    expect(printed).toBe('\n📰 Scheduled briefing for #news\n\nTop stories\n\nFerry strike ends\n\n');
+    const poster = consolePoster(output);
+    expect(await poster.post('news', contentMessage('**Top stories** Ferry strike ends'), 'nonce')).toEqual({ messageId: 'console-1' });
+    expect(printed).toBe('\n📰 Scheduled briefing for #news\n\nTop stories Ferry strike ends\n\n');
+    expect(await poster.blocker('news')).toBeUndefined();
   });
 });

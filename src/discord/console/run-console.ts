@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { PermissionsBitField } from 'discord.js';
 import { InputError } from '../../input-error.ts';
 import type { Logger } from '../../logger.ts';
-import type { Poster } from '../../deliver/digest-scheduler.ts';
+import type { Poster } from '../../deliver/poster.ts';
 import type { Command, CommandRequest, Responder, Services } from '../command.ts';
 import { dispatchCommand } from '../dispatch.ts';
 import { messageToText } from '../render/console-text.ts';
@@ -24,11 +24,17 @@ function width(output: ConsoleOptions['output']): number {
   return Math.min(output.columns ?? 80, 100);
 }
 
-/** Scheduled digests in console mode: printed where the person is looking. */
+/** Scheduled digests in console mode: printed where the person is looking, under the channel they were for. */
 export function consolePoster(output: ConsoleOptions['output']): Poster {
+  let posted = 0;
   return {
-    async post(channelId, messages) {
-      output.write(`\n📰 Scheduled briefing for #${channelId}\n\n${messages.map((message) => messageToText(message, width(output))).join('\n\n')}\n\n`);
+    async post(channelId, message) {
+      output.write(`\n📰 Scheduled briefing for #${channelId}\n\n${messageToText(message, width(output))}\n\n`);
+      posted += 1;
+      return { messageId: `console-${posted}` };
+    },
+    async blocker() {
+      return undefined;
     },
   };
 }

@@ -8,7 +8,8 @@ import type { APIEmbed } from 'discord.js';
 export interface MessagePayload {
   content?: string;
   embeds?: APIEmbed[];
-  allowed_mentions: { parse: [] };
+  /** Parses nothing; a scheduled digest may name the one role its admin chose to ping. */
+  allowed_mentions: { parse: []; roles?: string[] };
   flags?: number;
 }
 

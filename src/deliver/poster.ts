@@ -1,0 +1,20 @@
+import type { MessagePayload } from '../discord/render/message-payload.ts';
+
+/** Where digests go: a Discord channel, or the terminal in console mode. */
+export interface Poster {
+  /**
+   * Posts one message. With the same nonce twice within a few minutes, Discord returns the first message
+   * instead of posting again, which is what makes finishing an interrupted run safe.
+   */
+  post(channelId: string, message: MessagePayload, nonce: string): Promise<{ messageId: string }>;
+  /** Why Herald cannot post in the channel now (deleted, no access, no permission), or undefined when it can. */
+  blocker(channelId: string): Promise<string | undefined>;
+}
+
+/** The channel refuses Herald for good until an admin acts: retrying cannot help, so the schedule pauses. */
+export class PostRefused extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'PostRefused';
+  }
+}
