@@ -8,6 +8,7 @@ import { contentMessage } from '../src/discord/render/message-payload.ts';
 import { packEmbeds } from '../src/discord/render/pack-embeds.ts';
 import { fitUntrusted, oneLine } from '../src/discord/render/safe-text.ts';
 import { sendAll } from '../src/discord/send-all.ts';
+import { compileKeywords } from '../src/deliver/keyword-filter.ts';
 import { knownTimezones, parseScheduleTime, parseTimezone } from '../src/deliver/schedule-time.ts';
 import { InputError } from '../src/input-error.ts';
 import type { Schedule } from '../src/store/guild-settings-repository.ts';
@@ -27,10 +28,14 @@ export default {
         .setName('set')
         .setDescription('Post a digest to a channel on a schedule')
         .addChannelOption((option) => option.setName('channel').setDescription('Where to post').setRequired(true).addChannelTypes(...POSTABLE_TYPES))
-        .addStringOption((option) => option.setName('time').setDescription('"08:00", "08:00,18:00", "07:30 weekdays" or a cron expression').setRequired(true).setMaxLength(100))
+        .addStringOption((option) => option.setName('time').setDescription('"08:00", "08:00,18:00", "07:30 weekdays", a cron expression, or "instant"').setRequired(true).setMaxLength(100))
         .addStringOption((option) => option.setName('timezone').setDescription('IANA time zone, e.g. Europe/London').setRequired(true).setAutocomplete(true).setMaxLength(64))
         .addStringOption((option) => option.setName('topics').setDescription('Only stories about these topics, comma-separated').setMaxLength(300))
-        .addIntegerOption((option) => option.setName('max-items').setDescription('Stories per digest (1–10)').setMinValue(1).setMaxValue(10)),
+        .addIntegerOption((option) => option.setName('max-items').setDescription('Stories per digest (1–10)').setMinValue(1).setMaxValue(10))
+        .addStringOption((option) => option.setName('include').setDescription('Only stories naming one of these keywords (comma-separated; /regex/ allowed)').setMaxLength(300))
+        .addStringOption((option) => option.setName('exclude').setDescription('Never stories naming these keywords (comma-separated; /regex/ allowed)').setMaxLength(300))
+        .addRoleOption((option) => option.setName('mention').setDescription('A role to ping with each digest (only that role is pinged)'))
+        .addBooleanOption((option) => option.setName('announce-empty').setDescription('Post "no new stories" when there is nothing new (default: stay silent)')),
     )
     .addSubcommand((sub) => sub.setName('list').setDescription('Every schedule of this server'))
     .addSubcommand((sub) =>
@@ -74,7 +79,12 @@ async function set(guildId: string, request: CommandRequest, respond: Responder,
   if (!channel.botCanPost) throw new InputError(`Herald cannot post in #${channel.name}: give it the View Channel, Send Messages and Embed Links permissions there first.`);
   const crons = parseScheduleTime(request.string('time') ?? '');
   const timezone = parseTimezone(request.string('timezone') ?? '');
-  const topics = (request.string('topics') ?? '').split(',').map((topic) => topic.trim()).filter(Boolean);
+  const topics = commaList(request.string('topics'));
+  const include = commaList(request.string('include'));
+  const exclude = commaList(request.string('exclude'));
+  compileKeywords([...include, ...exclude]);
+  const role = request.role('mention');
+  if (role && role.id === guildId) throw new InputError('Herald will not ping @everyone; choose a role.');
   const { schedules } = await services.guilds.get(guildId);
   if (schedules.length >= MAX_SCHEDULES) throw new InputError(`A server can have at most ${MAX_SCHEDULES} schedules; remove one first.`);
   const schedule: Schedule = {
@@ -85,6 +95,10 @@ async function set(guildId: string, request: CommandRequest, respond: Responder,
     timezone,
     topics,
     maxItems: request.integer('max-items') ?? services.scheduleDefaults.maxItems,
+    ...(include.length ? { include } : {}),
+    ...(exclude.length ? { exclude } : {}),
+    ...(role ? { mentionRoleId: role.id } : {}),
+    ...(request.boolean('announce-empty') ? { announceEmpty: true } : {}),
     createdBy: request.user.id,
     createdAt: services.now().toISOString(),
   };
@@ -119,8 +133,20 @@ async function list(guildId: string, respond: Responder, services: Services): Pr
   await sendAll(respond, packEmbeds(listEmbeds('Schedules', lines)), { ephemeral: true });
 }
 
-/** How a schedule reads back to an admin: where, when, in which zone, about what. */
+function commaList(value: string | null): string[] {
+  return (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+}
+
+/** How a schedule reads back to an admin: where, when, in which zone, about what, and whether it is paused. */
 export function describe(schedule: Schedule): string {
-  const topics = schedule.topics.length ? `, about ${fitUntrusted(oneLine(schedule.topics.join(', ')), 200)}` : '';
-  return `<#${schedule.channelId}> at ${fitUntrusted(schedule.when, 100)} (${schedule.timezone}), up to ${schedule.maxItems} stories${topics}`;
+  const parts = [
+    schedule.when.toLowerCase() === 'instant' ? `<#${schedule.channelId}> as stories arrive (at most every 5 minutes)` : `<#${schedule.channelId}> at ${fitUntrusted(schedule.when, 100)} (${schedule.timezone})`,
+    `up to ${schedule.maxItems} stories`,
+    schedule.topics.length ? `about ${fitUntrusted(oneLine(schedule.topics.join(', ')), 200)}` : '',
+    schedule.include?.length ? `naming ${fitUntrusted(oneLine(schedule.include.join(' or ')), 200)}` : '',
+    schedule.exclude?.length ? `never ${fitUntrusted(oneLine(schedule.exclude.join(' or ')), 200)}` : '',
+    schedule.mentionRoleId ? `pinging <@&${schedule.mentionRoleId}>` : '',
+  ].filter(Boolean);
+  const paused = schedule.paused ? ` · ⏸️ paused: ${fitUntrusted(oneLine(schedule.paused.reason), 200)}` : '';
+  return `${parts.join(', ')}${paused}`;
 }

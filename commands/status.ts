@@ -6,6 +6,7 @@ import { listEmbeds } from '../src/discord/render/list-embeds.ts';
 import { packEmbeds } from '../src/discord/render/pack-embeds.ts';
 import { fitUntrusted, oneLine, safeLink } from '../src/discord/render/safe-text.ts';
 import { sendAll } from '../src/discord/send-all.ts';
+import { InputError } from '../src/input-error.ts';
 import { describe } from './schedule.ts';
 
 export default {
@@ -13,9 +14,16 @@ export default {
     .setName('status')
     .setDescription('How Herald is doing for this server: sources, deliveries, store and summariser')
     .setContexts(InteractionContextType.Guild)
-    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild),
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .addStringOption((option) => option.setName('story').setDescription('A story’s address: why it was or was not posted').setMaxLength(2000)),
   async execute(request, respond, services) {
     const guildId = requireManageGuild(request);
+    const story = request.string('story')?.trim();
+    if (story) {
+      if (!URL.canParse(story)) throw new InputError('That is not a web address; give the story’s address starting with https://');
+      await sendAll(respond, packEmbeds(listEmbeds('Why this story was or was not posted', await services.explainStory(guildId, story))), { ephemeral: true });
+      return;
+    }
     const settings = await services.guilds.get(guildId);
     const sourceLines = [...settings.sources.map((source) => ({ label: safeLink(source.name ?? source.url, source.url), location: source.url })), ...services.defaultSources.map((location) => ({ label: `${fitUntrusted(location, 200)} (every server)`, location }))].map(({ label, location }) => {
       const health = services.sourceHealth(location);

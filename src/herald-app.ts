@@ -7,6 +7,9 @@ import { createKeyvDeliveryLog } from './deliver/delivery-log.ts';
 import { createKeyvDeliveryJournal } from './deliver/delivery-journal.ts';
 import { createDigestScheduler, type DigestScheduler } from './deliver/digest-scheduler.ts';
 import type { Poster } from './deliver/poster.ts';
+import { storyMatchesTopics } from './brief/digest/topic-filter.ts';
+import { explainDelivery } from './deliver/explain-delivery.ts';
+import { compileKeywords, filterText, passesKeywords } from './deliver/keyword-filter.ts';
 import type { Services } from './discord/command.ts';
 import { InputError } from './input-error.ts';
 import { buildArticle } from './ingest/build-article.ts';
@@ -23,6 +26,14 @@ const TRENDING_REFRESH_MS = 60_000;
 const TRENDING_FOR_AUTOCOMPLETE = 200;
 
 type SourceHealth = { lastSuccessAt?: string; lastError?: string; lastErrorAt?: string };
+
+function sameHost(location: string, url: string): boolean {
+  try {
+    return new URL(location).hostname === new URL(url).hostname;
+  } catch {
+    return false;
+  }
+}
 
 /** Herald running: the store, the newsroom over it, every server's settings and schedules, and the ingest loop. */
 export interface HeraldApp {
@@ -137,6 +148,37 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     reschedule: (guildId) => scheduler.reschedule(guildId),
     scheduleTimes: (guildId) => scheduler.times(guildId),
     sourceHealth: (location) => health.get(location),
+    async explainStory(guildId, url) {
+      const settings = await guilds.get(guildId);
+      const article = newsroom.articleAt(url);
+      const times = new Map(scheduler.times(guildId).map((entry) => [entry.scheduleId, entry]));
+      const sourceState = article ? health.get(article.source.location) : [...health.entries()].find(([location]) => sameHost(location, url))?.[1];
+      const failing = sourceState?.lastError && (!sourceState.lastSuccessAt || (sourceState.lastErrorAt ?? '') > sourceState.lastSuccessAt) ? sourceState.lastError : undefined;
+      const story = article && { id: article.id, lead: article, articles: [article], topics: article.topics, latestAt: article.fetchedAt };
+      const schedules = await Promise.all(
+        settings.schedules.map(async (schedule) => {
+          const sent = article && (await deliveries.find(schedule.channelId, article.id));
+          const next = times.get(schedule.id)?.nextRunAt;
+          return {
+            schedule,
+            ...(sent ? { sent } : {}),
+            passesTopics: !story || storyMatchesTopics(story, schedule.topics),
+            passesKeywords: !article || passesKeywords(filterText(article), compileKeywords(schedule.include ?? []), compileKeywords(schedule.exclude ?? [])),
+            ...(next ? { nextRunAt: next } : {}),
+          };
+        }),
+      );
+      return explainDelivery(
+        {
+          ...(article ? { article } : {}),
+          inScope: article ? newsroom.inScope(article, { sourceLocations: [...config.sources, ...settings.sources.map((source) => source.url)] }) : false,
+          backlog: false,
+          ...(failing ? { sourceError: failing } : {}),
+          schedules,
+        },
+        guildId,
+      );
+    },
     storeDescription: runtime.store.description,
     now,
   };

@@ -1,4 +1,5 @@
 import { articleTime, type AlsoReadLink, type Article } from '../model/article.ts';
+import { canonicalUrl } from '../model/canonical-url.ts';
 import type { Briefing, BriefingLink, Story } from '../model/story.ts';
 import { articleAddress, publisherName, webAddress } from './article-address.ts';
 import { createRelatedIndex } from './also-read/related-index.ts';
@@ -94,6 +95,20 @@ export class Newsroom {
     return removed;
   }
 
+  /** The kept article at that address (as found or as its page names itself), if any. */
+  articleAt(url: string): Article | undefined {
+    const wanted = canonicalUrl(url) ?? url;
+    for (const article of this.#articles.values()) {
+      if (article.canonicalUrl === wanted || article.url === url || (article.url && canonicalUrl(article.url) === wanted)) return article;
+    }
+    return undefined;
+  }
+
+  /** Whether an article is one a scope may see. */
+  inScope(article: Article, scope: Scope): boolean {
+    return this.#inScope(scope, [article]).length === 1;
+  }
+
   /** The name a source's articles give it (the feed's title, the site's name), if any article of it is kept. */
   sourceName(location: string): string | undefined {
     for (const article of this.#articles.values()) {
@@ -156,10 +171,10 @@ export class Newsroom {
     return { title: article.title, summary: summary.text, topics: article.topics, alsoRead: links };
   }
 
-  #inScope(scope: Scope): Article[] {
+  #inScope(scope: Scope, articles: Iterable<Article> = this.#articles.values()): Article[] {
     const since = scope.since?.getTime();
     const sources = scope.sourceLocations && new Set(this.#expand(scope.sourceLocations));
-    return [...this.#articles.values()].filter(
+    return [...articles].filter(
       (article) =>
         (!sources || sources.has(article.source.location)) &&
         (since === undefined || articleTime(article) >= since),

@@ -9,7 +9,7 @@ import type { Story } from '../model/story.ts';
 import type { GuildSettingsRepository, Schedule } from '../store/guild-settings-repository.ts';
 import type { DeliveryJournal, DeliveryRun } from './delivery-journal.ts';
 import type { DeliveryLog } from './delivery-log.ts';
-import { compileKeywords, passesKeywords } from './keyword-filter.ts';
+import { compileKeywords, filterText, passesKeywords } from './keyword-filter.ts';
 import { dueSlots, nextSlot, parseCrons, type CronFields } from './local-slots.ts';
 import { PostRefused, type Poster } from './poster.ts';
 
@@ -88,7 +88,7 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
     const accept = (story: Story): boolean =>
       !story.articles.some((article) => sent.has(article.id)) &&
       !story.articles.every((article) => deps.isBacklog?.(article) ?? false) &&
-      passesKeywords([story.lead.title, story.lead.dek ?? '', ...story.topics, ...story.lead.paragraphs.slice(0, 2)].join('\n'), include, exclude);
+      passesKeywords(filterText(story.lead), include, exclude);
     const digest = await deps.newsroom.digest({
       sourceLocations: [...deps.defaultSources, ...settings.sources.map((source) => source.url)],
       limit: schedule.maxItems,

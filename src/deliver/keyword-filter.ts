@@ -1,4 +1,5 @@
 import { InputError } from '../input-error.ts';
+import type { Article } from '../model/article.ts';
 
 const MAX_PATTERN = 100;
 
@@ -51,6 +52,11 @@ function unsafeReason(pattern: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** What keyword filters read of a story: its lead's headline, standfirst, topics and opening. */
+export function filterText(lead: Pick<Article, 'title' | 'dek' | 'topics' | 'paragraphs'>): string {
+  return [lead.title, lead.dek ?? '', ...lead.topics, ...lead.paragraphs.slice(0, 2)].join('\n');
 }
 
 /** Whether a story's text passes a schedule's filters: any include (when there are some), no exclude. */

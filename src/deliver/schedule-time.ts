@@ -8,6 +8,8 @@ import { InputError } from '../input-error.ts';
  */
 export function parseScheduleTime(input: string): string[] {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  // Instant mode: new stories as they arrive, gathered into at most one digest every five minutes.
+  if (text === 'instant') return ['*/5 * * * *'];
   const weekdays = / ?\bweekdays$/.test(text);
   const times = text.replace(/ ?\bweekdays$/, '');
   if (/^\d{1,2}:\d{2}( ?, ?\d{1,2}:\d{2})*$/.test(times)) {

@@ -29,7 +29,9 @@ export interface CommandRequest {
   subcommand(): string | null;
   string(name: string): string | null;
   integer(name: string): number | null;
+  boolean(name: string): boolean | null;
   channel(name: string): ChannelChoice | null;
+  role(name: string): { id: string; name: string } | null;
 }
 
 export interface AutocompleteRequest extends CommandRequest {
@@ -61,6 +63,8 @@ export interface Services {
   reschedule(guildId: string): Promise<void>;
   /** Last and next deliveries of one server's schedules. */
   scheduleTimes(guildId: string): Array<{ scheduleId: string; lastRunAt?: string; nextRunAt?: string }>;
+  /** Why a story was or was not delivered to each of a server's scheduled channels, a line per channel. */
+  explainStory(guildId: string, url: string): Promise<string[]>;
   /** Per-source results of the latest ingest runs. */
   sourceHealth(location: string): { lastSuccessAt?: string; lastError?: string; lastErrorAt?: string } | undefined;
   storeDescription: string;

@@ -16,7 +16,12 @@ export function commandRequest(interaction: ChatInputCommandInteraction | Autoco
     subcommand: () => options.getSubcommand(false),
     string: (name) => options.getString(name),
     integer: (name) => options.getInteger(name),
+    boolean: (name) => options.getBoolean(name),
     channel: (name) => (interaction.isChatInputCommand() ? channelChoice(interaction, name) : null),
+    role: (name) => {
+      const role = interaction.isChatInputCommand() ? interaction.options.getRole(name) : null;
+      return role ? { id: role.id, name: role.name } : null;
+    },
   };
 }
 

@@ -9,6 +9,7 @@ describe('parseScheduleTime', () => {
     ['08:00, 18:30', ['0 8 * * *', '30 18 * * *']],
     ['07:30 weekdays', ['30 7 * * 1-5']],
     ['30 7 * * 1-5', ['30 7 * * 1-5']],
+    ['instant', ['*/5 * * * *']],
   ])('reads %s as %j', (input, crons) => {
     expect(parseScheduleTime(input)).toEqual(crons);
   });

@@ -216,6 +216,14 @@ describe('Herald on Discord, as an admin', () => {
     expect(sentTwice).toEqual([]);
   });
 
+  it('explains with /status story: where a story was sent, with a link to the message', async () => {
+    const sentUrl = discord.channelMessages(NEWS).flatMap((message) => (message.embeds ?? []) as APIEmbed[]).find((embed) => embed.url)?.url;
+    const answer = await reply(admin({ name: 'status', options: [option('story', sentUrl!)] }));
+    expect(text(answer)).toContain(`https://discord.com/channels/${GUILD}/${NEWS}/`);
+    const unknown = await reply(admin({ name: 'status', options: [option('story', 'https://nowhere.example/story')] }));
+    expect(text(unknown)).toContain('Herald has not read that story');
+  });
+
   it('removes a schedule and a source, chosen through autocomplete', async () => {
     const [schedule] = (await app.guilds.get(GUILD)).schedules;
     const offered = await discord.autocomplete(admin({ name: 'schedule', options: [sub('remove', [{ name: 'schedule', type: 3, value: '07:30', focused: true } as APIApplicationCommandInteractionDataOption])] }));

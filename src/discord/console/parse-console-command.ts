@@ -2,10 +2,12 @@ import { ApplicationCommandOptionType, type APIApplicationCommandOption } from '
 import { InputError } from '../../input-error.ts';
 import type { ChannelChoice, Command } from '../command.ts';
 
+export type ConsoleValue = string | number | boolean | ChannelChoice | { id: string; name: string; role: true };
+
 export interface ParsedConsoleCommand {
   command: Command;
   subcommand: string | null;
-  values: Map<string, string | number | ChannelChoice>;
+  values: Map<string, ConsoleValue>;
 }
 
 /** The one channel the console has: digests scheduled "in a channel" print to the terminal. */
@@ -37,9 +39,9 @@ export function parseConsoleCommand(line: string, commands: ReadonlyMap<string, 
   return { command, subcommand, values: readValues(command.data.name, text, options as APIApplicationCommandOption[]) };
 }
 
-function readValues(commandName: string, text: string, options: APIApplicationCommandOption[]): Map<string, string | number | ChannelChoice> {
+function readValues(commandName: string, text: string, options: APIApplicationCommandOption[]): Map<string, ConsoleValue> {
   const names = options.map((option) => option.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const values = new Map<string, string | number | ChannelChoice>();
+  const values = new Map<string, ConsoleValue>();
   if (names.length) {
     const pattern = new RegExp(`(?:^|\\s)(${names.join('|')}):`, 'g');
     const found = [...text.matchAll(pattern)];
@@ -57,7 +59,7 @@ function readValues(commandName: string, text: string, options: APIApplicationCo
   return values;
 }
 
-function typed(commandName: string, option: APIApplicationCommandOption, raw: string): string | number | ChannelChoice {
+function typed(commandName: string, option: APIApplicationCommandOption, raw: string): ConsoleValue {
   switch (option.type) {
     case ApplicationCommandOptionType.Integer: {
       const value = Number(raw);
@@ -68,6 +70,11 @@ function typed(commandName: string, option: APIApplicationCommandOption, raw: st
       }
       return value;
     }
+    case ApplicationCommandOptionType.Boolean:
+      if (!/^(true|false|yes|no)$/i.test(raw)) throw new InputError(`/${commandName} ${option.name}: expects true or false`);
+      return /^(true|yes)$/i.test(raw);
+    case ApplicationCommandOptionType.Role:
+      return { id: raw.replace(/^@/, '') || 'role', name: raw.replace(/^@/, '') || 'role', role: true };
     case ApplicationCommandOptionType.Channel:
       return { ...CONSOLE_CHANNEL, name: raw.replace(/^#/, '') || CONSOLE_CHANNEL.name };
     default: {

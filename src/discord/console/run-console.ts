@@ -92,9 +92,17 @@ function consoleRequest(line: string, commands: ReadonlyMap<string, Command>): C
       const found = value(name);
       return typeof found === 'number' ? found : null;
     },
+    boolean: (name) => {
+      const found = value(name);
+      return typeof found === 'boolean' ? found : null;
+    },
     channel: (name) => {
       const found = value(name);
-      return typeof found === 'object' ? found : null;
+      return typeof found === 'object' && !('role' in found) ? found : null;
+    },
+    role: (name) => {
+      const found = value(name);
+      return typeof found === 'object' && 'role' in found ? { id: found.id, name: found.name } : null;
     },
   };
 }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { explainDelivery, type DeliveryFacts } from '../../src/deliver/explain-delivery.ts';
+import { buildArticle } from '../../src/ingest/build-article.ts';
+import type { Schedule } from '../../src/store/guild-settings-repository.ts';
+
+const article = buildArticle({ title: 'Ferry strike ends', url: 'https://wire.example/ferry', paragraphs: ['Crews voted.'], alsoRead: [] }, { source: { kind: 'feed', location: 'https://wire.example/feed' }, fetchedAt: new Date('2024-09-12T09:00:00Z') });
+const schedule: Schedule = { id: 's1', channelId: 'c1', crons: ['0 8 * * *'], when: '08:00', timezone: 'UTC', topics: [], maxItems: 5, createdBy: 'a', createdAt: '2024-09-01T00:00:00Z' };
+const facts = (overrides: Partial<DeliveryFacts> = {}, entry: Partial<DeliveryFacts['schedules'][number]> = {}): DeliveryFacts => ({
+  article,
+  inScope: true,
+  backlog: false,
+  schedules: [{ schedule, passesTopics: true, passesKeywords: true, nextRunAt: '2024-09-13T08:00:00.000Z', ...entry }],
+  ...overrides,
+});
+
+describe('explainDelivery', () => {
+  it('links the message a story was sent in', () => {
+    expect(explainDelivery(facts({}, { sent: { at: '2024-09-12T08:00:00.000Z', messageId: 'm1' } }), 'g1')).toEqual(['<#c1>: sent <t:1726128000:f> https://discord.com/channels/g1/c1/m1']);
+  });
+
+  it('says a story was filtered out, and by what', () => {
+    expect(explainDelivery(facts({}, { passesTopics: false, schedule: { ...schedule, topics: ['storms'] } }), 'g1')).toEqual(['<#c1>: filtered out by its topics (storms).']);
+    expect(explainDelivery(facts({}, { passesKeywords: false }), 'g1')).toEqual(['<#c1>: filtered out by its keyword filters.']);
+  });
+
+  it('says when a story is waiting for the next digest', () => {
+    expect(explainDelivery(facts(), 'g1')[0]).toBe('<#c1>: not sent yet; the next digest goes out <t:1726214400:R>.');
+  });
+
+  it('says when the schedule is paused and why', () => {
+    expect(explainDelivery(facts({}, { schedule: { ...schedule, paused: { reason: 'the channel was deleted', at: '2024-09-12T08:00:00Z' } } }), 'g1')[0]).toContain('paused: the channel was deleted');
+  });
+
+  it('explains a story Herald has not read, or one from another server’s sources, or a backlog story', () => {
+    const { article: _known, ...unread } = facts({ sourceError: 'HTTP 503' });
+    expect(explainDelivery(unread, 'g1')[0]).toContain('its source is failing (HTTP 503)');
+    expect(explainDelivery(facts({ inScope: false }), 'g1')[0]).toContain('not from one of this server’s sources');
+    expect(explainDelivery(facts({ backlog: true }), 'g1')[0]).toContain('already published when its source was added');
+  });
+});
