@@ -43,6 +43,8 @@ export interface HeraldApp {
   scheduler: DigestScheduler;
   /** Reads every default source and every server's sources once; resolves when done. */
   ingestAll(): Promise<IngestReport>;
+  /** Finishes interrupted digests, makes up missed ones, and starts the schedules: once the poster can post. */
+  startDelivery(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -183,7 +185,6 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     now,
   };
 
-  await scheduler.start();
   const ingestTask = cron.schedule(config.ingest.schedule, () => void ingestAll().catch((error: unknown) => logger.error({ err: error }, 'ingest run failed')), {
     name: 'ingest',
     noOverlap: true,
@@ -195,6 +196,7 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     guilds,
     scheduler,
     ingestAll: () => ingestAll().finally(refreshTrending),
+    startDelivery: () => scheduler.start(),
     async stop() {
       clearInterval(trendingTimer);
       await ingestTask.destroy();

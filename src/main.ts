@@ -34,9 +34,11 @@ async function main(): Promise<void> {
   if (bot && discord.token) {
     await bot.login(discord.token);
     await app.ingestAll();
+    await app.startDelivery();
     return;
   }
   const report = await app.ingestAll();
+  await app.startDelivery();
   process.stdout.write(
     `Herald is running in this terminal (set DISCORD_TOKEN to connect to Discord).\n` +
       `${app.newsroom.size} articles from ${config.sources.join(', ')}${report.failed ? ` (${report.failed} could not be read)` : ''}; summaries: ${app.newsroom.summarizerDescription}.\n` +

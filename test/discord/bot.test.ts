@@ -14,6 +14,7 @@ import { respond, startTestServer, type TestServer } from '../support/http-serve
 const GUILD = '1200000000000000001';
 const NEWS = '1300000000000000001';
 const LOCKED = '1300000000000000002';
+const DOOMED = '1300000000000000004';
 const OTHER_GUILD = '1200000000000000002';
 const OTHER_NEWS = '1300000000000000003';
 const ADMIN = { id: '1400000000000000009', username: 'editor' };
@@ -40,7 +41,7 @@ beforeAll(async () => {
   });
   discord = await startLoopbackDiscord({
     guilds: [
-      { id: GUILD, name: 'Newsroom', ownerId: '1400000000000000001', channels: [{ id: NEWS, name: 'news' }, { id: LOCKED, name: 'locked', botCanPost: false }] },
+      { id: GUILD, name: 'Newsroom', ownerId: '1400000000000000001', channels: [{ id: NEWS, name: 'news' }, { id: LOCKED, name: 'locked', botCanPost: false }, { id: DOOMED, name: 'doomed' }] },
       { id: OTHER_GUILD, name: 'Elsewhere', ownerId: '1400000000000000005', channels: [{ id: OTHER_NEWS, name: 'general' }] },
     ],
   });
@@ -214,6 +215,18 @@ describe('Herald on Discord, as an admin', () => {
     expect(await app.scheduler.run(GUILD, schedule!)).toBeLessThanOrEqual(3);
     const sentTwice = discord.channelMessages(NEWS).flatMap((message) => (message.embeds ?? []).map((embed) => embed.url)).filter((url, index, all) => url && all.indexOf(url) !== index);
     expect(sentTwice).toEqual([]);
+  });
+
+  it('pauses the schedule of a deleted channel with the reason, leaving other channels alone', async () => {
+    await reply(admin({ name: 'schedule', options: [sub('set', [{ name: 'channel', type: 7, value: DOOMED } as APIApplicationCommandInteractionDataOption, option('time', '09:00'), option('timezone', 'UTC')])] }));
+    const doomed = (await app.guilds.get(GUILD)).schedules.find((schedule) => schedule.channelId === DOOMED)!;
+    discord.deleteChannel(DOOMED);
+    expect(await app.scheduler.run(GUILD, doomed)).toBe(0);
+    const paused = (await app.guilds.get(GUILD)).schedules.find((schedule) => schedule.channelId === DOOMED);
+    expect(paused?.paused?.reason).toBe('the channel was deleted');
+    expect((await app.guilds.get(GUILD)).schedules.find((schedule) => schedule.channelId === NEWS)?.paused).toBeUndefined();
+    expect(text(await reply(admin({ name: 'status' })))).toContain('paused: the channel was deleted');
+    await reply(admin({ name: 'schedule', options: [sub('remove', [option('schedule', doomed.id)])] }));
   });
 
   it('explains with /status story: where a story was sent, with a link to the message', async () => {

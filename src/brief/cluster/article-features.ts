@@ -18,6 +18,8 @@ export interface ArticleFeatures {
   /** Title, dek and opening body words, plus the article's topics as whole terms. */
   terms: string[];
   topicKeys: Set<string>;
+  /** The topics that are names (people, places, organisations), which the topic extractor writes capitalised. */
+  nameKeys: Set<string>;
   /** MinHash of the body's word shingles; undefined when there is no body to compare. */
   signature: Uint32Array | undefined;
 }
@@ -30,5 +32,6 @@ export function articleFeatures(article: Article): ArticleFeatures {
   const terms = [...headline, ...headline, ...contentWords(allWords(article.dek ?? '')), ...contentWords(body)];
   for (const key of topicKeys) terms.push(`@${key}`, `@${key}`);
   const shingles = shingleHashes(body);
-  return { article, time: articleTime(article), terms, topicKeys, signature: shingles.length ? minhashSignature(shingles) : undefined };
+  const nameKeys = new Set(article.topics.filter((name) => /^\p{Lu}/u.test(name)).map((name) => foldAccents(topicKey(name))).filter(Boolean));
+  return { article, time: articleTime(article), terms, topicKeys, nameKeys, signature: shingles.length ? minhashSignature(shingles) : undefined };
 }

@@ -39,7 +39,7 @@ export function clusterStories(articles: Article[], options: ClusterOptions = {}
   const vectors = termVectors(features.map((feature) => feature.terms));
   const duplicates = nearDuplicatePairs(features, duplicateWindowMs);
   const sameEvent = sameEventPairs(
-    features.map((feature, index) => ({ vector: vectors[index]!, time: feature.time, topicKeys: feature.topicKeys })),
+    features.map((feature, index) => ({ vector: vectors[index]!, time: feature.time, nameKeys: feature.nameKeys })),
     { windowMs, threshold: eventSimilarity },
   );
   const clusters = mergeClusters(vectors, duplicates, sameEvent, GROUP_SHARE * eventSimilarity);

@@ -4,7 +4,8 @@ import { cosine, heaviestTerms, type TermVector } from './term-vectors.ts';
 export interface EventItem {
   vector: TermVector;
   time: number;
-  topicKeys: Set<string>;
+  /** The people, places and organisations it names (not its subjects: "council", "strike" are shared by unrelated news). */
+  nameKeys: Set<string>;
 }
 
 export interface SameEventOptions {
@@ -57,7 +58,7 @@ export function sameEventPairs(items: EventItem[], options: SameEventOptions): S
         hits[other]! += 1;
         if (hits[other] !== TERMS_IN_COMMON || !sharesEntities(item, otherItem)) continue;
         const similarity = cosine(item.vector, otherItem.vector);
-        if (similarity >= options.threshold) pairs.push({ a: other, b: index, similarity });
+        if (similarity >= thresholdFor(item, otherItem, options.threshold)) pairs.push({ a: other, b: index, similarity });
       }
     }
     for (const term of heaviest) {
@@ -74,8 +75,15 @@ export function sameEventPairs(items: EventItem[], options: SameEventOptions): S
  * unrelated news from one place shares, so two are needed, or every name of an article that has only one.
  */
 function sharesEntities(a: EventItem, b: EventItem): boolean {
-  const needed = Math.min(2, a.topicKeys.size, b.topicKeys.size);
+  const needed = Math.min(2, a.nameKeys.size, b.nameKeys.size);
   let shared = 0;
-  for (const key of a.topicKeys) if (b.topicKeys.has(key) && ++shared >= needed) return true;
+  for (const key of a.nameKeys) if (b.nameKeys.has(key) && ++shared >= needed) return true;
   return shared >= needed;
+}
+
+/** Without names to compare, only the wording can tell one event from two written to the same template, so it must say more. */
+const UNNAMED_THRESHOLD = 0.5;
+
+function thresholdFor(a: EventItem, b: EventItem, threshold: number): number {
+  return a.nameKeys.size === 0 || b.nameKeys.size === 0 ? Math.max(threshold, UNNAMED_THRESHOLD) : threshold;
 }
