@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { Newsroom } from '../../src/brief/newsroom.ts';
 import { createExtractiveSummarizer } from '../../src/brief/summarize/extractive-summarizer.ts';
 import { createKeyvDeliveryJournal } from '../../src/deliver/delivery-journal.ts';
@@ -210,5 +210,29 @@ describe('digest scheduler: missed runs and refusing channels', () => {
     const { scheduler } = await setUp({ schedule, now: { at: new Date('2024-09-12T20:00:00Z') } });
     await scheduler.start();
     expect(scheduler.times('g1')[0]?.nextRunAt).toBe('2024-09-13T12:00:00.000Z');
+  });
+});
+
+describe('digest scheduler: running on the clock', () => {
+  it.each([
+    ['the night the clocks go back', '2024-10-26T22:00:00Z'],
+    ['the night the clocks go forward', '2024-03-30T22:00:00Z'],
+  ])('posts a 01:30 London digest exactly once on %s, and once in Tokyo and New York too', async (_night, start) => {
+    vi.useFakeTimers({ now: new Date(start) });
+    try {
+      const clock = { get at() { return new Date(); } } as { at: Date };
+      const london = { ...SCHEDULE, id: 'london', channelId: 'london', crons: ['30 1 * * *'], timezone: 'Europe/London' };
+      const { scheduler, guilds, discord } = await setUp({ now: clock, schedule: london });
+      await guilds.update('g1', (settings) => ({
+        ...settings,
+        schedules: [london, { ...london, id: 'tokyo', channelId: 'tokyo', timezone: 'Asia/Tokyo', crons: ['0 12 * * *'] }, { ...london, id: 'new-york', channelId: 'new-york', timezone: 'America/New_York', crons: ['0 20 * * *'] }],
+      }));
+      await scheduler.start();
+      await vi.advanceTimersByTimeAsync(6 * 60 * 60_000);
+      await scheduler.stop();
+      expect(discord.posts.map((post) => post.channelId).sort()).toEqual(['london', 'new-york', 'tokyo']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
