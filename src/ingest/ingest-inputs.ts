@@ -4,6 +4,7 @@ import type { ArticleRepository } from '../store/article-repository.ts';
 import { buildArticle } from './build-article.ts';
 import { canonicalUrl } from '../model/canonical-url.ts';
 import { decodeDocument, extractDocument, type Extraction } from './extract-document.ts';
+import { FetchError } from './fetch/fetch-failure.ts';
 import type { Fetcher } from './fetch/fetcher.ts';
 import { extractFromHtml } from './html/extract-html.ts';
 import { isUrl, listInputs, readInput } from './read-input.ts';
@@ -24,6 +25,8 @@ export interface IngestDependencies {
 export interface IngestFailure {
   input: string;
   reason: string;
+  /** The HTTP status the server answered with, when the failure was its answer (404, 410, 503…). */
+  status?: number;
 }
 
 export interface IngestReport {
@@ -43,7 +46,8 @@ export async function ingestInputs(inputs: string[], deps: IngestDependencies): 
   let done = 0;
   const fail = (input: string, error: unknown): void => {
     report.failed += 1;
-    report.failures.push({ input, reason: reasonOf(error) });
+    const status = error instanceof FetchError ? error.status : undefined;
+    report.failures.push({ input, reason: reasonOf(error), ...(status === undefined ? {} : { status }) });
   };
   const ingestOne = async (input: string): Promise<void> => {
     try {
@@ -109,7 +113,8 @@ async function completeSnippet(draft: ArticleDraft, fetcher: Fetcher): Promise<A
   return { ...page, ...feedFields, paragraphs: page.paragraphs, alsoRead: page.alsoRead, ...(byline ? { byline } : {}) };
 }
 
-async function runWithConcurrency<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+/** Works through the items with at most `limit` at a time, each starting as soon as a slot frees up. */
+export async function runWithConcurrency<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {

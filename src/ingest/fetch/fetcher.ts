@@ -10,6 +10,12 @@ export interface FetchedResource {
   contentType?: string;
   etag?: string;
   lastModified?: string;
+  /**
+   * How long after it arrived the response may be reused without asking again, from Cache-Control max-age
+   * or s-maxage, else Expires; absent when the server says nothing or forbids reuse (no-store, no-cache).
+   * A duration rather than a time, so that it means the same whichever clock the caller keeps.
+   */
+  freshForMs?: number;
 }
 
 export interface FetchOptions {
@@ -21,7 +27,8 @@ export interface FetchOptions {
 
 /**
  * The one way Herald reads the network. Every failure rejects with an InputError whose message names the URL
- * and the reason, such as "https://example.com/feed: HTTP 404 Not Found".
+ * and the reason, such as "https://example.com/feed: HTTP 404 Not Found"; when the server answered with an
+ * error status, it is a FetchError that carries the status too.
  */
 export interface Fetcher {
   fetch(url: string, options?: FetchOptions): Promise<FetchedResource>;

@@ -4,8 +4,9 @@ import { performance } from 'node:perf_hooks';
 import { InputError } from '../../input-error.ts';
 import { createAddressGuard, RefusedAddressError, type ResolveAll } from './address-guard.ts';
 import { ACCEPT_ENCODING } from './decompress-body.ts';
-import { FetchFailure } from './fetch-failure.ts';
+import { FetchError, FetchFailure } from './fetch-failure.ts';
 import type { FetchedResource, Fetcher, FetchOptions, ValidatorStore } from './fetcher.ts';
+import { freshForMs } from './freshness.ts';
 import { createHostLimiter } from './host-limiter.ts';
 import { networkFailureReason } from './network-failure-reason.ts';
 import { IdleTimeout, openResponse } from './open-response.ts';
@@ -28,6 +29,8 @@ export interface HttpFetcherOptions {
   validators?: ValidatorStore;
   /** Resolves hostnames; dns.promises.lookup with all: true by default. Tests make a name resolve where they want. */
   lookup?: ResolveAll;
+  /** The clock an Expires is read against when the response has no Date header; Date.now by default. */
+  now?: () => number;
 }
 
 export const DEFAULT_USER_AGENT = 'HeraldBot/0.1 (Discord news-briefing bot; reads public feeds and articles)';
@@ -38,7 +41,9 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 type Validators = { etag?: string; lastModified?: string };
 
-type HopOutcome = { redirect: string } | { notModified: Validators } | { body: Buffer; contentType?: string; validators: Validators };
+type Freshness = { freshForMs?: number };
+
+type HopOutcome = { redirect: string } | ({ notModified: Validators } & Freshness) | ({ body: Buffer; contentType?: string; validators: Validators } & Freshness);
 
 /**
  * Fetches over node:http(s) rather than fetch(), because the private-address guard has to judge the
@@ -58,6 +63,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
   const limiter = createHostLimiter(options.perHostConcurrency ?? 2);
   const guard = createAddressGuard({ allowHosts: options.allowHosts ?? [], resolve: options.lookup ?? ((hostname, lookupOptions) => dns.lookup(hostname, lookupOptions)) });
   const store = options.validators;
+  const now = options.now ?? Date.now;
 
   async function fetchResource(requestedUrl: string, fetchOptions: FetchOptions = {}): Promise<FetchedResource> {
     const label = printable(requestedUrl);
@@ -74,7 +80,8 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
       // is only ever asked conditionally at its new address. A redirecting hop ignores them.
       const outcome = await fetchOnce(url, fetchOptions, stored, budget).catch((error: unknown) => {
         const where = url === first ? '' : `redirected to ${printable(url.href)}: `;
-        throw new InputError(`${label}: ${where}${failureReason(error, caller, timeoutMs)}`, { cause: error });
+        const status = error instanceof FetchFailure ? error.status : undefined;
+        throw new FetchError(`${label}: ${where}${failureReason(error, caller, timeoutMs)}`, { cause: error, status });
       });
       const resource = { requestedUrl, url: url.href };
 
@@ -88,11 +95,11 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
       if ('notModified' in outcome) {
         const current = { ...stored, ...outcome.notModified };
         if (store && !sameValidators(current, stored)) await store.set(requestedUrl, current);
-        return { ...resource, status: 304, body: new Uint8Array(0), ...current };
+        return { ...resource, status: 304, body: new Uint8Array(0), ...current, ...freshnessOf(outcome) };
       }
       // Forget validators the resource no longer sends, so they are not sent back for ever.
       if (store && (hasValidators(outcome.validators) || hasValidators(stored))) await store.set(requestedUrl, outcome.validators);
-      return { ...resource, status: 200, body: outcome.body, ...(outcome.contentType ? { contentType: outcome.contentType } : {}), ...outcome.validators };
+      return { ...resource, status: 200, body: outcome.body, ...(outcome.contentType ? { contentType: outcome.contentType } : {}), ...outcome.validators, ...freshnessOf(outcome) };
     }
   }
 
@@ -118,20 +125,25 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
           if (REDIRECT_STATUSES.has(response.status)) {
             response.discard();
             const location = response.header('location');
-            if (!location) throw new FetchFailure(`HTTP ${response.status} redirect without a Location`);
+            if (!location) throw new FetchFailure(`HTTP ${response.status} redirect without a Location`, response.status);
             return { redirect: location };
           }
+          const fresh = freshForMs(
+            { cacheControl: response.header('cache-control'), expires: response.header('expires'), date: response.header('date'), age: response.header('age') },
+            now(),
+          );
+          const freshness = fresh === undefined ? {} : { freshForMs: fresh };
           if (response.status === 304 && hasValidators(sent)) {
             response.discard();
-            return { notModified: validators };
+            return { notModified: validators, ...freshness };
           }
           if (response.status < 200 || response.status > 299) {
             response.discard();
-            throw new FetchFailure(`HTTP ${response.status} ${STATUS_CODES[response.status] ?? response.statusText}`.trim());
+            throw new FetchFailure(`HTTP ${response.status} ${STATUS_CODES[response.status] ?? response.statusText}`.trim(), response.status);
           }
           const body = await response.readBody();
           const contentType = response.header('content-type');
-          return { body, validators, ...(contentType ? { contentType } : {}) };
+          return { body, validators, ...(contentType ? { contentType } : {}), ...freshness };
         } finally {
           budget.remainingMs -= performance.now() - started;
         }
@@ -190,6 +202,10 @@ function bareHostname(url: URL): string {
 
 function definedValidators(validators: { etag?: string | undefined; lastModified?: string | undefined }): Validators {
   return { ...(validators.etag ? { etag: validators.etag } : {}), ...(validators.lastModified ? { lastModified: validators.lastModified } : {}) };
+}
+
+function freshnessOf(outcome: Freshness): Freshness {
+  return outcome.freshForMs === undefined ? {} : { freshForMs: outcome.freshForMs };
 }
 
 function hasValidators(validators: Validators | undefined): boolean {

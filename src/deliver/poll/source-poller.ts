@@ -1,0 +1,283 @@
+import { stat } from 'node:fs/promises';
+import type { Fetcher } from '../../ingest/fetch/fetcher.ts';
+import { ingestInputs, runWithConcurrency, type IngestFailure } from '../../ingest/ingest-inputs.ts';
+import { isUrl } from '../../ingest/read-input.ts';
+import type { Logger } from '../../logger.ts';
+import type { Article } from '../../model/article.ts';
+import type { ArticleRepository } from '../../store/article-repository.ts';
+import type { Store } from '../../store/open-store.ts';
+import { recordingFetcher } from './recording-fetcher.ts';
+import { recordPollOutcome, type HealthPolicy, type PollOutcome } from './record-poll-outcome.ts';
+import { createKeyvSourceHealthStore, type SourceHealth } from './source-health-store.ts';
+
+/** One source to poll: a feed or page URL, a file or a folder. */
+export interface PolledSource {
+  location: string;
+  /** Between reads of this source when it is healthy; the poller's intervalMs otherwise. */
+  intervalMs?: number;
+}
+
+export interface SourcePollerOptions {
+  /** Between reads of a healthy source. 10 minutes by default. */
+  intervalMs?: number;
+  /** The longest wait between reads of a failing source. 24 hours by default. */
+  maxBackoffMs?: number;
+  /** How long a source must look gone (404, 410, no longer a feed or a page, a file no longer there) before it is disabled. 3 days by default. */
+  goneAfterMs?: number;
+  /** Each wait moves by up to this share either way. 0.1 by default. */
+  jitterRatio?: number;
+  /** What a source holds when it is first read is its backlog, not news (see isBacklog). True by default. */
+  seedFirstPoll?: boolean;
+  /** How often start() looks for sources that are due. 10 seconds by default. */
+  checkEveryMs?: number;
+  /** Fetch the page of a feed item that carries only a teaser. */
+  completeSnippets: boolean;
+  /** Sources read at once, and files at once within a folder; the fetcher still limits each host. */
+  concurrency: number;
+}
+
+export interface SourcePollerDependencies {
+  store: Store;
+  fetcher: Fetcher;
+  repository: ArticleRepository;
+  /** Told of each article the store accepted as new, backlog included. */
+  onNew: (article: Article) => void;
+  now: () => Date;
+  /** In [0, 1), for jitter; Math.random by default. */
+  random?: () => number;
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** Every source to poll, asked afresh on each check. The same location listed twice (two servers and the defaults) is read once. */
+  sources: () => Promise<PolledSource[]>;
+  options: SourcePollerOptions;
+}
+
+/** How one poll of one source went, and the health it left behind. */
+export interface SourcePollResult {
+  location: string;
+  outcome: PollOutcome['kind'];
+  new: number;
+  duplicate: number;
+  /** The source's own failure, if it failed, and those of articles in it that could not be stored. */
+  failures: IngestFailure[];
+  health: SourceHealth;
+}
+
+export interface PollReport {
+  sources: SourcePollResult[];
+  new: number;
+  duplicate: number;
+  notModified: number;
+  failed: number;
+  /** Sources this poll disabled. */
+  disabled: string[];
+}
+
+export interface SourcePoller {
+  /** Reads every enabled source whose time has come, each once. */
+  pollDue(): Promise<PollReport>;
+  /** Reads one source now, whatever its schedule or state: for an admin adding it. Seeds it if it is new. */
+  pollNow(source: PolledSource): Promise<SourcePollResult>;
+  /** Loads every source's health, then polls what is due and keeps checking in the background. */
+  start(): Promise<void>;
+  /** Stops checking and waits for a poll under way. */
+  stop(): Promise<void>;
+  health(location: string): Promise<SourceHealth | undefined>;
+  /**
+   * Whether the article was already there when its source was first read (or is being read for the first
+   * time now), so that no channel is flooded with it. Answers from memory, after start().
+   */
+  isBacklog(article: Pick<Article, 'source' | 'fetchedAt'>): boolean;
+  /** Makes a disabled source due again, to be seeded anew on its next success: an admin added it again. */
+  enable(location: string): Promise<void>;
+}
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+/**
+ * Polls every source on its own schedule: conditional GET through the fetcher, back-off on failure, a pause
+ * while the server says its answer is fresh, and disabling of sources that are gone for good. Health lives in
+ * the store, so schedules, back-off and seeding carry over a restart; an in-memory copy answers isBacklog.
+ */
+export function createSourcePoller(deps: SourcePollerDependencies): SourcePoller {
+  const options = deps.options;
+  const policy = (source: PolledSource): HealthPolicy => ({
+    intervalMs: source.intervalMs ?? options.intervalMs ?? 10 * MINUTE_MS,
+    maxBackoffMs: options.maxBackoffMs ?? DAY_MS,
+    goneAfterMs: options.goneAfterMs ?? 3 * DAY_MS,
+    jitterRatio: options.jitterRatio ?? 0.1,
+  });
+  const random = deps.random ?? Math.random;
+  const seedFirstPoll = options.seedFirstPoll ?? true;
+  const healthStore = createKeyvSourceHealthStore(deps.store);
+  const known = new Map<string, SourceHealth>();
+  const inFlight = new Map<string, Promise<SourcePollResult>>();
+
+  let loaded: Promise<void> | undefined;
+  const load = (): Promise<void> =>
+    (loaded ??= (async () => {
+      for await (const health of healthStore.all()) known.set(health.location, health);
+    })().catch((error: unknown) => {
+      loaded = undefined;
+      throw error;
+    }));
+
+  const save = async (health: SourceHealth): Promise<void> => {
+    known.set(health.location, health);
+    await healthStore.set(health);
+  };
+
+  const pollOne = async (source: PolledSource): Promise<SourcePollResult> => {
+    const { location } = source;
+    const previous = known.get(location);
+    // Until its first success, all a source yields is backlog: marked before the read, since onNew may act at once.
+    if (!previous) known.set(location, { location, consecutiveFailures: 0, nextPollAt: deps.now().toISOString() });
+    const recording = recordingFetcher(deps.fetcher, location);
+    const report = await ingestInputs([location], {
+      fetcher: recording.fetcher,
+      repository: deps.repository,
+      now: deps.now,
+      completeSnippets: options.completeSnippets,
+      concurrency: options.concurrency,
+      onNew: deps.onNew,
+    }).catch((error: unknown) => {
+      // ingestInputs reports what it can; what escapes it (a folder that cannot be walked) is still this source's failure, to back off from.
+      const reason = `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+      return { new: 0, duplicate: 0, failed: 1, failures: [{ input: location, reason }] };
+    });
+    const failure = report.failures.find((candidate) => candidate.input === location);
+    const outcome = await outcomeOf(location, recording.response(), failure);
+    const health = recordPollOutcome(previous, location, outcome, deps.now(), policy(source), random);
+    await save(health);
+    if (outcome.kind === 'failed') {
+      deps.logger.warn({ source: location, status: outcome.status, consecutiveFailures: health.consecutiveFailures, nextPollAt: health.nextPollAt }, outcome.reason);
+      if (health.disabled) deps.logger.warn({ source: location }, `source disabled: ${health.disabled.reason}`);
+    }
+    return { location, outcome: outcome.kind, new: report.new, duplicate: report.duplicate, failures: report.failures, health };
+  };
+
+  /** One poll per source at a time: a second caller shares the first one's. */
+  const poll = (source: PolledSource): Promise<SourcePollResult> => {
+    const shared = inFlight.get(source.location);
+    if (shared) return shared;
+    const polling = pollOne(source).finally(() => inFlight.delete(source.location));
+    inFlight.set(source.location, polling);
+    return polling;
+  };
+
+  const pollDue = async (): Promise<PollReport> => {
+    await load();
+    const now = deps.now().getTime();
+    const due = uniqueSources(await deps.sources()).filter((source) => {
+      const health = known.get(source.location);
+      return !health || (!health.disabled && Date.parse(health.nextPollAt) <= now && !inFlight.has(source.location));
+    });
+    const results: SourcePollResult[] = [];
+    await runWithConcurrency(due, options.concurrency, async (source) => {
+      results.push(await poll(source));
+    });
+    return summarize(results);
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<unknown> | undefined;
+  let started = false;
+  const tick = (): void => {
+    running = pollDue()
+      .then((report) => {
+        if (report.sources.length === 0) return;
+        const { sources, ...totals } = report;
+        deps.logger.info({ polled: sources.length, ...totals }, 'poll finished');
+      })
+      .catch((error: unknown) => deps.logger.error({ err: error }, 'poll failed'))
+      .finally(() => {
+        running = undefined;
+        if (!started) return;
+        timer = setTimeout(tick, options.checkEveryMs ?? 10_000);
+        // Shutdown goes through stop(); a forgotten poller must not be what keeps the process alive.
+        timer.unref();
+      });
+  };
+
+  return {
+    pollDue,
+    async pollNow(source) {
+      await load();
+      return poll(source);
+    },
+    async start() {
+      if (started) return;
+      started = true;
+      await load();
+      tick();
+    },
+    async stop() {
+      started = false;
+      clearTimeout(timer);
+      await running;
+    },
+    health: (location) => healthStore.get(location),
+    isBacklog(article) {
+      if (!seedFirstPoll) return false;
+      const health = known.get(article.source.location);
+      if (!health) return false;
+      return !health.seededAt || Date.parse(article.fetchedAt) <= Date.parse(health.seededAt);
+    },
+    async enable(location) {
+      await load();
+      const health = known.get(location);
+      if (!health) return;
+      const { disabled: _disabled, goneSince: _goneSince, seededAt: _seededAt, ...rest } = health;
+      await save({ ...rest, consecutiveFailures: 0, nextPollAt: deps.now().toISOString() });
+    },
+  };
+}
+
+/**
+ * What a read's failure means. Over HTTP, a 404 or 410, or a 200 that is no longer a feed or a page, says
+ * the source is gone; a file or folder is gone only when it is no longer there.
+ */
+async function outcomeOf(location: string, response: { status: number; freshForMs?: number } | undefined, failure: IngestFailure | undefined): Promise<PollOutcome> {
+  const freshness = response?.freshForMs === undefined ? {} : { freshForMs: response.freshForMs };
+  if (!failure) {
+    if (response?.status === 304) return { kind: 'not-modified', ...freshness };
+    return { kind: 'read', ...(response ? { status: response.status } : {}), ...freshness };
+  }
+  // A response that arrived but could not be read as a feed or a page is a failure with a 200.
+  const status = failure.status ?? response?.status;
+  const gone = isUrl(location) ? status === 404 || status === 410 || status === 200 : await isMissing(location);
+  return { kind: 'failed', reason: failure.reason, ...(status === undefined ? {} : { status }), gone };
+}
+
+async function isMissing(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+  }
+}
+
+/** Each location once, at the shortest interval any listing asks of it. */
+function uniqueSources(sources: PolledSource[]): PolledSource[] {
+  const unique = new Map<string, PolledSource>();
+  for (const source of sources) {
+    const seen = unique.get(source.location);
+    const intervals = [seen?.intervalMs, source.intervalMs].filter((interval): interval is number => interval !== undefined);
+    unique.set(source.location, { location: source.location, ...(intervals.length ? { intervalMs: Math.min(...intervals) } : {}) });
+  }
+  return [...unique.values()];
+}
+
+function summarize(results: SourcePollResult[]): PollReport {
+  const count = (kind: PollOutcome['kind']): number => results.filter((result) => result.outcome === kind).length;
+  return {
+    sources: results,
+    new: results.reduce((sum, result) => sum + result.new, 0),
+    duplicate: results.reduce((sum, result) => sum + result.duplicate, 0),
+    notModified: count('not-modified'),
+    failed: count('failed'),
+    disabled: results.filter((result) => result.health.disabled && result.outcome === 'failed').map((result) => result.location),
+  };
+}
