@@ -10,6 +10,7 @@ const SECTIONS: Record<string, () => Promise<{ default: () => Promise<BenchSecti
   summaries: () => import('./summaries.ts'),
   clustering: () => import('./clustering.ts'),
   search: () => import('./search.ts'),
+  delivery: () => import('./delivery.ts'),
 };
 
 const wanted = process.argv.slice(2);

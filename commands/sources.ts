@@ -11,6 +11,8 @@ import { canonicalUrl } from '../src/model/canonical-url.ts';
 
 /** Enough for any newsroom's feeds; a cap keeps one server from making Herald poll the whole web. */
 const MAX_SOURCES = 50;
+/** One server must not make Herald hammer a publisher; the config may go lower for sources of its own. */
+const MIN_INTERVAL_MINUTES = 5;
 
 export default {
   data: new SlashCommandBuilder()
@@ -23,7 +25,8 @@ export default {
         .setName('add')
         .setDescription('Add a feed or news site')
         .addStringOption((option) => option.setName('url').setDescription('The feed or page address, starting with https://').setRequired(true).setMaxLength(2000))
-        .addStringOption((option) => option.setName('name').setDescription('What to call it (the feed’s own title otherwise)').setMaxLength(100)),
+        .addStringOption((option) => option.setName('name').setDescription('What to call it (the feed’s own title otherwise)').setMaxLength(100))
+        .addIntegerOption((option) => option.setName('every').setDescription('Minutes between reads (the configured interval otherwise)').setMinValue(MIN_INTERVAL_MINUTES).setMaxValue(1440)),
     )
     .addSubcommand((sub) =>
       sub
@@ -59,14 +62,21 @@ async function add(guildId: string, request: CommandRequest, respond: Responder,
   if (!/^https?:\/\/\S+$/i.test(url) || !URL.canParse(url)) throw new InputError('That is not a web address; give a feed or page starting with https://');
   const { sources } = await services.guilds.get(guildId);
   const key = canonicalUrl(url) ?? url;
-  if (sources.some((source) => (canonicalUrl(source.url) ?? source.url) === key)) throw new InputError('This server already reads that source.');
-  if (sources.length >= MAX_SOURCES) throw new InputError(`A server can have at most ${MAX_SOURCES} sources; remove one first.`);
+  const existing = sources.find((source) => (canonicalUrl(source.url) ?? source.url) === key);
+  // Adding a disabled source again is how an admin says it is back: it is read again, under the address it had.
+  if (existing && !(await services.sourceHealth(existing.url))?.disabled) throw new InputError('This server already reads that source.');
+  if (!existing && sources.length >= MAX_SOURCES) throw new InputError(`A server can have at most ${MAX_SOURCES} sources; remove one first.`);
+  const every = request.integer('every') ?? existing?.intervalMinutes;
+  const location = existing?.url ?? url;
   await respond.defer({ ephemeral: true });
-  const found = await services.addSource(url);
-  const name = request.string('name')?.trim() || found.name;
+  const found = await services.addSource(location, every === undefined ? {} : { intervalMinutes: every });
+  const name = request.string('name')?.trim() || existing?.name || found.name;
   await services.guilds.update(guildId, (settings) => ({
     ...settings,
-    sources: [...settings.sources.filter((source) => (canonicalUrl(source.url) ?? source.url) !== key), { url, ...(name ? { name } : {}), addedBy: request.user.id, addedAt: services.now().toISOString() }],
+    sources: [
+      ...settings.sources.filter((source) => (canonicalUrl(source.url) ?? source.url) !== key),
+      { url: location, ...(name ? { name } : {}), ...(every === undefined ? {} : { intervalMinutes: every }), addedBy: existing?.addedBy ?? request.user.id, addedAt: existing?.addedAt ?? services.now().toISOString() },
+    ],
   }));
   const label = name ? `**${fitUntrusted(oneLine(name), 100)}**` : 'the source';
   await respond.send(contentMessage(`Added ${label} (${found.articles} article${found.articles === 1 ? '' : 's'} read now). Its stories count from now on.`), { ephemeral: true });
@@ -84,7 +94,7 @@ async function remove(guildId: string, request: CommandRequest, respond: Respond
 async function list(guildId: string, respond: Responder, services: Services): Promise<void> {
   const { sources } = await services.guilds.get(guildId);
   const lines = [
-    ...sources.map((source) => `• ${safeLink(source.name ?? source.url, source.url)}`),
+    ...(await Promise.all(sources.map(async (source) => `• ${safeLink(source.name ?? source.url, source.url)}${(await services.sourceHealth(source.url))?.disabled ? ' · ⛔ disabled (see /status)' : ''}`))),
     ...services.defaultSources.map((source) => `• ${fitUntrusted(source, 200)} (every server)`),
   ];
   await sendAll(respond, packEmbeds(listEmbeds(`Sources (${sources.length} of this server’s own)`, lines)), { ephemeral: true });

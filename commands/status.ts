@@ -1,4 +1,5 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import type { SourceHealth } from '../src/deliver/poll/source-health-store.ts';
 import type { Command } from '../src/discord/command.ts';
 import { requireManageGuild } from '../src/discord/guild-access.ts';
 import { discordTimestamp } from '../src/discord/render/discord-time.ts';
@@ -25,13 +26,11 @@ export default {
       return;
     }
     const settings = await services.guilds.get(guildId);
-    const sourceLines = [...settings.sources.map((source) => ({ label: safeLink(source.name ?? source.url, source.url), location: source.url })), ...services.defaultSources.map((location) => ({ label: `${fitUntrusted(location, 200)} (every server)`, location }))].map(({ label, location }) => {
-      const health = services.sourceHealth(location);
-      if (!health) return `• ${label}: not read yet`;
-      const ok = health.lastSuccessAt ? `read ${discordTimestamp(health.lastSuccessAt, 'R')}` : 'never read';
-      const failing = health.lastError && (!health.lastSuccessAt || (health.lastErrorAt ?? '') > health.lastSuccessAt) ? ` · ⚠️ ${fitUntrusted(oneLine(health.lastError), 200)}` : '';
-      return `• ${label}: ${ok}${failing}`;
-    });
+    const sources = [
+      ...settings.sources.map((source) => ({ label: safeLink(source.name ?? source.url, source.url), location: source.url })),
+      ...services.defaultSources.map((location) => ({ label: `${fitUntrusted(location, 200)} (every server)`, location })),
+    ];
+    const sourceLines = await Promise.all(sources.map(async ({ label, location }) => `• ${label}: ${describeHealth(await services.sourceHealth(location))}`));
     const times = new Map(services.scheduleTimes(guildId).map((entry) => [entry.scheduleId, entry]));
     const scheduleLines = settings.schedules.map((schedule) => {
       const entry = times.get(schedule.id);
@@ -53,3 +52,14 @@ export default {
     await sendAll(respond, packEmbeds(listEmbeds('Herald status', lines)), { ephemeral: true });
   },
 } satisfies Command;
+
+/** A source's polling in one line: when it was read and will be next, or why it is failing or disabled. */
+export function describeHealth(health: SourceHealth | undefined): string {
+  if (!health) return 'not read yet';
+  if (health.disabled) return `⛔ disabled ${discordTimestamp(health.disabled.at, 'R')}: ${fitUntrusted(oneLine(health.disabled.reason), 200)}. /sources add it again to read it again`;
+  const read = health.lastSuccessAt ? `read ${discordTimestamp(health.lastSuccessAt, 'R')}` : 'never read';
+  const next = `next ${discordTimestamp(health.nextPollAt, 'R')}`;
+  if (health.consecutiveFailures === 0) return `${read}, ${next}`;
+  const times = `${health.consecutiveFailures} time${health.consecutiveFailures === 1 ? '' : 's'} in a row`;
+  return `${read} · ⚠️ ${fitUntrusted(oneLine(health.lastError ?? 'failed'), 200)} (${times}; trying again ${discordTimestamp(health.nextPollAt, 'R')})`;
+}

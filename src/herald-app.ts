@@ -1,4 +1,3 @@
-import cron from 'node-cron';
 import { openNewsroom } from './brief/open-newsroom.ts';
 import type { Newsroom } from './brief/newsroom.ts';
 import type { TrendingTopic } from './brief/topics/trending-topics.ts';
@@ -9,23 +8,26 @@ import { createDigestScheduler, type DigestScheduler } from './deliver/digest-sc
 import type { Poster } from './deliver/poster.ts';
 import { storyMatchesTopics } from './brief/digest/topic-filter.ts';
 import { explainDelivery } from './deliver/explain-delivery.ts';
+import { arrivedBeforeAdded } from './deliver/guild-backlog.ts';
+import { createSourcePoller, type PolledSource, type PollReport } from './deliver/poll/source-poller.ts';
 import { compileKeywords, filterText, passesKeywords } from './deliver/keyword-filter.ts';
 import type { Services } from './discord/command.ts';
 import { InputError } from './input-error.ts';
 import { buildArticle } from './ingest/build-article.ts';
 import { extractDocument } from './ingest/extract-document.ts';
-import { ingestInputs, type IngestReport } from './ingest/ingest-inputs.ts';
 import { readInput } from './ingest/read-input.ts';
 import type { Logger } from './logger.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
-import { createKeyvGuildSettingsRepository, type GuildSettingsRepository } from './store/guild-settings-repository.ts';
+import type { Article } from './model/article.ts';
+import { createKeyvGuildSettingsRepository, type GuildSettings, type GuildSettingsRepository } from './store/guild-settings-repository.ts';
 
-const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
 /** How often trending topics are recomputed for autocomplete, which must answer from memory. */
 const TRENDING_REFRESH_MS = 60_000;
 const TRENDING_FOR_AUTOCOMPLETE = 200;
-
-type SourceHealth = { lastSuccessAt?: string; lastError?: string; lastErrorAt?: string };
+const PRUNE_EVERY_MS = HOUR_MS;
 
 function sameHost(location: string, url: string): boolean {
   try {
@@ -41,9 +43,9 @@ export interface HeraldApp {
   newsroom: Newsroom;
   guilds: GuildSettingsRepository;
   scheduler: DigestScheduler;
-  /** Reads every default source and every server's sources once; resolves when done. */
-  ingestAll(): Promise<IngestReport>;
-  /** Finishes interrupted digests, makes up missed ones, and starts the schedules: once the poster can post. */
+  /** Reads every source that is due (all of them on a first start); resolves when done. */
+  ingestAll(): Promise<PollReport>;
+  /** Starts polling, finishes interrupted digests, makes up missed ones, and starts the schedules: once the poster can post. */
   startDelivery(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -58,7 +60,7 @@ export interface HeraldAppOptions {
 
 /**
  * The composition root shared by the Discord bot and the console: it opens the store, loads the newsroom,
- * starts the schedules and the ingest job, and hands command handlers their services.
+ * polls the sources, starts the schedules, and hands command handlers their services.
  */
 export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldApp> {
   const { config, logger } = options;
@@ -66,8 +68,34 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
   const runtime: Runtime = await openRuntime(config);
   const newsroom = await openNewsroom(runtime, { env: options.env, now, logger });
   const guilds = createKeyvGuildSettingsRepository(runtime.store);
-  const health = new Map<string, SourceHealth>();
   const deliveries = createKeyvDeliveryLog(runtime.store, config.retentionDays * DAY_MS);
+  const { ingest } = config;
+  const minutes = (value: number | undefined) => (value === undefined ? {} : { intervalMs: value * MINUTE_MS });
+  const polledSources = async (): Promise<PolledSource[]> => {
+    const sources = config.sources.map((location) => ({ location, ...minutes(ingest.intervalMinutesBySource[location]) }));
+    for await (const settings of guilds.all()) {
+      for (const source of settings.sources) sources.push({ location: source.url, ...minutes(source.intervalMinutes ?? ingest.intervalMinutesBySource[source.url]) });
+    }
+    return sources;
+  };
+  const poller = createSourcePoller({
+    store: runtime.store,
+    fetcher: runtime.fetcher,
+    repository: runtime.articles,
+    onNew: (article) => newsroom.add(article),
+    now,
+    logger,
+    sources: polledSources,
+    options: {
+      intervalMs: ingest.intervalMinutes * MINUTE_MS,
+      maxBackoffMs: ingest.maxBackoffHours * HOUR_MS,
+      goneAfterMs: ingest.disableGoneAfterDays * DAY_MS,
+      seedFirstPoll: ingest.seedFirstPoll,
+      completeSnippets: ingest.completeSnippets,
+      concurrency: ingest.concurrency,
+    },
+  });
+  const isBacklog = (article: Article, settings: GuildSettings): boolean => poller.isBacklog(article) || (ingest.seedFirstPoll && arrivedBeforeAdded(article, settings.sources));
   const scheduler = createDigestScheduler({
     guilds,
     newsroom,
@@ -77,41 +105,20 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     deliveries,
     logger,
     now,
-    catchUpGraceMs: config.schedules.catchUpGraceMinutes * 60_000,
+    catchUpGraceMs: config.schedules.catchUpGraceMinutes * MINUTE_MS,
+    isBacklog,
   });
 
-  const ingest = async (inputs: string[]): Promise<IngestReport> => {
-    const report = await ingestInputs(inputs, {
-      fetcher: runtime.fetcher,
-      repository: runtime.articles,
-      now,
-      completeSnippets: config.ingest.completeSnippets,
-      concurrency: config.ingest.concurrency,
-      onNew: (article) => newsroom.add(article),
-    });
-    const at = now().toISOString();
-    for (const input of inputs) {
-      const failure = report.failures.find((candidate) => candidate.input === input || candidate.input.startsWith(`${input}/`));
-      const previous = health.get(input) ?? {};
-      health.set(input, failure ? { ...previous, lastError: failure.reason, lastErrorAt: at } : { ...previous, lastSuccessAt: at });
-    }
-    return report;
-  };
-
-  const allSources = async (): Promise<string[]> => {
-    const sources = new Set(config.sources);
-    for await (const settings of guilds.all()) for (const source of settings.sources) sources.add(source.url);
-    return [...sources];
-  };
-
-  let running: Promise<IngestReport> | undefined;
-  const ingestAll = (): Promise<IngestReport> => {
+  let running: Promise<PollReport> | undefined;
+  const ingestAll = (): Promise<PollReport> => {
     running ??= (async () => {
       const started = Date.now();
-      const report = await ingest(await allSources());
+      const report = await poller.pollDue();
       const expired = newsroom.prune();
-      for (const failure of report.failures) logger.warn({ input: failure.input }, failure.reason);
-      logger.info({ new: report.new, duplicate: report.duplicate, failed: report.failed, expired, articles: newsroom.size, ms: Date.now() - started }, 'ingest finished');
+      // The poller logs each source's own failure; these are articles within a source that could not be stored.
+      for (const result of report.sources) for (const failure of result.failures.filter((candidate) => candidate.input !== result.location)) logger.warn({ input: failure.input }, failure.reason);
+      const { sources, ...totals } = report;
+      logger.info({ polled: sources.length, ...totals, expired, articles: newsroom.size, ms: Date.now() - started }, 'ingest finished');
       return report;
     })().finally(() => {
       running = undefined;
@@ -127,6 +134,9 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
   refreshTrending();
   const trendingTimer = setInterval(refreshTrending, TRENDING_REFRESH_MS);
   trendingTimer.unref();
+  // Background polls add articles without going through ingestAll, so old ones are let go on a clock of their own.
+  const pruneTimer = setInterval(() => newsroom.prune(), PRUNE_EVERY_MS);
+  pruneTimer.unref();
 
   const services: Services = {
     newsroom,
@@ -138,24 +148,27 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
       if (extraction.format === 'feed') throw new InputError('That address is a feed, not an article; /sources add follows a feed.');
       return buildArticle(extraction.draft, { source: { kind: 'site', location: url }, fetchedAt: now() });
     },
-    async addSource(url) {
-      const report = await ingest([url]);
-      if (report.new + report.duplicate === 0) {
-        throw new InputError(report.failures[0] ? `Herald could not read that source: ${report.failures[0].reason}` : 'Herald found no articles at that address.');
-      }
-      const name = newsroom.sourceName(url);
-      return { articles: report.new + report.duplicate, ...(name ? { name } : {}) };
+    async addSource(url, { intervalMinutes } = {}) {
+      // Only a disabled source is enabled again: re-enabling a healthy one would seed it anew, and every other server would lose its latest stories as backlog.
+      if ((await poller.health(url))?.disabled) await poller.enable(url);
+      const result = await poller.pollNow({ location: url, ...minutes(intervalMinutes ?? ingest.intervalMinutesBySource[url]) });
+      if (result.outcome === 'failed') throw new InputError(`Herald could not read that source: ${result.failures[0]?.reason ?? result.health.lastError ?? 'unknown error'}`);
+      // A source another server reads may answer 304: what it holds is already kept.
+      const kept = newsroom.source(url);
+      if (kept.articles === 0) throw new InputError('Herald found no articles at that address.');
+      return kept;
     },
     trendingTopics: () => trending,
     reschedule: (guildId) => scheduler.reschedule(guildId),
     scheduleTimes: (guildId) => scheduler.times(guildId),
-    sourceHealth: (location) => health.get(location),
+    sourceHealth: (location) => poller.health(location),
     async explainStory(guildId, url) {
       const settings = await guilds.get(guildId);
       const article = newsroom.articleAt(url);
       const times = new Map(scheduler.times(guildId).map((entry) => [entry.scheduleId, entry]));
-      const sourceState = article ? health.get(article.source.location) : [...health.entries()].find(([location]) => sameHost(location, url))?.[1];
-      const failing = sourceState?.lastError && (!sourceState.lastSuccessAt || (sourceState.lastErrorAt ?? '') > sourceState.lastSuccessAt) ? sourceState.lastError : undefined;
+      const locations = [...config.sources, ...settings.sources.map((source) => source.url)];
+      const sourceLocation = article?.source.location ?? locations.find((location) => sameHost(location, url));
+      const sourceState = sourceLocation === undefined ? undefined : await poller.health(sourceLocation);
       const story = article && { id: article.id, lead: article, articles: [article], topics: article.topics, latestAt: article.fetchedAt };
       const schedules = await Promise.all(
         settings.schedules.map(async (schedule) => {
@@ -173,9 +186,9 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
       return explainDelivery(
         {
           ...(article ? { article } : {}),
-          inScope: article ? newsroom.inScope(article, { sourceLocations: [...config.sources, ...settings.sources.map((source) => source.url)] }) : false,
-          backlog: false,
-          ...(failing ? { sourceError: failing } : {}),
+          inScope: article ? newsroom.inScope(article, { sourceLocations: locations }) : false,
+          backlog: article ? isBacklog(article, settings) : false,
+          ...(sourceState ? { source: sourceState } : {}),
           schedules,
         },
         guildId,
@@ -185,21 +198,20 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     now,
   };
 
-  const ingestTask = cron.schedule(config.ingest.schedule, () => void ingestAll().catch((error: unknown) => logger.error({ err: error }, 'ingest run failed')), {
-    name: 'ingest',
-    noOverlap: true,
-  });
-
   return {
     services,
     newsroom,
     guilds,
     scheduler,
     ingestAll: () => ingestAll().finally(refreshTrending),
-    startDelivery: () => scheduler.start(),
+    async startDelivery() {
+      await poller.start();
+      await scheduler.start();
+    },
     async stop() {
       clearInterval(trendingTimer);
-      await ingestTask.destroy();
+      clearInterval(pruneTimer);
+      await poller.stop();
       await scheduler.stop();
       await running?.catch(() => undefined);
       await runtime.close();

@@ -109,12 +109,16 @@ export class Newsroom {
     return this.#inScope(scope, [article]).length === 1;
   }
 
-  /** The name a source's articles give it (the feed's title, the site's name), if any article of it is kept. */
-  sourceName(location: string): string | undefined {
+  /** How many articles of a source are kept, and the name they give it (the feed's title, the site's name). */
+  source(location: string): { articles: number; name?: string } {
+    let articles = 0;
+    let name: string | undefined;
     for (const article of this.#articles.values()) {
-      if (article.source.location === location) return article.source.name ?? article.siteName;
+      if (article.source.location !== location) continue;
+      articles += 1;
+      name ??= article.source.name ?? article.siteName;
     }
-    return undefined;
+    return { articles, ...(name ? { name } : {}) };
   }
 
   /** The top stories in scope; `accept` lets a caller leave stories out (already sent, filtered out) before ranking. */

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import cron from 'node-cron';
 import { z } from 'zod';
 import { InputError } from '../input-error.ts';
 
@@ -24,7 +23,15 @@ const configSchema = z.strictObject({
   ingest: z.strictObject({
     completeSnippets: z.boolean(),
     concurrency: z.number().int().min(1).max(64),
-    schedule: z.string().refine((expression) => cron.validate(expression), 'not a valid cron expression'),
+    /** Between reads of a healthy source; a failing one backs off, doubling up to maxBackoffHours. */
+    intervalMinutes: z.number().int().min(1).max(1440),
+    /** Sources read on their own interval, by location as listed in `sources` or added with /sources add. */
+    intervalMinutesBySource: z.record(z.string().min(1), z.number().int().min(1).max(1440)).default({}),
+    maxBackoffHours: z.number().min(1).max(168),
+    /** A source that answers 404 or 410, or is no longer a feed or a page, for this long is disabled until an admin adds it again. */
+    disableGoneAfterDays: z.number().positive().max(365),
+    /** What a source holds when it is first read is its backlog, posted to no channel: only later stories count as new. */
+    seedFirstPoll: z.boolean(),
   }),
   summarizer: z.strictObject({
     /** The longest summary, in characters, whichever path writes it. */

@@ -6,7 +6,7 @@ import { contentMessage, type MessagePayload } from '../discord/render/message-p
 import type { Logger } from '../logger.ts';
 import type { Article } from '../model/article.ts';
 import type { Story } from '../model/story.ts';
-import type { GuildSettingsRepository, Schedule } from '../store/guild-settings-repository.ts';
+import type { GuildSettings, GuildSettingsRepository, Schedule } from '../store/guild-settings-repository.ts';
 import type { DeliveryJournal, DeliveryRun } from './delivery-journal.ts';
 import type { DeliveryLog } from './delivery-log.ts';
 import { compileKeywords, filterText, passesKeywords } from './keyword-filter.ts';
@@ -24,8 +24,8 @@ export interface DigestSchedulerDependencies {
   now: () => Date;
   /** A run that was due while Herald was down is made up once at start-up if it is at most this old. */
   catchUpGraceMs: number;
-  /** Articles a source held when it was first read: its backlog, which no channel is flooded with. */
-  isBacklog?: (article: Article) => boolean;
+  /** Articles a source held when it was first read, or when this server added it: its backlog, which no channel is flooded with. */
+  isBacklog?: (article: Article, settings: GuildSettings) => boolean;
   /** Waits between attempts at a post that failed for a passing reason (5xx, network). */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -87,7 +87,7 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
     const exclude = compileKeywords(schedule.exclude ?? []);
     const accept = (story: Story): boolean =>
       !story.articles.some((article) => sent.has(article.id)) &&
-      !story.articles.every((article) => deps.isBacklog?.(article) ?? false) &&
+      !story.articles.every((article) => deps.isBacklog?.(article, settings) ?? false) &&
       passesKeywords(filterText(story.lead), include, exclude);
     const digest = await deps.newsroom.digest({
       sourceLocations: [...deps.defaultSources, ...settings.sources.map((source) => source.url)],

@@ -1,5 +1,6 @@
 import type { Article } from '../model/article.ts';
 import type { Schedule } from '../store/guild-settings-repository.ts';
+import type { SourceHealth } from './poll/source-health-store.ts';
 
 /** What Herald knows about one story and one server, gathered for /status story:. */
 export interface DeliveryFacts {
@@ -9,8 +10,8 @@ export interface DeliveryFacts {
   inScope: boolean;
   /** Whether it was in its source's backlog when the source was first read. */
   backlog: boolean;
-  /** The source's last error, when its latest read failed. */
-  sourceError?: string;
+  /** How the story's source (or, for an unknown story, the server's source on its site) is being polled. */
+  source?: SourceHealth;
   schedules: Array<{
     schedule: Schedule;
     sent?: { at: string; messageId?: string };
@@ -25,8 +26,11 @@ export interface DeliveryFacts {
  * admin would check them: is it known, is it ours, was it sent, and if not, what stopped it.
  */
 export function explainDelivery(facts: DeliveryFacts, guildId: string): string[] {
+  const trouble = facts.source && sourceTrouble(facts.source);
   if (!facts.article) {
-    return [facts.sourceError ? `Herald has not read that story: its source is failing (${facts.sourceError}).` : 'Herald has not read that story: its source has not been polled since it was published, or this server does not read that site.'];
+    if (trouble) return [`Herald has not read that story: its source ${trouble}.`];
+    if (!facts.source) return ['Herald has not read that story: this server does not read that site, or its source has not been read yet.'];
+    return [`Herald has not read that story: its source has not been polled since it was published; the next poll is <t:${seconds(facts.source.nextPollAt)}:R>.`];
   }
   if (!facts.inScope) return ['That story is not from one of this server’s sources (/sources list shows them).'];
   if (facts.schedules.length === 0) return ['This server has no schedules, so nothing is posted on its own (add one with /schedule set).'];
@@ -34,12 +38,23 @@ export function explainDelivery(facts: DeliveryFacts, guildId: string): string[]
     const channel = `<#${schedule.channelId}>`;
     if (sent) {
       const link = sent.messageId ? ` https://discord.com/channels/${guildId}/${schedule.channelId}/${sent.messageId}` : '';
-      return `${channel}: sent <t:${Math.floor(Date.parse(sent.at) / 1000)}:f>${link}`;
+      return `${channel}: sent <t:${seconds(sent.at)}:f>${link}`;
     }
     if (!passesTopics) return `${channel}: filtered out by its topics (${schedule.topics.join(', ')}).`;
     if (!passesKeywords) return `${channel}: filtered out by its keyword filters.`;
     if (facts.backlog) return `${channel}: not sent, because it was already published when its source was added (only later stories count as new).`;
     if (schedule.paused) return `${channel}: not sent yet, because the schedule is paused: ${schedule.paused.reason}.`;
-    return `${channel}: not sent yet${nextRunAt ? `; the next digest goes out <t:${Math.floor(Date.parse(nextRunAt) / 1000)}:R>` : ''}${facts.sourceError ? `. Its source is failing: ${facts.sourceError}` : ''}.`;
+    return `${channel}: not sent yet${nextRunAt ? `; the next digest goes out <t:${seconds(nextRunAt)}:R>` : ''}${trouble ? `. Its source ${trouble}` : ''}.`;
   });
+}
+
+/** What is wrong with a source, as the end of a sentence: disabled, or failing since its last success. */
+function sourceTrouble(health: SourceHealth): string | undefined {
+  if (health.disabled) return `was disabled (${health.disabled.reason}); adding it again with /sources add reads it again`;
+  if (health.consecutiveFailures > 0 && health.lastError) return `is failing (${health.lastError}), ${health.consecutiveFailures} time${health.consecutiveFailures === 1 ? '' : 's'} in a row`;
+  return undefined;
+}
+
+function seconds(iso: string): number {
+  return Math.floor(Date.parse(iso) / 1000);
 }

@@ -1,6 +1,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Newsroom } from '../brief/newsroom.ts';
 import type { TrendingTopic } from '../brief/topics/trending-topics.ts';
+import type { SourceHealth } from '../deliver/poll/source-health-store.ts';
 import type { Article } from '../model/article.ts';
 import type { GuildSettingsRepository } from '../store/guild-settings-repository.ts';
 import type { MessagePayload } from './render/message-payload.ts';
@@ -55,8 +56,11 @@ export interface Services {
   scheduleDefaults: { maxItems: number };
   /** Fetches one page through the private-address guard and reads its article, without storing it. */
   readArticle(url: string): Promise<Article>;
-  /** Fetches a source a server adds and stores what it holds, so it counts at once; throws InputError when it is not news. */
-  addSource(url: string): Promise<{ articles: number; name?: string }>;
+  /**
+   * Reads a source a server adds now (again, if it was disabled) and keeps what it holds, so that it counts at
+   * once in briefings, though not as new in digests; throws InputError when it is not news.
+   */
+  addSource(url: string, options?: { intervalMinutes?: number }): Promise<{ articles: number; name?: string }>;
   /** Trending topics from memory, refreshed in the background, for autocomplete within its deadline. */
   trendingTopics(): TrendingTopic[];
   /** Re-reads one server's schedules after a change. */
@@ -65,8 +69,8 @@ export interface Services {
   scheduleTimes(guildId: string): Array<{ scheduleId: string; lastRunAt?: string; nextRunAt?: string }>;
   /** Why a story was or was not delivered to each of a server's scheduled channels, a line per channel. */
   explainStory(guildId: string, url: string): Promise<string[]>;
-  /** Per-source results of the latest ingest runs. */
-  sourceHealth(location: string): { lastSuccessAt?: string; lastError?: string; lastErrorAt?: string } | undefined;
+  /** How a source is being polled: last success and error, failures in a row, next poll, disabled and why. */
+  sourceHealth(location: string): Promise<SourceHealth | undefined>;
   storeDescription: string;
   now(): Date;
 }

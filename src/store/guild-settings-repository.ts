@@ -4,6 +4,8 @@ import type { Store } from './open-store.ts';
 export interface GuildSource {
   url: string;
   name?: string;
+  /** Between polls, when the admin chose; the configured interval otherwise. */
+  intervalMinutes?: number;
   addedBy: string;
   addedAt: string;
 }

@@ -10,7 +10,8 @@ import { createDigestScheduler, type DigestScheduler } from '../../src/deliver/d
 import { PostRefused, type Poster } from '../../src/deliver/poster.ts';
 import type { MessagePayload } from '../../src/discord/render/message-payload.ts';
 import { buildArticle } from '../../src/ingest/build-article.ts';
-import { createKeyvGuildSettingsRepository, type Schedule } from '../../src/store/guild-settings-repository.ts';
+import type { Article } from '../../src/model/article.ts';
+import { createKeyvGuildSettingsRepository, type GuildSettings, type Schedule } from '../../src/store/guild-settings-repository.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -60,6 +61,7 @@ interface Setup {
   now?: { at: Date };
   schedule?: Schedule;
   discord?: ReturnType<typeof fakeDiscord>;
+  isBacklog?: (article: Article, settings: GuildSettings) => boolean;
 }
 
 async function setUp(options: Setup = {}) {
@@ -84,6 +86,7 @@ async function setUp(options: Setup = {}) {
     now: () => clock.at,
     catchUpGraceMs: 60 * 60_000,
     sleep: async () => undefined,
+    ...(options.isBacklog ? { isBacklog: options.isBacklog } : {}),
   });
   schedulers.push(scheduler);
   return { scheduler, newsroom, discord, guilds, store, clock, schedule };
@@ -124,10 +127,16 @@ describe('digest scheduler: what a run posts', () => {
     expect(discord.posts[0]?.message.allowed_mentions).toEqual({ parse: [], roles: ['555'] });
   });
 
-  it('never shows a server another server’s sources, nor a source’s first-read backlog', async () => {
+  it('never shows a server another server’s sources', async () => {
     const { scheduler, newsroom, clock } = await setUp();
     newsroom.add(article('Dam cracks found', 'Engineers found cracks in the Valley dam spillway on Tuesday.', clock.at, 'https://other-guild.example/feed.xml'));
     expect(await scheduler.run('g1', SCHEDULE, 'a')).toBe(2);
+  });
+
+  it('leaves out a story whose every article is backlog', async () => {
+    const { scheduler, discord } = await setUp({ isBacklog: (candidate) => candidate.title === 'Storm Agnes warning' });
+    expect(await scheduler.run('g1', SCHEDULE, 'a')).toBe(1);
+    expect(JSON.stringify(discord.posts[0]!.message)).toContain('Ferry strike ends');
   });
 });
 

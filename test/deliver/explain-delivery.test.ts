@@ -31,10 +31,27 @@ describe('explainDelivery', () => {
     expect(explainDelivery(facts({}, { schedule: { ...schedule, paused: { reason: 'the channel was deleted', at: '2024-09-12T08:00:00Z' } } }), 'g1')[0]).toContain('paused: the channel was deleted');
   });
 
-  it('explains a story Herald has not read, or one from another server’s sources, or a backlog story', () => {
-    const { article: _known, ...unread } = facts({ sourceError: 'HTTP 503' });
-    expect(explainDelivery(unread, 'g1')[0]).toContain('its source is failing (HTTP 503)');
+  it('says a story Herald has not read is waiting for its source’s next poll', () => {
+    const { article: _known, ...unread } = facts({ source: { location: 'https://wire.example/feed', consecutiveFailures: 0, nextPollAt: '2024-09-12T09:10:00.000Z' } });
+    expect(explainDelivery(unread, 'g1')).toEqual(['Herald has not read that story: its source has not been polled since it was published; the next poll is <t:1726132200:R>.']);
+  });
+
+  it('says a story Herald has not read comes from a failing source, and how often it failed', () => {
+    const { article: _known, ...unread } = facts({ source: { location: 'https://wire.example/feed', consecutiveFailures: 3, lastError: 'HTTP 503 Service Unavailable', nextPollAt: '2024-09-12T10:00:00.000Z' } });
+    expect(explainDelivery(unread, 'g1')[0]).toBe('Herald has not read that story: its source is failing (HTTP 503 Service Unavailable), 3 times in a row.');
+  });
+
+  it('says a story’s source was disabled, why, and how to read it again', () => {
+    const source = { location: 'https://wire.example/feed', consecutiveFailures: 40, lastError: 'HTTP 410 Gone', nextPollAt: '2024-09-12T10:00:00.000Z', disabled: { reason: 'gone since 2024-09-09: HTTP 410 Gone', at: '2024-09-12T09:00:00.000Z' } };
+    const { article: _known, ...unread } = facts({ source });
+    expect(explainDelivery(unread, 'g1')[0]).toContain('its source was disabled (gone since 2024-09-09: HTTP 410 Gone); adding it again with /sources add reads it again');
+  });
+
+  it('says a story is not from this server’s sources', () => {
     expect(explainDelivery(facts({ inScope: false }), 'g1')[0]).toContain('not from one of this server’s sources');
+  });
+
+  it('says a backlog story was already published when its source was added', () => {
     expect(explainDelivery(facts({ backlog: true }), 'g1')[0]).toContain('already published when its source was added');
   });
 });

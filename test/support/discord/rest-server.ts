@@ -39,6 +39,8 @@ export interface RecordedRequest {
   /** Epoch ms the request arrived. */
   at: number;
   body: unknown;
+  /** For a 429, the limit that refused it, as its x-ratelimit-scope says: the global one, or the route's bucket ('user'). */
+  limitedBy?: 'global' | 'user';
 }
 
 export interface RestServer {
@@ -100,7 +102,15 @@ export async function startRestServer(input: { token: string; routes: RestRoute[
         const at = Date.now();
         const url = new URL(request.url ?? '/', 'http://loopback');
         const result = await answer(request, url, await readBody(request), at);
-        requests.push({ method: request.method ?? 'GET', path: result.path, status: result.answer.status, at, body: result.body });
+        const scope = result.answer.status === 429 ? result.answer.headers['x-ratelimit-scope'] : undefined;
+        requests.push({
+          method: request.method ?? 'GET',
+          path: result.path,
+          status: result.answer.status,
+          at,
+          body: result.body,
+          ...(scope === 'global' || scope === 'user' ? { limitedBy: scope } : {}),
+        });
         send(response, result.answer);
       },
     },
