@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { Command, CommandRequest, Responder, Services } from '../src/discord/command.ts';
 import { requireManageGuild } from '../src/discord/guild-access.ts';
 import { discordTimestamp } from '../src/discord/render/discord-time.ts';
@@ -14,7 +14,7 @@ import { InputError } from '../src/input-error.ts';
 import type { Schedule } from '../src/store/guild-settings-repository.ts';
 
 /** Text, announcement, thread (public and private) and forum channels: where a digest can be posted. */
-const POSTABLE_TYPES = [0, 5, 10, 11, 12, 15];
+const POSTABLE_TYPES = [ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.AnnouncementThread, ChannelType.PublicThread, ChannelType.PrivateThread, ChannelType.GuildForum] as const;
 const MAX_SCHEDULES = 25;
 
 export default {
@@ -75,7 +75,7 @@ export default {
 async function set(guildId: string, request: CommandRequest, respond: Responder, services: Services): Promise<void> {
   const channel = request.channel('channel');
   if (!channel) throw new InputError('Choose the channel to post in.');
-  if (!POSTABLE_TYPES.includes(channel.type)) throw new InputError(`Herald cannot post digests in #${channel.name}; choose a text, announcement, thread or forum channel.`);
+  if (!(POSTABLE_TYPES as readonly number[]).includes(channel.type)) throw new InputError(`Herald cannot post digests in #${channel.name}; choose a text, announcement, thread or forum channel.`);
   if (!channel.botCanPost) throw new InputError(`Herald cannot post in #${channel.name}: give it the View Channel, Send Messages and Embed Links permissions there first.`);
   const crons = parseScheduleTime(request.string('time') ?? '');
   const timezone = parseTimezone(request.string('timezone') ?? '');
@@ -90,6 +90,7 @@ async function set(guildId: string, request: CommandRequest, respond: Responder,
   const schedule: Schedule = {
     id: randomUUID().slice(0, 8),
     channelId: channel.id,
+    ...(channel.type === ChannelType.GuildForum ? { forum: true } : {}),
     crons,
     when: (request.string('time') ?? '').trim(),
     timezone,

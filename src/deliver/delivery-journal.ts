@@ -14,6 +14,9 @@ export interface DeliveryRun {
   status: 'pending' | 'sent' | 'failed';
   messages: MessagePayload[];
   nonces: string[];
+  /** In a forum, the title of the post the digest opens, and the post once it is open: the other messages go in it. */
+  threadName?: string;
+  threadId?: string;
   /** The id of each message once Discord has it. */
   messageIds: Array<string | null>;
   articleIds: string[];

@@ -3,15 +3,20 @@ import type { Store } from '../store/open-store.ts';
 /** Which articles each channel has been sent, when, and in which message: no story reaches a channel twice. */
 export interface DeliveryLog {
   sentTo(channelId: string): Promise<Set<string>>;
-  record(channelId: string, articleIds: string[], messageId: string | undefined): Promise<void>;
+  record(channelId: string, articleIds: string[], where: SentIn): Promise<void>;
   /** When and in which message a channel was sent an article, for /status story:. */
-  find(channelId: string, articleId: string): Promise<{ at: string; messageId?: string } | undefined>;
+  find(channelId: string, articleId: string): Promise<({ at: string } & SentIn) | undefined>;
 }
 
-interface Entry {
+/** The message a digest began with, and in a forum the post it opened. */
+export interface SentIn {
+  messageId?: string;
+  threadId?: string;
+}
+
+interface Entry extends SentIn {
   id: string;
   at: number;
-  messageId?: string;
 }
 
 export function createKeyvDeliveryLog(store: Store, retentionMs: number): DeliveryLog {
@@ -20,15 +25,19 @@ export function createKeyvDeliveryLog(store: Store, retentionMs: number): Delive
     async sentTo(channelId) {
       return new Set(((await channels.get(channelId)) ?? []).map((entry) => entry.id));
     },
-    async record(channelId, articleIds, messageId) {
+    async record(channelId, articleIds, where) {
       const now = Date.now();
       // Articles leave the store after retention, and so can their records: the list stays the size of a month's news.
       const kept = ((await channels.get(channelId)) ?? []).filter((entry) => now - entry.at < retentionMs);
-      await channels.set(channelId, [...kept, ...articleIds.map((id) => ({ id, at: now, ...(messageId ? { messageId } : {}) }))]);
+      await channels.set(channelId, [...kept, ...articleIds.map((id) => ({ id, at: now, ...definedPlace(where) }))]);
     },
     async find(channelId, articleId) {
       const entry = ((await channels.get(channelId)) ?? []).find((candidate) => candidate.id === articleId);
-      return entry && { at: new Date(entry.at).toISOString(), ...(entry.messageId ? { messageId: entry.messageId } : {}) };
+      return entry && { at: new Date(entry.at).toISOString(), ...definedPlace(entry) };
     },
   };
+}
+
+function definedPlace(where: SentIn): SentIn {
+  return { ...(where.messageId ? { messageId: where.messageId } : {}), ...(where.threadId ? { threadId: where.threadId } : {}) };
 }

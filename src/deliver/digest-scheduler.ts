@@ -106,6 +106,7 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
       status: 'pending',
       messages: withMention,
       nonces: withMention.map((_, index) => nonceFor(schedule.id, slot, index)),
+      ...(schedule.forum ? { threadName: forumPostTitle(slot, schedule.timezone) } : {}),
       messageIds: withMention.map(() => null),
       articleIds: digest.items.flatMap((item) => item.articleIds),
       stories: digest.items.length,
@@ -113,16 +114,29 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
     };
   };
 
-  const post = async (run: DeliveryRun, index: number): Promise<string> => {
+  /** Retries what failed for a passing reason (5xx, network) with back-off; a refusal is final. */
+  const withRetries = async <T>(run: DeliveryRun, send: () => Promise<T>): Promise<T> => {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return (await deps.poster.post(run.channelId, run.messages[index]!, run.nonces[index]!)).messageId;
+        return await send();
       } catch (error) {
         if (error instanceof PostRefused || attempt >= POST_ATTEMPTS) throw error;
         deps.logger.warn({ err: error, scheduleId: run.scheduleId, attempt }, 'digest post failed; retrying');
         await sleep(FIRST_RETRY_MS * 2 ** (attempt - 1));
       }
     }
+  };
+
+  /** Sends one message of a run; in a forum the first one opens the run's post and the rest go in it. */
+  const post = async (run: DeliveryRun, index: number): Promise<void> => {
+    const message = run.messages[index]!;
+    if (run.threadName && !run.threadId) {
+      const opened = await withRetries(run, () => deps.poster.startThread(run.channelId, run.threadName!, message));
+      run.threadId = opened.threadId;
+      run.messageIds[index] = opened.messageId;
+      return;
+    }
+    run.messageIds[index] = (await withRetries(run, () => deps.poster.post(run.threadId ?? run.channelId, message, run.nonces[index]!))).messageId;
   };
 
   const pause = async (run: DeliveryRun, reason: string): Promise<void> => {
@@ -139,7 +153,7 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
     try {
       for (let index = 0; index < run.messages.length; index += 1) {
         if (run.messageIds[index]) continue;
-        run.messageIds[index] = await post(run, index);
+        await post(run, index);
         await deps.journal.save(run);
       }
     } catch (error) {
@@ -148,7 +162,8 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
       await pause(run, error.reason);
       return 0;
     }
-    await deps.deliveries.record(run.channelId, run.articleIds, run.messageIds.find((id): id is string => Boolean(id)));
+    const messageId = run.messageIds.find((id): id is string => Boolean(id));
+    await deps.deliveries.record(run.channelId, run.articleIds, { ...(messageId ? { messageId } : {}), ...(run.threadId ? { threadId: run.threadId } : {}) });
     await deps.journal.save({ ...run, status: 'sent', finishedAt: deps.now().toISOString() });
     lastRuns.set(run.scheduleId, deps.now().toISOString());
     deps.logger.info({ guildId: run.guildId, scheduleId: run.scheduleId, channelId: run.channelId, slot: run.slot, articles: run.articleIds.length }, 'digest posted');
@@ -258,6 +273,11 @@ function range(from: number, to: number): number[] {
 /** Discord keeps nonces of up to 25 characters; the same schedule, slot and message always give the same one. */
 function nonceFor(scheduleId: string, slot: string, index: number): string {
   return createHash('sha256').update(`${scheduleId}|${slot}|${index}`).digest('hex').slice(0, 25);
+}
+
+/** A forum post's title: the slot in the schedule's own zone, which also tells an interrupted run which post is its own. */
+function forumPostTitle(slot: string, timezone: string): string {
+  return `News digest · ${slot.replace('T', ' ')} (${timezone})`.slice(0, 100);
 }
 
 /** The role goes on the first message, and only that role may be pinged by it. */

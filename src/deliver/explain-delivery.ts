@@ -14,7 +14,7 @@ export interface DeliveryFacts {
   source?: SourceHealth;
   schedules: Array<{
     schedule: Schedule;
-    sent?: { at: string; messageId?: string };
+    sent?: { at: string; messageId?: string; threadId?: string };
     passesTopics: boolean;
     passesKeywords: boolean;
     nextRunAt?: string;
@@ -37,7 +37,7 @@ export function explainDelivery(facts: DeliveryFacts, guildId: string): string[]
   return facts.schedules.map(({ schedule, sent, passesTopics, passesKeywords, nextRunAt }) => {
     const channel = `<#${schedule.channelId}>`;
     if (sent) {
-      const link = sent.messageId ? ` https://discord.com/channels/${guildId}/${schedule.channelId}/${sent.messageId}` : '';
+      const link = sent.messageId ? ` https://discord.com/channels/${guildId}/${sent.threadId ?? schedule.channelId}/${sent.messageId}` : '';
       return `${channel}: sent <t:${seconds(sent.at)}:f>${link}`;
     }
     if (!passesTopics) return `${channel}: filtered out by its topics (${schedule.topics.join(', ')}).`;

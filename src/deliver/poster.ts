@@ -7,6 +7,11 @@ export interface Poster {
    * instead of posting again, which is what makes finishing an interrupted run safe.
    */
   post(channelId: string, message: MessagePayload, nonce: string): Promise<{ messageId: string }>;
+  /**
+   * Opens a post in a forum channel with its first message. Discord takes no nonce there, so a post Herald
+   * already opened in that forum under the same title is returned instead of opening a second one.
+   */
+  startThread(forumId: string, title: string, message: MessagePayload): Promise<{ threadId: string; messageId: string }>;
   /** Why Herald cannot post in the channel now (deleted, no access, no permission), or undefined when it can. */
   blocker(channelId: string): Promise<string | undefined>;
 }

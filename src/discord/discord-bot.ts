@@ -1,4 +1,4 @@
-import { Client, DiscordAPIError, Events, GatewayIntentBits, PermissionFlagsBits, type Interaction } from 'discord.js';
+import { ChannelType, Client, DiscordAPIError, Events, GatewayIntentBits, PermissionFlagsBits, type Interaction } from 'discord.js';
 import type { Logger } from '../logger.ts';
 import { PostRefused, type Poster } from '../deliver/poster.ts';
 import type { Command, Services } from './command.ts';
@@ -65,10 +65,24 @@ export function createDiscordBot(options: { apiBase?: string; commands: Readonly
         throw refusal(error) ?? error;
       }
     },
+    async startThread(forumId, title, message) {
+      try {
+        const forum = await client.channels.fetch(forumId);
+        if (forum?.type !== ChannelType.GuildForum) throw new PostRefused('the channel is no longer a forum');
+        const { threads } = await forum.threads.fetchActive(false);
+        const opened = threads.find((thread) => thread.ownerId === client.user?.id && thread.name === title);
+        // A forum post's first message has the post's own id.
+        if (opened) return { threadId: opened.id, messageId: opened.id };
+        const thread = await forum.threads.create({ name: title, message: toDiscord(message, logger) });
+        return { threadId: thread.id, messageId: thread.id };
+      } catch (error) {
+        throw refusal(error) ?? error;
+      }
+    },
     async blocker(channelId) {
       try {
         const channel = await client.channels.fetch(channelId, { force: true });
-        if (!channel?.isSendable()) return 'Herald cannot post in this kind of channel';
+        if (!channel?.isSendable() && channel?.type !== ChannelType.GuildForum) return 'Herald cannot post in this kind of channel';
         const me = 'guild' in channel ? channel.guild.members.me : null;
         if (me && 'permissionsFor' in channel && !channel.permissionsFor(me)?.has(POSTING)) return REFUSALS[50013];
         return undefined;

@@ -18,6 +18,8 @@ export interface Schedule {
   crons: string[];
   /** What the admin typed, to show back to them. */
   when: string;
+  /** The channel is a forum: each digest opens a post of its own there. */
+  forum?: boolean;
   /** IANA time zone the cron expression is read in. */
   timezone: string;
   /** Only stories about these topics; every story when empty. */

@@ -13,6 +13,7 @@ import { buildArticle } from '../../src/ingest/build-article.ts';
 import type { Article } from '../../src/model/article.ts';
 import { createKeyvGuildSettingsRepository, type GuildSettings, type Schedule } from '../../src/store/guild-settings-repository.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
+import { DETAILS, STORIES } from '../support/local-stories.ts';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const schedulers: DigestScheduler[] = [];
@@ -32,12 +33,18 @@ function article(title: string, paragraph: string, fetchedAt: Date, location = '
   return buildArticle({ title, url: `https://wire.example/${encodeURIComponent(title)}`, paragraphs: [paragraph], alsoRead: [] }, { source: { kind: 'feed', location }, fetchedAt });
 }
 
+/** Twelve stories that share no names, with headlines so long that a digest of ten cannot fit one message's 6,000 characters. */
+function unrelatedStories(fetchedAt: Date) {
+  return STORIES.map(([title, body], index) => article(`${title}: ${DETAILS[index]}`, `${body} ${DETAILS[index]} ${DETAILS[(index + 3) % DETAILS.length]}`, fetchedAt));
+}
+
 const SCHEDULE: Schedule = { id: 's1', channelId: 'c1', crons: ['0 8 * * *'], when: '08:00', timezone: 'Europe/London', topics: [], maxItems: 5, createdBy: 'admin', createdAt: '2024-09-01T00:00:00.000Z' };
 
 /** Discord as far as posting goes: a nonce seen before returns the message it made, as enforce_nonce does. */
 function fakeDiscord() {
   const posts: Array<{ channelId: string; message: MessagePayload; nonce: string; id: string }> = [];
   const faults: Array<Error> = [];
+  const threads: Array<{ forumId: string; title: string; id: string }> = [];
   let blocked: string | undefined;
   const poster: Poster = {
     async post(channelId, message, nonce) {
@@ -49,11 +56,21 @@ function fakeDiscord() {
       posts.push({ channelId, message, nonce, id });
       return { messageId: id };
     },
+    async startThread(forumId, title, message) {
+      const fault = faults.shift();
+      if (fault) throw fault;
+      const earlier = threads.find((thread) => thread.forumId === forumId && thread.title === title);
+      if (earlier) return { threadId: earlier.id, messageId: earlier.id };
+      const id = `t${threads.length + 1}`;
+      threads.push({ forumId, title, id });
+      posts.push({ channelId: id, message, nonce: '', id });
+      return { threadId: id, messageId: id };
+    },
     async blocker() {
       return blocked;
     },
   };
-  return { poster, posts, faults, block: (reason: string | undefined) => (blocked = reason) };
+  return { poster, posts, threads, faults, block: (reason: string | undefined) => (blocked = reason) };
 }
 
 interface Setup {
@@ -158,6 +175,36 @@ describe('digest scheduler: exactly once', () => {
     expect(await scheduler.run('g1', schedule, 'slot')).toBeGreaterThan(0);
     const nonces = discord.posts.map((post) => post.nonce);
     expect(new Set(nonces).size).toBe(nonces.length);
+  });
+
+  it('opens a forum post per digest and puts the rest of the digest in it', async () => {
+    const { scheduler, discord, newsroom, clock } = await setUp();
+    for (const story of unrelatedStories(clock.at)) newsroom.add(story);
+    const schedule = { ...SCHEDULE, forum: true, maxItems: 10 };
+    await scheduler.run('g1', schedule, '2024-09-12T08:00');
+    newsroom.add(article('Library reopens', 'The Central Library on Quay Street reopened after a two-year restoration.', clock.at));
+    await scheduler.run('g1', schedule, '2024-09-13T08:00');
+    expect(discord.threads.map((thread) => thread.title)).toEqual(['News digest · 2024-09-12 08:00 (Europe/London)', 'News digest · 2024-09-13 08:00 (Europe/London)']);
+    const first = discord.posts.filter((post) => post.channelId === 't1');
+    expect(first.length).toBeGreaterThan(1);
+    expect(discord.posts.every((post) => post.channelId === 't1' || post.channelId === 't2')).toBe(true);
+  });
+
+  it('finishes an interrupted forum digest in the post it opened, never a second post', async () => {
+    const { scheduler, discord, newsroom, clock } = await setUp();
+    for (const story of unrelatedStories(clock.at)) newsroom.add(story);
+    const schedule = { ...SCHEDULE, forum: true, maxItems: 10 };
+    const original = discord.poster.post.bind(discord.poster);
+    let calls = 0;
+    discord.poster.post = async (channelId, message, nonce) => {
+      calls += 1;
+      if (calls <= 4) throw new Error('socket hang up');
+      return original(channelId, message, nonce);
+    };
+    await expect(scheduler.run('g1', schedule, 'slot')).rejects.toThrow('socket hang up');
+    expect(await scheduler.run('g1', schedule, 'slot')).toBe(10);
+    expect(discord.threads).toHaveLength(1);
+    expect(discord.posts.every((post) => post.channelId === 't1')).toBe(true);
   });
 
   it('retries a post that failed for a passing reason', async () => {

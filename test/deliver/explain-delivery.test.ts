@@ -18,6 +18,10 @@ describe('explainDelivery', () => {
     expect(explainDelivery(facts({}, { sent: { at: '2024-09-12T08:00:00.000Z', messageId: 'm1' } }), 'g1')).toEqual(['<#c1>: sent <t:1726128000:f> https://discord.com/channels/g1/c1/m1']);
   });
 
+  it('links a digest posted in a forum inside the post it opened', () => {
+    expect(explainDelivery(facts({}, { sent: { at: '2024-09-12T08:00:00.000Z', messageId: 't1', threadId: 't1' } }), 'g1')).toEqual(['<#c1>: sent <t:1726128000:f> https://discord.com/channels/g1/t1/t1']);
+  });
+
   it('says a story was filtered out, and by what', () => {
     expect(explainDelivery(facts({}, { passesTopics: false, schedule: { ...schedule, topics: ['storms'] } }), 'g1')).toEqual(['<#c1>: filtered out by its topics (storms).']);
     expect(explainDelivery(facts({}, { passesKeywords: false }), 'g1')).toEqual(['<#c1>: filtered out by its keyword filters.']);

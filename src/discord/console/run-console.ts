@@ -33,6 +33,11 @@ export function consolePoster(output: ConsoleOptions['output']): Poster {
       posted += 1;
       return { messageId: `console-${posted}` };
     },
+    async startThread(forumId, title, message) {
+      output.write(`\n📰 New post in #${forumId}: ${title}\n\n${messageToText(message, width(output))}\n\n`);
+      posted += 1;
+      return { threadId: `console-thread-${posted}`, messageId: `console-${posted}` };
+    },
     async blocker() {
       return undefined;
     },

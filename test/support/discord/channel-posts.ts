@@ -6,20 +6,21 @@ const NONCE_WINDOW_MS = 5 * 60_000;
 
 export interface ChannelPosts {
   /** Creates the message, or with `enforce_nonce` returns the bot's earlier message with that nonce instead of posting twice. */
-  post(channelId: string, body: MessageBody, files: UploadedFile[], now: number): StoredMessage;
+  /** `id` is for a forum post's first message, whose id is the thread's. */
+  post(channelId: string, body: MessageBody, files: UploadedFile[], now: number, id?: string): StoredMessage;
   list(channelId: string): StoredMessage[];
 }
 
 export function createChannelPosts(bot: APIUser, mintId: () => string): ChannelPosts {
   const posted = new Map<string, Array<{ message: StoredMessage; at: number }>>();
   return {
-    post(channelId, body, files, now) {
+    post(channelId, body, files, now, id = mintId()) {
       const earlier = posted.get(channelId) ?? [];
       if (body.enforce_nonce && body.nonce !== undefined) {
         const duplicate = earlier.find(({ message, at }) => message.nonce !== undefined && String(message.nonce) === String(body.nonce) && now - at <= NONCE_WINDOW_MS);
         if (duplicate) return duplicate.message;
       }
-      const message = createMessage({ id: mintId(), channelId, author: bot, body, files, defaultMentions: CHANNEL_DEFAULT_MENTIONS, now, mintId });
+      const message = createMessage({ id, channelId, author: bot, body, files, defaultMentions: CHANNEL_DEFAULT_MENTIONS, now, mintId });
       posted.set(channelId, [...earlier, { message, at: now }]);
       return message;
     },

@@ -27,6 +27,10 @@ export interface ChannelState {
   botCanView: boolean;
   botCanPost: boolean;
   deleted: boolean;
+  /** For a thread: the channel it belongs to (a forum's posts are threads), and who opened it. */
+  parentId?: string;
+  ownerId?: string;
+  createdAt?: number;
 }
 
 /** What a plain member may do: read, post, embed, use commands. Pass it (or ADMIN_PERMISSIONS) as an invoker's permissions. */
@@ -48,6 +52,9 @@ export interface GuildDirectory {
   /** Changes a channel as a server admin would, returning it as it now is. */
   update(channelId: string, change: Partial<Pick<ChannelState, 'deleted' | 'botCanView' | 'botCanPost'>>): ChannelState;
   channelsOf(guildId: string): ChannelState[];
+  /** Opens a thread in a channel, as a post in a forum is; it can be seen and posted in as far as its parent can. */
+  addThread(parent: ChannelState, thread: { id: string; name: string; ownerId: string; now: number }): ChannelState;
+  threadsOf(guildId: string): ChannelState[];
   /** The channel as REST and gateway payloads carry it; the bot's limits are permission overwrites, so discord.js's `permissionsFor` agrees with the REST answers. */
   channelJson(channel: ChannelState): Record<string, unknown>;
   guildCreate(guildId: string): { id: string; [field: string]: unknown };
@@ -79,7 +86,23 @@ export function createGuildDirectory(guilds: GuildSetup[], bot: APIUser): GuildD
   );
   const denied = (channel: ChannelState): bigint =>
     (channel.botCanView ? 0n : PermissionFlagsBits.ViewChannel) | (channel.botCanPost ? 0n : PermissionFlagsBits.SendMessages);
+  const threadJson = (thread: ChannelState): Record<string, unknown> => ({
+    id: thread.id,
+    type: thread.type,
+    guild_id: thread.guildId,
+    name: thread.name,
+    parent_id: thread.parentId,
+    owner_id: thread.ownerId,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    message_count: 0,
+    member_count: 1,
+    flags: 0,
+    applied_tags: [],
+    thread_metadata: { archived: false, auto_archive_duration: 4320, archive_timestamp: new Date(thread.createdAt ?? 0).toISOString(), locked: false, create_timestamp: new Date(thread.createdAt ?? 0).toISOString() },
+  });
   const channelJson = (channel: ChannelState): Record<string, unknown> => {
+    if (channel.parentId) return threadJson(channel);
     const deny = denied(channel);
     return {
       id: channel.id,
@@ -97,7 +120,8 @@ export function createGuildDirectory(guilds: GuildSetup[], bot: APIUser): GuildD
       ...(channel.type === ChannelType.GuildForum ? { available_tags: [], default_reaction_emoji: null, default_sort_order: null, default_forum_layout: 0 } : {}),
     };
   };
-  const channelsOf = (guildId: string): ChannelState[] => [...channels.values()].filter((channel) => channel.guildId === guildId && !channel.deleted);
+  const live = (guildId: string): ChannelState[] => [...channels.values()].filter((channel) => channel.guildId === guildId && !channel.deleted);
+  const channelsOf = (guildId: string): ChannelState[] => live(guildId).filter((channel) => !channel.parentId);
   return {
     guilds,
     channel: (id) => channels.get(id),
@@ -108,6 +132,31 @@ export function createGuildDirectory(guilds: GuildSetup[], bot: APIUser): GuildD
       return channel;
     },
     channelsOf,
+    threadsOf: (guildId) => live(guildId).filter((channel) => channel.parentId),
+    addThread(parent, thread) {
+      const state: ChannelState = {
+        id: thread.id,
+        guildId: parent.guildId,
+        name: thread.name,
+        type: ChannelType.PublicThread,
+        position: 0,
+        // A thread has no overwrites of its own: what the bot may do there is what it may do in the parent.
+        get botCanView() {
+          return parent.botCanView;
+        },
+        get botCanPost() {
+          return parent.botCanPost;
+        },
+        get deleted() {
+          return parent.deleted;
+        },
+        parentId: parent.id,
+        ownerId: thread.ownerId,
+        createdAt: thread.now,
+      };
+      channels.set(state.id, state);
+      return state;
+    },
     channelJson,
     botPermissionsIn: (channel) => String(BigInt(MEMBER_PERMISSIONS) & ~denied(channel)),
     guildCreate(guildId) {

@@ -74,6 +74,8 @@ export interface LoopbackDiscord {
   autocomplete(input: CommandInput): Promise<InteractionHandle>;
   /** Every message created with POST /channels/:id/messages, in order (interaction replies are on their handles). */
   channelMessages(channelId: string): StoredMessage[];
+  /** The posts opened in a forum channel, oldest first, each with its messages (the first is the one that opened it). */
+  forumPosts(forumId: string): Array<{ id: string; name: string; messages: StoredMessage[] }>;
   waitForChannelMessage(channelId: string, predicate?: (message: StoredMessage) => boolean, timeoutMs?: number): Promise<StoredMessage>;
   /** Commands as registered: global ones, or a guild's own with `guildId`. */
   commands(guildId?: string): APIApplicationCommand[];
@@ -114,7 +116,7 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
   });
   const rest = await startRestServer({
     token,
-    routes: restRoutes({ gatewayUrl: gateway.url, bot, applicationId: BOT_USER_ID, directory, commands, interactions, posts, feed }),
+    routes: restRoutes({ gatewayUrl: gateway.url, bot, applicationId: BOT_USER_ID, directory, commands, interactions, posts, feed, mintId }),
     faults,
     rateLimiter: createRateLimiter(),
   });
@@ -157,6 +159,11 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
     runCommand: (input) => dispatchInteraction('command', input),
     autocomplete: (input) => dispatchInteraction('autocomplete', input),
     channelMessages: (channelId) => posts.list(channelId),
+    forumPosts: (forumId) =>
+      directory.guilds
+        .flatMap((guild) => directory.threadsOf(guild.id))
+        .filter((thread) => thread.parentId === forumId)
+        .map((thread) => ({ id: thread.id, name: thread.name, messages: posts.list(thread.id) })),
     waitForChannelMessage: (channelId, predicate = () => true, timeoutMs = DEFAULT_WAIT_MS) =>
       feed.waitFor(() => posts.list(channelId).find(predicate), timeoutMs, `a message in channel ${channelId}`),
     commands: (guildId) => commands.list(guildId),

@@ -7,7 +7,7 @@ import type { Interactions } from './interactions.ts';
 import type { MessageBody } from './messages.ts';
 import type { RestRequest, RestRoute } from './rest-server.ts';
 import type { ChangeFeed } from './wait-for.ts';
-import { isEmptyMessage, messageIssues, rejectIssues } from './validation.ts';
+import { isEmptyMessage, messageIssues, rejectIssues, threadNameIssues } from './validation.ts';
 
 export interface RouteDeps {
   gatewayUrl: string;
@@ -18,6 +18,7 @@ export interface RouteDeps {
   interactions: Interactions;
   posts: ChannelPosts;
   feed: ChangeFeed;
+  mintId: () => string;
 }
 
 /** The slice of Discord's REST API a news bot uses, answered as Discord answers it. */
@@ -124,6 +125,31 @@ export function restRoutes(deps: RouteDeps): RestRoute[] {
         if (isEmptyMessage(body, request.files.length)) throw discordErrors.emptyMessage();
         return json(posts.post(channel.id, body, request.files, request.now));
       },
+    },
+    {
+      // A post in a forum: a thread whose first message shares its id, as on Discord. It takes no nonce.
+      method: 'POST',
+      route: '/channels/:channelId/threads',
+      auth: true,
+      handle: (request) => {
+        const forum = visibleChannel(request.params.channelId);
+        if (forum.type !== ChannelType.GuildForum) throw discordErrors.notATextChannel();
+        if (!forum.botCanPost) throw discordErrors.missingPermissions();
+        const body = (request.body ?? {}) as { name?: unknown; message?: MessageBody };
+        rejectIssues(threadNameIssues(body.name));
+        const message = body.message ?? {};
+        rejectIssues(messageIssues(message), ['message']);
+        if (isEmptyMessage(message, request.files.length)) throw discordErrors.emptyMessage();
+        const thread = directory.addThread(forum, { id: deps.mintId(), name: String(body.name), ownerId: deps.bot.id, now: request.now });
+        const starter = posts.post(thread.id, message, request.files, request.now, thread.id);
+        return json({ ...directory.channelJson(thread), message: starter }, 201);
+      },
+    },
+    {
+      method: 'GET',
+      route: '/guilds/:guildId/threads/active',
+      auth: true,
+      handle: (request) => json({ threads: directory.threadsOf(joinedGuild(request)).filter((thread) => thread.botCanView).map(directory.channelJson), members: [] }),
     },
   ];
   // Every answered request may have changed what a test is waiting for.

@@ -153,6 +153,12 @@ function allowedMentionsIssues(body: MessageBody): FormIssue[] {
   return issues;
 }
 
+/** A forum post's title, which Discord requires and caps at 100 characters. */
+export function threadNameIssues(name: unknown): FormIssue[] {
+  const length = typeof name === 'string' ? characters(name) : 0;
+  return length >= 1 && length <= 100 ? [] : [badLength(['name'], 1, 100)];
+}
+
 function tooLong(path: Array<string | number>, max: number): FormIssue {
   return { path, code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${max} or fewer in length.` };
 }
