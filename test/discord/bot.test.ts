@@ -1,25 +1,27 @@
-import { PermissionFlagsBits, REST, type APIApplicationCommandInteractionDataBasicOption, type APIApplicationCommandInteractionDataOption, type APIEmbed } from 'discord.js';
+import { ChannelType, PermissionFlagsBits, REST, type APIApplicationCommandInteractionDataOption, type APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
-import { createDiscordBot, type DiscordBot } from '../../src/discord/discord-bot.ts';
+import type { DiscordBot } from '../../src/discord/discord-bot.ts';
 import { deployCommands } from '../../src/discord/deploy-commands.ts';
 import { embedLength } from '../../src/discord/render/embed-limits.ts';
-import { loadCommands } from '../../src/discord/load-commands.ts';
-import { startHeraldApp, type HeraldApp } from '../../src/herald-app.ts';
+import { contentMessage } from '../../src/discord/render/message-payload.ts';
+import type { HeraldApp } from '../../src/herald-app.ts';
 import { buildArticle } from '../../src/ingest/build-article.ts';
-import { createLogger } from '../../src/logger.ts';
-import { ADMIN_PERMISSIONS, MEMBER_PERMISSIONS, startLoopbackDiscord, type CommandInput, type LoopbackDiscord, type StoredMessage } from '../support/discord/loopback-discord.ts';
+import { channelOption, option, startHeraldOnLoopback, sub, type HeraldOnLoopback } from '../support/discord/herald-on-loopback.ts';
+import { ADMIN_PERMISSIONS, MEMBER_PERMISSIONS, type CommandInput, type LoopbackDiscord, type StoredMessage } from '../support/discord/loopback-discord.ts';
 import { respond, startTestServer, type TestServer } from '../support/http-server.ts';
 
 const GUILD = '1200000000000000001';
 const NEWS = '1300000000000000001';
 const LOCKED = '1300000000000000002';
 const DOOMED = '1300000000000000004';
+const FORUM = '1300000000000000005';
 const OTHER_GUILD = '1200000000000000002';
 const OTHER_NEWS = '1300000000000000003';
 const ADMIN = { id: '1400000000000000009', username: 'editor' };
 const PLACES = ['Ashford', 'Brixham', 'Carlisle', 'Dunmore', 'Elgin', 'Falmouth', 'Girvan', 'Hexham', 'Ilkley', 'Jarrow', 'Keswick', 'Lanark', 'Malton'];
 
+let herald: HeraldOnLoopback;
 let discord: LoopbackDiscord;
 let app: HeraldApp;
 let bot: DiscordBot;
@@ -39,34 +41,27 @@ beforeAll(async () => {
       '<html><head><title>Harbour bridge reopens after repairs</title></head><body><article><h1>Harbour bridge reopens after repairs</h1><p>The harbour bridge reopened to traffic on Monday after six weeks of repairs to its steel deck, the city council said.</p><p>Engineers replaced 40 expansion joints and resurfaced the roadway, and the council said buses would return to their usual routes on Tuesday.</p></article></body></html>',
     );
   });
-  discord = await startLoopbackDiscord({
+  const loaded = await loadConfig({ HERALD_STORE: 'memory:', HERALD_ALLOW_HOSTS: '127.0.0.1' });
+  herald = await startHeraldOnLoopback({
     guilds: [
-      { id: GUILD, name: 'Newsroom', ownerId: '1400000000000000001', channels: [{ id: NEWS, name: 'news' }, { id: LOCKED, name: 'locked', botCanPost: false }, { id: DOOMED, name: 'doomed' }] },
+      { id: GUILD, name: 'Newsroom', ownerId: '1400000000000000001', channels: [{ id: NEWS, name: 'news' }, { id: LOCKED, name: 'locked', botCanPost: false }, { id: DOOMED, name: 'doomed' }, { id: FORUM, name: 'digests', type: ChannelType.GuildForum }] },
       { id: OTHER_GUILD, name: 'Elsewhere', ownerId: '1400000000000000005', channels: [{ id: OTHER_NEWS, name: 'general' }] },
     ],
+    // The sample articles stand for news that arrived after the schedules were set, not for a backlog to hold back.
+    config: { ...loaded, ingest: { ...loaded.ingest, seedFirstPoll: false } },
   });
-  const logger = createLogger({ HERALD_LOG_LEVEL: 'silent' });
-  const loaded = await loadConfig({ HERALD_STORE: 'memory:', HERALD_ALLOW_HOSTS: '127.0.0.1' });
-  // The sample articles stand for news that arrived after the schedules were set, not for a backlog to hold back.
-  const config = { ...loaded, ingest: { ...loaded.ingest, seedFirstPoll: false } };
-  const commands = await loadCommands();
-  bot = createDiscordBot({ apiBase: discord.apiBase, commands, services: () => app.services, logger });
-  app = await startHeraldApp({ config, env: {}, logger, poster: bot.poster });
+  ({ discord, app, bot } = herald);
   await app.ingestAll();
   await bot.login(discord.token);
   // Registered in one server only: the other stands for a server whose owner opened admin commands to everyone.
-  await deployCommands(new REST({ api: discord.apiBase }).setToken(discord.token), commands, { clientId: discord.applicationId, guildId: GUILD });
+  await deployCommands(new REST({ api: discord.apiBase }).setToken(discord.token), herald.commands, { clientId: discord.applicationId, guildId: GUILD });
 }, 30_000);
 
 afterAll(async () => {
-  await bot?.stop();
-  await app?.stop();
-  await discord?.close();
+  await herald?.close();
   await web?.close();
 });
 
-const option = (name: string, value: string | number, type = typeof value === 'number' ? 4 : 3): APIApplicationCommandInteractionDataOption => ({ name, type, value }) as APIApplicationCommandInteractionDataOption;
-const sub = (name: string, options: APIApplicationCommandInteractionDataOption[] = []): APIApplicationCommandInteractionDataOption => ({ name, type: 1, options: options as APIApplicationCommandInteractionDataBasicOption[] });
 const admin = (input: Omit<CommandInput, 'guildId' | 'channelId'>): CommandInput => ({ guildId: GUILD, channelId: NEWS, user: ADMIN, permissions: ADMIN_PERMISSIONS, ...input });
 const member = (input: Omit<CommandInput, 'guildId' | 'channelId'>): CommandInput => ({ guildId: GUILD, channelId: NEWS, permissions: MEMBER_PERMISSIONS, ...input });
 
@@ -191,10 +186,10 @@ describe('Herald on Discord, as an admin', () => {
   it.each([
     ['an invalid URL', [sub('add', [option('url', 'not a url')])], 'sources', /not a web address/],
     ['a private address', [sub('add', [option('url', 'http://192.168.1.10/feed.xml')])], 'sources', /could not read that source/],
-    ['a bad time', [sub('set', [{ name: 'channel', type: 7, value: NEWS } as APIApplicationCommandInteractionDataOption, option('time', '25:99'), option('timezone', 'Europe/London')])], 'schedule', /not a time of day/],
-    ['a bad cron expression', [sub('set', [{ name: 'channel', type: 7, value: NEWS } as APIApplicationCommandInteractionDataOption, option('time', '61 * * * *'), option('timezone', 'Europe/London')])], 'schedule', /nor a five-field cron expression/],
-    ['an unknown time zone', [sub('set', [{ name: 'channel', type: 7, value: NEWS } as APIApplicationCommandInteractionDataOption, option('time', '08:00'), option('timezone', 'Mars/Olympus')])], 'schedule', /not an IANA time zone/],
-    ['a channel the bot cannot post in', [sub('set', [{ name: 'channel', type: 7, value: LOCKED } as APIApplicationCommandInteractionDataOption, option('time', '08:00'), option('timezone', 'UTC')])], 'schedule', /cannot post in #locked/],
+    ['a bad time', [sub('set', [channelOption('channel', NEWS), option('time', '25:99'), option('timezone', 'Europe/London')])], 'schedule', /not a time of day/],
+    ['a bad cron expression', [sub('set', [channelOption('channel', NEWS), option('time', '61 * * * *'), option('timezone', 'Europe/London')])], 'schedule', /nor a five-field cron expression/],
+    ['an unknown time zone', [sub('set', [channelOption('channel', NEWS), option('time', '08:00'), option('timezone', 'Mars/Olympus')])], 'schedule', /not an IANA time zone/],
+    ['a channel the bot cannot post in', [sub('set', [channelOption('channel', LOCKED), option('time', '08:00'), option('timezone', 'UTC')])], 'schedule', /cannot post in #locked/],
     ['10,000 characters of text', [sub('add', [option('url', `https://${'a'.repeat(10_000)}.example/`)])], 'sources', /^⚠️ /],
   ])('explains %s privately and changes nothing', async (_case, options, name, message) => {
     const before = JSON.stringify(await app.guilds.get(GUILD));
@@ -205,7 +200,7 @@ describe('Herald on Discord, as an admin', () => {
   });
 
   it('sets a schedule, lists it, and posts its digest to the channel without pings, even through a 429 burst', async () => {
-    const set = await reply(admin({ name: 'schedule', options: [sub('set', [{ name: 'channel', type: 7, value: NEWS } as APIApplicationCommandInteractionDataOption, option('time', '07:30 weekdays'), option('timezone', 'Europe/London'), option('max-items', 3)])] }));
+    const set = await reply(admin({ name: 'schedule', options: [sub('set', [channelOption('channel', NEWS), option('time', '07:30 weekdays'), option('timezone', 'Europe/London'), option('max-items', 3)])] }));
     expect(set.content).toContain('Scheduled: <#1300000000000000001> at 07:30 weekdays (Europe/London), up to 3 stories');
     expect(text(await reply(admin({ name: 'schedule', options: [sub('list')] })))).toContain('07:30 weekdays');
     const [schedule] = (await app.guilds.get(GUILD)).schedules;
@@ -219,8 +214,41 @@ describe('Herald on Discord, as an admin', () => {
     expect(sentTwice).toEqual([]);
   });
 
+  it('keeps trying a digest through more 5xx errors than discord.js retries, and posts each message once', async () => {
+    const [schedule] = (await app.guilds.get(GUILD)).schedules;
+    const before = discord.channelMessages(NEWS).length;
+    const failedBefore = discord.requests.filter((request) => request.status === 503).length;
+    discord.failNext({ method: 'POST', path: new RegExp(`/channels/${NEWS}/messages`) }, { status: 503 }, 5);
+    expect(await app.scheduler.run(GUILD, schedule!, 'after-the-outage')).toBeGreaterThan(0);
+    expect(discord.requests.filter((request) => request.status === 503).length - failedBefore).toBe(5);
+    const posted = discord.channelMessages(NEWS).slice(before);
+    expect(posted.length).toBeGreaterThan(0);
+    expect(new Set(posted.map((message) => message.nonce)).size).toBe(posted.length);
+  }, 20_000);
+
+  it('opens a new forum post for each digest, with the rest of the digest inside it', async () => {
+    await reply(admin({ name: 'schedule', options: [sub('set', [channelOption('channel', FORUM), option('time', '06:00'), option('timezone', 'UTC'), option('max-items', 10)])] }));
+    const forum = (await app.guilds.get(GUILD)).schedules.find((schedule) => schedule.channelId === FORUM)!;
+    expect(forum.forum).toBe(true);
+    expect(await app.scheduler.run(GUILD, forum, '2024-09-12T06:00')).toBeGreaterThan(0);
+    const [post] = discord.forumPosts(FORUM);
+    expect(post?.name).toBe('News digest · 2024-09-12 06:00 (UTC)');
+    expect(post?.messages[0]?.id).toBe(post?.id);
+    expect(post?.messages[0]?.allowed_mentions?.parse).toEqual([]);
+    expect(discord.channelMessages(FORUM)).toEqual([]);
+    await reply(admin({ name: 'schedule', options: [sub('remove', [option('schedule', forum.id)])] }));
+  });
+
+  it('finds the forum post a cut-short run already opened instead of opening a second', async () => {
+    const before = discord.forumPosts(FORUM).length;
+    const first = await bot.poster.startThread(FORUM, 'News digest · 2024-09-13 06:00 (UTC)', contentMessage('Top stories'));
+    const again = await bot.poster.startThread(FORUM, 'News digest · 2024-09-13 06:00 (UTC)', contentMessage('Top stories'));
+    expect(again).toEqual(first);
+    expect(discord.forumPosts(FORUM)).toHaveLength(before + 1);
+  });
+
   it('pauses the schedule of a deleted channel with the reason, leaving other channels alone', async () => {
-    await reply(admin({ name: 'schedule', options: [sub('set', [{ name: 'channel', type: 7, value: DOOMED } as APIApplicationCommandInteractionDataOption, option('time', '09:00'), option('timezone', 'UTC')])] }));
+    await reply(admin({ name: 'schedule', options: [sub('set', [channelOption('channel', DOOMED), option('time', '09:00'), option('timezone', 'UTC')])] }));
     const doomed = (await app.guilds.get(GUILD)).schedules.find((schedule) => schedule.channelId === DOOMED)!;
     discord.deleteChannel(DOOMED);
     expect(await app.scheduler.run(GUILD, doomed)).toBe(0);

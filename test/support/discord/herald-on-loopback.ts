@@ -1,0 +1,51 @@
+import type { APIApplicationCommandInteractionDataBasicOption, APIApplicationCommandInteractionDataOption } from 'discord.js';
+import type { HeraldConfig } from '../../../src/config/load-config.ts';
+import { createDiscordBot, type DiscordBot } from '../../../src/discord/discord-bot.ts';
+import { loadCommands } from '../../../src/discord/load-commands.ts';
+import { startHeraldApp, type HeraldApp } from '../../../src/herald-app.ts';
+import { createLogger } from '../../../src/logger.ts';
+import { startLoopbackDiscord, type GuildSetup, type LoopbackDiscord } from './loopback-discord.ts';
+
+/** Herald as `npm start` runs it with a token, logged in to a loopback Discord: the real client, app and commands. */
+export interface HeraldOnLoopback {
+  discord: LoopbackDiscord;
+  app: HeraldApp;
+  bot: DiscordBot;
+  commands: Awaited<ReturnType<typeof loadCommands>>;
+  close(): Promise<void>;
+}
+
+export async function startHeraldOnLoopback(options: { guilds: GuildSetup[]; config: HeraldConfig; now?: () => Date }): Promise<HeraldOnLoopback> {
+  const discord = await startLoopbackDiscord({ guilds: options.guilds });
+  const logger = createLogger({ HERALD_LOG_LEVEL: 'silent' });
+  const commands = await loadCommands();
+  let app: HeraldApp | undefined;
+  const bot = createDiscordBot({ apiBase: discord.apiBase, commands, services: () => app!.services, logger });
+  app = await startHeraldApp({ config: options.config, env: {}, logger, poster: bot.poster, ...(options.now ? { now: options.now } : {}) });
+  const started = app;
+  return {
+    discord,
+    app: started,
+    bot,
+    commands,
+    async close() {
+      await bot.stop();
+      await started.stop();
+      await discord.close();
+    },
+  };
+}
+
+/** A slash command's string or integer option, as Discord sends it. */
+export const option = (name: string, value: string | number, type = typeof value === 'number' ? 4 : 3): APIApplicationCommandInteractionDataOption =>
+  ({ name, type, value }) as APIApplicationCommandInteractionDataOption;
+
+/** A channel option, as Discord sends it. */
+export const channelOption = (name: string, channelId: string): APIApplicationCommandInteractionDataOption => ({ name, type: 7, value: channelId }) as APIApplicationCommandInteractionDataOption;
+
+/** A subcommand with its options. */
+export const sub = (name: string, options: APIApplicationCommandInteractionDataOption[] = []): APIApplicationCommandInteractionDataOption => ({
+  name,
+  type: 1,
+  options: options as APIApplicationCommandInteractionDataBasicOption[],
+});
