@@ -9,8 +9,8 @@ import { createLogger } from './logger.ts';
 
 /**
  * `npm start`: with DISCORD_TOKEN, the bot on Discord; without, the same bot in this terminal, on the
- * sample sources in config/, with no network needed. Either way the configured sources are read now and
- * on the ingest schedule, and every server's digests go out on theirs, until SIGINT or SIGTERM.
+ * sample sources in config/, with no network needed. Either way every source is polled on its own interval,
+ * and every server's digests go out on their schedules, until SIGINT or SIGTERM.
  */
 async function main(): Promise<void> {
   const discord = readDiscordEnv(process.env);
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
 
   const stop = async (signal: string): Promise<void> => {
     logger.info({ signal }, 'stopping');
+    // The gateway goes first so that no new command starts; digests in flight still go out over REST while app.stop waits for them.
     await bot?.stop();
     await app?.stop();
     process.exit(0);

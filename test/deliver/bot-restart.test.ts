@@ -13,6 +13,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const GUILD = '1200000000000000001';
 const NEWS = '1300000000000000001';
 const SPORT = '1300000000000000002';
+const CULTURE = '1300000000000000003';
 
 let discord: LoopbackDiscord;
 let folder: string;
@@ -32,7 +33,7 @@ async function writeArticles(directory: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  discord = await startLoopbackDiscord({ guilds: [{ id: GUILD, name: 'Newsroom', ownerId: '1400000000000000001', channels: [{ id: NEWS, name: 'news' }, { id: SPORT, name: 'sport' }] }] });
+  discord = await startLoopbackDiscord({ guilds: [{ id: GUILD, name: 'Newsroom', ownerId: '1400000000000000001', channels: [{ id: NEWS, name: 'news' }, { id: SPORT, name: 'sport' }, { id: CULTURE, name: 'culture' }] }] });
   folder = await mkdtemp(path.join(tmpdir(), 'herald-restart-'));
   await writeArticles(path.join(folder, 'articles'));
   const defaults = JSON.parse(await readFile(path.join(root, 'config/default.json'), 'utf8')) as Record<string, unknown>;
@@ -47,12 +48,12 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-/** Two channels' schedules whose slot was two minutes ago, so the bot makes them up as soon as it starts. */
-async function scheduleJustMissed(store: string): Promise<void> {
+/** Channels' schedules whose slot was two minutes ago, so the bot makes them up as soon as it starts. */
+async function scheduleJustMissed(store: string, channelIds = [NEWS, SPORT]): Promise<void> {
   const opened = await openStore(store);
   const due = new Date(Date.now() - 2 * 60_000);
   const schedule = (id: string, channelId: string) => ({ id, channelId, crons: [`${due.getUTCMinutes()} ${due.getUTCHours()} * * *`], when: 'morning', timezone: 'UTC', topics: [], maxItems: 10, createdBy: 'admin', createdAt: new Date(Date.now() - 86_400_000).toISOString() });
-  await createKeyvGuildSettingsRepository(opened).update(GUILD, (settings) => ({ ...settings, schedules: [schedule('news', NEWS), schedule('sport', SPORT)] }));
+  await createKeyvGuildSettingsRepository(opened).update(GUILD, (settings) => ({ ...settings, schedules: channelIds.map((channelId) => schedule(`s-${channelId}`, channelId)) }));
   await opened.close();
 }
 
@@ -113,5 +114,17 @@ describe('delivery across restarts', () => {
     expect(discord.channelMessages(NEWS).length + discord.channelMessages(SPORT).length).toBe(before);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
+  }, 60_000);
+
+  it('finishes the digest it is posting when told to stop, then exits 0', async () => {
+    const store = path.join(folder, 'terminated.sqlite');
+    await scheduleJustMissed(store, [CULTURE]);
+    const limited = () => discord.requests.some((request) => request.status === 429 && request.path === `/channels/${CULTURE}/messages`);
+    discord.failNext({ method: 'POST', path: new RegExp(`/channels/${CULTURE}/messages`) }, { status: 429, retryAfterSeconds: 2 }, 1);
+    const bot = startBot(store);
+    while (!limited()) await new Promise((resolve) => setTimeout(resolve, 50));
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    expect(storyUrls(CULTURE)).toHaveLength(10);
   }, 60_000);
 });
