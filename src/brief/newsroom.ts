@@ -34,7 +34,6 @@ export interface SearchResult {
 export interface Scope {
   /** Only articles that appeared since then (see `articleTime`); everything kept when absent. */
   since?: Date;
-  /** Source locations (feed URLs, pages, files); all sources when absent. */
   /** Feed URLs, pages, files or folders (a folder covers every file below it); all sources when absent. */
   sourceLocations?: string[];
 }
@@ -52,6 +51,10 @@ const RELATED_HITS = 40;
 const ALSO_READ_LIMIT = 3;
 /** How many search hits for a quoted headline are checked for the article it names. */
 const TITLE_HITS = 10;
+/** Scopes whose stories are kept clustered: one per server that has digests due at the same minute is plenty. */
+const CLUSTERED_SCOPES = 64;
+const HOUR_MS = 3_600_000;
+const RELATED_KEPT = 5_000;
 
 /**
  * The articles Herald knows, and everything that is asked of them: digests, topic briefings, trending
@@ -65,6 +68,13 @@ export class Newsroom {
   readonly #locations = new Set<string>();
   readonly #index;
   readonly #options: NewsroomOptions;
+  /**
+   * Stories per scope until an article arrives or leaves: the digests of every channel of a server are due at
+   * the same minute and cluster the same articles, which would otherwise be done once per channel.
+   */
+  readonly #clustered = new Map<string, Story[]>();
+  /** Each story's related coverage, for the same reason; by the hour, since recency weighs in. */
+  readonly #related = new Map<string, BriefingLink[]>();
 
   constructor(options: NewsroomOptions) {
     this.#options = options;
@@ -83,6 +93,7 @@ export class Newsroom {
     this.#articles.set(article.id, article);
     this.#locations.add(article.source.location);
     this.#index.add(article);
+    this.#forgetDerived();
   }
 
   /** Forgets articles past retention, as the store does. */
@@ -92,6 +103,7 @@ export class Newsroom {
     for (const [id, article] of this.#articles) {
       if (Date.parse(article.fetchedAt) < cutoff) this.#articles.delete(id);
     }
+    this.#forgetDerived();
     return removed;
   }
 
@@ -123,7 +135,7 @@ export class Newsroom {
 
   /** The top stories in scope; `accept` lets a caller leave stories out (already sent, filtered out) before ranking. */
   async digest(options: Scope & { limit: number; topics?: string[]; accept?: (story: Story) => boolean }): Promise<Briefing> {
-    const stories = clusterStories(this.#inScope(options)).filter(options.accept ?? (() => true));
+    const stories = this.#stories(options).filter(options.accept ?? (() => true));
     return composeDigest(stories, { now: this.#options.now(), limit: options.limit, ...(options.topics ? { topics: options.topics } : {}) }, this.#telling());
   }
 
@@ -175,6 +187,21 @@ export class Newsroom {
     return { title: article.title, summary: summary.text, topics: article.topics, alsoRead: links };
   }
 
+  #forgetDerived(): void {
+    this.#clustered.clear();
+    this.#related.clear();
+  }
+
+  #stories(scope: Scope): Story[] {
+    const key = JSON.stringify([scope.since?.getTime() ?? null, scope.sourceLocations ? [...new Set(scope.sourceLocations)].sort() : null]);
+    const kept = this.#clustered.get(key);
+    if (kept) return kept;
+    const stories = clusterStories(this.#inScope(scope));
+    if (this.#clustered.size >= CLUSTERED_SCOPES) this.#clustered.delete(this.#clustered.keys().next().value!);
+    this.#clustered.set(key, stories);
+    return stories;
+  }
+
   #inScope(scope: Scope, articles: Iterable<Article> = this.#articles.values()): Article[] {
     const since = scope.since?.getTime();
     const sources = scope.sourceLocations && new Set(this.#expand(scope.sourceLocations));
@@ -212,8 +239,18 @@ export class Newsroom {
     };
   }
 
-  /** Related coverage is looked for among what the search finds for the story's headline and topics, so that it costs the same at any store size. */
   #storyAlsoRead(story: Story): BriefingLink[] {
+    const key = `${story.id} ${Math.floor(this.#options.now().getTime() / HOUR_MS)} ${story.articles.length}`;
+    const kept = this.#related.get(key);
+    if (kept) return kept;
+    const links = this.#findAlsoRead(story);
+    if (this.#related.size >= RELATED_KEPT) this.#related.clear();
+    this.#related.set(key, links);
+    return links;
+  }
+
+  /** Related coverage is looked for among what the search finds for the story's headline and topics, so that it costs the same at any store size. */
+  #findAlsoRead(story: Story): BriefingLink[] {
     const ownIds = new Set(story.articles.map((article) => article.id));
     const query = [story.lead.title, ...story.topics.slice(0, 5)].join(' ');
     const related = this.#search(query, RELATED_HITS, { anyWord: true })

@@ -85,3 +85,14 @@ describe('createSummarizer', () => {
     expect(server.requests).toHaveLength(1);
   });
 });
+
+describe('createExtractiveSummarizer', () => {
+  it('summarises an article read again with changes afresh, though it has the same id', async () => {
+    const summarizer = createExtractiveSummarizer();
+    const first = await councilBudget();
+    const changed = { ...first, paragraphs: ['The council withdrew its budget on Thursday after a row over library closures, the leader said.'] };
+    expect((await summarizer.summarize(first)).text).not.toContain('withdrew');
+    expect((await summarizer.summarize(changed)).text).toContain('withdrew its budget');
+    expect(await summarizer.summarize(first)).toEqual(await summarizer.summarize(first));
+  });
+});

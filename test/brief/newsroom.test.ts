@@ -68,4 +68,22 @@ describe('Newsroom', () => {
     expect(items).toHaveLength(1);
     expect(items[0]!.sources.map((source) => source.name).sort()).toEqual(['courier.example', 'worldwire.example']);
   });
+
+  it('adds a second site’s report to a story it already gave a digest', async () => {
+    const newsroom = newsroomAt({ now: START });
+    newsroom.add(article('courier.example', 'Ferry strike ends', FERRY, START));
+    expect((await newsroom.digest({ limit: 5 })).items[0]!.sources).toHaveLength(1);
+    newsroom.add(article('worldwire.example', 'Harbour City ferry crews end strike', FERRY, START));
+    expect((await newsroom.digest({ limit: 5 })).items[0]!.sources).toHaveLength(2);
+  });
+
+  it('leaves a pruned article out of the next digest, though an earlier digest showed it', async () => {
+    const clock = { now: START };
+    const newsroom = newsroomAt(clock);
+    newsroom.add(article('courier.example', 'Ferry strike ends', FERRY, START));
+    expect((await newsroom.digest({ limit: 5 })).items).toHaveLength(1);
+    clock.now = new Date(START.getTime() + 8 * DAY);
+    newsroom.prune();
+    expect((await newsroom.digest({ limit: 5 })).items).toEqual([]);
+  });
 });
