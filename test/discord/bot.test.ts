@@ -16,6 +16,7 @@ const NEWS = '1300000000000000001';
 const LOCKED = '1300000000000000002';
 const DOOMED = '1300000000000000004';
 const FORUM = '1300000000000000005';
+const ANNOUNCEMENTS = '1300000000000000006';
 const OTHER_GUILD = '1200000000000000002';
 const OTHER_NEWS = '1300000000000000003';
 const ADMIN = { id: '1400000000000000009', username: 'editor' };
@@ -44,7 +45,7 @@ beforeAll(async () => {
   const loaded = await loadConfig({ HERALD_STORE: 'memory:', HERALD_ALLOW_HOSTS: '127.0.0.1' });
   herald = await startHeraldOnLoopback({
     guilds: [
-      { id: GUILD, name: 'Newsroom', ownerId: '1400000000000000001', channels: [{ id: NEWS, name: 'news' }, { id: LOCKED, name: 'locked', botCanPost: false }, { id: DOOMED, name: 'doomed' }, { id: FORUM, name: 'digests', type: ChannelType.GuildForum }] },
+      { id: GUILD, name: 'Newsroom', ownerId: '1400000000000000001', channels: [{ id: NEWS, name: 'news' }, { id: LOCKED, name: 'locked', botCanPost: false }, { id: DOOMED, name: 'doomed' }, { id: FORUM, name: 'digests', type: ChannelType.GuildForum }, { id: ANNOUNCEMENTS, name: 'announcements', type: ChannelType.GuildAnnouncement }] },
       { id: OTHER_GUILD, name: 'Elsewhere', ownerId: '1400000000000000005', channels: [{ id: OTHER_NEWS, name: 'general' }] },
     ],
     // The sample articles stand for news that arrived after the schedules were set, not for a backlog to hold back.
@@ -245,6 +246,19 @@ describe('Herald on Discord, as an admin', () => {
     const again = await bot.poster.startThread(FORUM, 'News digest · 2024-09-13 06:00 (UTC)', contentMessage('Top stories'));
     expect(again).toEqual(first);
     expect(discord.forumPosts(FORUM)).toHaveLength(before + 1);
+  });
+
+  it.each([
+    ['an announcement channel', () => ANNOUNCEMENTS],
+    ['a thread', () => discord.forumPosts(FORUM)[0]!.id],
+  ])('posts a digest in %s', async (_kind, channelOf) => {
+    const channelId = channelOf();
+    await reply(admin({ name: 'schedule', options: [sub('set', [channelOption('channel', channelId), option('time', '06:00'), option('timezone', 'UTC')])] }));
+    const schedule = (await app.guilds.get(GUILD)).schedules.find((candidate) => candidate.channelId === channelId)!;
+    const before = discord.channelMessages(channelId).length;
+    expect(await app.scheduler.run(GUILD, schedule, '2024-09-14T06:00')).toBeGreaterThan(0);
+    expect(discord.channelMessages(channelId).length).toBeGreaterThan(before);
+    await reply(admin({ name: 'schedule', options: [sub('remove', [option('schedule', schedule.id)])] }));
   });
 
   it('pauses the schedule of a deleted channel with the reason, leaving other channels alone', async () => {
