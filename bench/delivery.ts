@@ -1,20 +1,29 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { loadConfig } from '../src/config/load-config.ts';
+import { createKeyvDeliveryJournal } from '../src/deliver/delivery-journal.ts';
+import { contentMessage } from '../src/discord/render/message-payload.ts';
 import { createDiscordBot, type DiscordBot } from '../src/discord/discord-bot.ts';
 import { loadCommands } from '../src/discord/load-commands.ts';
 import { startHeraldApp, type HeraldApp } from '../src/herald-app.ts';
 import { createLogger } from '../src/logger.ts';
 import type { Schedule } from '../src/store/guild-settings-repository.ts';
+import { openStore } from '../src/store/open-store.ts';
 import { startLoopbackDiscord, type GuildSetup, type LoopbackDiscord, type RecordedRequest } from '../test/support/discord/loopback-discord.ts';
 import { median, percentile, type BenchSection } from './report.ts';
 
 /** Discord caps a server at 500 channels, so the 1,000 are spread over four servers, as a bot in several servers sees them. */
 const GUILD_COUNT = 4;
+const DAY_MS = 86_400_000;
 const CHANNELS_PER_GUILD = 250;
 /** Discord's global limit per bot, which the loopback enforces as Discord does. */
 const GLOBAL_PER_SECOND = 50;
 const PER_CHANNEL = { messages: 5, windowMs: 5_000 };
 /** Far beyond the 20–40 s the deliveries should take at 50 requests/s: a stuck queue fails the bench instead of hanging it. */
 const DEADLINE_MS = 120_000;
+/** The mornings already delivered to every channel, as a month-old deployment's store holds them. */
+const HISTORY_DAYS = 7;
 
 function guildSetups(): GuildSetup[] {
   return Array.from({ length: GUILD_COUNT }, (_, guild) => ({
@@ -59,6 +68,24 @@ interface Delivery {
   busiestChannelWindow: number;
   stories: number;
   failures: string[];
+}
+
+/** Every channel's digests of the past HISTORY_DAYS mornings, journaled as sent, in the store the bench then opens. */
+async function writeHistory(file: string, channelIds: string[], maxItems: number): Promise<number> {
+  const store = await openStore(file);
+  const journal = createKeyvDeliveryJournal(store, 30 * DAY_MS);
+  const message = contentMessage('A digest of earlier news. '.repeat(120));
+  let written = 0;
+  for (let day = HISTORY_DAYS; day >= 1; day -= 1) {
+    const slot = new Date(Date.now() - day * DAY_MS).toISOString().slice(0, 10) + 'T08:00';
+    for (const channelId of channelIds) {
+      const schedule = scheduleFor(channelId, maxItems, '');
+      await journal.save({ scheduleId: schedule.id, guildId: '', channelId, slot, status: 'sent', messages: [message], nonces: ['n'], messageIds: ['1'], articleIds: [], stories: maxItems, startedAt: `${slot}:00.000Z` });
+      written += 1;
+    }
+  }
+  await store.close();
+  return written;
 }
 
 async function deliverToEveryChannel(discord: LoopbackDiscord, app: HeraldApp, maxItems: number): Promise<Delivery> {
@@ -128,9 +155,12 @@ const share = (value: number): string => `${Math.round(value * 100)}%`;
  */
 export default async function benchDelivery(): Promise<BenchSection> {
   const logger = createLogger({ HERALD_LOG_LEVEL: 'silent' });
-  const loaded = await loadConfig({ HERALD_STORE: 'memory:' });
+  const folder = await mkdtemp(path.join(tmpdir(), 'herald-bench-delivery-'));
+  const file = path.join(folder, 'herald.sqlite');
+  const loaded = await loadConfig({ HERALD_STORE: file });
   // The samples stand for the news of the night before, not a backlog to hold back.
   const config = { ...loaded, ingest: { ...loaded.ingest, seedFirstPoll: false } };
+  const history = await writeHistory(file, guildSetups().flatMap((guild) => guild.channels.map((channel) => channel.id)), config.schedules.maxItems);
   let discord: LoopbackDiscord | undefined;
   let app: HeraldApp | undefined;
   let bot: DiscordBot | undefined;
@@ -148,6 +178,7 @@ export default async function benchDelivery(): Promise<BenchSection> {
     await bot?.stop();
     await app?.stop();
     await discord?.close();
+    await rm(folder, { recursive: true, force: true });
   }
 
   const total = delivery.requests.length;
@@ -195,7 +226,7 @@ export default async function benchDelivery(): Promise<BenchSection> {
       ],
     ],
     notes: [
-      `Setup: the loopback Discord (test/support/discord) with ${GUILD_COUNT} servers of ${CHANNELS_PER_GUILD} text channels, enforcing ${GLOBAL_PER_SECOND} requests/s for the bot and ${PER_CHANNEL.messages} messages per ${PER_CHANNEL.windowMs / 1000} s per channel in fixed windows, as Discord does; the real discord.js client logged in through createDiscordBot; Herald from startHeraldApp over a memory store with the ${count(articles)} articles of config/samples. Both run in this one Node process, so their CPU is shared.`,
+      `Setup: the loopback Discord (test/support/discord) with ${GUILD_COUNT} servers of ${CHANNELS_PER_GUILD} text channels, enforcing ${GLOBAL_PER_SECOND} requests/s for the bot and ${PER_CHANNEL.messages} messages per ${PER_CHANNEL.windowMs / 1000} s per channel in fixed windows, as Discord does; the real discord.js client logged in through createDiscordBot; Herald from startHeraldApp over a SQLite store holding the ${count(articles)} articles of config/samples and ${count(history)} digests of the ${HISTORY_DAYS} mornings before, journaled as sent. Both run in this one Node process, so their CPU is shared.`,
       `Run: one schedule per channel (08:00 UTC, up to ${config.schedules.maxItems} stories, no topics), stored through app.guilds.update, then app.scheduler.run for all ${count(delivery.channels)} at once, as if every one fired at 08:00; ${count(delivery.stories)} stories went out in ${count(delivery.messages)} messages. Every channel is then checked to hold its digest by the loopback's channelMessages.`,
       `Wall: from starting the runs to the arrival of the last message Discord accepted (the runs had all resolved at ${fixed(delivery.settledMs / 1000)} s). First post: when the first request reached Discord; before it, the runs were composing their digests and journaling them, all ${count(delivery.channels)} at once. A channel held its whole digest after ${fixed(median(delivery.channelMs) / 1000)} s at the median, ${fixed(percentile(delivery.channelMs, 99) / 1000)} s at p99.`,
       `Rate: REST requests as the loopback counted them (429s included) over the wall time, and as a share of the ${GLOBAL_PER_SECOND}/s global limit, which binds here: no channel received more than ${delivery.busiestChannelWindow} of its ${PER_CHANNEL.messages} messages allowed in any ${PER_CHANNEL.windowMs / 1000} s. "While posting" is the same share from the first post to the last. Busiest 1 s is the most requests that arrived in any second-long span; it can exceed ${GLOBAL_PER_SECOND} without a 429 when the span straddles two of Discord's fixed windows. The ideal sends the ${count(served)} requests that were served at exactly ${GLOBAL_PER_SECOND}/s from the first instant: ${fixed(idealS)} s, against which Herald took ${fixed(wallS / idealS, 2)}x.`,

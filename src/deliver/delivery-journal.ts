@@ -29,25 +29,37 @@ export interface DeliveryRun {
 export interface DeliveryJournal {
   get(scheduleId: string, slot: string): Promise<DeliveryRun | undefined>;
   save(run: DeliveryRun): Promise<void>;
-  /** Runs not finished, oldest first. */
-  unfinished(scheduleId?: string): Promise<DeliveryRun[]>;
+  /** A schedule's runs not finished, oldest first. */
+  unfinished(scheduleId: string): Promise<DeliveryRun[]>;
 }
 
-/** Runs are worth keeping as long as the articles they name. */
+/**
+ * Runs are worth keeping as long as the articles they name. The slots still pending are indexed per schedule,
+ * so that a run, which first looks for unfinished ones, reads its own schedule's rather than a month of
+ * every channel's runs.
+ */
 export function createKeyvDeliveryJournal(store: Store, retentionMs: number): DeliveryJournal {
   const runs = store.collection<DeliveryRun>('delivery_runs');
+  const pending = store.collection<string[]>('delivery_pending');
   const key = (scheduleId: string, slot: string) => `${scheduleId} ${slot}`;
   return {
     get: (scheduleId, slot) => runs.get(key(scheduleId, slot)),
+    // The index is written first for a pending run and last for a finished one, so that a crash between the
+    // two writes leaves the index listing a run it need not (harmless) rather than missing one it must.
     async save(run) {
+      const slots = (await pending.get(run.scheduleId)) ?? [];
+      const listed = slots.includes(run.slot);
+      if (run.status === 'pending' && !listed) await pending.set(run.scheduleId, [...slots, run.slot], retentionMs);
       await runs.set(key(run.scheduleId, run.slot), run, retentionMs);
+      if (run.status !== 'pending' && listed) {
+        const rest = slots.filter((slot) => slot !== run.slot);
+        if (rest.length) await pending.set(run.scheduleId, rest, retentionMs);
+        else await pending.delete(run.scheduleId);
+      }
     },
     async unfinished(scheduleId) {
-      const found: DeliveryRun[] = [];
-      for await (const [, run] of store.entries<DeliveryRun>('delivery_runs')) {
-        if (run.status === 'pending' && (!scheduleId || run.scheduleId === scheduleId)) found.push(run);
-      }
-      return found.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+      const found = await Promise.all(((await pending.get(scheduleId)) ?? []).map((slot) => runs.get(key(scheduleId, slot))));
+      return found.filter((run): run is DeliveryRun => run?.status === 'pending').sort((a, b) => a.startedAt.localeCompare(b.startedAt));
     },
   };
 }

@@ -193,7 +193,8 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
         const stories = await finish(unfinished);
         if (unfinished.slot === slot) delivered = stories;
       }
-      if (await deps.journal.get(schedule.id, slot)) return delivered;
+      const journaled = await deps.journal.get(schedule.id, slot);
+      if (journaled) return journaled.status === 'pending' ? finish(journaled) : delivered;
       const composed = await compose(guildId, schedule, slot);
       if (!composed) {
         lastRuns.set(schedule.id, deps.now().toISOString());

@@ -1,10 +1,11 @@
-import { ChannelType, Client, DiscordAPIError, Events, GatewayIntentBits, PermissionFlagsBits, type Interaction } from 'discord.js';
+import { ChannelType, Client, DiscordAPIError, Events, GatewayIntentBits, PermissionFlagsBits, type Interaction, type Message } from 'discord.js';
 import type { Logger } from '../logger.ts';
 import { PostRefused, type Poster } from '../deliver/poster.ts';
 import type { Command, Services } from './command.ts';
 import { dispatchAutocomplete, dispatchCommand } from './dispatch.ts';
 import { autocompleteRequest, commandRequest } from './interaction-request.ts';
 import { interactionResponder, toDiscord } from './interaction-responder.ts';
+import { createRequestPacer } from './request-pacer.ts';
 
 /** Discord's answers that mean the channel refuses Herald until an admin acts, in words an admin can act on. */
 const REFUSALS: Record<number, string> = {
@@ -20,6 +21,12 @@ function refusal(error: unknown): PostRefused | undefined {
   const reason = error instanceof DiscordAPIError && typeof error.code === 'number' ? REFUSALS[error.code] : undefined;
   return reason ? new PostRefused(reason) : undefined;
 }
+
+/**
+ * Discord allows a bot 50 requests a second in all; deliveries keep two of them free for command replies'
+ * follow-ups and the rest of what the bot asks.
+ */
+const DELIVERY_REQUESTS_PER_SECOND = 46;
 
 export interface DiscordBot {
   client: Client;
@@ -54,12 +61,13 @@ export function createDiscordBot(options: { apiBase?: string; commands: Readonly
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'gateway disconnected'));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
 
+  const pace = createRequestPacer({ perSecond: DELIVERY_REQUESTS_PER_SECOND });
   const poster: Poster = {
     async post(channelId, message, nonce) {
       try {
         const channel = await client.channels.fetch(channelId);
         if (!channel?.isSendable()) throw new PostRefused('Herald cannot post in this kind of channel');
-        const sent = await channel.send({ ...toDiscord(message, logger), nonce, enforceNonce: true });
+        const sent: Message = await pace((): Promise<Message> => channel.send({ ...toDiscord(message, logger), nonce, enforceNonce: true }));
         return { messageId: sent.id };
       } catch (error) {
         throw refusal(error) ?? error;
@@ -69,11 +77,11 @@ export function createDiscordBot(options: { apiBase?: string; commands: Readonly
       try {
         const forum = await client.channels.fetch(forumId);
         if (forum?.type !== ChannelType.GuildForum) throw new PostRefused('the channel is no longer a forum');
-        const { threads } = await forum.threads.fetchActive(false);
+        const { threads } = await pace(() => forum.threads.fetchActive(false));
         const opened = threads.find((thread) => thread.ownerId === client.user?.id && thread.name === title);
         // A forum post's first message has the post's own id.
         if (opened) return { threadId: opened.id, messageId: opened.id };
-        const thread = await forum.threads.create({ name: title, message: toDiscord(message, logger) });
+        const thread = await pace(() => forum.threads.create({ name: title, message: toDiscord(message, logger) }));
         return { threadId: thread.id, messageId: thread.id };
       } catch (error) {
         throw refusal(error) ?? error;
@@ -81,7 +89,7 @@ export function createDiscordBot(options: { apiBase?: string; commands: Readonly
     },
     async blocker(channelId) {
       try {
-        const channel = await client.channels.fetch(channelId, { force: true });
+        const channel = await pace(() => client.channels.fetch(channelId, { force: true }));
         if (!channel?.isSendable() && channel?.type !== ChannelType.GuildForum) return 'Herald cannot post in this kind of channel';
         const me = 'guild' in channel ? channel.guild.members.me : null;
         if (me && 'permissionsFor' in channel && !channel.permissionsFor(me)?.has(POSTING)) return REFUSALS[50013];
