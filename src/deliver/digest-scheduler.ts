@@ -44,6 +44,8 @@ export interface DigestScheduler {
 /** Attempts at one message before the run is left to be finished later (the REST client already retries 5xx three times). */
 const POST_ATTEMPTS = 4;
 const FIRST_RETRY_MS = 2_000;
+/** Discord honours enforce_nonce for "the past few minutes"; past this, a resent nonce may post twice. */
+const NONCE_TRUST_MS = 2 * 60_000;
 const MINUTE = 60_000;
 const NO_NEWS = 'No new stories since the last digest.';
 
@@ -149,8 +151,27 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
   };
 
   /** Sends what a run has not sent yet; resolves with the stories it delivered, 0 when the channel refused. */
+  /**
+   * A run cut short may have posted the message it was sending without recording it. Within Discord's nonce
+   * window the same nonce brings that message back; past it, the channel's recent messages are looked at.
+   * Only the first unrecorded message can be such a one, since messages go out one at a time.
+   */
+  const recoverUnrecorded = async (run: DeliveryRun): Promise<void> => {
+    const index = run.messageIds.findIndex((id) => !id);
+    if (index < 0 || (run.threadName && !run.threadId)) return;
+    if (deps.now().getTime() - Date.parse(run.startedAt) <= NONCE_TRUST_MS) return;
+    const found = await deps.poster.findPosted(run.threadId ?? run.channelId, run.messages[index]!, new Date(run.startedAt)).catch((error: unknown) => {
+      deps.logger.warn({ err: error, scheduleId: run.scheduleId }, 'could not look for a message an interrupted run may have posted; posting it again');
+      return undefined;
+    });
+    if (!found) return;
+    run.messageIds[index] = found;
+    await deps.journal.save(run);
+  };
+
   const finish = async (run: DeliveryRun): Promise<number> => {
     try {
+      await recoverUnrecorded(run);
       for (let index = 0; index < run.messages.length; index += 1) {
         if (run.messageIds[index]) continue;
         await post(run, index);

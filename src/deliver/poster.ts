@@ -12,6 +12,11 @@ export interface Poster {
    * already opened in that forum under the same title is returned instead of opening a second one.
    */
   startThread(forumId: string, title: string, message: MessagePayload): Promise<{ threadId: string; messageId: string }>;
+  /**
+   * The message Herald posted in the channel since `since` that reads like this one, if any: for a run
+   * finished after Discord has forgotten its nonces.
+   */
+  findPosted(channelId: string, message: MessagePayload, since: Date): Promise<string | undefined>;
   /** Why Herald cannot post in the channel now (deleted, no access, no permission), or undefined when it can. */
   blocker(channelId: string): Promise<string | undefined>;
 }

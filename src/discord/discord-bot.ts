@@ -28,6 +28,14 @@ function refusal(error: unknown): PostRefused | undefined {
  */
 const DELIVERY_REQUESTS_PER_SECOND = 46;
 
+/** How far back a run finished late looks for a message it may have posted: a digest is at most a few messages, and a channel is rarely busier. */
+const RECENT_MESSAGES = 50;
+
+/** What tells one of Herald's messages from another: its text and each embed's title and link. */
+function messageFingerprint(content: string, embeds: ReadonlyArray<{ title?: string | undefined; url?: string | undefined }>): string {
+  return JSON.stringify([content.trim(), embeds.map((embed) => [embed.title ?? '', embed.url ?? ''])]);
+}
+
 export interface DiscordBot {
   client: Client;
   poster: Poster;
@@ -86,6 +94,19 @@ export function createDiscordBot(options: { apiBase?: string; commands: Readonly
       } catch (error) {
         throw refusal(error) ?? error;
       }
+    },
+    async findPosted(channelId, message, since) {
+      const channel = await client.channels.fetch(channelId);
+      if (!channel?.isTextBased() || !('messages' in channel)) return undefined;
+      const recent = await pace(() => channel.messages.fetch({ limit: RECENT_MESSAGES }));
+      const wanted = messageFingerprint(message.content ?? '', message.embeds ?? []);
+      const found = recent.find(
+        (candidate) =>
+          candidate.author.id === client.user?.id &&
+          candidate.createdTimestamp >= since.getTime() &&
+          messageFingerprint(candidate.content, candidate.embeds.map((embed) => embed.toJSON())) === wanted,
+      );
+      return found?.id;
     },
     async blocker(channelId) {
       try {

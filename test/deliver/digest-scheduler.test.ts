@@ -40,20 +40,29 @@ function unrelatedStories(fetchedAt: Date) {
 
 const SCHEDULE: Schedule = { id: 's1', channelId: 'c1', crons: ['0 8 * * *'], when: '08:00', timezone: 'Europe/London', topics: [], maxItems: 5, createdBy: 'admin', createdAt: '2024-09-01T00:00:00.000Z' };
 
-/** Discord as far as posting goes: a nonce seen before returns the message it made, as enforce_nonce does. */
+/**
+ * Discord as far as posting goes: a nonce seen before returns the message it made, as enforce_nonce does,
+ * until `nonces.forgotten` says Discord's few minutes have passed. `lostReplies` posts a message and then
+ * fails, as a connection that drops before the answer arrives.
+ */
 function fakeDiscord() {
   const posts: Array<{ channelId: string; message: MessagePayload; nonce: string; id: string }> = [];
   const faults: Array<Error> = [];
   const threads: Array<{ forumId: string; title: string; id: string }> = [];
+  const nonces = { forgotten: false, lostReplies: 0 };
   let blocked: string | undefined;
   const poster: Poster = {
     async post(channelId, message, nonce) {
       const fault = faults.shift();
       if (fault) throw fault;
-      const earlier = posts.find((post) => post.nonce === nonce);
+      const earlier = nonces.forgotten ? undefined : posts.find((post) => post.nonce === nonce);
       if (earlier) return { messageId: earlier.id };
       const id = `m${posts.length + 1}`;
       posts.push({ channelId, message, nonce, id });
+      if (nonces.lostReplies > 0) {
+        nonces.lostReplies -= 1;
+        throw new Error('socket hang up');
+      }
       return { messageId: id };
     },
     async startThread(forumId, title, message) {
@@ -66,11 +75,14 @@ function fakeDiscord() {
       posts.push({ channelId: id, message, nonce: '', id });
       return { threadId: id, messageId: id };
     },
+    async findPosted(channelId, message) {
+      return posts.find((post) => post.channelId === channelId && JSON.stringify(post.message) === JSON.stringify(message))?.id;
+    },
     async blocker() {
       return blocked;
     },
   };
-  return { poster, posts, threads, faults, block: (reason: string | undefined) => (blocked = reason) };
+  return { poster, posts, threads, faults, nonces, block: (reason: string | undefined) => (blocked = reason) };
 }
 
 interface Setup {
@@ -175,6 +187,18 @@ describe('digest scheduler: exactly once', () => {
     expect(await scheduler.run('g1', schedule, 'slot')).toBeGreaterThan(0);
     const nonces = discord.posts.map((post) => post.nonce);
     expect(new Set(nonces).size).toBe(nonces.length);
+  });
+
+  it('finishes a run cut short long ago without posting again the message Discord got but Herald never heard of', async () => {
+    const { scheduler, discord, clock } = await setUp();
+    discord.nonces.lostReplies = 1;
+    discord.faults.push(new Error('socket hang up'), new Error('socket hang up'), new Error('socket hang up'));
+    await expect(scheduler.run('g1', SCHEDULE, 'slot')).rejects.toThrow('socket hang up');
+    expect(discord.posts).toHaveLength(1);
+    clock.at = new Date(clock.at.getTime() + 30 * 60_000);
+    discord.nonces.forgotten = true;
+    expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(2);
+    expect(discord.posts).toHaveLength(1);
   });
 
   it('opens a forum post per digest and puts the rest of the digest in it', async () => {

@@ -240,6 +240,15 @@ describe('Herald on Discord, as an admin', () => {
     await reply(admin({ name: 'schedule', options: [sub('remove', [option('schedule', forum.id)])] }));
   });
 
+  it('finds a message it posted since a given time by its text and embeds, for a run finished after Discord forgot its nonce', async () => {
+    const since = new Date();
+    const message = { ...contentMessage('Morning digest'), embeds: [{ title: 'Ferry strike ends', url: 'https://courier.example/ferry' }] };
+    const { messageId } = await bot.poster.post(NEWS, message, 'find-posted-1');
+    expect(await bot.poster.findPosted(NEWS, message, since)).toBe(messageId);
+    expect(await bot.poster.findPosted(NEWS, { ...message, embeds: [{ title: 'Another story', url: 'https://courier.example/other' }] }, since)).toBeUndefined();
+    expect(await bot.poster.findPosted(NEWS, message, new Date(Date.now() + 60_000))).toBeUndefined();
+  });
+
   it('finds the forum post a cut-short run already opened instead of opening a second', async () => {
     const before = discord.forumPosts(FORUM).length;
     const first = await bot.poster.startThread(FORUM, 'News digest · 2024-09-13 06:00 (UTC)', contentMessage('Top stories'));

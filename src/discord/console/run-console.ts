@@ -38,6 +38,9 @@ export function consolePoster(output: ConsoleOptions['output']): Poster {
       posted += 1;
       return { threadId: `console-thread-${posted}`, messageId: `console-${posted}` };
     },
+    async findPosted() {
+      return undefined;
+    },
     async blocker() {
       return undefined;
     },

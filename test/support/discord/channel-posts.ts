@@ -2,7 +2,7 @@ import type { APIUser } from 'discord.js';
 import { CHANNEL_DEFAULT_MENTIONS, createMessage, type MessageBody, type StoredMessage, type UploadedFile } from './messages.ts';
 
 /** Discord checks an enforced nonce against messages of "the past few minutes". */
-const NONCE_WINDOW_MS = 5 * 60_000;
+export const NONCE_WINDOW_MS = 5 * 60_000;
 
 export interface ChannelPosts {
   /** Creates the message, or with `enforce_nonce` returns the bot's earlier message with that nonce instead of posting twice. */
@@ -11,13 +11,13 @@ export interface ChannelPosts {
   list(channelId: string): StoredMessage[];
 }
 
-export function createChannelPosts(bot: APIUser, mintId: () => string): ChannelPosts {
+export function createChannelPosts(bot: APIUser, mintId: () => string, nonceWindowMs = NONCE_WINDOW_MS): ChannelPosts {
   const posted = new Map<string, Array<{ message: StoredMessage; at: number }>>();
   return {
     post(channelId, body, files, now, id = mintId()) {
       const earlier = posted.get(channelId) ?? [];
       if (body.enforce_nonce && body.nonce !== undefined) {
-        const duplicate = earlier.find(({ message, at }) => message.nonce !== undefined && String(message.nonce) === String(body.nonce) && now - at <= NONCE_WINDOW_MS);
+        const duplicate = earlier.find(({ message, at }) => message.nonce !== undefined && String(message.nonce) === String(body.nonce) && now - at <= nonceWindowMs);
         if (duplicate) return duplicate.message;
       }
       const message = createMessage({ id, channelId, author: bot, body, files, defaultMentions: CHANNEL_DEFAULT_MENTIONS, now, mintId });

@@ -35,6 +35,8 @@ export interface LoopbackDiscordOptions {
   guilds?: GuildSetup[];
   /** How long after dispatch an interaction may first be answered before Discord says 10062 Unknown interaction; 3 s as on Discord. */
   interactionDeadlineMs?: number;
+  /** How long an enforced nonce returns the earlier message instead of posting again; Discord's "few minutes" (5 here) unless given. */
+  nonceWindowMs?: number;
   /** HELLO's heartbeat_interval (Discord's is about 41 s); shorter, so a test of a minute sees heartbeats acknowledged. */
   heartbeatIntervalMs?: number;
 }
@@ -104,7 +106,7 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
   const directory = createGuildDirectory(options.guilds ?? [DEFAULT_GUILD], bot);
   const commands = createCommandRegistry(BOT_USER_ID, mintId);
   const interactions = createInteractions({ applicationId: BOT_USER_ID, bot, directory, commands, mintId, deadlineMs: options.interactionDeadlineMs ?? 3_000 });
-  const posts = createChannelPosts(bot, mintId);
+  const posts = createChannelPosts(bot, mintId, options.nonceWindowMs);
   const faults = createFaultInjector();
   const gateway = await startGateway({
     token,

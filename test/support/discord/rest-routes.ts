@@ -127,6 +127,17 @@ export function restRoutes(deps: RouteDeps): RestRoute[] {
       },
     },
     {
+      method: 'GET',
+      route: '/channels/:channelId/messages',
+      auth: true,
+      handle: (request) => {
+        const channel = visibleChannel(request.params.channelId);
+        const limit = Math.min(Math.max(Number(request.query.get('limit') ?? 50) || 50, 1), 100);
+        // Newest first, as Discord lists them.
+        return json(posts.list(channel.id).slice(-limit).reverse());
+      },
+    },
+    {
       // A post in a forum: a thread whose first message shares its id, as on Discord. It takes no nonce.
       method: 'POST',
       route: '/channels/:channelId/threads',
