@@ -1,4 +1,5 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { failuresInARow } from '../src/deliver/explain-delivery.ts';
 import type { SourceHealth } from '../src/deliver/poll/source-health-store.ts';
 import type { Command } from '../src/discord/command.ts';
 import { requireManageGuild } from '../src/discord/guild-access.ts';
@@ -60,6 +61,5 @@ export function describeHealth(health: SourceHealth | undefined): string {
   const read = health.lastSuccessAt ? `read ${discordTimestamp(health.lastSuccessAt, 'R')}` : 'never read';
   const next = `next ${discordTimestamp(health.nextPollAt, 'R')}`;
   if (health.consecutiveFailures === 0) return `${read}, ${next}`;
-  const times = `${health.consecutiveFailures} time${health.consecutiveFailures === 1 ? '' : 's'} in a row`;
-  return `${read} · ⚠️ ${fitUntrusted(oneLine(health.lastError ?? 'failed'), 200)} (${times}; trying again ${discordTimestamp(health.nextPollAt, 'R')})`;
+  return `${read} · ⚠️ ${fitUntrusted(oneLine(health.lastError ?? 'failed'), 200)} (${failuresInARow(health)}; trying again ${discordTimestamp(health.nextPollAt, 'R')})`;
 }

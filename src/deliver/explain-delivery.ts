@@ -51,8 +51,13 @@ export function explainDelivery(facts: DeliveryFacts, guildId: string): string[]
 /** What is wrong with a source, as the end of a sentence: disabled, or failing since its last success. */
 function sourceTrouble(health: SourceHealth): string | undefined {
   if (health.disabled) return `was disabled (${health.disabled.reason}); adding it again with /sources add reads it again`;
-  if (health.consecutiveFailures > 0 && health.lastError) return `is failing (${health.lastError}), ${health.consecutiveFailures} time${health.consecutiveFailures === 1 ? '' : 's'} in a row`;
+  if (health.consecutiveFailures > 0 && health.lastError) return `is failing (${health.lastError}), ${failuresInARow(health)}`;
   return undefined;
+}
+
+/** "1 time in a row", "3 times in a row": how long a source has been failing, as /status also says it. */
+export function failuresInARow(health: SourceHealth): string {
+  return `${health.consecutiveFailures} time${health.consecutiveFailures === 1 ? '' : 's'} in a row`;
 }
 
 function seconds(iso: string): number {
