@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { extractTopics } from '../src/ingest/topics/extract-topics.ts';
 import { articleFeatures } from '../src/brief/cluster/article-features.ts';
 import { clusterStories } from '../src/brief/cluster/cluster-stories.ts';
@@ -9,7 +7,7 @@ import { DUPLICATE_JACCARD, type SimilarPair } from '../src/brief/cluster/near-d
 import { cosine, termVectors } from '../src/brief/cluster/term-vectors.ts';
 import type { Article } from '../src/model/article.ts';
 import type { Story } from '../src/model/story.ts';
-import { SHARED } from './corpora.ts';
+import { loadAebPages } from './corpora.ts';
 import type { BenchSection } from './report.ts';
 
 /** A real sentence, with the topics its page names that it mentions. */
@@ -45,13 +43,12 @@ function random(seed: number): () => number {
 }
 
 /**
- * The sentences of the human-marked article bodies of ../shared/corpus/aeb, each with its page's topics that it
+ * The sentences of the human-marked article bodies of corpus/aeb, each with its page's topics that it
  * names. Text the splitter cannot cut into sentences (recipes, tables, scripts without full stops) is left out:
  * one such block would make up half of any article drawn from the pool.
  */
 export function loadSentences(): Sentence[] {
-  const truth = JSON.parse(readFileSync(path.join(SHARED, 'corpus/aeb/ground-truth.json'), 'utf8')) as Record<string, { articleBody: string }>;
-  return Object.values(truth).flatMap(({ articleBody }) => {
+  return loadAebPages().flatMap(({ articleBody }) => {
     const paragraphs = articleBody.split(/\n+/).filter((paragraph) => paragraph.trim());
     const pageTopics = extractTopics({ title: '', paragraphs });
     return paragraphs
@@ -196,7 +193,7 @@ export default async function benchClustering(): Promise<BenchSection> {
       ['clusterStories vs all pairs, 2,000', `${(naive.ms / indexed.ms).toFixed(1)}x faster`, '', `${percent(sameAsNaive)} of all-pairs co-clustered pairs kept`, '', ''],
     ],
     notes: [
-      `Synthetic articles: 8–14 sentences drawn at random from the ${sentences.length.toLocaleString('en')} sentences of the human-marked bodies in ../shared/corpus/aeb, published over 60 days, each carrying the topics its source pages name in those sentences. One original in ten is carried by one to three more sites within 12 hours under another headline, with its last sentence sometimes dropped, one word in five sentences changed and a line of site chrome appended.`,
+      `Synthetic articles: 8–14 sentences drawn at random from the ${sentences.length.toLocaleString('en')} sentences of the human-marked bodies in corpus/aeb, published over 60 days, each carrying the topics its source pages name in those sentences. One original in ten is carried by one to three more sites within 12 hours under another headline, with its last sentence sometimes dropped, one word in five sentences changed and a line of site chrome appended.`,
       'Pair precision and recall are against those known groups: precision is the share of article pairs put in one story that are copies of one original; recall the share of copy pairs put in one story. Random recombinations that happen to share several sentences count against precision, though a reader might call them related.',
       'The all-pairs baseline uses the same features, thresholds and merge, and compares every pair; its time grows with the square of the corpus (about 2,500 times the 2,000-article time at 100,000). Timings are one run each after a warm-up, including feature extraction (shingles, MinHash, TF-IDF).',
     ],

@@ -1,10 +1,27 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decodeText } from '../src/ingest/decode-text.ts';
+import { readTarGz } from './read-tar-gz.ts';
 
-/** The shared corpora live beside the repository, at ../shared, for tests, benches and CI alike. */
-export const SHARED = path.resolve(import.meta.dirname, '../../shared');
+/** The corpora the tests and benches read, kept in the repository (corpus/README.md says where each came from). */
+export type CorpusName = 'aeb' | 'readability' | 'rss-parser' | 'node-feedparser' | 'feedparser';
+
+/** Every file of one corpus, by its path inside the corpus, in the archive's order: by path (see corpus/README.md). */
+export function corpusFiles(name: CorpusName): Map<string, Buffer> {
+  return readTarGz(path.resolve(import.meta.dirname, '../corpus', name, 'files.tar.gz'));
+}
+
+/** One file of a corpus; a missing one is a broken corpus, not an empty page. */
+export function corpusFile(files: Map<string, Buffer>, name: string): Buffer {
+  const bytes = files.get(name);
+  if (!bytes) throw new Error(`corpus: no file ${name}`);
+  return bytes;
+}
+
+/** A feed file as the fetcher would hand it to the parser: a gzip content encoding undone, the bytes decoded. */
+export function feedText(bytes: Uint8Array): string {
+  return decodeText(bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes);
+}
 
 export interface AebPage {
   id: string;
@@ -15,13 +32,13 @@ export interface AebPage {
 
 /** The human-marked pages of scrapinghub's article-extraction benchmark. */
 export function loadAebPages(): AebPage[] {
-  const root = path.join(SHARED, 'corpus/aeb');
-  const truth = JSON.parse(readFileSync(path.join(root, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
+  const files = corpusFiles('aeb');
+  const truth = JSON.parse(corpusFile(files, 'ground-truth.json').toString('utf8')) as Record<string, { articleBody: string; url: string }>;
   return Object.entries(truth).map(([id, { articleBody, url }]) => ({
     id,
     url,
     articleBody,
-    html: decodeText(gunzipSync(readFileSync(path.join(root, 'html', `${id}.html.gz`)))),
+    html: decodeText(corpusFile(files, `html/${id}.html`)),
   }));
 }
 
@@ -34,14 +51,16 @@ export interface ReadabilityCase {
 
 /** Pages from Mozilla Readability's test suite, with Readability's own output. */
 export function loadReadabilityCases(): ReadabilityCase[] {
-  const root = path.join(SHARED, 'corpus/readability');
-  return readdirSync(root)
-    .filter((name) => !name.startsWith('.'))
+  const files = corpusFiles('readability');
+  const read = (name: string, file: string): string => corpusFile(files, `${name}/${file}`).toString('utf8');
+  return [...files.keys()]
+    .filter((file) => file.endsWith('/source.html'))
+    .map((file) => file.slice(0, -'/source.html'.length))
     .sort()
     .map((name) => ({
       name,
-      html: readFileSync(path.join(root, name, 'source.html'), 'utf8'),
-      expectedHtml: readFileSync(path.join(root, name, 'expected.html'), 'utf8'),
-      metadata: JSON.parse(readFileSync(path.join(root, name, 'expected-metadata.json'), 'utf8')),
+      html: read(name, 'source.html'),
+      expectedHtml: read(name, 'expected.html'),
+      metadata: JSON.parse(read(name, 'expected-metadata.json')),
     }));
 }

@@ -1,10 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import Parser from 'rss-parser';
-import { decodeText } from '../src/ingest/decode-text.ts';
 import { parseFeed } from '../src/ingest/feed/parse-feed.ts';
-import { SHARED } from './corpora.ts';
+import { corpusFiles, feedText } from './corpora.ts';
 import type { BenchSection } from './report.ts';
 
 interface FeedFile {
@@ -12,17 +8,11 @@ interface FeedFile {
   text: string;
 }
 
-/** The real-world feeds of the shared corpus (not the thousands of one-feature cases), decoded as the fetcher would. */
+/** The real-world feeds of rss-parser and node-feedparser (not feedparser's thousands of one-feature cases), decoded as the fetcher would. */
 function loadFeeds(): FeedFile[] {
-  return ['input', 'node-feedparser'].flatMap((folder) =>
-    readdirSync(path.join(SHARED, 'corpus/feeds', folder))
-      .filter((name) => name !== 'LICENSE')
-      .map((name) => {
-        let bytes: Uint8Array = readFileSync(path.join(SHARED, 'corpus/feeds', folder, name));
-        if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
-        return { name: `${folder}/${name}`, text: decodeText(bytes) };
-      }),
-  );
+  const rssParser = [...corpusFiles('rss-parser')].filter(([name]) => name.startsWith('input/'));
+  const nodeFeedparser = [...corpusFiles('node-feedparser')].map(([name, bytes]) => [`node-feedparser/${name}`, bytes] as const);
+  return [...rssParser, ...nodeFeedparser].map(([name, bytes]) => ({ name, text: feedText(bytes) }));
 }
 
 type Reader = (text: string) => Promise<number>;
@@ -75,7 +65,7 @@ export default async function benchFeeds(): Promise<BenchSection> {
       ['ratio (Herald / rss-parser)', `${(ours.itemsPerSecond / baseline.itemsPerSecond).toFixed(1)}x faster`, '', '', ''],
     ],
     notes: [
-      `${feeds.length} real-world feeds (${(bytes / 1024 / 1024).toFixed(1)} MB of text) from ../shared/corpus/feeds/input and node-feedparser, 10 timed passes after a warm-up.`,
+      `${feeds.length} real-world feeds (${(bytes / 1024 / 1024).toFixed(1)} MB of text) from corpus/rss-parser (its input/ folder) and corpus/node-feedparser, 10 timed passes after a warm-up.`,
       `Feeds only Herald fails to read: ${lost.length ? lost.join(', ') : 'none'}. Only rss-parser fails: ${theirsLost.length ? theirsLost.join(', ') : 'none'}. Both (not feeds): ${both.length ? both.join(', ') : 'none'}.`,
     ],
   };

@@ -182,7 +182,7 @@ export default async function benchSummaries(): Promise<BenchSection> {
     title: 'Summaries',
     table: [['corpus (reference)', 'summariser', 'pairs', 'ROUGE-1 F1', 'ROUGE-2 F1', 'ROUGE-L F1', 'mean chars', 'articles/s'], ...rows],
     notes: [
-      `References are what publishers wrote about their own articles: for ../shared/corpus/aeb, each page's og:description meta tag; for ../shared/corpus/readability, the excerpt in expected-metadata.json (the page's description as Readability reads it). ${corpora
+      `References are what publishers wrote about their own articles: for corpus/aeb, each page's og:description meta tag; for corpus/readability, the excerpt in expected-metadata.json (the page's description as Readability reads it). ${corpora
         .map((corpus) => `${corpus.name}: ${corpus.pairs.length} pairs; left out: ${Object.entries(corpus.excluded).map(([reason, count]) => `${reason} ${count}`).join(', ')}`)
         .join('. ')}.`,
       `A reference is left out when it has fewer than ${MIN_REFERENCE_WORDS} words, when several pages of the corpus share it (a site blurb), or when it appears word for word in the article body (Readability falls back to the first paragraph when a page has no description, and some pages print their description as the standfirst): those would only reward copying the lead.`,

@@ -1,29 +1,9 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { SHARED } from '../../bench/corpora.ts';
-import { decodeText } from '../../src/ingest/decode-text.ts';
+import { corpusFile, corpusFiles, feedText } from '../../bench/corpora.ts';
 import { parseFeed, type Feed } from '../../src/ingest/feed/parse-feed.ts';
 import { htmlToParagraphs } from '../../src/ingest/html/html-to-paragraphs.ts';
 import { InputError } from '../../src/input-error.ts';
 import { evaluate, readCase, type Verdict } from './feedparser-expectations.ts';
-
-const FEEDS = path.join(SHARED, 'corpus/feeds');
-
-function readFeedFile(file: string): string {
-  let bytes: Uint8Array = readFileSync(file);
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
-  return decodeText(bytes);
-}
-
-function filesBelow(directory: string): string[] {
-  return readdirSync(directory).flatMap((name) => {
-    const full = path.join(directory, name);
-    if (statSync(full).isDirectory()) return filesBelow(full);
-    return name === 'LICENSE' ? [] : [full];
-  });
-}
 
 /** rss-parser's titles keep entities, markup and, where it misread the encoding, U+FFFD; compare the words a reader sees. */
 function visible(text: string | undefined): string {
@@ -31,11 +11,13 @@ function visible(text: string | undefined): string {
 }
 
 describe('real-world feeds from rss-parser', () => {
-  const names = readdirSync(path.join(FEEDS, 'input')).filter((name) => existsSync(path.join(FEEDS, 'rss-parser-output', name.replace(/\.\w+$/, '.json'))));
+  const files = corpusFiles('rss-parser');
+  const output = (name: string): string => `rss-parser-output/${name.replace(/\.\w+$/, '.json')}`;
+  const names = [...files.keys()].filter((file) => file.startsWith('input/')).map((file) => file.slice('input/'.length)).filter((name) => files.has(output(name)));
 
   describe.each(names)('%s', (name) => {
-    const feed = parseFeed(readFeedFile(path.join(FEEDS, 'input', name)), { url: 'https://feeds.example/feed' });
-    const reference = JSON.parse(readFileSync(path.join(FEEDS, 'rss-parser-output', name.replace(/\.\w+$/, '.json')), 'utf8')) as { feed: { items: Array<{ title?: string; link?: string }> } };
+    const feed = parseFeed(feedText(corpusFile(files, `input/${name}`)), { url: 'https://feeds.example/feed' });
+    const reference = JSON.parse(corpusFile(files, output(name)).toString('utf8')) as { feed: { items: Array<{ title?: string; link?: string }> } };
 
     it('has as many items as rss-parser reads', () => {
       expect(feed.items.length).toBe(reference.feed.items.length);
@@ -57,34 +39,33 @@ describe('real-world feeds from rss-parser', () => {
   });
 
   it('refuses the one "feed" that is an HTML redirect page, as rss-parser does', () => {
-    expect(() => parseFeed(readFeedFile(path.join(FEEDS, 'input/unrecognized.rss')))).toThrow(InputError);
+    expect(() => parseFeed(feedText(corpusFile(files, 'input/unrecognized.rss')))).toThrow(InputError);
   });
 });
 
 describe("node-feedparser's feeds", () => {
-  const names = readdirSync(path.join(FEEDS, 'node-feedparser')).filter((name) => name !== 'LICENSE' && name !== 'notafeed.html');
+  const files = corpusFiles('node-feedparser');
+  const names = [...files.keys()].filter((name) => name !== 'notafeed.html');
 
   it.each(names)('reads every item of %s, each with a title, a link or some text', (name) => {
-    const feed = parseFeed(readFeedFile(path.join(FEEDS, 'node-feedparser', name)), { url: 'https://feeds.example/feed' });
+    const feed = parseFeed(feedText(corpusFile(files, name)), { url: 'https://feeds.example/feed' });
     expect(feed.items.length).toBeGreaterThan(0);
     expect(feed.items.every((item) => item.title || item.link || item.summaryHtml || item.contentHtml)).toBe(true);
   });
 
   it('resolves relative links against xml:base and the feed URL', () => {
-    const feed = parseFeed(readFeedFile(path.join(FEEDS, 'node-feedparser/rss-with-relative-urls.xml')), { url: 'https://feeds.example/feed' });
+    const feed = parseFeed(feedText(corpusFile(files, 'rss-with-relative-urls.xml')), { url: 'https://feeds.example/feed' });
     expect(feed.items.every((item) => item.link?.startsWith('http'))).toBe(true);
   });
 
   it('says the HTML page is not a feed', () => {
-    expect(() => parseFeed(readFeedFile(path.join(FEEDS, 'node-feedparser/notafeed.html')))).toThrow("feed: not a feed (the document's root is <html>)");
+    expect(() => parseFeed(feedText(corpusFile(files, 'notafeed.html')))).toThrow("feed: not a feed (the document's root is <html>)");
   });
 });
 
 describe("Python feedparser's 2,100 single-feature cases", () => {
-  const root = path.join(FEEDS, 'feedparser-cases');
-  const results = filesBelow(root).map((file) => {
-    const relative = path.relative(root, file);
-    const text = readFeedFile(file);
+  const results = [...corpusFiles('feedparser')].map(([relative, bytes]) => {
+    const text = feedText(bytes);
     const testCase = readCase(text);
     let feed: Feed | undefined;
     let outcome: Verdict | 'refused' | 'threw';
@@ -94,7 +75,7 @@ describe("Python feedparser's 2,100 single-feature cases", () => {
     } catch (error) {
       outcome = error instanceof InputError ? 'refused' : 'threw';
     }
-    return { relative, group: relative.split(path.sep).slice(0, 2).join('/'), outcome };
+    return { relative, group: relative.split('/').slice(0, 2).join('/'), outcome };
   });
 
   it('reads every case without throwing anything but a one-line InputError', () => {

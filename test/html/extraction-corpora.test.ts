@@ -12,7 +12,7 @@ function bodyText(html: string, url?: string): string {
   }
 }
 
-describe('HTML extraction on the shared corpora', () => {
+describe('HTML extraction on the aeb and Readability corpora', () => {
   it('scores at least 0.975 F1 on the human-marked article-extraction benchmark (measured 0.981; Readability.js 0.941 here)', () => {
     const pages = loadAebPages();
     const scores = extractionScores(pages.map((page) => shingleMatch(page.articleBody, bodyText(page.html, page.url))));
