@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { MessagePayload } from './message-payload.ts';
 
-/** Discord's limits on a message, from its "Embed Limits" and Create Message docs (see /work/shared/docs/discord-wire.md §5). */
+/** Discord's limits on a message, from its "Embed Limits" and Create Message docs (discord/discord-api-docs, developers/resources/message.mdx). */
 export const CONTENT_MAX = 2000;
 export const EMBEDS_PER_MESSAGE = 10;
 /** Across every embed of one message: titles, descriptions, field names and values, footers and author names. */
