@@ -6,7 +6,7 @@ export type DigestOutcome = 'sent' | 'empty' | 'failed';
 /** As Discord's X-RateLimit-Scope names them. */
 export type RateLimitScope = 'global' | 'user' | 'shared';
 export type JobKind = 'poll' | 'digest';
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OTHER';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type StatusClass = '1xx' | '2xx' | '3xx' | '4xx' | '5xx';
 
 /**
