@@ -21,8 +21,6 @@ export interface PlainCounter {
 }
 export interface LabelledHistogram<Labels> {
   observe(labels: Labels, seconds: number): void;
-  /** Call the returned function when the timed work ends; it records and returns the seconds taken. */
-  startTimer(labels: Labels): () => number;
 }
 
 /** One poll as the source poller reports it (its PollOutcome fits). */
@@ -42,7 +40,7 @@ export interface HeraldMetrics {
   messagesSent: PlainCounter;
   discordRateLimited: LabelledCounter<{ scope: RateLimitScope }>;
   discordRequests: LabelledCounter<{ method: HttpMethod; status_class: StatusClass }>;
-  /** From an interaction's arrival to Herald's first answer to it (a reply or a deferral). */
+  /** From an interaction's arrival to Herald's first answer to it (a reply or a deferral), by the command's registered name. */
   interactionSeconds: LabelledHistogram<{ command: string }>;
   /** How late a job started after it was due. */
   jobLagSeconds: LabelledHistogram<{ job: JobKind }>;
