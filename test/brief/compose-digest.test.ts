@@ -26,7 +26,7 @@ function story(...articles: Article[]): Story {
 
 const telling: StoryTelling = {
   summarize: async (told) => `Summary of ${told.lead.title}.`,
-  alsoRead: (told) => [{ title: `Background to ${told.lead.title}`, url: `https://background.example/${told.id}` }],
+  alsoRead: async (told) => [{ title: `Background to ${told.lead.title}`, url: `https://background.example/${told.id}` }],
 };
 
 const strike = story(

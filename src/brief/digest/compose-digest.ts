@@ -15,7 +15,7 @@ export interface DigestOptions {
 /** What a briefing needs from the rest of Herald for one story: its summary and where to read on. */
 export interface StoryTelling {
   summarize(story: Story): Promise<string>;
-  alsoRead(story: Story): BriefingLink[];
+  alsoRead(story: Story): Promise<BriefingLink[]>;
 }
 
 const UNFILED = 'Other news';
@@ -30,7 +30,7 @@ export async function composeDigest(stories: Story[], options: DigestOptions, te
     options,
   ).slice(0, Math.max(0, options.limit));
   const items: BriefingItem[] = await Promise.all(
-    chosen.map(async (story) => briefingItem(story, await telling.summarize(story), telling.alsoRead(story))),
+    chosen.map(async (story) => briefingItem(story, await telling.summarize(story), await telling.alsoRead(story))),
   );
   return { items, groups: groupByTopic(chosen, options.topics ?? []), generatedAt: options.now.toISOString() };
 }

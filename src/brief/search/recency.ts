@@ -4,7 +4,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const RECENCY_HALF_LIFE_MS = 3 * DAY_MS;
 
 /** Yet an old article that is squarely on the topic should still beat today's passing mention of it. */
-const OLDEST_WEIGHT = 0.2;
+export const OLDEST_WEIGHT = 0.2;
 
 /** The multiplier for a relevance score, from 1 for an article dated now down towards OLDEST_WEIGHT; future dates count as now. */
 export function recencyWeight(ageMs: number): number {
