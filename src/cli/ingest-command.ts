@@ -12,11 +12,11 @@ export const ingestCommand: CliCommand = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('ingest', args, { json: { type: 'boolean' } });
     if (positionals.length === 0) throw new InputError('ingest: expected at least one file, folder or URL');
-    const runtime = await openRuntime(await loadConfig(io.env));
+    const runtime = await openRuntime(await loadConfig(io.env), { now: io.now });
     try {
       const report = await ingestInputs(positionals, {
         fetcher: runtime.fetcher,
-        repository: runtime.articles,
+        repository: runtime.engine.articles,
         now: io.now,
         completeSnippets: runtime.config.ingest.completeSnippets,
         concurrency: runtime.config.ingest.concurrency,

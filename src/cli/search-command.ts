@@ -21,7 +21,7 @@ export const searchCommand: CliCommand = {
     const since = values.since === undefined ? undefined : parseSince('search', values.since, now);
     const limit = parseLimit('search', values.limit, 10);
     return withNewsroom(io, async (newsroom) => {
-      const results = newsroom.search(query, { limit, ...(since ? { since } : {}) });
+      const results = await newsroom.search(query, { limit, ...(since ? { since } : {}) });
       if (values.json) {
         writeJson(io, { results });
       } else if (results.length === 0) {

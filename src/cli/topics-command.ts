@@ -19,7 +19,7 @@ export const topicsCommand: CliCommand = {
     const since = values.since === undefined ? undefined : parseSince('topics', values.since, now);
     const limit = parseLimit('topics', values.limit, 15);
     return withNewsroom(io, async (newsroom) => {
-      const topics = newsroom.trending({ ...(since ? { since } : {}), limit }).map(({ topic, articles, sources }) => ({ topic, count: articles, sources }));
+      const topics = (await newsroom.trending({ ...(since ? { since } : {}), limit })).map(({ topic, articles, sources }) => ({ topic, count: articles, sources }));
       if (values.json) {
         writeJson(io, { topics });
       } else if (topics.length === 0) {

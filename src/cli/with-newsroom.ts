@@ -6,9 +6,9 @@ import type { CliIo } from './cli-command.ts';
 
 /** Opens the configured store and a newsroom over it for one command, and closes the store whatever happens. */
 export async function withNewsroom<T>(io: CliIo, use: (newsroom: Newsroom, runtime: Runtime) => Promise<T>): Promise<T> {
-  const runtime = await openRuntime(await loadConfig(io.env));
+  const runtime = await openRuntime(await loadConfig(io.env), { now: io.now });
   try {
-    return await use(await openNewsroom(runtime, { env: io.env, now: io.now }), runtime);
+    return await use(openNewsroom(runtime, { env: io.env, now: io.now }), runtime);
   } finally {
     await runtime.close();
   }

@@ -11,7 +11,8 @@ export interface DeliveryRun {
   guildId: string;
   channelId: string;
   slot: string;
-  status: 'pending' | 'sent' | 'failed';
+  /** Empty: the slot ran and found nothing to post; it is kept so that the slot is not run again. */
+  status: 'pending' | 'sent' | 'failed' | 'empty';
   messages: MessagePayload[];
   nonces: string[];
   /** In a forum, the title of the post the digest opens, and the post once it is open: the other messages go in it. */
@@ -31,6 +32,8 @@ export interface DeliveryJournal {
   save(run: DeliveryRun): Promise<void>;
   /** A schedule's runs not finished, oldest first. */
   unfinished(scheduleId: string): Promise<DeliveryRun[]>;
+  /** When the schedule's latest run finished, whatever it posted: for /status and /schedule list. */
+  lastFinished(scheduleId: string): Promise<string | undefined>;
 }
 
 /**
@@ -41,6 +44,7 @@ export interface DeliveryJournal {
 export function createKeyvDeliveryJournal(store: Store, retentionMs: number): DeliveryJournal {
   const runs = store.collection<DeliveryRun>('delivery_runs');
   const pending = store.collection<string[]>('delivery_pending');
+  const finished = store.collection<string>('delivery_last_finished');
   const key = (scheduleId: string, slot: string) => `${scheduleId} ${slot}`;
   return {
     get: (scheduleId, slot) => runs.get(key(scheduleId, slot)),
@@ -51,6 +55,7 @@ export function createKeyvDeliveryJournal(store: Store, retentionMs: number): De
       const listed = slots.includes(run.slot);
       if (run.status === 'pending' && !listed) await pending.set(run.scheduleId, [...slots, run.slot], retentionMs);
       await runs.set(key(run.scheduleId, run.slot), run, retentionMs);
+      if (run.finishedAt) await finished.set(run.scheduleId, run.finishedAt, retentionMs);
       if (run.status !== 'pending' && listed) {
         const rest = slots.filter((slot) => slot !== run.slot);
         if (rest.length) await pending.set(run.scheduleId, rest, retentionMs);
@@ -61,5 +66,6 @@ export function createKeyvDeliveryJournal(store: Store, retentionMs: number): De
       const found = await Promise.all(((await pending.get(scheduleId)) ?? []).map((slot) => runs.get(key(scheduleId, slot))));
       return found.filter((run): run is DeliveryRun => run?.status === 'pending').sort((a, b) => a.startedAt.localeCompare(b.startedAt));
     },
+    lastFinished: (scheduleId) => finished.get(scheduleId),
   };
 }

@@ -51,6 +51,11 @@ export interface GuildSettingsRepository {
   update(guildId: string, change: (settings: GuildSettings) => GuildSettings): Promise<GuildSettings>;
   /** Every server with settings, for starting schedules and polling sources. */
   all(): AsyncIterable<GuildSettings>;
+  /**
+   * The servers whose settings changed since `cursor` (every server without one), and the cursor to ask with
+   * next: how a process learns of schedules and sources that another process changed.
+   */
+  changedSince(cursor?: string): Promise<{ changed: GuildSettings[]; cursor: string }>;
 }
 
 export function createKeyvGuildSettingsRepository(store: Store): GuildSettingsRepository {
@@ -75,6 +80,13 @@ export function createKeyvGuildSettingsRepository(store: Store): GuildSettingsRe
     },
     async *all() {
       for await (const [, settings] of store.entries<GuildSettings>('guild_settings')) yield settings;
+    },
+    // The embedded store belongs to one process, which learns of its own changes as it makes them; asked, it
+    // answers with every server, which is correct if not the cheapest.
+    async changedSince() {
+      const changed: GuildSettings[] = [];
+      for await (const [, settings] of store.entries<GuildSettings>('guild_settings')) changed.push(settings);
+      return { changed, cursor: 'all' };
     },
   };
 }

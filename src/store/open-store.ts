@@ -19,14 +19,13 @@ export interface Store {
 
 /**
  * Opens the store a location names: `sqlite://path/to/file.sqlite`, a plain file path, or `memory:`.
- * Redis and PostgreSQL join here later as further keyv adapters; callers only see collections.
  */
 export async function openStore(location: string): Promise<Store> {
   const trimmed = location.trim();
   if (trimmed === 'memory:' || trimmed === ':memory:') return openMemoryStore();
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(trimmed)?.[1]?.toLowerCase();
   if (scheme && scheme !== 'sqlite') {
-    throw new InputError(`store: "${scheme}://" is not supported yet (use sqlite://path or memory:)`);
+    throw new InputError(`store: "${scheme}://" is not supported (use sqlite://path, postgres://host/database or memory:)`);
   }
   return openSqliteStore(scheme ? trimmed.slice('sqlite://'.length) : trimmed);
 }

@@ -2,18 +2,16 @@ import OpenAI from 'openai';
 import type { HeraldConfig } from '../../config/load-config.ts';
 import { InputError } from '../../input-error.ts';
 import type { Logger } from '../../logger.ts';
-import type { Store } from '../../store/open-store.ts';
 import type { Summarizer } from '../summarizer.ts';
 import { createExtractiveSummarizer } from './extractive-summarizer.ts';
 import { createLlmSummarizer } from './llm-summarizer.ts';
-import { createKeyvSummaryCache, createMemorySummaryCache } from './summary-cache.ts';
+import { createMemorySummaryCache, type SummaryCache } from './summary-cache.ts';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const OPENAI_API = 'https://api.openai.com/v1';
 
 export interface SummarizerDependencies {
   /** Keeps model summaries across runs; without it they last as long as the process. */
-  store?: Store;
+  cache?: SummaryCache;
   logger?: Logger;
   now?: () => number;
 }
@@ -45,7 +43,7 @@ export function createSummarizer(config: HeraldConfig, env: NodeJS.ProcessEnv, d
     ...llm,
     maxChars,
     maxSentences,
-    cache: deps.store ? createKeyvSummaryCache(deps.store, { ttlMs: config.retentionDays * DAY_MS }) : createMemorySummaryCache(),
+    cache: deps.cache ?? createMemorySummaryCache(),
     fallback: extractive,
     ...(deps.now ? { now: deps.now } : {}),
     ...(deps.logger ? { logger: deps.logger } : {}),

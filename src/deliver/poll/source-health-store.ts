@@ -24,6 +24,8 @@ export interface SourceHealth {
 
 export interface SourceHealthStore {
   get(location: string): Promise<SourceHealth | undefined>;
+  /** The health of each of these sources that has any. */
+  getMany(locations: string[]): Promise<Map<string, SourceHealth>>;
   set(health: SourceHealth): Promise<void>;
   all(): AsyncIterable<SourceHealth>;
 }
@@ -35,6 +37,11 @@ export function createKeyvSourceHealthStore(store: Store): SourceHealthStore {
   const records = store.collection<SourceHealth>(COLLECTION);
   return {
     get: (location) => records.get(location),
+    async getMany(locations) {
+      const unique = [...new Set(locations)];
+      const found = unique.length ? await records.getMany(unique) : [];
+      return new Map(found.flatMap((health, index) => (health ? [[unique[index]!, health] as const] : [])));
+    },
     async set(health) {
       await records.set(health.location, health);
     },
