@@ -171,7 +171,7 @@ export default async function benchDelivery(): Promise<BenchSection> {
     bot = createDiscordBot({ apiBase: discord.apiBase, commands: await loadCommands(), services: () => app!.services, logger });
     app = await startHeraldApp({ config, env: {}, logger, poster: bot.poster });
     await app.ingestAll();
-    articles = app.newsroom.size;
+    articles = await app.newsroom.count();
     await bot.login(discord.token);
     delivery = await deliverToEveryChannel(discord, app, config.schedules.maxItems);
   } finally {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { createMemoryCatalog } from '../src/brief/memory-catalog.ts';
 import { Newsroom } from '../src/brief/newsroom.ts';
 import { createSearchIndex, type SearchIndex } from '../src/brief/search/search-index.ts';
 import { createExtractiveSummarizer } from '../src/brief/summarize/extractive-summarizer.ts';
@@ -162,9 +163,10 @@ async function measureSize(size: number, queries: string[]): Promise<SizeRun> {
  * story, also-read links and the overview, over a newsroom holding every stored article.
  */
 async function measureTopicBriefings(opened: { store: Store; repository: ArticleRepository }, queries: string[]): Promise<{ ms: number[]; answered: number }> {
-  const newsroom = new Newsroom({ summarizer: createExtractiveSummarizer(), now: () => SYNTHETIC_NOW, retentionMs: STORE_RETENTION_MS });
-  for await (const article of opened.repository.list()) newsroom.add(article);
+  const catalog = createMemoryCatalog({ retentionMs: STORE_RETENTION_MS });
+  for await (const article of opened.repository.list()) catalog.added(article);
   await opened.store.close();
+  const newsroom = new Newsroom({ catalog, summarizer: createExtractiveSummarizer(), now: () => SYNTHETIC_NOW });
   const brief = (query: string) => newsroom.topicBriefing(query, { limit: BRIEFING_STORIES });
   for (const query of queries.slice(0, WARM_UP_QUERIES)) await brief(query);
   const ms: number[] = [];

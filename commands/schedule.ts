@@ -105,7 +105,7 @@ async function set(guildId: string, request: CommandRequest, respond: Responder,
   };
   await services.guilds.update(guildId, (settings) => ({ ...settings, schedules: [...settings.schedules, schedule] }));
   await services.reschedule(guildId);
-  const next = services.scheduleTimes(guildId).find((times) => times.scheduleId === schedule.id)?.nextRunAt;
+  const next = (await services.scheduleTimes(guildId)).find((times) => times.scheduleId === schedule.id)?.nextRunAt;
   const nextText = next ? ` The first one goes out ${discordTimestamp(next, 'R')}.` : '';
   await respond.send(contentMessage(`Scheduled: ${describe(schedule)}.${nextText}`), { ephemeral: true });
 }
@@ -126,7 +126,7 @@ async function list(guildId: string, respond: Responder, services: Services): Pr
     await respond.send(contentMessage('No schedules yet. Add one with /schedule set.'), { ephemeral: true });
     return;
   }
-  const times = new Map(services.scheduleTimes(guildId).map((entry) => [entry.scheduleId, entry]));
+  const times = new Map((await services.scheduleTimes(guildId)).map((entry) => [entry.scheduleId, entry]));
   const lines = schedules.map((schedule) => {
     const next = times.get(schedule.id)?.nextRunAt;
     return `• \`${schedule.id}\` ${describe(schedule)}${next ? ` · next ${discordTimestamp(next, 'R')}` : ''}`;

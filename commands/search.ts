@@ -16,7 +16,7 @@ export default {
   async execute(request, respond, services) {
     const query = request.string('query')?.trim();
     if (!query) throw new InputError('Tell me what to look for, for example /search query:ferry strike');
-    const results = services.newsroom.search(query, { ...(await guildScope(request, services)), limit: RESULTS });
+    const results = await services.newsroom.search(query, { ...(await guildScope(request, services)), limit: RESULTS });
     await sendAll(respond, searchMessages(query, results));
   },
 } satisfies Command;

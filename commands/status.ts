@@ -32,7 +32,7 @@ export default {
       ...services.defaultSources.map((location) => ({ label: `${fitUntrusted(location, 200)} (every server)`, location })),
     ];
     const sourceLines = await Promise.all(sources.map(async ({ label, location }) => `• ${label}: ${describeHealth(await services.sourceHealth(location))}`));
-    const times = new Map(services.scheduleTimes(guildId).map((entry) => [entry.scheduleId, entry]));
+    const times = new Map((await services.scheduleTimes(guildId)).map((entry) => [entry.scheduleId, entry]));
     const scheduleLines = settings.schedules.map((schedule) => {
       const entry = times.get(schedule.id);
       const last = entry?.lastRunAt ? `last ${discordTimestamp(entry.lastRunAt, 'R')}` : 'not run yet';
@@ -40,7 +40,7 @@ export default {
       return `• ${describe(schedule)}: ${last}${next}`;
     });
     const lines = [
-      `**Articles kept:** ${services.newsroom.size.toLocaleString('en-US')}`,
+      `**Articles kept:** ${(await services.newsroom.count()).toLocaleString('en-US')}`,
       `**Store:** ${fitUntrusted(services.storeDescription, 200)}`,
       `**Summaries:** ${fitUntrusted(services.newsroom.summarizerDescription, 200)}`,
       '',

@@ -9,7 +9,7 @@ const TOPICS = 15;
 export default {
   data: new SlashCommandBuilder().setName('topics').setDescription('What is trending in this server’s news, with how many stories and sites').setContexts(InteractionContextType.Guild),
   async execute(request, respond, services) {
-    const topics = services.newsroom.trending({ ...(await guildScope(request, services)), limit: TOPICS });
+    const topics = await services.newsroom.trending({ ...(await guildScope(request, services)), limit: TOPICS });
     await sendAll(respond, trendingMessages(topics));
   },
 } satisfies Command;

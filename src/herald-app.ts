@@ -2,14 +2,12 @@ import { openNewsroom } from './brief/open-newsroom.ts';
 import type { Newsroom } from './brief/newsroom.ts';
 import type { TrendingTopic } from './brief/topics/trending-topics.ts';
 import type { HeraldConfig } from './config/load-config.ts';
-import { createKeyvDeliveryLog } from './deliver/delivery-log.ts';
-import { createKeyvDeliveryJournal } from './deliver/delivery-journal.ts';
-import { createDigestScheduler, type DigestScheduler } from './deliver/digest-scheduler.ts';
+import { createDigestScheduler, type DigestScheduler, type RunReport } from './deliver/digest-scheduler.ts';
 import type { Poster } from './deliver/poster.ts';
 import { storyMatchesTopics } from './brief/digest/topic-filter.ts';
 import { explainDelivery } from './deliver/explain-delivery.ts';
 import { arrivedBeforeAdded } from './deliver/guild-backlog.ts';
-import { createSourcePoller, type PolledSource, type PollReport } from './deliver/poll/source-poller.ts';
+import { createSourcePoller, type PolledSource, type PollReport, type SourcePollResult } from './deliver/poll/source-poller.ts';
 import { compileKeywords, filterText, passesKeywords } from './deliver/keyword-filter.ts';
 import type { Services } from './discord/command.ts';
 import { InputError } from './input-error.ts';
@@ -19,7 +17,8 @@ import { readInput } from './ingest/read-input.ts';
 import type { Logger } from './logger.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 import type { Article } from './model/article.ts';
-import { createKeyvGuildSettingsRepository, type GuildSettings, type GuildSettingsRepository } from './store/guild-settings-repository.ts';
+import type { GuildSettings, GuildSettingsRepository } from './store/guild-settings-repository.ts';
+import type { StoreEngine } from './store/store-engine.ts';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -29,6 +28,12 @@ const TRENDING_REFRESH_MS = 60_000;
 const TRENDING_FOR_AUTOCOMPLETE = 200;
 const PRUNE_EVERY_MS = HOUR_MS;
 
+/**
+ * What a process does: a gateway answers slash commands; a worker polls sources and delivers digests; `all`
+ * does both, as the single process of `npm start` always has.
+ */
+export type HeraldRole = 'gateway' | 'worker' | 'all';
+
 function sameHost(location: string, url: string): boolean {
   try {
     return new URL(location).hostname === new URL(url).hostname;
@@ -37,17 +42,38 @@ function sameHost(location: string, url: string): boolean {
   }
 }
 
+/** When a process last did its background work, for /healthz. */
+export interface Heartbeats {
+  /** The last pass of the poller over the sources (whether or not any was due). */
+  pollLoopAt?: Date;
+  /** The last time a source was read. */
+  lastPollAt?: Date;
+  /** The last tick of the digest scheduler. */
+  deliveryLoopAt?: Date;
+  /** The last digest this process delivered. */
+  lastDeliveryAt?: Date;
+}
+
 /** Herald running: the store, the newsroom over it, every server's settings and schedules, and the ingest loop. */
 export interface HeraldApp {
+  role: HeraldRole;
   services: Services;
   newsroom: Newsroom;
   guilds: GuildSettingsRepository;
   scheduler: DigestScheduler;
+  engine: StoreEngine;
+  heartbeats: Heartbeats;
   /** Reads every source that is due (all of them on a first start); resolves when done. */
   ingestAll(): Promise<PollReport>;
-  /** Starts polling, finishes interrupted digests, makes up missed ones, and starts the schedules: once the poster can post. */
+  /** Starts what the role does in the background: polling, and finishing, making up and scheduling digests. */
   startDelivery(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** What the app tells whoever keeps metrics. */
+export interface AppObserver {
+  poll?(result: SourcePollResult): void;
+  digest?(report: RunReport): void;
 }
 
 export interface HeraldAppOptions {
@@ -56,19 +82,26 @@ export interface HeraldAppOptions {
   logger: Logger;
   poster: Poster;
   now?: () => Date;
+  role?: HeraldRole;
+  observer?: AppObserver;
+  /** Schedules a worker runs at once. */
+  deliveryConcurrency?: number;
 }
 
 /**
- * The composition root shared by the Discord bot and the console: it opens the store, loads the newsroom,
- * polls the sources, starts the schedules, and hands command handlers their services.
+ * The composition root shared by the Discord bot, the console and worker processes: it opens the store
+ * engine the config names, the newsroom over it, the poller and the scheduler, and hands command handlers
+ * their services. What runs in the background depends on the role.
  */
 export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldApp> {
   const { config, logger } = options;
+  const role = options.role ?? 'all';
   const now = options.now ?? (() => new Date());
-  const runtime: Runtime = await openRuntime(config);
-  const newsroom = await openNewsroom(runtime, { env: options.env, now, logger });
-  const guilds = createKeyvGuildSettingsRepository(runtime.store);
-  const deliveries = createKeyvDeliveryLog(runtime.store, config.retentionDays * DAY_MS);
+  const runtime: Runtime = await openRuntime(config, { now });
+  const { engine } = runtime;
+  const newsroom = openNewsroom(runtime, { env: options.env, now, logger });
+  const guilds = engine.guilds;
+  const heartbeats: Heartbeats = {};
   const { ingest } = config;
   const minutes = (value: number | undefined) => (value === undefined ? {} : { intervalMs: value * MINUTE_MS });
   const polledSources = async (): Promise<PolledSource[]> => {
@@ -76,13 +109,18 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     for await (const settings of guilds.all()) {
       for (const source of settings.sources) sources.push({ location: source.url, ...minutes(source.intervalMinutes ?? ingest.intervalMinutesBySource[source.url]) });
     }
+    heartbeats.pollLoopAt = now();
     return sources;
   };
   const poller = createSourcePoller({
-    store: runtime.store,
+    health: engine.sourceHealth,
+    leases: engine.leases,
     fetcher: runtime.fetcher,
-    repository: runtime.articles,
-    onNew: (article) => newsroom.add(article),
+    repository: engine.articles,
+    onPoll: (result) => {
+      heartbeats.lastPollAt = now();
+      options.observer?.poll?.(result);
+    },
     now,
     logger,
     sources: polledSources,
@@ -95,30 +133,53 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
       concurrency: ingest.concurrency,
     },
   });
-  const isBacklog = (article: Article, settings: GuildSettings): boolean => poller.isBacklog(article) || (ingest.seedFirstPoll && arrivedBeforeAdded(article, settings.sources));
+  const serverSources = (settings: GuildSettings): string[] => [...config.sources, ...settings.sources.map((source) => source.url)];
+  const backlog = async (settings: GuildSettings): Promise<(article: Article) => boolean> => {
+    const seeded = await poller.backlogTest(serverSources(settings));
+    return (article) => seeded(article) || (ingest.seedFirstPoll && arrivedBeforeAdded(article, settings.sources));
+  };
   const scheduler = createDigestScheduler({
     guilds,
     newsroom,
     defaultSources: config.sources,
     poster: options.poster,
-    journal: createKeyvDeliveryJournal(runtime.store, config.retentionDays * DAY_MS),
-    deliveries,
+    journal: engine.journal,
+    deliveries: engine.deliveries,
+    dueSlots: engine.dueSlots,
+    leases: engine.leases,
     logger,
     now,
     catchUpGraceMs: config.schedules.catchUpGraceMinutes * MINUTE_MS,
-    isBacklog,
+    backlog,
+    ...(options.deliveryConcurrency ? { concurrency: options.deliveryConcurrency } : {}),
+    onRun: (report) => {
+      if (report.outcome === 'sent') heartbeats.lastDeliveryAt = now();
+      options.observer?.digest?.(report);
+    },
+    onTick: () => {
+      heartbeats.deliveryLoopAt = now();
+    },
   });
+
+  const prune = async (): Promise<number> => {
+    try {
+      return await newsroom.prune();
+    } catch (error) {
+      logger.warn({ err: error }, 'could not let go of expired articles; trying again later');
+      return 0;
+    }
+  };
 
   let running: Promise<PollReport> | undefined;
   const ingestAll = (): Promise<PollReport> => {
     running ??= (async () => {
       const started = Date.now();
       const report = await poller.pollDue();
-      const expired = newsroom.prune();
+      const expired = await prune();
       // The poller logs each source's own failure; these are articles within a source that could not be stored.
       for (const result of report.sources) for (const failure of result.failures.filter((candidate) => candidate.input !== result.location)) logger.warn({ input: failure.input }, failure.reason);
       const { sources, ...totals } = report;
-      logger.info({ polled: sources.length, ...totals, expired, articles: newsroom.size, ms: Date.now() - started }, 'ingest finished');
+      logger.info({ polled: sources.length, ...totals, expired, articles: await newsroom.count(), ms: Date.now() - started }, 'ingest finished');
       return report;
     })().finally(() => {
       running = undefined;
@@ -127,16 +188,24 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
   };
 
   let trending: TrendingTopic[] = [];
-  const refreshTrending = (): void => {
-    trending = newsroom.trending({ limit: TRENDING_FOR_AUTOCOMPLETE, since: new Date(now().getTime() - 7 * DAY_MS) });
-    if (trending.length === 0) trending = newsroom.trending({ limit: TRENDING_FOR_AUTOCOMPLETE });
+  const refreshTrending = async (): Promise<void> => {
+    try {
+      trending = await newsroom.trending({ limit: TRENDING_FOR_AUTOCOMPLETE, since: new Date(now().getTime() - 7 * DAY_MS) });
+      if (trending.length === 0) trending = await newsroom.trending({ limit: TRENDING_FOR_AUTOCOMPLETE });
+    } catch (error) {
+      logger.warn({ err: error }, 'could not refresh trending topics for autocomplete');
+    }
   };
-  refreshTrending();
-  const trendingTimer = setInterval(refreshTrending, TRENDING_REFRESH_MS);
-  trendingTimer.unref();
-  // Background polls add articles without going through ingestAll, so old ones are let go on a clock of their own.
-  const pruneTimer = setInterval(() => newsroom.prune(), PRUNE_EVERY_MS);
-  pruneTimer.unref();
+  const timers: Array<ReturnType<typeof setInterval>> = [];
+  const every = (ms: number, work: () => Promise<unknown>): void => {
+    const timer = setInterval(() => void work(), ms);
+    timer.unref();
+    timers.push(timer);
+  };
+  if (role !== 'worker') {
+    await refreshTrending();
+    every(TRENDING_REFRESH_MS, refreshTrending);
+  }
 
   const services: Services = {
     newsroom,
@@ -154,7 +223,7 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
       const result = await poller.pollNow({ location: url, ...minutes(intervalMinutes ?? ingest.intervalMinutesBySource[url]) });
       if (result.outcome === 'failed') throw new InputError(`Herald could not read that source: ${result.failures[0]?.reason ?? result.health.lastError ?? 'unknown error'}`);
       // A source another server reads may answer 304: what it holds is already kept.
-      const kept = newsroom.source(url);
+      const kept = await newsroom.source(url);
       if (kept.articles === 0) throw new InputError('Herald found no articles at that address.');
       return kept;
     },
@@ -164,15 +233,15 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     sourceHealth: (location) => poller.health(location),
     async explainStory(guildId, url) {
       const settings = await guilds.get(guildId);
-      const article = newsroom.articleAt(url);
-      const times = new Map(scheduler.times(guildId).map((entry) => [entry.scheduleId, entry]));
-      const locations = [...config.sources, ...settings.sources.map((source) => source.url)];
+      const article = await newsroom.articleAt(url);
+      const times = new Map((await scheduler.times(guildId)).map((entry) => [entry.scheduleId, entry]));
+      const locations = serverSources(settings);
       const sourceLocation = article?.source.location ?? locations.find((location) => sameHost(location, url));
       const sourceState = sourceLocation === undefined ? undefined : await poller.health(sourceLocation);
       const story = article && { id: article.id, lead: article, articles: [article], topics: article.topics, latestAt: article.fetchedAt };
       const schedules = await Promise.all(
         settings.schedules.map(async (schedule) => {
-          const sent = article && (await deliveries.find(schedule.channelId, article.id));
+          const sent = article && (await engine.deliveries.find(schedule.channelId, article.id));
           const next = times.get(schedule.id)?.nextRunAt;
           return {
             schedule,
@@ -186,33 +255,43 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
       return explainDelivery(
         {
           ...(article ? { article } : {}),
-          inScope: article ? newsroom.inScope(article, { sourceLocations: locations }) : false,
-          backlog: article ? isBacklog(article, settings) : false,
+          inScope: article ? await newsroom.inScope(article, { sourceLocations: locations }) : false,
+          backlog: article ? (await backlog(settings))(article) : false,
           ...(sourceState ? { source: sourceState } : {}),
           schedules,
         },
         guildId,
       );
     },
-    storeDescription: runtime.store.description,
+    storeDescription: engine.description,
     now,
   };
 
+  let delivering = false;
   return {
+    role,
     services,
     newsroom,
     guilds,
     scheduler,
+    engine,
+    heartbeats,
     ingestAll: () => ingestAll().finally(refreshTrending),
     async startDelivery() {
+      if (role === 'gateway') return;
+      delivering = true;
+      // Background polls add articles without going through ingestAll, so old ones are let go on a clock of their own.
+      every(PRUNE_EVERY_MS, prune);
+      heartbeats.deliveryLoopAt = now();
       await poller.start();
       await scheduler.start();
     },
     async stop() {
-      clearInterval(trendingTimer);
-      clearInterval(pruneTimer);
-      await poller.stop();
-      await scheduler.stop();
+      for (const timer of timers) clearInterval(timer);
+      if (delivering) {
+        await poller.stop();
+        await scheduler.stop();
+      }
       await running?.catch(() => undefined);
       await runtime.close();
     },

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   await app.startDelivery();
   process.stdout.write(
     `Herald is running in this terminal (set DISCORD_TOKEN to connect to Discord).\n` +
-      `${app.newsroom.size} articles from ${config.sources.join(', ')}${report.failed ? ` (${report.failed} could not be read)` : ''}; summaries: ${app.newsroom.summarizerDescription}.\n` +
+      `${await app.newsroom.count()} articles from ${config.sources.join(', ')}${report.failed ? ` (${report.failed} could not be read)` : ''}; summaries: ${app.newsroom.summarizerDescription}.\n` +
       `Type a slash command, for example /news topic:north korea, /brief, /topics or /help. Ctrl-C quits.\n\n`,
   );
   await runConsole({ commands, services: app.services, input: process.stdin, output: process.stdout, logger });

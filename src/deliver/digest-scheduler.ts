@@ -7,11 +7,21 @@ import type { Logger } from '../logger.ts';
 import type { Article } from '../model/article.ts';
 import type { Story } from '../model/story.ts';
 import type { GuildSettings, GuildSettingsRepository, Schedule } from '../store/guild-settings-repository.ts';
+import { whileHolding, type Leases } from '../store/leases.ts';
 import type { DeliveryJournal, DeliveryRun } from './delivery-journal.ts';
 import type { DeliveryLog } from './delivery-log.ts';
+import { scheduleLeaseKey, type DueSlots } from './due-slots.ts';
 import { compileKeywords, filterText, passesKeywords } from './keyword-filter.ts';
 import { dueSlots, nextSlot, parseCrons, type CronFields } from './local-slots.ts';
 import { PostRefused, type Poster } from './poster.ts';
+
+/** What one finished slot did, for metrics: posted, found nothing, or was refused by its channel. */
+export interface RunReport {
+  outcome: 'sent' | 'empty' | 'failed';
+  messages: number;
+  /** From when the slot was due to when its run began. */
+  lagMs?: number;
+}
 
 export interface DigestSchedulerDependencies {
   guilds: GuildSettingsRepository;
@@ -20,14 +30,31 @@ export interface DigestSchedulerDependencies {
   poster: Poster;
   journal: DeliveryJournal;
   deliveries: DeliveryLog;
+  /** The slots due and not yet delivered: in memory for one process, in the shared store for a fleet. */
+  dueSlots: DueSlots;
+  /** One process at a time runs a schedule; another takes over when its lease runs out. */
+  leases: Leases;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   now: () => Date;
   /** A run that was due while Herald was down is made up once at start-up if it is at most this old. */
   catchUpGraceMs: number;
-  /** Articles a source held when it was first read, or when this server added it: its backlog, which no channel is flooded with. */
-  isBacklog?: (article: Article, settings: GuildSettings) => boolean;
+  /**
+   * What a server counts as backlog (articles a source held when first read, or when this server added it),
+   * which no channel is flooded with: asked once per run, since it may read the store.
+   */
+  backlog?: (settings: GuildSettings) => Promise<(article: Article) => boolean>;
   /** Waits between attempts at a post that failed for a passing reason (5xx, network). */
   sleep?: (ms: number) => Promise<void>;
+  /** Schedules this process runs at once; the pace of requests to Discord is the real limit. 16 by default. */
+  concurrency?: number;
+  /** How long a schedule's lease lasts without renewal: how soon another process takes over a dead one's run. */
+  leaseMs?: number;
+  /** How often the queue is looked at for slots other processes noted or left behind. */
+  sweepEveryMs?: number;
+  /** Told of each slot that finished. */
+  onRun?: (report: RunReport) => void;
+  /** Told of each pass over the schedules and the queue: that the scheduler is alive. */
+  onTick?: () => void;
 }
 
 export interface DigestScheduler {
@@ -35,9 +62,10 @@ export interface DigestScheduler {
   start(): Promise<void>;
   /** Re-reads one server's schedules after a change. */
   reschedule(guildId: string): Promise<void>;
-  /** Runs one schedule's digest for a slot (default: this minute); resolves with how many stories it posted. */
+  /** Runs one schedule's digest for a slot (default: this minute) now; resolves with how many stories it posted. */
   run(guildId: string, schedule: Schedule, slot?: string): Promise<number>;
-  times(guildId: string): Array<{ scheduleId: string; lastRunAt?: string; nextRunAt?: string }>;
+  /** When each of a server's schedules last ran (in any process) and runs next. */
+  times(guildId: string): Promise<Array<{ scheduleId: string; lastRunAt?: string; nextRunAt?: string }>>;
   stop(): Promise<void>;
 }
 
@@ -48,6 +76,11 @@ const FIRST_RETRY_MS = 2_000;
 const NONCE_TRUST_MS = 2 * 60_000;
 const MINUTE = 60_000;
 const NO_NEWS = 'No new stories since the last digest.';
+const LEASE_MS = 30_000;
+const SWEEP_EVERY_MS = 5_000;
+const CONCURRENCY = 16;
+/** A schedule whose run failed is not taken again by the background sweep for this long; an explicit run() still is. */
+const FAILED_PAUSE_MS = MINUTE;
 
 interface Entry {
   guildId: string;
@@ -55,42 +88,43 @@ interface Entry {
   crons: CronFields[];
 }
 
+interface Waiter {
+  resolve(stories: number): void;
+  reject(error: unknown): void;
+}
+
 /**
- * Posts each schedule's digest in its own time zone, exactly once per slot, across restarts and failures.
- * A node-cron job ticks every minute and each schedule's due slots are worked out in its zone (see
- * local-slots.ts for why not node-cron's own zone handling). Every run is journaled before its first message
- * with the messages and nonces it will send, so a run cut short is finished with the same nonces and Discord
- * returns the messages it already has instead of posting them twice; only then are the stories recorded as
- * sent to the channel. A channel that refuses Herald pauses its schedule until it can post again.
+ * Posts each schedule's digest in its own time zone, exactly once per slot, across restarts, failures and
+ * processes. Every process ticks each minute and notes the slots that came (worked out in each schedule's own
+ * zone; see local-slots.ts) in the queue of due slots, which the store may share with other processes. Whoever
+ * takes a schedule's lease runs its due slots, oldest first. Every run is journaled before its first message
+ * with the messages and nonces it will send, so a run cut short, here or in a process that died, is finished
+ * with the same nonces and Discord returns the messages it already has instead of posting them twice; only
+ * then are the stories recorded as sent to the channel. A channel that refuses Herald pauses its schedule
+ * until it can post again.
  */
 export function createDigestScheduler(deps: DigestSchedulerDependencies): DigestScheduler {
   const entries = new Map<string, Entry[]>();
-  const lastRuns = new Map<string, string>();
-  const locks = new Map<string, Promise<unknown>>();
-  const inFlight = new Set<Promise<unknown>>();
   const sleep = deps.sleep ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)));
+  const leaseMs = deps.leaseMs ?? LEASE_MS;
+  const concurrency = deps.concurrency ?? CONCURRENCY;
+  /** Schedules this process is running now, and whether a slot was noted for one meanwhile. */
+  const running = new Map<string, { again: boolean; done: Promise<void> }>();
+  const waiters = new Map<string, Waiter[]>();
+  const failedAt = new Map<string, number>();
   let ticker: ScheduledTask | undefined;
+  let sweeper: ReturnType<typeof setInterval> | undefined;
   let lastTick = deps.now().getTime();
+  let cursor: string | undefined;
+  let stopped = false;
 
-  /** One run at a time per schedule, so a slow run and the next slot never interleave. */
-  const exclusive = <T>(scheduleId: string, work: () => Promise<T>): Promise<T> => {
-    const result = (locks.get(scheduleId) ?? Promise.resolve()).then(work, work);
-    const settled = result.catch(() => undefined);
-    locks.set(scheduleId, settled);
-    inFlight.add(settled);
-    void settled.finally(() => inFlight.delete(settled));
-    return result;
-  };
-
-  const compose = async (guildId: string, schedule: Schedule, slot: string): Promise<DeliveryRun | undefined> => {
-    const settings = await deps.guilds.get(guildId);
+  const compose = async (settings: GuildSettings, schedule: Schedule, slot: string): Promise<DeliveryRun | undefined> => {
     const sent = await deps.deliveries.sentTo(schedule.channelId);
+    const isBacklog = (await deps.backlog?.(settings)) ?? (() => false);
     const include = compileKeywords(schedule.include ?? []);
     const exclude = compileKeywords(schedule.exclude ?? []);
     const accept = (story: Story): boolean =>
-      !story.articles.some((article) => sent.has(article.id)) &&
-      !story.articles.every((article) => deps.isBacklog?.(article, settings) ?? false) &&
-      passesKeywords(filterText(story.lead), include, exclude);
+      !story.articles.some((article) => sent.has(article.id)) && !story.articles.every(isBacklog) && passesKeywords(filterText(story.lead), include, exclude);
     const digest = await deps.newsroom.digest({
       sourceLocations: [...deps.defaultSources, ...settings.sources.map((source) => source.url)],
       limit: schedule.maxItems,
@@ -101,18 +135,13 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
     const messages = digest.items.length ? briefingMessages(digest) : [contentMessage(NO_NEWS)];
     const withMention = schedule.mentionRoleId ? mentionRole(messages, schedule.mentionRoleId) : messages;
     return {
-      scheduleId: schedule.id,
-      guildId,
-      channelId: schedule.channelId,
-      slot,
-      status: 'pending',
+      ...runFor(settings.guildId, schedule, slot, deps.now()),
       messages: withMention,
       nonces: withMention.map((_, index) => nonceFor(schedule.id, slot, index)),
       ...(schedule.forum ? { threadName: forumPostTitle(slot, schedule.timezone) } : {}),
       messageIds: withMention.map(() => null),
       articleIds: digest.items.flatMap((item) => item.articleIds),
       stories: digest.items.length,
-      startedAt: deps.now().toISOString(),
     };
   };
 
@@ -141,16 +170,18 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
     run.messageIds[index] = (await withRetries(run, () => deps.poster.post(run.threadId ?? run.channelId, message, run.nonces[index]!))).messageId;
   };
 
-  const pause = async (run: DeliveryRun, reason: string): Promise<void> => {
-    deps.logger.warn({ guildId: run.guildId, scheduleId: run.scheduleId, channelId: run.channelId, reason }, 'schedule paused');
-    await deps.guilds.update(run.guildId, (settings) => ({
+  const setPaused = async (guildId: string, scheduleId: string, paused: Schedule['paused']): Promise<void> => {
+    await deps.guilds.update(guildId, (settings) => ({
       ...settings,
-      schedules: settings.schedules.map((schedule) => (schedule.id === run.scheduleId ? { ...schedule, paused: { reason, at: deps.now().toISOString() } } : schedule)),
+      schedules: settings.schedules.map((schedule) => {
+        if (schedule.id !== scheduleId) return schedule;
+        const { paused: _paused, ...rest } = schedule;
+        return paused ? { ...rest, paused } : rest;
+      }),
     }));
-    await refresh(run.guildId);
+    await refresh(guildId);
   };
 
-  /** Sends what a run has not sent yet; resolves with the stories it delivered, 0 when the channel refused. */
   /**
    * A run cut short may have posted the message it was sending without recording it. Within Discord's nonce
    * window the same nonce brings that message back; past it, the channel's recent messages are looked at.
@@ -169,7 +200,8 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
     await deps.journal.save(run);
   };
 
-  const finish = async (run: DeliveryRun): Promise<number> => {
+  /** Sends what a run has not sent yet; resolves with the stories it delivered, 0 when the channel refused. */
+  const finish = async (run: DeliveryRun, lag: { lagMs?: number } = {}): Promise<number> => {
     try {
       await recoverUnrecorded(run);
       for (let index = 0; index < run.messages.length; index += 1) {
@@ -180,106 +212,254 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
     } catch (error) {
       if (!(error instanceof PostRefused)) throw error;
       await deps.journal.save({ ...run, status: 'failed', failure: error.reason, finishedAt: deps.now().toISOString() });
-      await pause(run, error.reason);
+      deps.logger.warn({ guildId: run.guildId, scheduleId: run.scheduleId, channelId: run.channelId, reason: error.reason }, 'schedule paused');
+      await setPaused(run.guildId, run.scheduleId, { reason: error.reason, at: deps.now().toISOString() });
+      deps.onRun?.({ outcome: 'failed', messages: run.messageIds.filter(Boolean).length, ...lag });
       return 0;
     }
     const messageId = run.messageIds.find((id): id is string => Boolean(id));
     await deps.deliveries.record(run.channelId, run.articleIds, { ...(messageId ? { messageId } : {}), ...(run.threadId ? { threadId: run.threadId } : {}) });
     await deps.journal.save({ ...run, status: 'sent', finishedAt: deps.now().toISOString() });
-    lastRuns.set(run.scheduleId, deps.now().toISOString());
     deps.logger.info({ guildId: run.guildId, scheduleId: run.scheduleId, channelId: run.channelId, slot: run.slot, articles: run.articleIds.length }, 'digest posted');
+    deps.onRun?.({ outcome: 'sent', messages: run.messages.length, ...lag });
     return run.stories;
   };
 
   /** Whether the schedule may post now: a paused one is tried again, and resumes when its channel is fixed. */
   const ready = async (guildId: string, schedule: Schedule): Promise<boolean> => {
     if (!schedule.paused) return true;
-    const blocker = await deps.poster.blocker(schedule.channelId);
-    if (blocker) return false;
-    await deps.guilds.update(guildId, (settings) => ({
-      ...settings,
-      schedules: settings.schedules.map((candidate) => (candidate.id === schedule.id ? withoutPause(candidate) : candidate)),
-    }));
-    await refresh(guildId);
+    if (await deps.poster.blocker(schedule.channelId)) return false;
+    await setPaused(guildId, schedule.id, undefined);
     deps.logger.info({ guildId, scheduleId: schedule.id }, 'schedule resumed');
     return true;
   };
 
-  const run = (guildId: string, schedule: Schedule, slot = slotOf(deps.now(), schedule.timezone)): Promise<number> =>
-    exclusive(schedule.id, async () => {
-      if (!(await ready(guildId, schedule))) return 0;
-      // Earlier runs first: their stories are not yet recorded as sent, and a new run would repeat them.
-      let delivered = 0;
-      for (const unfinished of await deps.journal.unfinished(schedule.id)) {
-        const stories = await finish(unfinished);
-        if (unfinished.slot === slot) delivered = stories;
-      }
-      const journaled = await deps.journal.get(schedule.id, slot);
-      if (journaled) return journaled.status === 'pending' ? finish(journaled) : delivered;
-      const composed = await compose(guildId, schedule, slot);
-      if (!composed) {
-        lastRuns.set(schedule.id, deps.now().toISOString());
-        return 0;
-      }
-      await deps.journal.save(composed);
-      return finish(composed);
-    });
-
-  const fire = (guildId: string, schedule: Schedule, slot: string): void => {
-    run(guildId, schedule, slot).catch((error: unknown) => deps.logger.error({ err: error, guildId, scheduleId: schedule.id, slot }, 'digest run failed; it will be finished on the next tick'));
+  /** Delivers one slot of a schedule this process holds; resolves with the stories it posted now. */
+  const runSlot = async (guildId: string, scheduleId: string, slot: string, lag: { lagMs?: number }): Promise<number> => {
+    const settings = await deps.guilds.get(guildId);
+    const schedule = settings.schedules.find((candidate) => candidate.id === scheduleId);
+    // Removed since the slot came: nothing to post, and nothing left to finish.
+    if (!schedule || !(await ready(guildId, schedule))) return 0;
+    // Earlier runs first: their stories are not yet recorded as sent, and a new run would repeat them.
+    let delivered = 0;
+    for (const unfinished of await deps.journal.unfinished(scheduleId)) {
+      const stories = await finish(unfinished);
+      if (unfinished.slot === slot) delivered = stories;
+    }
+    const journaled = await deps.journal.get(scheduleId, slot);
+    if (journaled) return journaled.status === 'pending' ? finish(journaled, lag) : delivered;
+    const composed = await compose(settings, schedule, slot);
+    if (!composed) {
+      // Journaled too, so that the slot is not run again once a story arrives.
+      await deps.journal.save({ ...runFor(guildId, schedule, slot, deps.now()), status: 'empty', finishedAt: deps.now().toISOString() });
+      deps.onRun?.({ outcome: 'empty', messages: 0, ...lag });
+      return 0;
+    }
+    await deps.journal.save(composed);
+    return finish(composed, lag);
   };
 
+  const settle = (scheduleId: string, slot: string, outcome: { stories: number } | { error: unknown }): void => {
+    const key = `${scheduleId} ${slot}`;
+    for (const waiter of waiters.get(key) ?? []) {
+      if ('error' in outcome) waiter.reject(outcome.error);
+      else waiter.resolve(outcome.stories);
+    }
+    waiters.delete(key);
+  };
+
+  /**
+   * Runs a schedule's due slots, oldest first, while this process holds its lease; a slot noted meanwhile is
+   * run before the lease is let go. A failure leaves the slot due, for a later try.
+   */
+  const drain = async (scheduleId: string): Promise<void> => {
+    const key = scheduleLeaseKey(scheduleId);
+    if (!(await deps.leases.acquire(key, leaseMs))) return;
+    const lost = () => deps.logger.warn({ scheduleId }, 'lost the lease of a schedule being run; its nonces keep its messages from being posted twice');
+    await whileHolding(deps.leases, key, leaseMs, async () => {
+      for (;;) {
+        const next = (await deps.dueSlots.of(scheduleId))[0];
+        if (!next) return;
+        const lag = next.dueAt ? { lagMs: Math.max(0, deps.now().getTime() - Date.parse(next.dueAt)) } : {};
+        try {
+          const stories = await runSlot(next.guildId, scheduleId, next.slot, lag);
+          await deps.dueSlots.remove(scheduleId, next.slot);
+          failedAt.delete(scheduleId);
+          settle(scheduleId, next.slot, { stories });
+        } catch (error) {
+          failedAt.set(scheduleId, deps.now().getTime());
+          deps.logger.error({ err: error, guildId: next.guildId, scheduleId, slot: next.slot }, 'digest run failed; it will be finished later');
+          settle(scheduleId, next.slot, { error });
+          return;
+        }
+      }
+    }, lost);
+  };
+
+  /** Makes sure this process is running the schedule, or will look at it again once its current pass ends. */
+  const kick = (scheduleId: string): Promise<void> => {
+    const current = running.get(scheduleId);
+    if (current) {
+      current.again = true;
+      return current.done;
+    }
+    const state = { again: false, done: Promise.resolve() };
+    state.done = (async () => {
+      do {
+        state.again = false;
+        await drain(scheduleId).catch((error: unknown) => deps.logger.error({ err: error, scheduleId }, 'could not run a schedule'));
+      } while (state.again && !stopped);
+    })().finally(() => {
+      running.delete(scheduleId);
+      if (!stopped) void pump();
+    });
+    running.set(scheduleId, state);
+    return state.done;
+  };
+
+  let pumping: Promise<void> | undefined;
+  /** Takes as many waiting schedules as this process has room for. */
+  const pump = (): Promise<void> =>
+    (pumping ??= (async () => {
+      try {
+        const room = concurrency - running.size;
+        if (room <= 0 || stopped) return;
+        const now = deps.now().getTime();
+        for (const waiting of await deps.dueSlots.waiting(room + running.size)) {
+          if (running.size >= concurrency) break;
+          if (running.has(waiting.scheduleId) || now - (failedAt.get(waiting.scheduleId) ?? -Infinity) < FAILED_PAUSE_MS) continue;
+          void kick(waiting.scheduleId);
+        }
+      } catch (error) {
+        deps.logger.error({ err: error }, 'could not read the queue of due digests');
+      } finally {
+        pumping = undefined;
+      }
+    })());
+
   const refresh = async (guildId: string): Promise<void> => {
-    const { schedules } = await deps.guilds.get(guildId);
+    setEntries(await deps.guilds.get(guildId));
+  };
+
+  const setEntries = (settings: GuildSettings): void => {
     entries.set(
-      guildId,
-      schedules.map((schedule) => ({ guildId, schedule, crons: parseCrons(schedule.crons) })),
+      settings.guildId,
+      settings.schedules.map((schedule) => ({ guildId: settings.guildId, schedule, crons: parseCrons(schedule.crons) })),
     );
   };
 
-  const tick = (): void => {
+  /** Learns of schedules other processes changed: every server at start, then those changed since. */
+  const refreshChanged = async (): Promise<void> => {
+    const { changed, cursor: next } = await deps.guilds.changedSince(cursor);
+    for (const settings of changed) setEntries(settings);
+    cursor = next;
+  };
+
+  const note = (guildId: string, scheduleId: string, slot: { key: string; at: number }): Promise<void> =>
+    deps.dueSlots.add({ guildId, scheduleId, slot: slot.key, dueAt: new Date(slot.at).toISOString() });
+
+  const tick = async (): Promise<void> => {
+    deps.onTick?.();
     const now = deps.now().getTime();
     const from = lastTick;
     lastTick = now;
-    for (const list of entries.values()) {
-      for (const { guildId, schedule, crons } of list) {
-        for (const slot of dueSlots(crons, schedule.timezone, from, now)) fire(guildId, schedule, slot.key);
+    try {
+      await refreshChanged();
+      for (const list of entries.values()) {
+        for (const { guildId, schedule, crons } of list) {
+          for (const slot of dueSlots(crons, schedule.timezone, from, now)) await note(guildId, schedule.id, slot);
+        }
       }
+    } catch (error) {
+      deps.logger.error({ err: error }, 'could not note the digests due this minute; the next tick tries again');
+    }
+    await pump();
+  };
+
+  const run = async (guildId: string, schedule: Schedule, slot = slotOf(deps.now(), schedule.timezone)): Promise<number> => {
+    const result = new Promise<number>((resolve, reject) => {
+      const key = `${schedule.id} ${slot}`;
+      waiters.set(key, [...(waiters.get(key) ?? []), { resolve, reject }]);
+    });
+    await deps.dueSlots.add({ guildId, scheduleId: schedule.id, slot });
+    // Asked for now: not held back by an earlier failure, and tried again while another process holds the schedule;
+    // once that process has delivered the slot, this call posted nothing itself.
+    failedAt.delete(schedule.id);
+    const retry = setInterval(() => {
+      void kick(schedule.id).then(async () => {
+        if (!(await deps.dueSlots.of(schedule.id)).some((due) => due.slot === slot)) settle(schedule.id, slot, { stories: 0 });
+      });
+    }, deps.sweepEveryMs ?? SWEEP_EVERY_MS);
+    void kick(schedule.id);
+    try {
+      return await result;
+    } finally {
+      clearInterval(retry);
     }
   };
 
   return {
     async start() {
-      for await (const settings of deps.guilds.all()) await refresh(settings.guildId);
+      stopped = false;
+      await refreshChanged();
       const now = deps.now().getTime();
       for (const list of entries.values()) {
         for (const { guildId, schedule, crons } of list) {
           const created = Date.parse(schedule.createdAt);
           const missed = dueSlots(crons, schedule.timezone, Math.max(now - deps.catchUpGraceMs, created), now).at(-1);
-          const unfinished = await deps.journal.unfinished(schedule.id);
-          if (missed) fire(guildId, schedule, missed.key);
-          else if (unfinished.length) fire(guildId, schedule, unfinished.at(-1)!.slot);
+          if (missed) await note(guildId, schedule.id, missed);
+          // A run begun in a process that stopped is finished by whoever runs its schedule next.
+          for (const unfinished of await deps.journal.unfinished(schedule.id)) await deps.dueSlots.add({ guildId, scheduleId: schedule.id, slot: unfinished.slot });
         }
       }
       lastTick = now;
-      ticker = cron.schedule('* * * * *', tick, { name: 'digest ticker', noOverlap: true });
+      ticker = cron.schedule('* * * * *', () => tick(), { name: 'digest ticker', noOverlap: true });
+      sweeper = setInterval(() => {
+        deps.onTick?.();
+        void pump();
+      }, deps.sweepEveryMs ?? SWEEP_EVERY_MS);
+      sweeper.unref();
+      await pump();
     },
     async reschedule(guildId) {
       await refresh(guildId);
     },
     run,
-    times(guildId) {
+    async times(guildId) {
       const now = deps.now().getTime();
-      return (entries.get(guildId) ?? []).map(({ schedule, crons }) => {
-        const next = schedule.paused ? undefined : nextSlot(crons, schedule.timezone, now);
-        const last = lastRuns.get(schedule.id);
-        return { scheduleId: schedule.id, ...(last ? { lastRunAt: last } : {}), ...(next ? { nextRunAt: new Date(next.at).toISOString() } : {}) };
-      });
+      const { schedules } = await deps.guilds.get(guildId);
+      return Promise.all(
+        schedules.map(async (schedule) => {
+          const next = schedule.paused ? undefined : nextSlot(parseCrons(schedule.crons), schedule.timezone, now);
+          const last = await deps.journal.lastFinished(schedule.id);
+          return { scheduleId: schedule.id, ...(last ? { lastRunAt: last } : {}), ...(next ? { nextRunAt: new Date(next.at).toISOString() } : {}) };
+        }),
+      );
     },
     async stop() {
+      stopped = true;
       await ticker?.destroy();
-      await Promise.all(inFlight);
+      clearInterval(sweeper);
+      await pumping;
+      await Promise.all([...running.values()].map((state) => state.done));
     },
+  };
+}
+
+/** A run of a schedule's slot before it has any messages. */
+function runFor(guildId: string, schedule: Schedule, slot: string, now: Date): DeliveryRun {
+  return {
+    scheduleId: schedule.id,
+    guildId,
+    channelId: schedule.channelId,
+    slot,
+    status: 'pending',
+    messages: [],
+    nonces: [],
+    messageIds: [],
+    articleIds: [],
+    stories: 0,
+    startedAt: now.toISOString(),
   };
 }
 
@@ -307,9 +487,4 @@ function mentionRole(messages: MessagePayload[], roleId: string): MessagePayload
   return messages.map((message, index) =>
     index === 0 ? { ...message, content: `<@&${roleId}> ${message.content ?? ''}`.trim(), allowed_mentions: { parse: [], roles: [roleId] } } : message,
   );
-}
-
-function withoutPause(schedule: Schedule): Schedule {
-  const { paused: _paused, ...rest } = schedule;
-  return rest;
 }

@@ -66,7 +66,7 @@ export interface Services {
   /** Re-reads one server's schedules after a change. */
   reschedule(guildId: string): Promise<void>;
   /** Last and next deliveries of one server's schedules. */
-  scheduleTimes(guildId: string): Array<{ scheduleId: string; lastRunAt?: string; nextRunAt?: string }>;
+  scheduleTimes(guildId: string): Promise<Array<{ scheduleId: string; lastRunAt?: string; nextRunAt?: string }>>;
   /** Why a story was or was not delivered to each of a server's scheduled channels, a line per channel. */
   explainStory(guildId: string, url: string): Promise<string[]>;
   /** How a source is being polled: last success and error, failures in a row, next poll, disabled and why. */

@@ -1,14 +1,12 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExtractiveSummarizer } from '../../src/brief/summarize/extractive-summarizer.ts';
 import { createSummarizer } from '../../src/brief/summarize/create-summarizer.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { buildArticle } from '../../src/ingest/build-article.ts';
 import type { Article, ArticleDraft } from '../../src/model/article.ts';
-import { openStore } from '../../src/store/open-store.ts';
 import { DEFAULT_ANSWER, startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fake-openai-server.ts';
+import { describeEachEngine, engineOpener } from '../support/store-engines.ts';
 
 async function councilBudget(): Promise<Article> {
   const file = new URL('../fixtures/brief/llm/council-budget.json', import.meta.url);
@@ -70,17 +68,21 @@ describe('createSummarizer', () => {
     expect(summary).toEqual(await createExtractiveSummarizer({ maxChars, maxSentences }).summarize(article));
   });
 
-  it('keeps model summaries in the store, so a summarizer opened later on the same file asks no more', async () => {
-    const location = `sqlite://${path.join(await mkdtemp(path.join(tmpdir(), 'herald-summaries-')), 'herald.sqlite')}`;
+});
+
+describeEachEngine('createSummarizer with a store', (engine) => {
+  const stores = engineOpener(engine);
+  afterEach(() => stores.closeAll());
+
+  it('keeps model summaries in the store, so a summarizer opened later on the same store asks no more', async () => {
     const env = { OPENAI_BASE_URL: server.baseURL };
     const config = await loadConfig(env);
     const article = await councilBudget();
-    const first = await openStore(location);
-    const written = await createSummarizer(config, env, { store: first }).summarize(article);
+    const first = await stores.fresh();
+    const written = await createSummarizer(config, env, { cache: first.summaries }).summarize(article);
     await first.close();
-    const second = await openStore(location);
-    const read = await createSummarizer(config, env, { store: second }).summarize(article);
-    await second.close();
+    const second = await stores.reopen(stores.lastLocation());
+    const read = await createSummarizer(config, env, { cache: second.summaries }).summarize(article);
     expect(read).toEqual(written);
     expect(server.requests).toHaveLength(1);
   });

@@ -123,7 +123,7 @@ describe('Herald on Discord, as a reader', () => {
   });
 
   it('escapes an article titled "@everyone" and pings no one', async () => {
-    app.newsroom.add(
+    await app.engine.articles.add(
       buildArticle(
         { title: '@everyone FREE NITRO giveaway **click** [here](http://evil.example)', url: 'https://spam.example/nitro', paragraphs: ['@here Claim your free nitro giveaway now, the spammers wrote in the post.'], alsoRead: [] },
         { source: { kind: 'feed', location: 'config/samples/spam.json' }, fetchedAt: new Date() },
@@ -138,7 +138,7 @@ describe('Herald on Discord, as a reader', () => {
 
   it('keeps a briefing within every Discord limit when a story has 40 sites and 450-character headlines', async () => {
     for (let index = 0; index < 40; index += 1) {
-      app.newsroom.add(
+      await app.engine.articles.add(
         buildArticle(
           {
             title: `${PLACES[index % PLACES.length]} council ${index} approves ${'an extraordinarily long and winding headline '.repeat(9)}`,
@@ -297,7 +297,7 @@ describe('Herald on Discord, as an admin', () => {
     expect(choices.map((choice) => choice.value)).toContain(schedule!.id);
     const removed = await reply(admin({ name: 'schedule', options: [sub('remove', [option('schedule', schedule!.id)])] }));
     expect(removed.content).toContain('Removed: <#1300000000000000001> at 07:30 weekdays');
-    expect(app.scheduler.times(GUILD)).toEqual([]);
+    expect(await app.scheduler.times(GUILD)).toEqual([]);
     const gone = await reply(admin({ name: 'sources', options: [sub('remove', [option('url', `${web.origin}/valley.xml`)])] }));
     expect(gone.content).toContain('Removed.');
     expect((await app.guilds.get(GUILD)).sources).toEqual([]);

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../src/model/article.ts';
-import { createKeyvArticleRepository } from '../../src/store/article-repository.ts';
+import { createKeyvArticleRepository, type ArticleRepository } from '../../src/store/article-repository.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
+import { describeEachEngine, engineOpener } from '../support/store-engines.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -41,71 +42,66 @@ afterEach(async () => {
   await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-describe('article repository', () => {
+describeEachEngine('article repository', (engine) => {
+  const stores = engineOpener(engine);
+  afterEach(() => stores.closeAll());
+  const fresh = async (): Promise<ArticleRepository> => (await stores.fresh()).articles;
+
   it('stores a new article and reads it back', async () => {
-    const { store } = await sqliteStore();
-    const repository = createKeyvArticleRepository(store, { retentionMs: 30 * DAY });
+    const repository = await fresh();
     expect(await repository.add(article())).toEqual({ status: 'new', id: 'a1' });
     expect(await repository.get('a1')).toMatchObject({ title: 'A headline', paragraphs: ['First paragraph.'] });
   });
 
   it('recognises the same canonical URL under another id as a duplicate', async () => {
-    const { store } = await sqliteStore();
-    const repository = createKeyvArticleRepository(store, { retentionMs: 30 * DAY });
+    const repository = await fresh();
     await repository.add(article());
     expect(await repository.add(article({ id: 'a2', contentHash: 'other' }))).toEqual({ status: 'duplicate', id: 'a1' });
   });
 
   it('recognises the same feed guid as a duplicate even when the link changed', async () => {
-    const { store } = await sqliteStore();
-    const repository = createKeyvArticleRepository(store, { retentionMs: 30 * DAY });
+    const repository = await fresh();
     await repository.add(article({ guid: 'post-17' }));
     const moved = article({ id: 'a2', guid: 'post-17', canonicalUrl: 'https://example.com/a-renamed', contentHash: 'edited' });
     expect(await repository.add(moved)).toEqual({ status: 'duplicate', id: 'a1' });
   });
 
   it('does not confuse equal guids from different feeds', async () => {
-    const { store } = await sqliteStore();
-    const repository = createKeyvArticleRepository(store, { retentionMs: 30 * DAY });
+    const repository = await fresh();
     await repository.add(article({ guid: '1' }));
     const other = article({ id: 'b1', guid: '1', canonicalUrl: 'https://other.example/b', contentHash: 'hash-b', source: { kind: 'feed', location: 'https://other.example/rss' } });
     expect(await repository.add(other)).toEqual({ status: 'new', id: 'b1' });
   });
 
   it('recognises the same text under another URL by its content hash', async () => {
-    const { store } = await sqliteStore();
-    const repository = createKeyvArticleRepository(store, { retentionMs: 30 * DAY });
+    const repository = await fresh();
     await repository.add(article());
     expect(await repository.add(article({ id: 'a2', canonicalUrl: 'https://mirror.example/a' }))).toEqual({ status: 'duplicate', id: 'a1' });
   });
 
   it('recognises an article by the address it was found at when the page named another canonical URL', async () => {
-    const { store } = await sqliteStore();
-    const repository = createKeyvArticleRepository(store, { retentionMs: 30 * DAY });
+    const repository = await fresh();
     await repository.add(article({ url: 'https://feeds.example/click/123?utm_source=rss', canonicalUrl: 'https://example.com/a' }));
     expect(await repository.isKnown({ canonicalUrl: 'https://feeds.example/click/123', sourceLocation: 'x' })).toBe(true);
   });
 
   it('stores only one of two copies added at the same moment', async () => {
-    const { store } = await sqliteStore();
-    const repository = createKeyvArticleRepository(store, { retentionMs: 30 * DAY });
+    const repository = await fresh();
     const results = await Promise.all([repository.add(article()), repository.add(article({ id: 'a2' }))]);
     expect(results.map((result) => result.status).sort()).toEqual(['duplicate', 'new']);
   });
 
   it('keeps articles across a restart of the process', async () => {
-    const first = await sqliteStore();
-    await createKeyvArticleRepository(first.store, { retentionMs: 30 * DAY }).add(article());
-    await first.store.close();
-    const second = await sqliteStore(first.folder);
-    const repository = createKeyvArticleRepository(second.store, { retentionMs: 30 * DAY });
+    const first = await stores.fresh();
+    await first.articles.add(article());
+    await first.close();
+    const repository = (await stores.reopen(stores.lastLocation())).articles;
     expect(await repository.get('a1')).toMatchObject({ title: 'A headline' });
     expect(await repository.add(article({ id: 'a2' }))).toEqual({ status: 'duplicate', id: 'a1' });
   });
 
   it('lists every stored article', async () => {
-    const { store } = await sqliteStore();
-    const repository = createKeyvArticleRepository(store, { retentionMs: 30 * DAY });
+    const repository = await fresh();
     for (let index = 0; index < 30; index += 1) {
       await repository.add(article({ id: `id-${index}`, canonicalUrl: `https://example.com/${index}`, contentHash: `h${index}` }));
     }
@@ -117,8 +113,7 @@ describe('article repository', () => {
   it('forgets an article once its retention has passed, so it can be stored again', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2024-09-10T08:00:00Z'));
-    const { store } = await sqliteStore();
-    const repository = createKeyvArticleRepository(store, { retentionMs: 30 * DAY });
+    const repository = await fresh();
     await repository.add(article());
     vi.setSystemTime(new Date('2024-10-11T08:00:00Z'));
     expect(await repository.get('a1')).toBeUndefined();
@@ -169,8 +164,8 @@ describe('listing a large store', () => {
 });
 
 describe('openStore', () => {
-  it('refuses a backend that is not supported yet with a one-line reason', async () => {
-    await expect(openStore('redis://localhost:6379')).rejects.toThrow('store: "redis://" is not supported yet (use sqlite://path or memory:)');
+  it('refuses a backend it does not support with a one-line reason', async () => {
+    await expect(openStore('redis://localhost:6379')).rejects.toThrow('store: "redis://" is not supported (use sqlite://path, postgres://host/database or memory:)');
   });
 
   it('opens an in-memory store for tests and one-off runs', async () => {
@@ -181,15 +176,16 @@ describe('openStore', () => {
   });
 });
 
-describe('isKnown', () => {
+describeEachEngine('isKnown', (engine) => {
+  const stores = engineOpener(engine);
+  afterEach(() => stores.closeAll());
+
   it('recognises a stored article by canonical URL, or by guid within its source, before anything is fetched', async () => {
-    const store = await openStore('memory:');
-    const repository = createKeyvArticleRepository(store, { retentionMs: DAY });
+    const repository = (await stores.fresh()).articles;
     await repository.add(article({ guid: 'post-17' }));
     expect(await repository.isKnown({ canonicalUrl: 'https://example.com/a', sourceLocation: 'elsewhere' })).toBe(true);
     expect(await repository.isKnown({ guid: 'post-17', sourceLocation: 'https://example.com/feed.xml' })).toBe(true);
     expect(await repository.isKnown({ guid: 'post-17', sourceLocation: 'https://other.example/rss' })).toBe(false);
     expect(await repository.isKnown({ sourceLocation: 'https://example.com/feed.xml' })).toBe(false);
-    await store.close();
   });
 });

@@ -5,10 +5,10 @@ import { isUrl } from '../../ingest/read-input.ts';
 import type { Logger } from '../../logger.ts';
 import type { Article } from '../../model/article.ts';
 import type { ArticleRepository } from '../../store/article-repository.ts';
-import type { Store } from '../../store/open-store.ts';
+import { whileHolding, type Leases } from '../../store/leases.ts';
 import { recordingFetcher } from './recording-fetcher.ts';
 import { recordPollOutcome, type HealthPolicy, type PollOutcome } from './record-poll-outcome.ts';
-import { createKeyvSourceHealthStore, type SourceHealth } from './source-health-store.ts';
+import type { SourceHealth, SourceHealthStore } from './source-health-store.ts';
 
 /** One source to poll: a feed or page URL, a file or a folder. */
 export interface PolledSource {
@@ -37,11 +37,16 @@ export interface SourcePollerOptions {
 }
 
 export interface SourcePollerDependencies {
-  store: Store;
+  /** Each source's health, in the store other processes polling the same sources share. */
+  health: SourceHealthStore;
+  /** One process at a time polls a source. */
+  leases: Leases;
   fetcher: Fetcher;
   repository: ArticleRepository;
   /** Told of each article the store accepted as new, backlog included. */
-  onNew: (article: Article) => void;
+  onNew?: (article: Article) => void;
+  /** Told of each poll's outcome, for metrics. */
+  onPoll?: (result: SourcePollResult) => void;
   now: () => Date;
   /** In [0, 1), for jitter; Math.random by default. */
   random?: () => number;
@@ -83,10 +88,11 @@ export interface SourcePoller {
   stop(): Promise<void>;
   health(location: string): Promise<SourceHealth | undefined>;
   /**
-   * Whether the article was already there when its source was first read (or is being read for the first
-   * time now), so that no channel is flooded with it. Answers from memory, after start().
+   * Tells whether an article of these sources was already there when its source was first read (or is
+   * being read for the first time now), so that no channel is flooded with it. Reads the sources' health
+   * once, from the store other processes write too, and answers for many articles from that.
    */
-  isBacklog(article: Pick<Article, 'source' | 'fetchedAt'>): boolean;
+  backlogTest(locations: string[]): Promise<(article: Pick<Article, 'source' | 'fetchedAt'>) => boolean>;
   /** Makes a disabled source due again, to be seeded anew on its next success: an admin added it again. */
   enable(location: string): Promise<void>;
 }
@@ -94,10 +100,18 @@ export interface SourcePoller {
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
+/** How long a poll's lease lasts without renewal: how soon another process polls a source whose poller died. */
+const POLL_LEASE_MS = 60_000;
+/** How long pollNow waits for another process's poll of the same source to finish. */
+const POLL_WAIT_MS = 120_000;
+const POLL_WAIT_STEP_MS = 250;
+
 /**
  * Polls every source on its own schedule: conditional GET through the fetcher, back-off on failure, a pause
  * while the server says its answer is fresh, and disabling of sources that are gone for good. Health lives in
- * the store, so schedules, back-off and seeding carry over a restart; an in-memory copy answers isBacklog.
+ * the store, so schedules, back-off and seeding carry over a restart and are shared by every process polling
+ * the same sources; a source's lease lets one process at a time read it, and each process checks the stored
+ * health again once it holds the lease, so a source another process has just read is not read twice.
  */
 export function createSourcePoller(deps: SourcePollerDependencies): SourcePoller {
   const options = deps.options;
@@ -109,29 +123,16 @@ export function createSourcePoller(deps: SourcePollerDependencies): SourcePoller
   });
   const random = deps.random ?? Math.random;
   const seedFirstPoll = options.seedFirstPoll ?? true;
-  const healthStore = createKeyvSourceHealthStore(deps.store);
-  const known = new Map<string, SourceHealth>();
-  const inFlight = new Map<string, Promise<SourcePollResult>>();
+  const inFlight = new Map<string, Promise<SourcePollResult | undefined>>();
+  const leaseKey = (location: string) => `poll:${location}`;
 
-  let loaded: Promise<void> | undefined;
-  const load = (): Promise<void> =>
-    (loaded ??= (async () => {
-      for await (const health of healthStore.all()) known.set(health.location, health);
-    })().catch((error: unknown) => {
-      loaded = undefined;
-      throw error;
-    }));
+  const isDue = (health: SourceHealth | undefined, now: number): boolean => !health || (!health.disabled && Date.parse(health.nextPollAt) <= now);
 
-  const save = async (health: SourceHealth): Promise<void> => {
-    known.set(health.location, health);
-    await healthStore.set(health);
-  };
-
-  const pollOne = async (source: PolledSource): Promise<SourcePollResult> => {
+  const pollOne = async (source: PolledSource, previous: SourceHealth | undefined): Promise<SourcePollResult> => {
     const { location } = source;
-    const previous = known.get(location);
-    // Until its first success, all a source yields is backlog: marked before the read, since onNew may act at once.
-    if (!previous) known.set(location, { location, consecutiveFailures: 0, nextPollAt: deps.now().toISOString() });
+    // Until its first success, all a source yields is backlog: recorded before the read, since onNew and
+    // other processes' digests may look at its articles while the read is still under way.
+    if (!previous) await deps.health.set({ location, consecutiveFailures: 0, nextPollAt: deps.now().toISOString() });
     const recording = recordingFetcher(deps.fetcher, location);
     const report = await ingestInputs([location], {
       fetcher: recording.fetcher,
@@ -139,7 +140,7 @@ export function createSourcePoller(deps: SourcePollerDependencies): SourcePoller
       now: deps.now,
       completeSnippets: options.completeSnippets,
       concurrency: options.concurrency,
-      onNew: deps.onNew,
+      ...(deps.onNew ? { onNew: deps.onNew } : {}),
     }).catch((error: unknown) => {
       // ingestInputs reports what it can; what escapes it (a folder that cannot be walked) is still this source's failure, to back off from.
       const reason = `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
@@ -148,33 +149,49 @@ export function createSourcePoller(deps: SourcePollerDependencies): SourcePoller
     const failure = report.failures.find((candidate) => candidate.input === location);
     const outcome = await outcomeOf(location, recording.response(), failure);
     const health = recordPollOutcome(previous, location, outcome, deps.now(), policy(source), random);
-    await save(health);
+    await deps.health.set(health);
     if (outcome.kind === 'failed') {
       deps.logger.warn({ source: location, status: outcome.status, consecutiveFailures: health.consecutiveFailures, nextPollAt: health.nextPollAt }, outcome.reason);
       if (health.disabled) deps.logger.warn({ source: location }, `source disabled: ${health.disabled.reason}`);
     }
-    return { location, outcome: outcome.kind, new: report.new, duplicate: report.duplicate, failures: report.failures, health };
+    const result = { location, outcome: outcome.kind, new: report.new, duplicate: report.duplicate, failures: report.failures, health };
+    deps.onPoll?.(result);
+    return result;
   };
 
-  /** One poll per source at a time: a second caller shares the first one's. */
-  const poll = (source: PolledSource): Promise<SourcePollResult> => {
+  /**
+   * Polls a source if this process can take its lease and, by the stored health read under the lease, it is
+   * still due (or `force`d); undefined when another process holds it or has just read it.
+   */
+  const pollLeased = async (source: PolledSource, force: boolean): Promise<SourcePollResult | undefined> => {
+    const key = leaseKey(source.location);
+    if (!(await deps.leases.acquire(key, POLL_LEASE_MS))) return undefined;
+    const lost = () => deps.logger.warn({ source: source.location }, 'lost the lease of a source being polled');
+    return whileHolding(deps.leases, key, POLL_LEASE_MS, async () => {
+      const previous = await deps.health.get(source.location);
+      if (!force && !isDue(previous, deps.now().getTime())) return undefined;
+      return pollOne(source, previous);
+    }, lost);
+  };
+
+  /** One poll per source at a time in this process: a second caller shares the first one's. */
+  const poll = (source: PolledSource, force: boolean): Promise<SourcePollResult | undefined> => {
     const shared = inFlight.get(source.location);
     if (shared) return shared;
-    const polling = pollOne(source).finally(() => inFlight.delete(source.location));
+    const polling = pollLeased(source, force).finally(() => inFlight.delete(source.location));
     inFlight.set(source.location, polling);
     return polling;
   };
 
   const pollDue = async (): Promise<PollReport> => {
-    await load();
     const now = deps.now().getTime();
-    const due = uniqueSources(await deps.sources()).filter((source) => {
-      const health = known.get(source.location);
-      return !health || (!health.disabled && Date.parse(health.nextPollAt) <= now && !inFlight.has(source.location));
-    });
+    const listed = uniqueSources(await deps.sources()).filter((source) => !inFlight.has(source.location));
+    const health = await deps.health.getMany(listed.map((source) => source.location));
+    const due = listed.filter((source) => isDue(health.get(source.location), now));
     const results: SourcePollResult[] = [];
     await runWithConcurrency(due, options.concurrency, async (source) => {
-      results.push(await poll(source));
+      const result = await poll(source, false);
+      if (result) results.push(result);
     });
     return summarize(results);
   };
@@ -202,13 +219,24 @@ export function createSourcePoller(deps: SourcePollerDependencies): SourcePoller
   return {
     pollDue,
     async pollNow(source) {
-      await load();
-      return poll(source);
+      const waitUntil = Date.now() + POLL_WAIT_MS;
+      for (;;) {
+        const result = await poll(source, true);
+        if (result) return result;
+        // Another process is reading it: what it reads is as fresh as what this one would.
+        if (Date.now() >= waitUntil) throw new Error(`${source.location}: another process has been reading it for too long`);
+        await new Promise((resolve) => setTimeout(resolve, POLL_WAIT_STEP_MS));
+        const health = await deps.health.get(source.location);
+        if (health?.lastSuccessAt || health?.lastErrorAt) {
+          if (!(await deps.leases.acquire(leaseKey(source.location), 1))) continue;
+          await deps.leases.release(leaseKey(source.location));
+          return resultFromHealth(source.location, health);
+        }
+      }
     },
     async start() {
       if (started) return;
       started = true;
-      await load();
       tick();
     },
     async stop() {
@@ -216,20 +244,35 @@ export function createSourcePoller(deps: SourcePollerDependencies): SourcePoller
       clearTimeout(timer);
       await running;
     },
-    health: (location) => healthStore.get(location),
-    isBacklog(article) {
-      if (!seedFirstPoll) return false;
-      const health = known.get(article.source.location);
-      if (!health) return false;
-      return !health.seededAt || Date.parse(article.fetchedAt) <= Date.parse(health.seededAt);
+    health: (location) => deps.health.get(location),
+    async backlogTest(locations) {
+      if (!seedFirstPoll) return () => false;
+      const health = await deps.health.getMany(locations);
+      return (article) => {
+        const source = health.get(article.source.location);
+        if (!source) return false;
+        return !source.seededAt || Date.parse(article.fetchedAt) <= Date.parse(source.seededAt);
+      };
     },
     async enable(location) {
-      await load();
-      const health = known.get(location);
+      const health = await deps.health.get(location);
       if (!health) return;
       const { disabled: _disabled, goneSince: _goneSince, seededAt: _seededAt, ...rest } = health;
-      await save({ ...rest, consecutiveFailures: 0, nextPollAt: deps.now().toISOString() });
+      await deps.health.set({ ...rest, consecutiveFailures: 0, nextPollAt: deps.now().toISOString() });
     },
+  };
+}
+
+/** What another process's poll of a source left behind, as this process would have reported its own. */
+function resultFromHealth(location: string, health: SourceHealth): SourcePollResult {
+  const failed = health.lastErrorAt !== undefined && (!health.lastSuccessAt || health.lastErrorAt > health.lastSuccessAt);
+  return {
+    location,
+    outcome: failed ? 'failed' : 'read',
+    new: 0,
+    duplicate: 0,
+    failures: failed ? [{ input: location, reason: health.lastError ?? 'failed' }] : [],
+    health,
   };
 }
 

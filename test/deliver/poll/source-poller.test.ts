@@ -5,10 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createSourcePoller, type PollReport, type SourcePoller, type SourcePollerDependencies, type SourcePollerOptions } from '../../../src/deliver/poll/source-poller.ts';
 import { createHttpFetcher } from '../../../src/ingest/fetch/http-fetcher.ts';
 import type { Article } from '../../../src/model/article.ts';
-import { createKeyvArticleRepository } from '../../../src/store/article-repository.ts';
-import { createKeyvValidatorStore } from '../../../src/store/keyv-validator-store.ts';
-import { openStore, type Store } from '../../../src/store/open-store.ts';
+import type { StoreEngine } from '../../../src/store/store-engine.ts';
 import { respond, startTestServer, type Handler, type TestServer } from '../../support/http-server.ts';
+import { describeEachEngine, engineOpener, type EngineUnderTest } from '../../support/store-engines.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -24,11 +23,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
-});
-
-const opened: Store[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((store) => store.close()));
 });
 
 /** A feed at a path of its own, answering 304 to its own ETag; `items` can grow between polls. */
@@ -58,14 +52,16 @@ interface Harness {
   poller: SourcePoller;
   /** What the poller was built from, to build another over the same store, server and clock. */
   deps: SourcePollerDependencies;
-  store: Store;
+  store: StoreEngine;
+  /** Where the store is, to open it again as a restarted process would. */
+  location: string;
   told: Article[];
   clock: { now: number; advance(ms: number): void; to(iso: string): void };
 }
 
-async function harness(sources: SourcePollerDependencies['sources'], options: Partial<SourcePollerOptions> = {}, given?: Store): Promise<Harness> {
-  const store = given ?? (await openStore('memory:'));
-  opened.push(store);
+let stores: ReturnType<typeof engineOpener>;
+
+async function harness(sources: SourcePollerDependencies['sources'], options: Partial<SourcePollerOptions> = {}, location?: string): Promise<Harness> {
   const clock = {
     now: Date.parse('2024-09-12T09:00:00Z'),
     advance(ms: number) {
@@ -75,11 +71,13 @@ async function harness(sources: SourcePollerDependencies['sources'], options: Pa
       clock.now = Date.parse(iso);
     },
   };
+  const store = location ? await stores.reopen(location, { now: () => new Date(clock.now) }) : await stores.fresh({ now: () => new Date(clock.now) });
   const told: Article[] = [];
   const deps: SourcePollerDependencies = {
-    store,
-    fetcher: createHttpFetcher({ timeoutMs: 2_000, allowHosts: ['127.0.0.1'], validators: createKeyvValidatorStore(store) }),
-    repository: createKeyvArticleRepository(store, { retentionMs: 30 * DAY }),
+    health: store.sourceHealth,
+    leases: store.leases,
+    fetcher: createHttpFetcher({ timeoutMs: 2_000, allowHosts: ['127.0.0.1'], validators: store.validators }),
+    repository: store.articles,
     onNew: (article) => told.push(article),
     now: () => new Date(clock.now),
     random: () => 0.5,
@@ -87,7 +85,7 @@ async function harness(sources: SourcePollerDependencies['sources'], options: Pa
     sources,
     options: { completeSnippets: false, concurrency: 4, ...options },
   };
-  return { poller: createSourcePoller(deps), deps, store, told, clock };
+  return { poller: createSourcePoller(deps), deps, store, location: location ?? stores.lastLocation(), told, clock };
 }
 
 const only = (location: string): SourcePollerDependencies['sources'] => async () => [{ location }];
@@ -98,6 +96,10 @@ async function pollWhenDue(h: Harness, location: string): Promise<PollReport> {
   if (health) h.clock.to(health.nextPollAt);
   return h.poller.pollDue();
 }
+
+describeEachEngine('source poller', (engine: EngineUnderTest) => {
+stores = engineOpener(engine);
+afterEach(() => stores.closeAll());
 
 describe('conditional GET', () => {
   it('asks again with the ETag, and a 304 stores nothing', async () => {
@@ -267,21 +269,15 @@ describe('local files and folders', () => {
 
 describe('health in the store', () => {
   it('carries over to a new poller on the same store', async () => {
-    const directory = await mkdtemp(path.join(tmpdir(), 'herald-health-'));
-    const file = path.join(directory, 'herald.sqlite');
-    try {
-      const source = serveSwitchable(respond('unavailable', {}, 503));
-      const before = await harness(only(source.url), {}, await openStore(file));
-      await before.poller.pollDue();
-      await before.store.close();
-      const after = await harness(only(source.url), {}, await openStore(file));
-      after.clock.advance(5 * MINUTE);
-      await after.poller.pollDue();
-      expect(await after.poller.health(source.url)).toMatchObject({ consecutiveFailures: 1, lastError: `${source.url}: HTTP 503 Service Unavailable`, nextPollAt: '2024-09-12T09:20:00.000Z' });
-      expect(source.requests()).toHaveLength(1);
-    } finally {
-      await rm(directory, { recursive: true, force: true });
-    }
+    const source = serveSwitchable(respond('unavailable', {}, 503));
+    const before = await harness(only(source.url));
+    await before.poller.pollDue();
+    await before.store.close();
+    const after = await harness(only(source.url), {}, before.location);
+    after.clock.advance(5 * MINUTE);
+    await after.poller.pollDue();
+    expect(await after.poller.health(source.url)).toMatchObject({ consecutiveFailures: 1, lastError: `${source.url}: HTTP 503 Service Unavailable`, nextPollAt: '2024-09-12T09:20:00.000Z' });
+    expect(source.requests()).toHaveLength(1);
   });
 });
 
@@ -293,7 +289,8 @@ describe('seeding', () => {
     await h.poller.stop();
     feed.items.push('Ferry returns');
     await pollWhenDue(h, feed.url);
-    expect(h.told.map((article) => [article.title, h.poller.isBacklog(article)])).toEqual([
+    const isBacklog = await h.poller.backlogTest([feed.url]);
+    expect(h.told.map((article) => [article.title, isBacklog(article)])).toEqual([
       ['Harbour reopens', true],
       ['Bridge closes', true],
       ['Ferry returns', false],
@@ -303,17 +300,18 @@ describe('seeding', () => {
   it('counts the first read’s articles as backlog while that read is still under way', async () => {
     const feed = serveFeed(['Harbour reopens']);
     const h = await harness(only(feed.url));
-    const backlogWhenTold: boolean[] = [];
-    const poller = createSourcePoller({ ...h.deps, onNew: (article) => backlogWhenTold.push(poller.isBacklog(article)) });
+    const backlogWhenTold: Array<Promise<boolean>> = [];
+    const poller = createSourcePoller({ ...h.deps, onNew: (article) => backlogWhenTold.push(poller.backlogTest([feed.url]).then((isBacklog) => isBacklog(article))) });
     await poller.pollDue();
-    expect(backlogWhenTold).toEqual([true]);
+    expect(await Promise.all(backlogWhenTold)).toEqual([true]);
   });
 
   it('counts nothing as backlog when seeding is turned off', async () => {
     const feed = serveFeed(['Harbour reopens']);
     const h = await harness(only(feed.url), { seedFirstPoll: false });
     await h.poller.pollDue();
-    expect(h.told.map((article) => h.poller.isBacklog(article))).toEqual([false]);
+    const isBacklog = await h.poller.backlogTest([feed.url]);
+    expect(h.told.map((article) => isBacklog(article))).toEqual([false]);
   });
 
   it('remembers the seeding across a new poller, once started', async () => {
@@ -323,7 +321,7 @@ describe('seeding', () => {
     const restarted = createSourcePoller(h.deps);
     await restarted.start();
     await restarted.stop();
-    expect(restarted.isBacklog(h.told[0]!)).toBe(true);
+    expect((await restarted.backlogTest([feed.url]))(h.told[0]!)).toBe(true);
   });
 });
 
@@ -364,6 +362,7 @@ describe('pollNow', () => {
     expect(first).toMatchObject({ outcome: 'read', new: 1, duplicate: 1 });
     expect(feed.requests()).toHaveLength(2);
   });
+});
 });
 
 function readSeedPage(): Promise<string> {
