@@ -20,7 +20,14 @@ export interface Candidate {
 const DATELINE = /^(?:\p{Lu}[\p{Lu}\p{M} .,'’/-]{2,40}?(?:\s*\([^)]{1,30}\))?\s*[:—–-]{1,2}|[\p{L} .,'’-]{2,40}?\([A-Za-z .]{2,20}\)\s*[—–-]{1,2})\s+(?=\S)/u;
 
 /**
- * The body's sentences a summary may use, in document order, with the dateline taken off the first sentence
+ * How far into an article a summary looks. News tells who did what first; in a long read, a sentence this far
+ * in scores less for its position than the lead's worst, and every sentence more costs LexRank a row and a
+ * column: a 50,000-character article took a quarter of a second to summarise whole.
+ */
+const MAX_CANDIDATES = 80;
+
+/**
+ * The body's first sentences a summary may use, in document order, with the dateline taken off the first sentence
  * of each paragraph. The dek is left out: it is the publisher's own summary, and a summariser that copied it
  * would add nothing (and could not be measured against it).
  */
@@ -29,11 +36,12 @@ export function candidateSentences(article: SummarySource): Candidate[] {
   const context = { ...(article.byline ? { byline: article.byline } : {}), ...(article.alsoRead ? { alsoRead: article.alsoRead } : {}) };
   const candidates: Candidate[] = [];
   for (const paragraph of article.paragraphs) {
+    if (candidates.length >= MAX_CANDIDATES) break;
     if (dek && comparable(paragraph) === dek) continue;
     splitSentences(paragraph).forEach((sentence, index) => {
       const text = index === 0 ? sentence.replace(DATELINE, '') : sentence;
       if (dek && comparable(text) === dek) return;
-      if (!isSummarySentence(text, context)) return;
+      if (!isSummarySentence(text, context) || candidates.length >= MAX_CANDIDATES) return;
       candidates.push({ text, position: candidates.length, terms: contentTerms(text) });
     });
   }
