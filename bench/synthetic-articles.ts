@@ -79,6 +79,11 @@ const TITLE_LABELS = ['', '', '', '', 'Live: ', 'Analysis: ', 'Explainer: ', 'Up
  * The same count and seed always give the same articles.
  */
 export function makeSyntheticArticles(count: number, seed: number): Article[] {
+  return [...syntheticArticles(count, seed)];
+}
+
+/** The same articles as makeSyntheticArticles, made one at a time, for stores too large to hold in memory. */
+export function* syntheticArticles(count: number, seed: number): Generator<Article> {
   const stories = loadSourceStories();
   const hosts = [...new Set(stories.map((story) => story.host))].sort();
   const random = seededRandom(seed);
@@ -89,7 +94,7 @@ export function makeSyntheticArticles(count: number, seed: number): Article[] {
     return word[0]!.toUpperCase() + word.slice(1);
   };
 
-  return Array.from({ length: count }, (_, index) => {
+  for (let index = 0; index < count; index += 1) {
     const story = pick(stories);
     const paragraphs = story.paragraphs.slice(0, 2 + Math.floor(random() * story.paragraphs.length));
     if (random() < 0.3) paragraphs.splice(1 + Math.floor(random() * paragraphs.length), 0, pick(pick(stories).paragraphs));
@@ -99,7 +104,7 @@ export function makeSyntheticArticles(count: number, seed: number): Article[] {
     const publishedAt = random() < 0.85 ? new Date(fetchedAt - random() * 6 * 60 * 60 * 1000).toISOString() : undefined;
     const id = hex(24);
     const canonicalUrl = `https://${host}/news/${index}-${id.slice(0, 8)}`;
-    return {
+    yield {
       id,
       url: canonicalUrl,
       canonicalUrl,
@@ -113,7 +118,7 @@ export function makeSyntheticArticles(count: number, seed: number): Article[] {
       source: { kind: 'feed', location: `https://${host}/feed`, name: host },
       contentHash: hex(64),
     };
-  });
+  }
 }
 
 /**

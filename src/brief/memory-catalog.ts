@@ -2,8 +2,7 @@ import type { Article } from '../model/article.ts';
 import { articleTime } from '../model/article.ts';
 import { canonicalUrl } from '../model/canonical-url.ts';
 import type { ArticleCatalog, CatalogSearch, Scope, SearchHit } from './article-catalog.ts';
-import { relatedCandidates } from './also-read/related-candidates.ts';
-import { topicKey } from '../ingest/topics/topic-key.ts';
+import { rankRelatedCandidates, relatedKeys, storyRelatedKeys } from './also-read/related-candidates.ts';
 import { createSearchIndex } from './search/search-index.ts';
 
 /**
@@ -13,8 +12,8 @@ import { createSearchIndex } from './search/search-index.ts';
  */
 export function createMemoryCatalog(options: { retentionMs: number }): ArticleCatalog & { added(article: Article): void } {
   const articles = new Map<string, Article>();
-  /** Which articles name each topic (by canonical key), for related coverage. */
-  const byTopic = new Map<string, Set<string>>();
+  /** Which articles each related-coverage key finds (see related-candidates.ts). */
+  const byRelatedKey = new Map<string, Set<string>>();
   /** Every source location an article came from, to turn a scope's folders into the files below them. */
   const locations = new Set<string>();
   const index = createSearchIndex({ retentionMs: options.retentionMs });
@@ -51,10 +50,10 @@ export function createMemoryCatalog(options: { retentionMs: number }): ArticleCa
     /** Indexes an article the store accepted as new. */
     added(article: Article) {
       articles.set(article.id, article);
-      for (const key of new Set(article.topics.map(topicKey).filter(Boolean))) {
-        const ids = byTopic.get(key) ?? new Set<string>();
+      for (const key of relatedKeys(article.topics)) {
+        const ids = byRelatedKey.get(key) ?? new Set<string>();
         ids.add(article.id);
-        byTopic.set(key, ids);
+        byRelatedKey.set(key, ids);
       }
       locations.add(article.source.location);
       index.add(article);
@@ -75,12 +74,14 @@ export function createMemoryCatalog(options: { retentionMs: number }): ArticleCa
     async related(story, { now, limit }) {
       const cutoff = now.getTime() - options.retentionMs;
       const own = new Set(story.ownIds);
-      const naming = (key: string): Article[] =>
-        [...(byTopic.get(key) ?? [])].flatMap((id) => {
+      const found = new Map<string, Article>();
+      for (const key of storyRelatedKeys(story.topics)) {
+        for (const id of byRelatedKey.get(key) ?? []) {
           const article = articles.get(id);
-          return article && !own.has(id) && Date.parse(article.fetchedAt) >= cutoff ? [article] : [];
-        });
-      return relatedCandidates(story.topics, naming, limit);
+          if (article && !own.has(id) && Date.parse(article.fetchedAt) >= cutoff) found.set(id, article);
+        }
+      }
+      return rankRelatedCandidates(story.topics, found.values(), limit);
     },
     async articleAt(url) {
       const wanted = canonicalUrl(url) ?? url;
@@ -108,7 +109,7 @@ export function createMemoryCatalog(options: { retentionMs: number }): ArticleCa
       for (const [id, article] of articles) {
         if (Date.parse(article.fetchedAt) >= cutoff) continue;
         articles.delete(id);
-        for (const key of new Set(article.topics.map(topicKey))) byTopic.get(key)?.delete(id);
+        for (const key of relatedKeys(article.topics)) byRelatedKey.get(key)?.delete(id);
       }
       version += 1;
       return removed;

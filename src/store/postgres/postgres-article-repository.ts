@@ -1,6 +1,6 @@
 import { articleTime, type Article } from '../../model/article.ts';
 import { canonicalUrl } from '../../model/canonical-url.ts';
-import { topicKey } from '../../ingest/topics/topic-key.ts';
+import { relatedKeys } from '../../brief/also-read/related-candidates.ts';
 import type { ArticleRepository } from '../article-repository.ts';
 import { inTransaction, type Pool } from './connect.ts';
 import { headlineVector, searchVector } from './text-search.ts';
@@ -26,11 +26,19 @@ function identityParameters(identity: { canonicalUrl?: string | undefined; url?:
   return [urls, identity.sourceLocation, identity.guid ?? null, identity.contentHash ?? null];
 }
 
-/** $1 addresses, $2 source, $3 guid, $4 content hash; $5 now. */
-const SAME_ARTICLE = `
-  (canonical_url = ANY($1::text[]) OR found_url = ANY($1::text[])
-   OR (guid IS NOT NULL AND source_location = $2 AND guid = $3)
-   OR content_hash = $4)`;
+/**
+ * The ids of articles with any of these identities: $1 addresses, $2 source, $3 guid, $4 content hash. One
+ * index lookup per identity, joined, because an OR across four columns lets the planner fall back to reading
+ * the whole table.
+ */
+const identityIds = `
+  SELECT id FROM articles WHERE canonical_url = ANY($1::text[])
+  UNION SELECT id FROM articles WHERE found_url = ANY($1::text[])
+  UNION SELECT id FROM articles WHERE source_location = $2 AND guid = $3
+  UNION SELECT id FROM articles WHERE content_hash = $4`;
+const SAME_ARTICLE = `id IN (${identityIds})`;
+/** The same, or the article with the id in $6 (for $5, see the callers). */
+const SAME_ARTICLE_OR_ID = `id IN (${identityIds} UNION SELECT $6::text)`;
 
 /**
  * Articles in their own table. Uniqueness by canonical URL, by guid within a feed and by content hash is
@@ -40,40 +48,55 @@ const SAME_ARTICLE = `
  */
 export function createPostgresArticleRepository(pool: Pool, options: PostgresArticleOptions): ArticleRepository {
   const now = options.now ?? (() => new Date());
+  /** The insert's parameters, numbered from 6 after the identity's five. */
+  const columns = (article: Article, at: Date): unknown[] => [
+    article.id,
+    article.canonicalUrl ?? null,
+    foundUrl(article),
+    article.source.location,
+    article.guid ?? null,
+    article.contentHash,
+    article.language ?? null,
+    validDate(article.publishedAt),
+    article.fetchedAt,
+    new Date(articleTime(article)),
+    // Kept for the retention after it was read, as the in-memory catalog keeps it, and never less after it was stored.
+    new Date(Math.max(at.getTime(), Date.parse(article.fetchedAt)) + options.retentionMs),
+    article,
+    relatedKeys(article.topics),
+    searchVector(article),
+    headlineVector(article),
+  ];
+  /** The insert, its parameters numbered from `first`. */
+  const insert = (first: number): string => {
+    const types = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'timestamptz', 'timestamptz', 'timestamptz', 'timestamptz', 'jsonb', 'text[]', 'tsvector', 'tsvector'];
+    return `INSERT INTO articles (id, canonical_url, found_url, source_location, guid, content_hash, language, published_at, fetched_at, dated_at, expires_at, article, related_keys, search, headline_search)
+      SELECT ${types.map((type, index) => `$${first + index}::${type}`).join(', ')}`;
+  };
+
   return {
+    // One statement in the common case: an article already kept is found, a new one inserted, and the
+    // database's unique indexes settle a race with another process. Only when the insert meets a copy
+    // that has expired but not yet been pruned (or loses a race) does the slower transaction run.
     async add(article) {
       const at = now();
       const identity = identityParameters({ ...article, sourceLocation: article.source.location });
+      const parameters = [...identity, at, ...columns(article, at)];
+      const quick = await pool.query<{ inserted: string | null; existing: string | null }>(
+        `WITH existing AS (SELECT id FROM articles WHERE expires_at > $5 AND ${SAME_ARTICLE} LIMIT 1),
+              inserted AS (${insert(6)} WHERE NOT EXISTS (SELECT 1 FROM existing) ON CONFLICT DO NOTHING RETURNING id)
+         SELECT (SELECT id FROM inserted) AS inserted, (SELECT id FROM existing) AS existing`,
+        parameters,
+      );
+      const row = quick.rows[0];
+      if (row?.inserted) return { status: 'new', id: row.inserted };
+      if (row?.existing) return { status: 'duplicate', id: row.existing };
       return inTransaction(pool, async (client) => {
-        await client.query(`DELETE FROM articles WHERE expires_at <= $5 AND ${SAME_ARTICLE}`, [...identity, at]);
-        const existing = await client.query<{ id: string }>(`SELECT id FROM articles WHERE ${SAME_ARTICLE} LIMIT 1`, identity);
-        if (existing.rows[0]) return { status: 'duplicate' as const, id: existing.rows[0].id };
-        const inserted = await client.query<{ id: string }>(
-          `INSERT INTO articles (id, canonical_url, found_url, source_location, guid, content_hash, language, published_at, fetched_at, dated_at, expires_at, article, topic_keys, search, headline_search)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::tsvector, $15::tsvector)
-           ON CONFLICT DO NOTHING RETURNING id`,
-          [
-            article.id,
-            article.canonicalUrl ?? null,
-            foundUrl(article),
-            article.source.location,
-            article.guid ?? null,
-            article.contentHash,
-            article.language ?? null,
-            validDate(article.publishedAt),
-            article.fetchedAt,
-            new Date(articleTime(article)),
-            // Kept for the retention after it was read, as the in-memory catalog keeps it, and never less after it was stored.
-            new Date(Math.max(at.getTime(), Date.parse(article.fetchedAt)) + options.retentionMs),
-            article,
-            [...new Set(article.topics.map(topicKey).filter(Boolean))],
-            searchVector(article),
-            headlineVector(article),
-          ],
-        );
+        await client.query(`DELETE FROM articles WHERE expires_at <= $5 AND ${SAME_ARTICLE_OR_ID}`, [...identity, at, article.id]);
+        const inserted = await client.query<{ id: string }>(`${insert(1)} ON CONFLICT DO NOTHING RETURNING id`, columns(article, at));
         if (inserted.rows[0]) return { status: 'new' as const, id: inserted.rows[0].id };
         // Another process stored a copy between our look and our insert.
-        const winner = await client.query<{ id: string }>(`SELECT id FROM articles WHERE id = $5 OR ${SAME_ARTICLE} LIMIT 1`, [...identity, article.id]);
+        const winner = await client.query<{ id: string }>(`SELECT id FROM articles WHERE expires_at > $5 AND ${SAME_ARTICLE_OR_ID} LIMIT 1`, [...identity, at, article.id]);
         return { status: 'duplicate' as const, id: winner.rows[0]?.id ?? article.id };
       });
     },

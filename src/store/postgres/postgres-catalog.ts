@@ -1,12 +1,14 @@
 import type { ArticleCatalog, CatalogSearch, Scope, SearchHit } from '../../brief/article-catalog.ts';
 import { OLDEST_WEIGHT, RECENCY_HALF_LIFE_MS } from '../../brief/search/recency.ts';
-import { relatedTopicPairs } from '../../brief/also-read/related-candidates.ts';
+import { rankRelatedCandidates, storyRelatedKeys } from '../../brief/also-read/related-candidates.ts';
 import type { Article } from '../../model/article.ts';
 import { canonicalUrl } from '../../model/canonical-url.ts';
 import type { Pool } from './connect.ts';
 import { queryWordCount, RANK_WEIGHTS, searchQuery } from './text-search.ts';
 
 export interface PostgresCatalogOptions {
+  /** How long articles are kept: an article dated more recently than this ago cannot have expired. */
+  retentionMs: number;
   /** The newest articles of a scope that a digest or trending list considers. */
   scopeCandidates?: number;
   /** The newest matches of each kind (in the headline and topics, anywhere) that a search ranks. */
@@ -16,6 +18,15 @@ export interface PostgresCatalogOptions {
 /** A day's news from a few hundred sites, or weeks of a small server's: what a digest and trending draw on. */
 const SCOPE_CANDIDATES = 2_000;
 const SEARCH_CANDIDATES = 1_000;
+const DAY_MS = 86_400_000;
+/**
+ * A search looks at the newest matches first, days back from now, and further back only when those are too few
+ * to rank: finding matches is cheap, but reading each from the table to know its date is not, and a common
+ * word matches tens of thousands of articles a month.
+ */
+const SEARCH_WINDOWS_MS = [2 * DAY_MS, 7 * DAY_MS, Infinity];
+/** Candidates enough to rank within a window; fewer, and the next window is searched. */
+const ENOUGH_CANDIDATES = 200;
 /** As in the in-memory index: when every word together matches fewer articles than this, articles matching some follow. */
 const ENOUGH_FOR_AND = 3;
 /** The newest articles naming a pair of a story's topics that are ranked for its related coverage. */
@@ -26,7 +37,7 @@ const RELATED_CANDIDATES = 300;
  * question (the newest candidates of a scope or a search), so a process's memory and a question's time do not
  * grow with the store, and a process that has just started answers at once.
  */
-export function createPostgresCatalog(pool: Pool, options: PostgresCatalogOptions = {}): ArticleCatalog {
+export function createPostgresCatalog(pool: Pool, options: PostgresCatalogOptions): ArticleCatalog {
   const scopeCandidates = options.scopeCandidates ?? SCOPE_CANDIDATES;
   const searchCandidates = options.searchCandidates ?? SEARCH_CANDIDATES;
   let pruned = 0;
@@ -61,25 +72,41 @@ export function createPostgresCatalog(pool: Pool, options: PostgresCatalogOption
     return { sql: conditions.join(' AND '), parameters };
   };
 
-  const ranked = async (tsquery: string, search: CatalogSearch): Promise<SearchHit[]> => {
-    const filter = await scopeFilter(search, search.now, 5);
-    // The newest matches in the headline and topics, and the newest anywhere, ranked together: bounded, and an
-    // old article squarely on the topic still competes with today's passing mentions.
-    const result = await pool.query<{ article: Article; score: number }>(
+  /**
+   * The newest matches in the headline and topics, and the newest anywhere, ranked together by relevance and
+   * recency: an old article squarely on the topic still competes with today's passing mentions. The articles
+   * themselves are read for the best few only.
+   */
+  const rankedIn = async (tsquery: string, search: CatalogSearch, windowMs: number): Promise<{ hits: SearchHit[]; candidates: number }> => {
+    const from = windowMs === Infinity ? search.since : new Date(Math.max(search.now.getTime() - windowMs, search.since?.getTime() ?? -Infinity));
+    const filter = await scopeFilter({ ...search, ...(from ? { since: from } : {}) }, search.now, 5);
+    const result = await pool.query<{ article: Article; score: number; candidates: string }>(
       `WITH candidates AS (
          (SELECT id FROM articles WHERE headline_search @@ $1::tsquery AND ${filter.sql} ORDER BY dated_at DESC LIMIT $2)
          UNION
          (SELECT id FROM articles WHERE search @@ $1::tsquery AND ${filter.sql} ORDER BY dated_at DESC LIMIT $2)
+       ),
+       ranked AS (
+         SELECT a.id, a.dated_at, count(*) OVER () AS candidates,
+                ts_rank('${RANK_WEIGHTS}'::float4[], a.search, $1::tsquery, 1)
+                  * (${OLDEST_WEIGHT} + ${1 - OLDEST_WEIGHT} * power(0.5, greatest(0, extract(epoch FROM $3::timestamptz - a.dated_at)) * 1000 / ${RECENCY_HALF_LIFE_MS})) AS score
+         FROM candidates JOIN articles a USING (id)
+         ORDER BY score DESC, a.dated_at DESC, a.id
+         LIMIT $4
        )
-       SELECT a.article,
-              ts_rank('${RANK_WEIGHTS}'::float4[], a.search, $1::tsquery, 1)
-                * (${OLDEST_WEIGHT} + ${1 - OLDEST_WEIGHT} * power(0.5, greatest(0, extract(epoch FROM $3::timestamptz - a.dated_at)) * 1000 / ${RECENCY_HALF_LIFE_MS})) AS score
-       FROM candidates JOIN articles a USING (id)
-       ORDER BY score DESC, a.dated_at DESC, a.id
-       LIMIT $4`,
+       SELECT a.article, ranked.score, ranked.candidates FROM ranked JOIN articles a USING (id) ORDER BY ranked.score DESC, ranked.dated_at DESC, ranked.id`,
       [tsquery, searchCandidates, search.now, search.limit, ...filter.parameters],
     );
-    return result.rows.map((row) => ({ article: row.article, score: Number(row.score) }));
+    return { hits: result.rows.map((row) => ({ article: row.article, score: Number(row.score) })), candidates: Number(result.rows[0]?.candidates ?? 0) };
+  };
+
+  const ranked = async (tsquery: string, search: CatalogSearch): Promise<SearchHit[]> => {
+    for (const windowMs of SEARCH_WINDOWS_MS) {
+      if (search.since && windowMs !== Infinity && search.now.getTime() - windowMs <= search.since.getTime()) continue;
+      const found = await rankedIn(tsquery, search, windowMs);
+      if (windowMs === Infinity || found.candidates >= ENOUGH_CANDIDATES) return found.hits;
+    }
+    return [];
   };
 
   return {
@@ -114,22 +141,13 @@ export function createPostgresCatalog(pool: Pool, options: PostgresCatalogOption
       return result.rows.map((row) => row.article);
     },
     async related(story, { now, limit }) {
-      // Pairs of topic keys keep the candidates few even for the most common topic (see related-candidates.ts).
-      const pairs = relatedTopicPairs(story.topics);
-      if (pairs.length === 0) return [];
-      const keys = [...new Set(pairs.flat())];
-      const containment = pairs.map((_, index) => `topic_keys @> $${index + 6}::text[]`).join(' OR ');
+      const keys = storyRelatedKeys(story.topics);
+      if (keys.length === 0) return [];
       const result = await pool.query<{ article: Article }>(
-        `SELECT article FROM (
-           SELECT id, article, topic_keys, dated_at FROM articles
-           WHERE (${containment}) AND expires_at > $1 AND id <> ALL($2::text[])
-           ORDER BY dated_at DESC LIMIT $5
-         ) candidates
-         ORDER BY cardinality(ARRAY(SELECT unnest(topic_keys) INTERSECT SELECT unnest($4::text[]))) DESC, dated_at DESC, id
-         LIMIT $3`,
-        [now, story.ownIds, limit, keys, RELATED_CANDIDATES, ...pairs],
+        `SELECT article FROM articles WHERE related_keys && $1::text[] AND expires_at > $2 AND id <> ALL($3::text[]) ORDER BY dated_at DESC LIMIT $4`,
+        [keys, now, story.ownIds, RELATED_CANDIDATES],
       );
-      return result.rows.map((row) => row.article);
+      return rankRelatedCandidates(story.topics, result.rows.map((row) => row.article), limit);
     },
     async articleAt(url, now) {
       const wanted = canonicalUrl(url) ?? url;
@@ -150,7 +168,8 @@ export function createPostgresCatalog(pool: Pool, options: PostgresCatalogOption
     },
     expand,
     async prune(now) {
-      const result = await pool.query('DELETE FROM articles WHERE expires_at <= $1', [now]);
+      // Only articles dated a retention ago can have expired, which lets the dated index find them.
+      const result = await pool.query('DELETE FROM articles WHERE dated_at <= $2 AND expires_at <= $1', [now, new Date(now.getTime() - options.retentionMs)]);
       pruned += 1;
       return result.rowCount ?? 0;
     },

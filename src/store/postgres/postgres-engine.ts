@@ -31,7 +31,7 @@ export async function openPostgresEngine(location: string, options: StoreEngineO
     description: describePostgres(location),
     shared: true,
     articles: createPostgresArticleRepository(pool, { retentionMs: options.retentionMs, now }),
-    catalog: createPostgresCatalog(pool),
+    catalog: createPostgresCatalog(pool, { retentionMs: options.retentionMs }),
     guilds: createPostgresGuildSettingsRepository(pool),
     sourceHealth: createPostgresSourceHealthStore(pool),
     journal: createPostgresDeliveryJournal(pool, options.retentionMs),

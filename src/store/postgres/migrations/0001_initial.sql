@@ -21,8 +21,8 @@ CREATE TABLE articles (
   dated_at timestamptz NOT NULL,
   expires_at timestamptz NOT NULL,
   article jsonb NOT NULL,
-  -- The topics' canonical keys, for finding related coverage by what articles are about.
-  topic_keys text[] NOT NULL,
+  -- What related coverage finds the article by: its leading topics' keys and their pairs (related-candidates.ts).
+  related_keys text[] NOT NULL,
   search tsvector NOT NULL,
   -- Title and topics alone: a small vector for finding what an article is about, not what it mentions.
   headline_search tsvector NOT NULL
@@ -35,10 +35,11 @@ CREATE UNIQUE INDEX articles_content_hash ON articles (content_hash);
 CREATE INDEX articles_found_url ON articles (found_url) WHERE found_url IS NOT NULL;
 CREATE INDEX articles_dated ON articles (dated_at DESC);
 CREATE INDEX articles_source_dated ON articles (source_location, dated_at DESC);
-CREATE INDEX articles_expires ON articles (expires_at);
+-- No index on expires_at: within retention every article matches it, and an index the planner may choose to
+-- AND with a search's would make it read a bitmap of the whole table. Pruning reads the dated index instead.
 CREATE INDEX articles_search ON articles USING gin (search);
 CREATE INDEX articles_headline_search ON articles USING gin (headline_search);
-CREATE INDEX articles_topic_keys ON articles USING gin (topic_keys);
+CREATE INDEX articles_related_keys ON articles USING gin (related_keys);
 
 -- Everything a server configures, as one document per server; version orders changes so that every
 -- process can read only what changed since it last looked.

@@ -1,0 +1,100 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { buildArticle } from '../../src/ingest/build-article.ts';
+import { connectPostgres, type Pool } from '../../src/store/postgres/connect.ts';
+import { migrate, readMigrations } from '../../src/store/postgres/migrate.ts';
+import { createPostgresPacer } from '../../src/store/postgres/postgres-pacer.ts';
+import { openPostgresEngine } from '../../src/store/postgres/postgres-engine.ts';
+import type { StoreEngine } from '../../src/store/store-engine.ts';
+import { createTestDatabase, dropTestDatabases, hasPostgres } from '../support/postgres.ts';
+
+const DAY = 86_400_000;
+const opened: StoreEngine[] = [];
+const pools: Pool[] = [];
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((engine) => engine.close()));
+  await Promise.all(pools.splice(0).map((pool) => pool.end()));
+});
+afterAll(dropTestDatabases);
+
+/** Two processes on one database: two engines, each with its own pool and its own lease owner. */
+async function twoProcesses(): Promise<[StoreEngine, StoreEngine]> {
+  const location = await createTestDatabase();
+  const first = await openPostgresEngine(location, { retentionMs: 30 * DAY, poolSize: 4 });
+  const second = await openPostgresEngine(location, { retentionMs: 30 * DAY, poolSize: 4 });
+  opened.push(first, second);
+  return [first, second];
+}
+
+describe.skipIf(!hasPostgres)('PostgreSQL shared by several processes', () => {
+  it('lets one process at a time hold a lease, and another take it once it runs out', async () => {
+    const [first, second] = await twoProcesses();
+    expect(await first.leases.acquire('schedule:s1', 60_000)).toBe(true);
+    expect(await second.leases.acquire('schedule:s1', 60_000)).toBe(false);
+    expect(await first.leases.acquire('schedule:s1', 1)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await second.leases.acquire('schedule:s1', 60_000)).toBe(true);
+    await first.leases.release('schedule:s1');
+    expect(await first.leases.acquire('schedule:s1', 60_000)).toBe(false);
+  });
+
+  it('notes a due slot once however many processes note it, and offers only schedules nobody holds', async () => {
+    const [first, second] = await twoProcesses();
+    await Promise.all([first, second, first].map((engine) => engine.dueSlots.add({ guildId: 'g1', scheduleId: 's1', slot: '2024-09-12T08:00' })));
+    await second.dueSlots.add({ guildId: 'g1', scheduleId: 's2', slot: '2024-09-12T08:00' });
+    expect((await first.dueSlots.of('s1')).map((due) => due.slot)).toEqual(['2024-09-12T08:00']);
+    await first.leases.acquire('schedule:s1', 60_000);
+    expect((await second.dueSlots.waiting(10)).map((due) => due.scheduleId)).toEqual(['s2']);
+  });
+
+  it('stores one copy of an article two processes ingest at the same moment', async () => {
+    const [first, second] = await twoProcesses();
+    const article = (id: number) =>
+      buildArticle({ title: 'Ferry strike ends', url: 'https://courier.example/ferry', paragraphs: [`Ferry crews voted to accept a pay offer. Copy ${id}.`], alsoRead: [] }, { source: { kind: 'feed', location: 'https://courier.example/feed.xml' }, fetchedAt: new Date() });
+    const results = await Promise.all(Array.from({ length: 6 }, (_, index) => (index % 2 ? first : second).articles.add(article(index))));
+    expect(results.filter((result) => result.status === 'new')).toHaveLength(1);
+    expect(new Set(results.map((result) => result.id)).size).toBe(1);
+    expect(await first.catalog.count(new Date())).toBe(1);
+  });
+
+  it('paces the requests of every process one interval apart', async () => {
+    const location = await createTestDatabase();
+    const [one, two] = [await connectPostgres(location, { max: 2 }), await connectPostgres(location, { max: 2 })];
+    pools.push(one, two);
+    await migrate(one);
+    const starts: number[] = [];
+    // Each request starts when its reservation says; recording that instant instead of sleeping keeps the test fast and exact.
+    const pacer = (pool: Pool) => createPostgresPacer(pool, { perSecond: 4, sleep: async (ms) => void starts.push(Date.now() + ms) });
+    const [a, b] = [pacer(one), pacer(two)];
+    for (let index = 0; index < 4; index += 1) await Promise.all([a(async () => undefined), b(async () => undefined)]);
+    const sorted = [...starts].sort((x, y) => x - y);
+    const gaps = sorted.slice(1).map((at, index) => at - sorted[index]!);
+    expect(gaps.length).toBe(6);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(250 - 5);
+  });
+});
+
+describe.skipIf(!hasPostgres)('schema migrations', () => {
+  it('migrates once when several processes start together', async () => {
+    const location = await createTestDatabase();
+    const started = await Promise.all(Array.from({ length: 3 }, () => connectPostgres(location, { max: 1 })));
+    pools.push(...started);
+    const results = await Promise.all(started.map((pool) => migrate(pool)));
+    expect(results.flatMap((result) => result.applied)).toEqual((await readMigrations()).map((migration) => migration.name));
+    expect((await started[0]!.query('SELECT count(*)::int AS count FROM herald_schema')).rows[0]).toEqual({ count: (await readMigrations()).length });
+  });
+
+  it('refuses a database migrated by a newer Herald, saying so in one line', async () => {
+    const location = await createTestDatabase();
+    const pool = await connectPostgres(location, { max: 1 });
+    pools.push(pool);
+    await migrate(pool);
+    await pool.query("INSERT INTO herald_schema (version, name) VALUES (9999, '9999_from_the_future')");
+    await expect(openPostgresEngine(location, { retentionMs: DAY })).rejects.toThrow(/^store: the database's schema is version 9999, newer than this Herald's \(\d+\)/);
+  });
+
+  it('refuses a location it cannot reach in one line, without the password', async () => {
+    await expect(connectPostgres('postgres://herald:s3cret@127.0.0.1:1/herald')).rejects.toThrow(/^store: cannot connect to postgresql 127\.0\.0\.1:1\/herald \(/);
+    await expect(connectPostgres('postgres://herald:s3cret@127.0.0.1:1/herald')).rejects.not.toThrow(/s3cret/);
+  });
+});
