@@ -359,6 +359,35 @@ describe('the loopback Discord, driven by the real discord.js client', () => {
     expect((await discordErrorFrom(client.rest.get(Routes.channel(NEWS)))).code).toBe(50001);
   });
 
+  it('answers GET /guilds/:id with the owner and roles, and the bot\'s member with its roles', async () => {
+    const { discord, client } = await started();
+
+    const guild = (await client.rest.get(Routes.guild(GUILD))) as { owner_id: string; roles: Array<{ id: string; permissions: string }> };
+    const member = (await client.rest.get(Routes.guildMember(GUILD, discord.botUserId))) as { user: { id: string }; roles: string[] };
+
+    expect(guild.owner_id).toBe(DEFAULT_GUILD.ownerId);
+    expect(guild.roles.map((role) => role.id)).toEqual([GUILD]);
+    expect(member).toMatchObject({ user: { id: discord.botUserId }, roles: [] });
+  });
+
+  it('answers a member it does not know with 10007 Unknown Member', async () => {
+    const { client } = await started();
+
+    expect((await discordErrorFrom(client.rest.get(Routes.guildMember(GUILD, '1400000000000000099')))).code).toBe(10007);
+  });
+
+  it('tells the bot of a forum post a member opened, and lists it among the active threads', async () => {
+    const discord = await startDiscord({ guilds: [{ ...DEFAULT_GUILD, channels: [{ id: NEWS, name: 'digests', type: ChannelType.GuildForum }] }] });
+    const client = await connectClient(discord);
+    const created = once(client, Events.ThreadCreate);
+
+    const postId = discord.openForumPost(NEWS, 'Weekend reading', '1400000000000000002');
+
+    expect((await created)[0]).toMatchObject({ id: postId, parentId: NEWS, ownerId: '1400000000000000002' });
+    const active = (await client.rest.get(Routes.guildActiveThreads(GUILD))) as { threads: Array<{ id: string }> };
+    expect(active.threads.map((thread) => thread.id)).toEqual([postId]);
+  });
+
   it('makes discord.js RESUME after a dropped connection and still delivers an interaction dispatched meanwhile', async () => {
     const { discord, client } = await started();
     const resumed = once(client, Events.ShardResume);

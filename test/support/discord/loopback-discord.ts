@@ -1,4 +1,4 @@
-import { GatewayDispatchEvents, type APIApplicationCommand, type APIInteractionResponse, type APIUser } from 'discord.js';
+import { ChannelType, GatewayDispatchEvents, type APIApplicationCommand, type APIInteractionResponse, type APIUser } from 'discord.js';
 import { createChannelPosts } from './channel-posts.ts';
 import { createCommandRegistry } from './commands.ts';
 import { createFaultInjector, type Fault, type RequestMatch } from './faults.ts';
@@ -88,6 +88,8 @@ export interface LoopbackDiscord {
   /** Drops the gateway connection; resumable (default) makes discord.js RESUME, otherwise it IDENTIFYs anew. */
   dropGateway(options?: { resumable?: boolean }): void;
   gatewaySessions(): GatewayCounts;
+  /** A member (not the bot) opens a post in a forum, as THREAD_CREATE tells the bot; returns the post's id. */
+  openForumPost(forumId: string, name: string, ownerId: string): string;
   /** Deletes the channel (CHANNEL_DELETE is dispatched); REST on it then gets 404 Unknown Channel (10003). */
   deleteChannel(channelId: string): void;
   /** Denies or restores the bot's Send Messages there (CHANNEL_UPDATE is dispatched); posts get 403 Missing Permissions (50013). */
@@ -173,6 +175,13 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
     failNext: (match, fault, times = 1) => faults.failNext(match, fault, times),
     dropGateway: ({ resumable = true } = {}) => gateway.drop(resumable),
     gatewaySessions: () => gateway.counts(),
+    openForumPost(forumId, name, ownerId) {
+      const forum = directory.channel(forumId);
+      if (forum?.type !== ChannelType.GuildForum) throw new Error(`no forum ${forumId} in this loopback Discord`);
+      const thread = directory.addThread(forum, { id: mintId(), name, ownerId, now: Date.now() });
+      gateway.dispatch(GatewayDispatchEvents.ThreadCreate, { ...directory.channelJson(thread), newly_created: true });
+      return thread.id;
+    },
     deleteChannel: (channelId) => changeChannel(GatewayDispatchEvents.ChannelDelete, channelId, { deleted: true }),
     setBotCanPost: (channelId, canPost) => changeChannel(GatewayDispatchEvents.ChannelUpdate, channelId, { botCanPost: canPost }),
     setBotCanView: (channelId, canView) => changeChannel(GatewayDispatchEvents.ChannelUpdate, channelId, { botCanView: canView }),

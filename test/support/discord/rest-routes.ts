@@ -118,8 +118,8 @@ export function restRoutes(deps: RouteDeps): RestRoute[] {
       handle: (request) => {
         const channel = visibleChannel(request.params.channelId);
         if (!channel.botCanPost) throw discordErrors.missingPermissions();
-        // Forum channels take posts as threads, never as plain messages.
-        if (channel.type === ChannelType.GuildForum) throw discordErrors.notATextChannel();
+        // Forum channels take posts as threads, never as plain messages; categories take neither.
+        if (channel.type === ChannelType.GuildForum || channel.type === ChannelType.GuildCategory) throw discordErrors.notATextChannel();
         const body = (request.body ?? {}) as MessageBody;
         rejectIssues(messageIssues(body));
         if (isEmptyMessage(body, request.files.length)) throw discordErrors.emptyMessage();
@@ -154,6 +154,18 @@ export function restRoutes(deps: RouteDeps): RestRoute[] {
         const thread = directory.addThread(forum, { id: deps.mintId(), name: String(body.name), ownerId: deps.bot.id, now: request.now });
         const starter = posts.post(thread.id, message, request.files, request.now, thread.id);
         return json({ ...directory.channelJson(thread), message: starter }, 201);
+      },
+    },
+    { method: 'GET', route: '/guilds/:guildId', auth: true, handle: (request) => json(directory.guildJson(joinedGuild(request))) },
+    {
+      method: 'GET',
+      route: '/guilds/:guildId/members/:userId',
+      auth: true,
+      handle: (request) => {
+        joinedGuild(request);
+        // The loopback's guilds list no member but the bot; the people who run commands exist only in interactions.
+        if (request.params.userId !== deps.bot.id) throw discordErrors.unknownMember();
+        return json(directory.botMemberJson());
       },
     },
     {
