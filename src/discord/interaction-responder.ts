@@ -35,7 +35,7 @@ export function interactionResponder(interaction: ChatInputCommandInteraction, l
 }
 
 /** The guarded message in the shape discord.js's reply methods take. */
-export function toDiscord(message: MessagePayload, logger: Pick<Logger, 'error'>): BaseMessageOptions {
+function toDiscord(message: MessagePayload, logger: Pick<Logger, 'error'>): BaseMessageOptions {
   const { allowed_mentions: mentions, ...body } = apiMessage(message, logger);
   return { ...body, allowedMentions: { parse: [], repliedUser: false, ...(mentions.roles ? { roles: mentions.roles } : {}) } };
 }
