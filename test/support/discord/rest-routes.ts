@@ -6,11 +6,13 @@ import type { ChannelState, GuildDirectory } from './guilds.ts';
 import type { Interactions } from './interactions.ts';
 import type { MessageBody } from './messages.ts';
 import type { RestRequest, RestRoute } from './rest-server.ts';
+import type { SessionStartLimit } from './shards.ts';
 import type { ChangeFeed } from './wait-for.ts';
 import { isEmptyMessage, messageIssues, rejectIssues, threadNameIssues } from './validation.ts';
 
 export interface RouteDeps {
-  gatewayUrl: string;
+  /** What GET /gateway/bot reports: where to connect, the shard count to run, and how many sessions may still start. */
+  gateway: { url: string; shards: number; sessionStartLimit: (now: number) => SessionStartLimit };
   bot: APIUser;
   applicationId: string;
   directory: GuildDirectory;
@@ -51,7 +53,7 @@ export function restRoutes(deps: RouteDeps): RestRoute[] {
       method: 'GET',
       route: '/gateway/bot',
       auth: true,
-      handle: () => json({ url: deps.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } }),
+      handle: (request) => json({ url: deps.gateway.url, shards: deps.gateway.shards, session_start_limit: deps.gateway.sessionStartLimit(request.now) }),
     },
     { method: 'GET', route: '/users/@me', auth: true, handle: () => json(deps.bot) },
     {
