@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Status, type Interaction } from 'discord.js';
 import type { Poster } from '../deliver/poster.ts';
 import type { Logger } from '../logger.ts';
 import type { Command, Services } from './command.ts';
@@ -6,24 +6,39 @@ import { dispatchAutocomplete, dispatchCommand } from './dispatch.ts';
 import { autocompleteRequest, commandRequest } from './interaction-request.ts';
 import { interactionResponder } from './interaction-responder.ts';
 import { createDeliveryPoster } from './rest-poster.ts';
+import { clientShardOptions, type ShardChoice } from './shard-choice.ts';
 
 export interface DiscordBot {
   client: Client;
   poster: Poster;
-  /** Connects with the token; resolves once Discord has said the bot is ready. */
+  /** Connects with the token; resolves once Discord has said the bot is ready on every shard it runs. */
   login(token: string): Promise<void>;
+  /** Each shard this process runs and whether it is connected and ready now, for health checks; empty before login. */
+  shardsReady(): Array<{ id: number; ready: boolean }>;
   stop(): Promise<void>;
+}
+
+export interface DiscordBotOptions {
+  /** Points REST (and so the gateway URL, which comes from GET /gateway/bot) elsewhere. */
+  apiBase?: string;
+  /** The gateway shards this process runs; discord.js's single shard without it. */
+  shards?: ShardChoice;
+  commands: ReadonlyMap<string, Command>;
+  services: () => Services;
+  logger: Logger;
 }
 
 /**
  * The real discord.js client, with only the Guilds intent (slash commands need no privileged intents) and
- * mentions off by default for every message. `apiBase` points REST (and so the gateway URL) elsewhere.
+ * mentions off by default for every message. Several shards run in this one client (discord.js's internal
+ * sharding); Discord sends each guild's interactions to its shard only.
  */
-export function createDiscordBot(options: { apiBase?: string; commands: ReadonlyMap<string, Command>; services: () => Services; logger: Logger }): DiscordBot {
+export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   const { logger, commands } = options;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
+    ...clientShardOptions(options.shards),
     ...(options.apiBase ? { rest: { api: options.apiBase } } : {}),
   });
 
@@ -49,8 +64,9 @@ export function createDiscordBot(options: { apiBase?: string; commands: Readonly
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(token);
       await ready;
-      logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
+      logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: [...client.ws.shards.keys()], shardCount: client.options.shardCount }, 'connected to Discord');
     },
+    shardsReady: () => [...client.ws.shards.values()].map((shard) => ({ id: shard.id, ready: shard.status === Status.Ready })).sort((a, b) => a.id - b.id),
     async stop() {
       await client.destroy();
     },
