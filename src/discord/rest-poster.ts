@@ -1,6 +1,4 @@
-// REST comes through discord.js rather than from @discordjs/rest directly: Node loads that package's ESM
-// build for an import and its CommonJS build for discord.js, and the two builds' DiscordAPIError classes
-// differ, so errors from a REST made here would fail `instanceof` against the class discord.js exports.
+import { DiscordAPIError as EsmDiscordAPIError } from '@discordjs/rest';
 import {
   ChannelType,
   Constants,
@@ -64,8 +62,16 @@ export interface RestPosterOptions {
   logger: Pick<Logger, 'error'>;
 }
 
+/**
+ * Node loads @discordjs/rest's CommonJS build for discord.js (client.rest) and its ESM build for an `import`
+ * (a worker's own REST), and each build has its own DiscordAPIError class; a REST of either kind may be given.
+ */
+function isDiscordApiError(error: unknown): error is DiscordAPIError {
+  return error instanceof DiscordAPIError || error instanceof EsmDiscordAPIError;
+}
+
 function refusal(error: unknown): PostRefused | undefined {
-  const reason = error instanceof DiscordAPIError && typeof error.code === 'number' ? REFUSALS[error.code] : undefined;
+  const reason = isDiscordApiError(error) && typeof error.code === 'number' ? REFUSALS[error.code] : undefined;
   return reason ? new PostRefused(reason) : undefined;
 }
 

@@ -1,3 +1,4 @@
+import { REST as EsmRest } from '@discordjs/rest';
 import { ChannelType, REST } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PostRefused, type Poster } from '../../src/deliver/poster.ts';
@@ -85,6 +86,13 @@ describe('the REST poster, in a process without a gateway connection', () => {
     change();
 
     expect(await refusalOf(poster.post(NEWS, digest, 'digest-1'))).toBe(reason);
+  });
+
+  it("refuses for good over @discordjs/rest's own REST client as over discord.js's", async () => {
+    const overEsmRest = createRestPoster({ rest: new EsmRest({ api: discord.apiBase }).setToken(discord.token), pace: (request) => request(), logger: quiet });
+    discord.deleteChannel(NEWS);
+
+    expect(await refusalOf(overEsmRest.post(NEWS, digest, 'digest-1'))).toBe('the channel was deleted');
   });
 
   it('refuses for good a post in a forum, which takes posts rather than messages', async () => {
