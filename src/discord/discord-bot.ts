@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, Status, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import type { Poster } from '../deliver/poster.ts';
 import type { Logger } from '../logger.ts';
 import type { Command, Services } from './command.ts';
@@ -7,14 +7,15 @@ import { autocompleteRequest, commandRequest } from './interaction-request.ts';
 import { interactionResponder } from './interaction-responder.ts';
 import { createDeliveryPoster } from './rest-poster.ts';
 import { clientShardOptions, type ShardChoice } from './shard-choice.ts';
+import { trackShardReadiness, type ShardReadiness } from './shard-readiness.ts';
 
 export interface DiscordBot {
   client: Client;
   poster: Poster;
   /** Connects with the token; resolves once Discord has said the bot is ready on every shard it runs. */
   login(token: string): Promise<void>;
-  /** Each shard this process runs and whether it is connected and ready now, for health checks; empty before login. */
-  shardsReady(): Array<{ id: number; ready: boolean }>;
+  /** Each shard this process runs and whether it is ready now, for health checks; empty before login. */
+  shardsReady(): ShardReadiness[];
   stop(): Promise<void>;
 }
 
@@ -56,6 +57,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
 
   const poster = createDeliveryPoster(client.rest, logger);
+  const shardsReady = trackShardReadiness(client);
 
   return {
     client,
@@ -66,7 +68,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       await ready;
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: [...client.ws.shards.keys()], shardCount: client.options.shardCount }, 'connected to Discord');
     },
-    shardsReady: () => [...client.ws.shards.values()].map((shard) => ({ id: shard.id, ready: shard.status === Status.Ready })).sort((a, b) => a.id - b.id),
+    shardsReady,
     async stop() {
       await client.destroy();
     },

@@ -107,26 +107,33 @@ describe('Herald running both shards in one process', () => {
     expect(isHelp(await on0.waitForOriginal())).toBe(true);
   });
 
-  it('reports a shard not ready while its connection is down, and ready again once it resumes', async () => {
+  /** Drops shard 1's connection; resolves with what shardsReady said while it was down, once it has resumed. */
+  async function outageOfShard1(): Promise<ReturnType<DiscordBot['shardsReady']>> {
     const { bot, discord } = herald;
-    expect(bot.shardsReady()).toEqual([
-      { id: 0, ready: true },
-      { id: 1, ready: true },
-    ]);
     const whileDown = new Promise<ReturnType<DiscordBot['shardsReady']>>((resolve) => bot.client.once(Events.ShardReconnecting, () => resolve(bot.shardsReady())));
     const resumed = new Promise<void>((resolve) => bot.client.once(Events.ShardResume, () => resolve()));
-
     discord.dropGateway({ shard: 1 });
-
-    expect(await whileDown).toEqual([
-      { id: 0, ready: true },
-      { id: 1, ready: false },
-    ]);
     await resumed;
-    expect(bot.shardsReady()).toEqual([
+    return whileDown;
+  }
+
+  it('reports a shard not ready while its connection is down, and ready again once it resumes', async () => {
+    const [zero, one] = await outageOfShard1();
+
+    expect([zero, one?.ready]).toEqual([{ id: 0, ready: true }, false]);
+    expect(herald.bot.shardsReady()).toEqual([
       { id: 0, ready: true },
       { id: 1, ready: true },
     ]);
+  });
+
+  it('says since when a shard has been down, counting each outage from its own start', async () => {
+    await outageOfShard1();
+    const secondDropAt = Date.now();
+
+    const [, one] = await outageOfShard1();
+
+    expect(one?.notReadySince?.getTime()).toBeGreaterThanOrEqual(secondDropAt);
   });
 });
 
