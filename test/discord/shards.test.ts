@@ -137,6 +137,21 @@ describe('Herald running both shards in one process', () => {
   });
 });
 
+describe('Herald with DISCORD_SHARDS=auto', () => {
+  it('runs as many shards as GET /gateway/bot recommends, and answers in each', async () => {
+    const herald = await startHeraldOnLoopback({ guilds: GUILDS, config, shardCount: 2, shards: { count: 'auto' } });
+    try {
+      await herald.bot.login(herald.discord.token);
+
+      expect(herald.bot.shardsReady().map((shard) => shard.id)).toEqual([0, 1]);
+      expect(isHelp(await (await herald.discord.runCommand(HELP_ON_0)).waitForOriginal())).toBe(true);
+      expect(isHelp(await (await herald.discord.runCommand(HELP_ON_1)).waitForOriginal())).toBe(true);
+    } finally {
+      await herald.close();
+    }
+  }, 30_000);
+});
+
 describe('npm start with DISCORD_SHARDS and DISCORD_SHARD_IDS', () => {
   it('connects as the shards they name', async () => {
     const discord = await startLoopbackDiscord({ guilds: GUILDS, shardCount: 2 });
