@@ -77,8 +77,6 @@ export interface LoopbackDiscord {
   botUserId: string;
   guilds: GuildSetup[];
   shardCount: number;
-  /** The shard a guild's events go to. */
-  shardOf(guildId: string): number;
   /** Resolves once a bot has identified (or resumed) on the gateway. */
   waitForBot(timeoutMs?: number): Promise<void>;
   /** Dispatches INTERACTION_CREATE for a slash command to the guild's shard; waits for a bot to be connected there first. Throws if Discord would not offer the command to this member (its default_member_permissions). */
@@ -187,7 +185,6 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
     botUserId: BOT_USER_ID,
     guilds: directory.guilds,
     shardCount,
-    shardOf: (guildId) => shardOf(guildId, shardCount),
     waitForBot: (timeoutMs = DEFAULT_WAIT_MS) => feed.waitFor(() => gateway.hasConnectedSession() || undefined, timeoutMs, 'a bot to connect to the gateway').then(() => undefined),
     runCommand: (input) => dispatchInteraction('command', input),
     autocomplete: (input) => dispatchInteraction('autocomplete', input),

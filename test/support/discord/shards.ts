@@ -4,7 +4,7 @@ export function shardOf(guildId: string, shardCount: number): number {
 }
 
 /** Discord lets a bot start 1000 sessions a day; `remaining` counts down with each IDENTIFY. */
-export const SESSION_STARTS_PER_DAY = 1000;
+const SESSION_STARTS_PER_DAY = 1000;
 const DAY_MS = 86_400_000;
 
 export interface SessionStartLimit {
