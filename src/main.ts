@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   const config = await loadConfig();
   const commands = await loadCommands();
   let app: HeraldApp | undefined;
-  const bot = discord.token ? createDiscordBot({ ...(discord.apiBase ? { apiBase: discord.apiBase } : {}), commands, services: () => app!.services, logger }) : undefined;
+  const bot = discord.token
+    ? createDiscordBot({ ...(discord.apiBase ? { apiBase: discord.apiBase } : {}), ...(discord.shards ? { shards: discord.shards } : {}), commands, services: () => app!.services, logger })
+    : undefined;
   app = await startHeraldApp({ config, env: process.env, logger, poster: bot?.poster ?? consolePoster(process.stdout) });
 
   const stop = async (signal: string): Promise<void> => {

@@ -1,8 +1,8 @@
 import { MessageFlags, type BaseMessageOptions, type ChatInputCommandInteraction } from 'discord.js';
 import type { Logger } from '../logger.ts';
 import type { Responder } from './command.ts';
-import { validateMessage } from './render/embed-limits.ts';
-import { contentMessage, type MessagePayload } from './render/message-payload.ts';
+import { apiMessage } from './message-guard.ts';
+import type { MessagePayload } from './render/message-payload.ts';
 
 /** Replies to a slash command: the first answer replies (or fills the deferred reply), later ones follow up. */
 export function interactionResponder(interaction: ChatInputCommandInteraction, logger: Pick<Logger, 'error'>): Responder {
@@ -34,17 +34,8 @@ export function interactionResponder(interaction: ChatInputCommandInteraction, l
   };
 }
 
-/**
- * The renderers keep every message within Discord's limits; this is the last guard, so that a mistake there
- * costs one reply's detail rather than an error from Discord. Mentions are never parsed, whatever the text says.
- */
-export function toDiscord(message: MessagePayload, logger: Pick<Logger, 'error'>): BaseMessageOptions {
-  const problems = validateMessage(message);
-  const safe = problems.length ? contentMessage('This answer was too long for Discord; try a narrower question.') : message;
-  if (problems.length) logger.error({ problems }, 'a rendered message broke Discord limits');
-  return {
-    ...(safe.content ? { content: safe.content } : {}),
-    ...(safe.embeds?.length ? { embeds: safe.embeds } : {}),
-    allowedMentions: { parse: [], repliedUser: false, ...(safe.allowed_mentions.roles?.length ? { roles: safe.allowed_mentions.roles } : {}) },
-  };
+/** The guarded message in the shape discord.js's reply methods take. */
+function toDiscord(message: MessagePayload, logger: Pick<Logger, 'error'>): BaseMessageOptions {
+  const { allowed_mentions: mentions, ...body } = apiMessage(message, logger);
+  return { ...body, allowedMentions: { parse: [], repliedUser: false, ...(mentions.roles ? { roles: mentions.roles } : {}) } };
 }

@@ -3,11 +3,15 @@ import {
   ChannelType,
   Client,
   DiscordAPIError,
+  type ClientEvents,
   type ClientOptions,
   Events,
+  GatewayCloseCodes,
+  GatewayOpcodes,
   GatewayIntentBits,
   InteractionResponseType,
   MessageFlags,
+  REST,
   Routes,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
@@ -15,6 +19,7 @@ import {
   type TextChannel,
 } from 'discord.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WebSocket } from 'ws';
 import {
   ADMIN_PERMISSIONS,
   DEFAULT_GUILD,
@@ -50,8 +55,8 @@ async function startDiscord(options: LoopbackDiscordOptions = {}): Promise<Loopb
 }
 
 /** The real discord.js client, as the bot builds it, logged in to the loopback Discord and ready. */
-async function connectClient(discord: LoopbackDiscord, ws: ClientOptions['ws'] = {}): Promise<Client> {
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiBase }, ws });
+async function connectClient(discord: LoopbackDiscord, options: Omit<ClientOptions, 'intents'> = {}): Promise<Client> {
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiBase }, ...options });
   cleanups.push(() => client.destroy());
   const ready = once(client, Events.ClientReady);
   await client.login(discord.token);
@@ -359,6 +364,35 @@ describe('the loopback Discord, driven by the real discord.js client', () => {
     expect((await discordErrorFrom(client.rest.get(Routes.channel(NEWS)))).code).toBe(50001);
   });
 
+  it('answers GET /guilds/:id with the owner and roles, and the bot\'s member with its roles', async () => {
+    const { discord, client } = await started();
+
+    const guild = (await client.rest.get(Routes.guild(GUILD))) as { owner_id: string; roles: Array<{ id: string; permissions: string }> };
+    const member = (await client.rest.get(Routes.guildMember(GUILD, discord.botUserId))) as { user: { id: string }; roles: string[] };
+
+    expect(guild.owner_id).toBe(DEFAULT_GUILD.ownerId);
+    expect(guild.roles.map((role) => role.id)).toEqual([GUILD]);
+    expect(member).toMatchObject({ user: { id: discord.botUserId }, roles: [] });
+  });
+
+  it('answers a member it does not know with 10007 Unknown Member', async () => {
+    const { client } = await started();
+
+    expect((await discordErrorFrom(client.rest.get(Routes.guildMember(GUILD, '1400000000000000099')))).code).toBe(10007);
+  });
+
+  it('tells the bot of a forum post a member opened, and lists it among the active threads', async () => {
+    const discord = await startDiscord({ guilds: [{ ...DEFAULT_GUILD, channels: [{ id: NEWS, name: 'digests', type: ChannelType.GuildForum }] }] });
+    const client = await connectClient(discord);
+    const created = once(client, Events.ThreadCreate);
+
+    const postId = discord.openForumPost(NEWS, 'Weekend reading', '1400000000000000002');
+
+    expect((await created)[0]).toMatchObject({ id: postId, parentId: NEWS, ownerId: '1400000000000000002' });
+    const active = (await client.rest.get(Routes.guildActiveThreads(GUILD))) as { threads: Array<{ id: string }> };
+    expect(active.threads.map((thread) => thread.id)).toEqual([postId]);
+  });
+
   it('makes discord.js RESUME after a dropped connection and still delivers an interaction dispatched meanwhile', async () => {
     const { discord, client } = await started();
     const resumed = once(client, Events.ShardResume);
@@ -375,7 +409,7 @@ describe('the loopback Discord, driven by the real discord.js client', () => {
   it('makes discord.js IDENTIFY again after a non-resumable drop', async () => {
     const discord = await startDiscord();
     // discord.js spaces one client's IDENTIFYs 5 s apart (Discord's max_concurrency window); waiving that keeps this test fast.
-    const client = await connectClient(discord, { buildIdentifyThrottler: () => ({ waitForIdentify: async () => undefined }) });
+    const client = await connectClient(discord, { ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => undefined }) } });
     const reconnected = once(client, Events.ShardReady);
 
     discord.dropGateway({ resumable: false });
@@ -403,6 +437,143 @@ describe('the loopback Discord, driven by the real discord.js client', () => {
     await channel.send({ content: '@everyone breaking', allowedMentions: { parse: [] } });
 
     expect(discord.channelMessages(NEWS).map((message) => message.mention_everyone)).toEqual([true, false]);
+  });
+});
+
+describe('the loopback Discord, sharded', () => {
+  // (id >> 22) % 2: DEFAULT_GUILD's id falls on shard 1 of 2, this one on shard 0.
+  const SHARD_0_GUILD = '1200000000004194305';
+  const SHARD_0_NEWS = '1300000000000000011';
+  const SHARDED: GuildSetup[] = [...GUILDS, { id: SHARD_0_GUILD, name: 'Even', ownerId: '1400000000000000001', channels: [{ id: SHARD_0_NEWS, name: 'news' }] }];
+
+  const shardClient = (discord: LoopbackDiscord, shard: number): Promise<Client> => connectClient(discord, { shards: [shard], shardCount: discord.shardCount });
+
+  /** Everything of one kind a client receives, in order. */
+  function received<K extends keyof ClientEvents>(client: Client, event: K): Array<ClientEvents[K][0]> {
+    const seen: Array<ClientEvents[K][0]> = [];
+    client.on(event, (...args: ClientEvents[K]) => seen.push(args[0]));
+    return seen;
+  }
+
+  /** The ids in every dispatch of a type a client's connection carries: raw, since discord.js drops an update for a channel it has not cached rather than emit it. */
+  function rawDispatchIds(client: Client, type: string): Array<string | undefined> {
+    const ids: Array<string | undefined> = [];
+    client.on(Events.Raw, (packet: { t?: string; d?: { id?: string } }) => {
+      if (packet.t === type) ids.push(packet.d?.id);
+    });
+    return ids;
+  }
+
+  it('recommends the shard count on GET /gateway/bot, with a session start limit that counts down with each IDENTIFY', async () => {
+    const discord = await startDiscord({ guilds: SHARDED, shardCount: 2 });
+    const rest = new REST({ api: discord.apiBase }).setToken(discord.token);
+
+    const before = (await rest.get(Routes.gatewayBot())) as { url: string; shards: number; session_start_limit: Record<string, number> };
+    await shardClient(discord, 0);
+    const after = (await rest.get(Routes.gatewayBot())) as typeof before;
+
+    expect(before).toMatchObject({ url: discord.gatewayUrl, shards: 2, session_start_limit: { total: 1000, remaining: 1000, max_concurrency: 1 } });
+    expect(before.session_start_limit.reset_after).toBeGreaterThan(0);
+    expect(after.session_start_limit.remaining).toBe(999);
+  });
+
+  it.each([
+    ['an id beyond the count', { shards: [2], shardCount: 3 }],
+    ['a count other than the bot must run', { shards: [0], shardCount: 3 }],
+  ])('closes a connection that identifies with %s with 4010 Invalid shard', async (_case, shards) => {
+    const discord = await startDiscord({ guilds: SHARDED, shardCount: 2 });
+    const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiBase }, ...shards });
+    cleanups.push(() => client.destroy());
+    const disconnected = once(client, Events.ShardDisconnect);
+
+    await expect(client.login(discord.token)).rejects.toThrow('Invalid shard');
+
+    expect((await disconnected)[0]).toMatchObject({ code: GatewayCloseCodes.InvalidShard });
+    expect(discord.gatewaySessions().identifies).toBe(0);
+  });
+
+  /** A bare connection that has identified, for what discord.js would never send or never show. */
+  async function identifyByHand(discord: LoopbackDiscord, shard?: [number, number]): Promise<WebSocket> {
+    const socket = new WebSocket(`${discord.gatewayUrl}?v=10&encoding=json`);
+    cleanups.push(async () => socket.terminate());
+    await once(socket, 'message');
+    socket.send(JSON.stringify({ op: GatewayOpcodes.Identify, d: { token: discord.token, intents: GatewayIntentBits.Guilds, properties: { os: 'linux', browser: 'test', device: 'test' }, ...(shard ? { shard } : {}) } }));
+    return socket;
+  }
+
+  it('closes an IDENTIFY that names no shard with 4011 Sharding required when the bot must shard', async () => {
+    const discord = await startDiscord({ guilds: SHARDED, shardCount: 2 });
+
+    const socket = await identifyByHand(discord);
+
+    const [code] = (await once(socket, 'close')) as [number];
+    expect(code).toBe(GatewayCloseCodes.ShardingRequired);
+  });
+
+  it('names the shard in READY and lists only its guilds there', async () => {
+    const discord = await startDiscord({ guilds: SHARDED, shardCount: 2 });
+
+    const socket = await identifyByHand(discord, [1, 2]);
+
+    const [ready] = (await once(socket, 'message')) as [Buffer];
+    expect(JSON.parse(String(ready))).toMatchObject({ t: 'READY', d: { shard: [1, 2], guilds: [{ id: GUILD, unavailable: true }] } });
+  });
+
+  it("makes each shard ready with its own guilds only", async () => {
+    const discord = await startDiscord({ guilds: SHARDED, shardCount: 2 });
+
+    const [zero, one] = [await shardClient(discord, 0), await shardClient(discord, 1)];
+
+    expect([...zero.guilds.cache.keys()]).toEqual([SHARD_0_GUILD]);
+    expect([...one.guilds.cache.keys()]).toEqual([GUILD]);
+    expect(discord.gatewaySessions(0).identifies).toBe(1);
+    expect(discord.gatewaySessions(1).identifies).toBe(1);
+  });
+
+  it("sends a guild's interaction only to the guild's shard, and records which shard that was", async () => {
+    const discord = await startDiscord({ guilds: SHARDED, shardCount: 2 });
+    const [zero, one] = [await shardClient(discord, 0), await shardClient(discord, 1)];
+    const seenByZero = received(zero, Events.InteractionCreate);
+    const arrivedAtOne = nextInteraction<ChatInputCommandInteraction>(one);
+    const arrivedAtZero = nextInteraction<ChatInputCommandInteraction>(zero);
+
+    const inShardOne = await discord.runCommand({ guildId: GUILD, channelId: NEWS, name: 'brief' });
+    const inShardZero = await discord.runCommand({ guildId: SHARD_0_GUILD, channelId: SHARD_0_NEWS, name: 'topics' });
+
+    expect([inShardOne.shard, inShardZero.shard]).toEqual([1, 0]);
+    expect((await arrivedAtOne).id).toBe(inShardOne.id);
+    // Shard 0's connection delivers in order: had the first interaction gone there too, it would have come first.
+    expect((await arrivedAtZero).id).toBe(inShardZero.id);
+    expect(seenByZero.map((interaction) => interaction.id)).toEqual([inShardZero.id]);
+  });
+
+  it("sends a channel's changes only to its guild's shard", async () => {
+    const discord = await startDiscord({ guilds: SHARDED, shardCount: 2 });
+    const [zero, one] = [await shardClient(discord, 0), await shardClient(discord, 1)];
+    const seenByZero = rawDispatchIds(zero, 'CHANNEL_UPDATE');
+    const updatedAtOne = once(one, Events.ChannelUpdate);
+    const updatedAtZero = once(zero, Events.ChannelUpdate);
+
+    discord.setBotCanPost(NEWS, false);
+    discord.setBotCanPost(SHARD_0_NEWS, false);
+
+    expect(((await updatedAtOne)[1] as TextChannel).id).toBe(NEWS);
+    expect(((await updatedAtZero)[1] as TextChannel).id).toBe(SHARD_0_NEWS);
+    expect(seenByZero).toEqual([SHARD_0_NEWS]);
+  });
+
+  it('drops only the shard it is told to, which RESUMEs while the other stays connected', async () => {
+    const discord = await startDiscord({ guilds: SHARDED, shardCount: 2 });
+    const [zero, one] = [await shardClient(discord, 0), await shardClient(discord, 1)];
+    const resumed = once(one, Events.ShardResume);
+    const reconnectingZero = received(zero, Events.ShardReconnecting);
+
+    discord.dropGateway({ shard: 1 });
+    await resumed;
+
+    expect(discord.gatewaySessions(1).resumes).toBe(1);
+    expect(discord.gatewaySessions(0).resumes).toBe(0);
+    expect(reconnectingZero).toEqual([]);
   });
 });
 

@@ -24,6 +24,7 @@ export const discordErrors = {
   notFound: () => new DiscordError(404, 0, '404: Not Found'),
   methodNotAllowed: () => new DiscordError(405, 0, '405: Method Not Allowed'),
   unknownChannel: () => new DiscordError(404, 10003, 'Unknown Channel'),
+  unknownMember: () => new DiscordError(404, 10007, 'Unknown Member'),
   unknownMessage: () => new DiscordError(404, 10008, 'Unknown Message'),
   unknownWebhook: () => new DiscordError(404, 10015, 'Unknown Webhook'),
   unknownInteraction: () => new DiscordError(404, 10062, 'Unknown interaction'),

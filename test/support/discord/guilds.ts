@@ -4,10 +4,10 @@ import { isSnowflake } from './snowflakes.ts';
 export interface ChannelSetup {
   id: string;
   name: string;
-  type?: ChannelType.GuildText | ChannelType.GuildAnnouncement | ChannelType.GuildForum;
+  type?: ChannelType.GuildText | ChannelType.GuildAnnouncement | ChannelType.GuildForum | ChannelType.GuildCategory;
   /** False hides the channel from the bot: reads and posts get 403 Missing Access (50001). Default true. */
   botCanView?: boolean;
-  /** False lets the bot see but not post: posts get 403 Missing Permissions (50013). Default true. */
+  /** False lets the bot see but not post, there or in its threads: posts get 403 Missing Permissions (50013). Default true. */
   botCanPost?: boolean;
 }
 
@@ -33,10 +33,13 @@ export interface ChannelState {
   createdAt?: number;
 }
 
+const JOINED_AT = '2026-01-01T00:00:00.000Z';
+
 /** What a plain member may do: read, post, embed, use commands. Pass it (or ADMIN_PERMISSIONS) as an invoker's permissions. */
 export const MEMBER_PERMISSIONS = String(
   PermissionFlagsBits.ViewChannel |
     PermissionFlagsBits.SendMessages |
+    PermissionFlagsBits.SendMessagesInThreads |
     PermissionFlagsBits.EmbedLinks |
     PermissionFlagsBits.AttachFiles |
     PermissionFlagsBits.ReadMessageHistory |
@@ -57,6 +60,10 @@ export interface GuildDirectory {
   threadsOf(guildId: string): ChannelState[];
   /** The channel as REST and gateway payloads carry it; the bot's limits are permission overwrites, so discord.js's `permissionsFor` agrees with the REST answers. */
   channelJson(channel: ChannelState): Record<string, unknown>;
+  /** The guild as GET /guilds/:id returns it: its owner and roles among the rest, no channels. */
+  guildJson(guildId: string): { id: string; [field: string]: unknown };
+  /** The bot as a member of a guild, as GET /guilds/:id/members/:userId returns it. */
+  botMemberJson(): Record<string, unknown>;
   guildCreate(guildId: string): { id: string; [field: string]: unknown };
   botPermissionsIn(channel: ChannelState): string;
 }
@@ -84,8 +91,9 @@ export function createGuildDirectory(guilds: GuildSetup[], bot: APIUser): GuildD
       ]),
     ),
   );
+  // Denying both kinds of sending keeps the bot out of the channel's threads too, as the loopback refuses posts there.
   const denied = (channel: ChannelState): bigint =>
-    (channel.botCanView ? 0n : PermissionFlagsBits.ViewChannel) | (channel.botCanPost ? 0n : PermissionFlagsBits.SendMessages);
+    (channel.botCanView ? 0n : PermissionFlagsBits.ViewChannel) | (channel.botCanPost ? 0n : PermissionFlagsBits.SendMessages | PermissionFlagsBits.SendMessagesInThreads);
   const threadJson = (thread: ChannelState): Record<string, unknown> => ({
     id: thread.id,
     type: thread.type,
@@ -120,6 +128,22 @@ export function createGuildDirectory(guilds: GuildSetup[], bot: APIUser): GuildD
       ...(channel.type === ChannelType.GuildForum ? { available_tags: [], default_reaction_emoji: null, default_sort_order: null, default_forum_layout: 0 } : {}),
     };
   };
+  const guildJson = (guildId: string): { id: string; [field: string]: unknown } => {
+    const guild = guilds.find((candidate) => candidate.id === guildId);
+    if (!guild) throw new Error(`no guild ${guildId} in this loopback Discord`);
+    return {
+      id: guild.id,
+      name: guild.name,
+      icon: null,
+      owner_id: guild.ownerId,
+      features: [],
+      roles: [{ id: guild.id, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      emojis: [],
+      stickers: [],
+      preferred_locale: 'en-US',
+    };
+  };
+  const botMemberJson = (): Record<string, unknown> => ({ user: bot, roles: [], joined_at: JOINED_AT, deaf: false, mute: false, flags: 0, pending: false, nick: null, avatar: null, premium_since: null });
   const live = (guildId: string): ChannelState[] => [...channels.values()].filter((channel) => channel.guildId === guildId && !channel.deleted);
   const channelsOf = (guildId: string): ChannelState[] => live(guildId).filter((channel) => !channel.parentId);
   return {
@@ -159,31 +183,23 @@ export function createGuildDirectory(guilds: GuildSetup[], bot: APIUser): GuildD
     },
     channelJson,
     botPermissionsIn: (channel) => String(BigInt(MEMBER_PERMISSIONS) & ~denied(channel)),
+    guildJson,
+    botMemberJson,
     guildCreate(guildId) {
-      const guild = guilds.find((candidate) => candidate.id === guildId);
-      if (!guild) throw new Error(`no guild ${guildId} in this loopback Discord`);
       return {
-        id: guild.id,
-        name: guild.name,
-        icon: null,
-        owner_id: guild.ownerId,
+        ...guildJson(guildId),
         unavailable: false,
         large: false,
         member_count: 2,
-        joined_at: '2026-01-01T00:00:00.000Z',
-        features: [],
-        roles: [{ id: guild.id, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
-        channels: channelsOf(guild.id).map(channelJson),
+        joined_at: JOINED_AT,
+        channels: channelsOf(guildId).map(channelJson),
         threads: [],
-        members: [{ user: bot, roles: [], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 }],
+        members: [botMemberJson()],
         presences: [],
         voice_states: [],
-        emojis: [],
-        stickers: [],
         stage_instances: [],
         guild_scheduled_events: [],
         soundboard_sounds: [],
-        preferred_locale: 'en-US',
       };
     },
   };

@@ -2,8 +2,9 @@ import type { APIApplicationCommandInteractionDataBasicOption, APIApplicationCom
 import type { HeraldConfig } from '../../../src/config/load-config.ts';
 import { createDiscordBot, type DiscordBot } from '../../../src/discord/discord-bot.ts';
 import { loadCommands } from '../../../src/discord/load-commands.ts';
+import type { ShardChoice } from '../../../src/discord/shard-choice.ts';
 import { startHeraldApp, type HeraldApp } from '../../../src/herald-app.ts';
-import { createLogger } from '../../../src/logger.ts';
+import { createLogger, type Logger } from '../../../src/logger.ts';
 import { startLoopbackDiscord, type GuildSetup, type LoopbackDiscord } from './loopback-discord.ts';
 
 /** Herald as `npm start` runs it with a token, logged in to a loopback Discord: the real client, app and commands. */
@@ -12,24 +13,43 @@ export interface HeraldOnLoopback {
   app: HeraldApp;
   bot: DiscordBot;
   commands: Awaited<ReturnType<typeof loadCommands>>;
+  /** Another gateway process of the same Herald (same services), running other shards; not logged in yet, stopped with the rest. */
+  addBot(shards: ShardChoice, logger?: Logger): DiscordBot;
   close(): Promise<void>;
 }
 
-export async function startHeraldOnLoopback(options: { guilds: GuildSetup[]; config: HeraldConfig; now?: () => Date }): Promise<HeraldOnLoopback> {
-  const discord = await startLoopbackDiscord({ guilds: options.guilds });
-  const logger = createLogger({ HERALD_LOG_LEVEL: 'silent' });
+export interface HeraldOnLoopbackOptions {
+  guilds: GuildSetup[];
+  config: HeraldConfig;
+  now?: () => Date;
+  /** The shards the loopback Discord asks for; 1 unless given. */
+  shardCount?: number;
+  /** The shards `bot` runs; discord.js's single shard unless given. */
+  shards?: ShardChoice;
+}
+
+export async function startHeraldOnLoopback(options: HeraldOnLoopbackOptions): Promise<HeraldOnLoopback> {
+  const discord = await startLoopbackDiscord({ guilds: options.guilds, ...(options.shardCount ? { shardCount: options.shardCount } : {}) });
+  const silent = createLogger({ HERALD_LOG_LEVEL: 'silent' });
   const commands = await loadCommands();
   let app: HeraldApp | undefined;
-  const bot = createDiscordBot({ apiBase: discord.apiBase, commands, services: () => app!.services, logger });
-  app = await startHeraldApp({ config: options.config, env: {}, logger, poster: bot.poster, ...(options.now ? { now: options.now } : {}) });
+  const bots: DiscordBot[] = [];
+  const addBot = (shards: ShardChoice | undefined, logger: Logger = silent): DiscordBot => {
+    const bot = createDiscordBot({ apiBase: discord.apiBase, ...(shards ? { shards } : {}), commands, services: () => app!.services, logger });
+    bots.push(bot);
+    return bot;
+  };
+  const bot = addBot(options.shards);
+  app = await startHeraldApp({ config: options.config, env: {}, logger: silent, poster: bot.poster, ...(options.now ? { now: options.now } : {}) });
   const started = app;
   return {
     discord,
     app: started,
     bot,
     commands,
+    addBot,
     async close() {
-      await bot.stop();
+      for (const each of bots) await each.stop();
       await started.stop();
       await discord.close();
     },

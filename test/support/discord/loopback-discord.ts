@@ -1,4 +1,4 @@
-import { GatewayDispatchEvents, type APIApplicationCommand, type APIInteractionResponse, type APIUser } from 'discord.js';
+import { ChannelType, GatewayDispatchEvents, type APIApplicationCommand, type APIInteractionResponse, type APIUser } from 'discord.js';
 import { createChannelPosts } from './channel-posts.ts';
 import { createCommandRegistry } from './commands.ts';
 import { createFaultInjector, type Fault, type RequestMatch } from './faults.ts';
@@ -10,6 +10,7 @@ import { isLoading, type StoredMessage } from './messages.ts';
 import { createRateLimiter } from './rate-limits.ts';
 import { restRoutes } from './rest-routes.ts';
 import { startRestServer, type RecordedRequest } from './rest-server.ts';
+import { sessionStartLimit, shardOf } from './shards.ts';
 import { createSnowflakes } from './snowflakes.ts';
 import { createChangeFeed } from './wait-for.ts';
 
@@ -39,12 +40,19 @@ export interface LoopbackDiscordOptions {
   nonceWindowMs?: number;
   /** HELLO's heartbeat_interval (Discord's is about 41 s); shorter, so a test of a minute sees heartbeats acknowledged. */
   heartbeatIntervalMs?: number;
+  /**
+   * How many shards the bot must run (1 unless given), as GET /gateway/bot recommends: IDENTIFY must then name
+   * `[id, shardCount]`, and a guild's events go only to its shard, `(guild_id >> 22) % shardCount`.
+   */
+  shardCount?: number;
 }
 
 /** One interaction a test dispatched, and what the bot has answered so far. */
 export interface InteractionHandle {
   id: string;
   token: string;
+  /** The shard INTERACTION_CREATE went to: its guild's. */
+  shard: number;
   /** The first callback the bot sent: a reply (type 4), a deferral (5) or autocomplete choices (8). */
   response(timeoutMs?: number): Promise<APIInteractionResponse>;
   /** The reply as the user sees it now ("thinking…" after a deferral, with the Loading flag), if any. */
@@ -68,9 +76,10 @@ export interface LoopbackDiscord {
   applicationId: string;
   botUserId: string;
   guilds: GuildSetup[];
+  shardCount: number;
   /** Resolves once a bot has identified (or resumed) on the gateway. */
   waitForBot(timeoutMs?: number): Promise<void>;
-  /** Dispatches INTERACTION_CREATE for a slash command; waits for a bot to be connected first. Throws if Discord would not offer the command to this member (its default_member_permissions). */
+  /** Dispatches INTERACTION_CREATE for a slash command to the guild's shard; waits for a bot to be connected there first. Throws if Discord would not offer the command to this member (its default_member_permissions). */
   runCommand(input: CommandInput): Promise<InteractionHandle>;
   /** Dispatches an autocomplete interaction; one of `input.options` must carry `focused: true`. */
   autocomplete(input: CommandInput): Promise<InteractionHandle>;
@@ -85,9 +94,12 @@ export interface LoopbackDiscord {
   requests: RecordedRequest[];
   /** The next `times` (default 1) requests matching get this fault instead of being served. */
   failNext(match: RequestMatch, fault: Fault, times?: number): void;
-  /** Drops the gateway connection; resumable (default) makes discord.js RESUME, otherwise it IDENTIFYs anew. */
-  dropGateway(options?: { resumable?: boolean }): void;
-  gatewaySessions(): GatewayCounts;
+  /** Drops the gateway connections (only the shard's, if given); resumable (default) makes discord.js RESUME, otherwise it IDENTIFYs anew. */
+  dropGateway(options?: { resumable?: boolean; shard?: number }): void;
+  /** IDENTIFYs, RESUMEs and heartbeats in all, or on one shard. */
+  gatewaySessions(shard?: number): GatewayCounts;
+  /** A member (not the bot) opens a post in a forum, as THREAD_CREATE tells the bot; returns the post's id. */
+  openForumPost(forumId: string, name: string, ownerId: string): string;
   /** Deletes the channel (CHANNEL_DELETE is dispatched); REST on it then gets 404 Unknown Channel (10003). */
   deleteChannel(channelId: string): void;
   /** Denies or restores the bot's Send Messages there (CHANNEL_UPDATE is dispatched); posts get 403 Missing Permissions (50013). */
@@ -108,8 +120,11 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
   const interactions = createInteractions({ applicationId: BOT_USER_ID, bot, directory, commands, mintId, deadlineMs: options.interactionDeadlineMs ?? 3_000 });
   const posts = createChannelPosts(bot, mintId, options.nonceWindowMs);
   const faults = createFaultInjector();
+  const shardCount = options.shardCount ?? 1;
+  const openedAt = Date.now();
   const gateway = await startGateway({
     token,
+    shardCount,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 5_000,
     user: bot,
     application: { id: BOT_USER_ID, flags: 0 },
@@ -118,23 +133,34 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
   });
   const rest = await startRestServer({
     token,
-    routes: restRoutes({ gatewayUrl: gateway.url, bot, applicationId: BOT_USER_ID, directory, commands, interactions, posts, feed, mintId }),
+    routes: restRoutes({
+      gateway: { url: gateway.url, shards: shardCount, sessionStartLimit: (now) => sessionStartLimit(gateway.counts().identifies, openedAt, now) },
+      bot,
+      applicationId: BOT_USER_ID,
+      directory,
+      commands,
+      interactions,
+      posts,
+      feed,
+      mintId,
+    }),
     faults,
     rateLimiter: createRateLimiter(),
   });
 
   const dispatchInteraction = async (kind: InteractionRecord['kind'], input: CommandInput): Promise<InteractionHandle> => {
-    await feed.waitFor(() => gateway.hasSession() || undefined, DEFAULT_WAIT_MS, 'a bot to connect to the gateway');
+    const shard = shardOf(input.guildId, shardCount);
+    await feed.waitFor(() => gateway.hasSession(shard) || undefined, DEFAULT_WAIT_MS, `a bot to connect to the gateway as shard ${shard}`);
     const { record, payload } = interactions.begin(kind, input, Date.now());
-    gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
-    return handleFor(record);
+    return handleFor(record, gateway.dispatch(input.guildId, GatewayDispatchEvents.InteractionCreate, payload));
   };
 
-  const handleFor = (record: InteractionRecord): InteractionHandle => {
+  const handleFor = (record: InteractionRecord, shard: number): InteractionHandle => {
     const messages = (): StoredMessage[] => [...(record.original ? [record.original] : []), ...record.followUps];
     return {
       id: record.id,
       token: record.token,
+      shard,
       response: (timeoutMs = DEFAULT_WAIT_MS) => feed.waitFor(() => record.callback, timeoutMs, `a response to interaction ${record.id}`),
       original: () => record.original,
       followUps: () => record.followUps,
@@ -147,7 +173,8 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
   };
 
   const changeChannel = (event: GatewayDispatchEvents, channelId: string, change: Parameters<typeof directory.update>[1]): void => {
-    gateway.dispatch(event, directory.channelJson(directory.update(channelId, change)));
+    const channel = directory.update(channelId, change);
+    gateway.dispatch(channel.guildId, event, directory.channelJson(channel));
   };
 
   return {
@@ -157,6 +184,7 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
     applicationId: BOT_USER_ID,
     botUserId: BOT_USER_ID,
     guilds: directory.guilds,
+    shardCount,
     waitForBot: (timeoutMs = DEFAULT_WAIT_MS) => feed.waitFor(() => gateway.hasConnectedSession() || undefined, timeoutMs, 'a bot to connect to the gateway').then(() => undefined),
     runCommand: (input) => dispatchInteraction('command', input),
     autocomplete: (input) => dispatchInteraction('autocomplete', input),
@@ -171,8 +199,15 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
     commands: (guildId) => commands.list(guildId),
     requests: rest.requests,
     failNext: (match, fault, times = 1) => faults.failNext(match, fault, times),
-    dropGateway: ({ resumable = true } = {}) => gateway.drop(resumable),
-    gatewaySessions: () => gateway.counts(),
+    dropGateway: ({ resumable = true, shard } = {}) => gateway.drop(resumable, shard),
+    gatewaySessions: (shard) => gateway.counts(shard),
+    openForumPost(forumId, name, ownerId) {
+      const forum = directory.channel(forumId);
+      if (forum?.type !== ChannelType.GuildForum) throw new Error(`no forum ${forumId} in this loopback Discord`);
+      const thread = directory.addThread(forum, { id: mintId(), name, ownerId, now: Date.now() });
+      gateway.dispatch(forum.guildId, GatewayDispatchEvents.ThreadCreate, { ...directory.channelJson(thread), newly_created: true });
+      return thread.id;
+    },
     deleteChannel: (channelId) => changeChannel(GatewayDispatchEvents.ChannelDelete, channelId, { deleted: true }),
     setBotCanPost: (channelId, canPost) => changeChannel(GatewayDispatchEvents.ChannelUpdate, channelId, { botCanPost: canPost }),
     setBotCanView: (channelId, canView) => changeChannel(GatewayDispatchEvents.ChannelUpdate, channelId, { botCanView: canView }),

@@ -6,11 +6,13 @@ import type { ChannelState, GuildDirectory } from './guilds.ts';
 import type { Interactions } from './interactions.ts';
 import type { MessageBody } from './messages.ts';
 import type { RestRequest, RestRoute } from './rest-server.ts';
+import type { SessionStartLimit } from './shards.ts';
 import type { ChangeFeed } from './wait-for.ts';
 import { isEmptyMessage, messageIssues, rejectIssues, threadNameIssues } from './validation.ts';
 
 export interface RouteDeps {
-  gatewayUrl: string;
+  /** What GET /gateway/bot reports: where to connect, the shard count to run, and how many sessions may still start. */
+  gateway: { url: string; shards: number; sessionStartLimit: (now: number) => SessionStartLimit };
   bot: APIUser;
   applicationId: string;
   directory: GuildDirectory;
@@ -51,7 +53,7 @@ export function restRoutes(deps: RouteDeps): RestRoute[] {
       method: 'GET',
       route: '/gateway/bot',
       auth: true,
-      handle: () => json({ url: deps.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } }),
+      handle: (request) => json({ url: deps.gateway.url, shards: deps.gateway.shards, session_start_limit: deps.gateway.sessionStartLimit(request.now) }),
     },
     { method: 'GET', route: '/users/@me', auth: true, handle: () => json(deps.bot) },
     {
@@ -118,8 +120,8 @@ export function restRoutes(deps: RouteDeps): RestRoute[] {
       handle: (request) => {
         const channel = visibleChannel(request.params.channelId);
         if (!channel.botCanPost) throw discordErrors.missingPermissions();
-        // Forum channels take posts as threads, never as plain messages.
-        if (channel.type === ChannelType.GuildForum) throw discordErrors.notATextChannel();
+        // Forum channels take posts as threads, never as plain messages; categories take neither.
+        if (channel.type === ChannelType.GuildForum || channel.type === ChannelType.GuildCategory) throw discordErrors.notATextChannel();
         const body = (request.body ?? {}) as MessageBody;
         rejectIssues(messageIssues(body));
         if (isEmptyMessage(body, request.files.length)) throw discordErrors.emptyMessage();
@@ -154,6 +156,18 @@ export function restRoutes(deps: RouteDeps): RestRoute[] {
         const thread = directory.addThread(forum, { id: deps.mintId(), name: String(body.name), ownerId: deps.bot.id, now: request.now });
         const starter = posts.post(thread.id, message, request.files, request.now, thread.id);
         return json({ ...directory.channelJson(thread), message: starter }, 201);
+      },
+    },
+    { method: 'GET', route: '/guilds/:guildId', auth: true, handle: (request) => json(directory.guildJson(joinedGuild(request))) },
+    {
+      method: 'GET',
+      route: '/guilds/:guildId/members/:userId',
+      auth: true,
+      handle: (request) => {
+        joinedGuild(request);
+        // The loopback's guilds list no member but the bot; the people who run commands exist only in interactions.
+        if (request.params.userId !== deps.bot.id) throw discordErrors.unknownMember();
+        return json(directory.botMemberJson());
       },
     },
     {
