@@ -2,6 +2,7 @@ import { openNewsroom } from './brief/open-newsroom.ts';
 import type { Newsroom } from './brief/newsroom.ts';
 import type { TrendingTopic } from './brief/topics/trending-topics.ts';
 import type { HeraldConfig } from './config/load-config.ts';
+import type { HeraldRole } from './config/role-env.ts';
 import { createDigestScheduler, type DigestScheduler, type RunReport } from './deliver/digest-scheduler.ts';
 import type { Poster } from './deliver/poster.ts';
 import { storyMatchesTopics } from './brief/digest/topic-filter.ts';
@@ -28,11 +29,6 @@ const TRENDING_REFRESH_MS = 60_000;
 const TRENDING_FOR_AUTOCOMPLETE = 200;
 const PRUNE_EVERY_MS = HOUR_MS;
 
-/**
- * What a process does: a gateway answers slash commands; a worker polls sources and delivers digests; `all`
- * does both, as the single process of `npm start` always has.
- */
-export type HeraldRole = 'gateway' | 'worker' | 'all';
 
 function sameHost(location: string, url: string): boolean {
   try {

@@ -1,43 +1,86 @@
 import { loadConfig } from './config/load-config.ts';
 import { readDiscordEnv } from './config/discord-env.ts';
+import { readRole } from './config/role-env.ts';
+import type { Poster } from './deliver/poster.ts';
 import { consolePoster, runConsole } from './discord/console/run-console.ts';
-import { createDiscordBot } from './discord/discord-bot.ts';
+import { createDiscordBot, type DiscordBot } from './discord/discord-bot.ts';
 import { loadCommands } from './discord/load-commands.ts';
+import type { RequestPacer } from './discord/request-pacer.ts';
+import { createDeliveryPoster, DELIVERY_REQUESTS_PER_SECOND, workerRest } from './discord/rest-poster.ts';
 import { startHeraldApp, type HeraldApp } from './herald-app.ts';
 import { InputError } from './input-error.ts';
 import { createLogger } from './logger.ts';
+import { appHealth } from './ops/app-health.ts';
+import { metricsObserver } from './ops/app-observer.ts';
+import { createHeraldMetrics } from './ops/metrics.ts';
+import { observeDiscordRest } from './ops/observe-discord-rest.ts';
+import { readOpsEnv } from './ops/ops-config.ts';
+import { startOpsServer, type OpsServer } from './ops/ops-server.ts';
 
 /**
  * `npm start`: with DISCORD_TOKEN, the bot on Discord; without, the same bot in this terminal, on the
- * sample sources in config/, with no network needed. Either way every source is polled on its own interval,
- * and every server's digests go out on their schedules, until SIGINT or SIGTERM.
+ * sample sources in config/, with no network needed. HERALD_ROLE splits the work between processes sharing
+ * a PostgreSQL store: gateways answer slash commands on their shards, workers poll sources and deliver
+ * digests; `all` (the default) does both. Every role runs until SIGINT or SIGTERM, and stops gracefully.
  */
 async function main(): Promise<void> {
+  const startedAt = new Date();
   const discord = readDiscordEnv(process.env);
+  const role = readRole(process.env);
+  const ops = readOpsEnv(process.env);
   // In the terminal, log lines would interleave with the replies; only problems are shown there unless asked.
   const logger = createLogger({ ...process.env, HERALD_LOG_LEVEL: process.env.HERALD_LOG_LEVEL ?? (discord.token ? 'info' : 'warn') });
+  if (role !== 'all' && !discord.token) throw new InputError(`HERALD_ROLE=${role} needs DISCORD_TOKEN; without it Herald runs in this terminal, as one process (HERALD_ROLE=all)`);
   const config = await loadConfig();
   const commands = await loadCommands();
+  const metrics = createHeraldMetrics({ role });
   let app: HeraldApp | undefined;
-  const bot = discord.token
-    ? createDiscordBot({ ...(discord.apiBase ? { apiBase: discord.apiBase } : {}), ...(discord.shards ? { shards: discord.shards } : {}), commands, services: () => app!.services, logger })
+  // Every process of a fleet paces its posts through the store it shares, since Discord's limit is per bot.
+  const pace: RequestPacer = (request) => app!.engine.pacer(DELIVERY_REQUESTS_PER_SECOND)(request);
+
+  let bot: DiscordBot | undefined;
+  let poster: Poster = consolePoster(process.stdout);
+  if (discord.token && role !== 'worker') {
+    bot = createDiscordBot({
+      ...(discord.apiBase ? { apiBase: discord.apiBase } : {}),
+      ...(discord.shards ? { shards: discord.shards } : {}),
+      commands,
+      services: () => app!.services,
+      logger,
+      pace,
+      onAnswered: (command, seconds) => metrics.interactionSeconds.observe({ command }, seconds),
+    });
+    observeDiscordRest(bot.client.rest, metrics);
+    poster = bot.poster;
+  } else if (discord.token) {
+    const rest = workerRest({ token: discord.token, ...(discord.apiBase ? { apiBase: discord.apiBase } : {}) });
+    observeDiscordRest(rest, metrics);
+    poster = createDeliveryPoster(rest, logger, pace);
+  }
+  app = await startHeraldApp({ config, env: process.env, logger, poster, role, observer: metricsObserver(metrics) });
+  const opsServer: OpsServer | undefined = ops
+    ? await startOpsServer({ ...ops, metrics, logger, health: appHealth(app, { startedAt, ...(bot ? { shards: () => bot.shardsReady() } : {}) }) })
     : undefined;
-  app = await startHeraldApp({ config, env: process.env, logger, poster: bot?.poster ?? consolePoster(process.stdout) });
+  if (opsServer) logger.info({ url: opsServer.url }, 'serving /healthz and /metrics');
 
   const stop = async (signal: string): Promise<void> => {
-    logger.info({ signal }, 'stopping');
-    // The gateway goes first so that no new command starts; digests in flight still go out over REST while app.stop waits for them.
+    logger.info({ signal, role }, 'stopping');
+    // The gateway goes first so that no new command starts; digests in flight still go out over REST while
+    // app.stop waits for them; health and metrics answer until the very end.
     await bot?.stop();
     await app?.stop();
+    await opsServer?.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
-  if (bot && discord.token) {
-    await bot.login(discord.token);
+  if (discord.token) {
+    await bot?.login(discord.token);
+    if (role === 'gateway') return;
     await app.ingestAll();
     await app.startDelivery();
+    logger.info({ role }, 'polling sources and delivering digests');
     return;
   }
   const report = await app.ingestAll();

@@ -1,10 +1,11 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import type { Poster } from '../deliver/poster.ts';
 import type { Logger } from '../logger.ts';
-import type { Command, Services } from './command.ts';
+import type { Command, Responder, Services } from './command.ts';
 import { dispatchAutocomplete, dispatchCommand } from './dispatch.ts';
 import { autocompleteRequest, commandRequest } from './interaction-request.ts';
 import { interactionResponder } from './interaction-responder.ts';
+import type { RequestPacer } from './request-pacer.ts';
 import { createDeliveryPoster } from './rest-poster.ts';
 import { clientShardOptions, type ShardChoice } from './shard-choice.ts';
 import { trackShardReadiness, type ShardReadiness } from './shard-readiness.ts';
@@ -27,6 +28,10 @@ export interface DiscordBotOptions {
   commands: ReadonlyMap<string, Command>;
   services: () => Services;
   logger: Logger;
+  /** Paces the poster's requests; every process sharing a store should share one (the limit is per bot). */
+  pace?: RequestPacer;
+  /** Told how long each slash command took to be first answered (a reply or a deferral), by Discord's clock. */
+  onAnswered?: (command: string, seconds: number) => void;
 }
 
 /**
@@ -45,7 +50,9 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     if (interaction.isChatInputCommand()) {
-      void dispatchCommand(commands, commandRequest(interaction), interactionResponder(interaction, logger), options.services(), { logger });
+      void dispatchCommand(commands, commandRequest(interaction), timedResponder(interactionResponder(interaction, logger), () => {
+        options.onAnswered?.(interaction.commandName, Math.max(0, Date.now() - interaction.createdTimestamp) / 1000);
+      }), options.services(), { logger });
     } else if (interaction.isAutocomplete()) {
       void dispatchAutocomplete(commands, autocompleteRequest(interaction), options.services(), { logger }).then((choices) =>
         interaction.respond(choices).catch((error: unknown) => logger.warn({ err: error, command: interaction.commandName }, 'autocomplete answer failed')),
@@ -56,7 +63,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'gateway disconnected'));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
 
-  const poster = createDeliveryPoster(client.rest, logger);
+  const poster = createDeliveryPoster(client.rest, logger, options.pace);
   const shardsReady = trackShardReadiness(client);
 
   return {
@@ -71,6 +78,26 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     shardsReady,
     async stop() {
       await client.destroy();
+    },
+  };
+}
+
+/** A responder that reports when the interaction was first answered, whichever way. */
+function timedResponder(responder: Responder, firstAnswer: () => void): Responder {
+  let answered = false;
+  const once = (): void => {
+    if (answered) return;
+    answered = true;
+    firstAnswer();
+  };
+  return {
+    defer: async (options) => {
+      await responder.defer(options);
+      once();
+    },
+    send: async (message, options) => {
+      await responder.send(message, options);
+      once();
     },
   };
 }

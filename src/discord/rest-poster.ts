@@ -39,7 +39,7 @@ const THREAD_TYPES = new Set<ChannelType>(Constants.ThreadChannelTypes);
  * Discord allows a bot 50 requests a second in all; deliveries keep two of them free for command replies'
  * follow-ups and the rest of what the bot asks.
  */
-const DELIVERY_REQUESTS_PER_SECOND = 46;
+export const DELIVERY_REQUESTS_PER_SECOND = 46;
 
 /** How far back a run finished late looks for a message it may have posted: a digest is at most a few messages, and a channel is rarely busier. */
 const RECENT_MESSAGES = 50;
@@ -171,11 +171,16 @@ export function createRestPoster({ rest, pace, logger }: RestPosterOptions): Pos
 }
 
 /** The poster every process delivers with, over the REST client it is given, paced to leave room for the rest of the bot's requests. */
-export function createDeliveryPoster(rest: REST, logger: Pick<Logger, 'error'>): Poster {
-  return createRestPoster({ rest, pace: createRequestPacer({ perSecond: DELIVERY_REQUESTS_PER_SECOND }), logger });
+export function createDeliveryPoster(rest: REST, logger: Pick<Logger, 'error'>, pace: RequestPacer = createRequestPacer({ perSecond: DELIVERY_REQUESTS_PER_SECOND })): Poster {
+  return createRestPoster({ rest, pace, logger });
 }
 
-/** A poster for a worker process, which delivers digests without connecting to the gateway. `apiBase` as DISCORD_API_BASE. */
-export function createWorkerPoster(options: { apiBase?: string; token: string; logger: Pick<Logger, 'error'> }): Poster {
-  return createDeliveryPoster(new REST(options.apiBase ? { api: options.apiBase } : {}).setToken(options.token), options.logger);
+/** The REST client of a worker process, which delivers digests without connecting to the gateway. `apiBase` as DISCORD_API_BASE. */
+export function workerRest(options: { apiBase?: string; token: string }): REST {
+  return new REST(options.apiBase ? { api: options.apiBase } : {}).setToken(options.token);
+}
+
+/** A poster for a worker process. */
+export function createWorkerPoster(options: { apiBase?: string; token: string; logger: Pick<Logger, 'error'>; pace?: RequestPacer }): Poster {
+  return createDeliveryPoster(workerRest(options), options.logger, options.pace);
 }

@@ -1,6 +1,8 @@
 import { safeReason } from './safe-reason.ts';
 
-export type HeraldRole = 'gateway' | 'worker' | 'all';
+import type { HeraldRole } from '../config/role-env.ts';
+
+export type { HeraldRole };
 
 export interface ShardState {
   id: number;

@@ -65,6 +65,8 @@ export interface SourcePollResult {
   /** The source's own failure, if it failed, and those of articles in it that could not be stored. */
   failures: IngestFailure[];
   health: SourceHealth;
+  /** How late the read began after the source was due; absent for a first read or one an admin asked for. */
+  lagMs?: number;
 }
 
 export interface PollReport {
@@ -128,8 +130,9 @@ export function createSourcePoller(deps: SourcePollerDependencies): SourcePoller
 
   const isDue = (health: SourceHealth | undefined, now: number): boolean => !health || (!health.disabled && Date.parse(health.nextPollAt) <= now);
 
-  const pollOne = async (source: PolledSource, previous: SourceHealth | undefined): Promise<SourcePollResult> => {
+  const pollOne = async (source: PolledSource, previous: SourceHealth | undefined, force: boolean): Promise<SourcePollResult> => {
     const { location } = source;
+    const lagMs = previous && !force ? Math.max(0, deps.now().getTime() - Date.parse(previous.nextPollAt)) : undefined;
     // Until its first success, all a source yields is backlog: recorded before the read, since onNew and
     // other processes' digests may look at its articles while the read is still under way.
     if (!previous) await deps.health.set({ location, consecutiveFailures: 0, nextPollAt: deps.now().toISOString() });
@@ -154,7 +157,7 @@ export function createSourcePoller(deps: SourcePollerDependencies): SourcePoller
       deps.logger.warn({ source: location, status: outcome.status, consecutiveFailures: health.consecutiveFailures, nextPollAt: health.nextPollAt }, outcome.reason);
       if (health.disabled) deps.logger.warn({ source: location }, `source disabled: ${health.disabled.reason}`);
     }
-    const result = { location, outcome: outcome.kind, new: report.new, duplicate: report.duplicate, failures: report.failures, health };
+    const result = { location, outcome: outcome.kind, new: report.new, duplicate: report.duplicate, failures: report.failures, health, ...(lagMs === undefined ? {} : { lagMs }) };
     deps.onPoll?.(result);
     return result;
   };
@@ -170,7 +173,7 @@ export function createSourcePoller(deps: SourcePollerDependencies): SourcePoller
     return whileHolding(deps.leases, key, POLL_LEASE_MS, async () => {
       const previous = await deps.health.get(source.location);
       if (!force && !isDue(previous, deps.now().getTime())) return undefined;
-      return pollOne(source, previous);
+      return pollOne(source, previous, force);
     }, lost);
   };
 
