@@ -80,7 +80,7 @@ const LEASE_MS = 30_000;
 const SWEEP_EVERY_MS = 5_000;
 const CONCURRENCY = 16;
 /** A schedule whose run failed is not taken again by the background sweep for this long; an explicit run() still is. */
-const FAILED_PAUSE_MS = MINUTE;
+const FAILED_PAUSE_MS = 15_000;
 
 interface Entry {
   guildId: string;

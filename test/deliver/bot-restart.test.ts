@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeyvGuildSettingsRepository } from '../../src/store/guild-settings-repository.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { startLoopbackDiscord, type LoopbackDiscord } from '../support/discord/loopback-discord.ts';
+import { killAllHerald, startHerald, type HeraldProcess } from '../support/herald-process.ts';
 import { DETAILS, STORIES } from '../support/local-stories.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -18,7 +18,6 @@ const CULTURE = '1300000000000000003';
 let discord: LoopbackDiscord;
 let folder: string;
 let config: string;
-const children: ChildProcess[] = [];
 
 async function writeArticles(directory: string): Promise<void> {
   await mkdir(directory, { recursive: true });
@@ -43,7 +42,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const child of children) child.kill('SIGKILL');
+  await killAllHerald();
   await discord?.close();
   await rm(folder, { recursive: true, force: true });
 });
@@ -57,23 +56,8 @@ async function scheduleJustMissed(store: string, channelIds = [NEWS, SPORT]): Pr
   await opened.close();
 }
 
-function startBot(store: string): { child: ChildProcess; logged: (text: string) => Promise<void>; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, DISCORD_TOKEN: discord.token, DISCORD_API_BASE: discord.apiBase, HERALD_STORE: store, HERALD_CONFIG: config, HERALD_LOG_LEVEL: 'info' },
-  });
-  children.push(child);
-  let stderr = '';
-  const waiters: Array<{ text: string; resolve: () => void }> = [];
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-    for (const waiter of waiters.filter((candidate) => stderr.includes(candidate.text))) waiter.resolve();
-  });
-  return {
-    child,
-    logged: (text) => (stderr.includes(text) ? Promise.resolve() : new Promise((resolve) => waiters.push({ text, resolve }))),
-    exited: new Promise((resolve) => child.on('exit', resolve)),
-  };
+function startBot(store: string): HeraldProcess {
+  return startHerald({ DISCORD_TOKEN: discord.token, DISCORD_API_BASE: discord.apiBase, HERALD_STORE: store, HERALD_CONFIG: config });
 }
 
 function storyUrls(channelId: string): string[] {

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgresEngine } from '../../src/store/postgres/postgres-engine.ts';
+import { startLoopbackDiscord, type LoopbackDiscord } from '../support/discord/loopback-discord.ts';
+import { shardOf } from '../support/discord/shards.ts';
+import { everyChannelHas, fleetFiles, fleetGuilds, ingestProcess, scheduleEveryChannelJustMissed, storyUrls } from '../support/fleet.ts';
+import { killAllHerald, startHerald, type HeraldProcess } from '../support/herald-process.ts';
+import { createTestDatabase, dropTestDatabases, hasPostgres } from '../support/postgres.ts';
+
+const DAY = 86_400_000;
+const GUILDS = fleetGuilds(4, 50);
+const CHANNELS = GUILDS.flatMap((guild) => guild.channels.map((channel) => channel.id));
+
+let discord: LoopbackDiscord;
+let files: Awaited<ReturnType<typeof fleetFiles>>;
+let store: string;
+
+async function countArticles(store: string): Promise<number> {
+  const engine = await openPostgresEngine(store, { retentionMs: 30 * DAY, poolSize: 1 });
+  try {
+    return await engine.catalog.count(new Date());
+  } finally {
+    await engine.close();
+  }
+}
+
+describe.skipIf(!hasPostgres)('a fleet of two gateway shards and three workers on one PostgreSQL', () => {
+  const gateways: HeraldProcess[] = [];
+  const workers: HeraldProcess[] = [];
+
+  beforeAll(async () => {
+    discord = await startLoopbackDiscord({ guilds: GUILDS, shardCount: 2 });
+    files = await fleetFiles();
+    store = await createTestDatabase();
+    await ingestProcess(store, files.config, files.articles);
+  }, 60_000);
+
+  afterAll(async () => {
+    await killAllHerald();
+    await discord?.close();
+    await files?.close();
+    await dropTestDatabases();
+  });
+
+  it('stores one copy of each article when two processes ingest the same folder at once', async () => {
+    const empty = await createTestDatabase();
+    const runs = await Promise.all([ingestProcess(empty, files.config, files.articles), ingestProcess(empty, files.config, files.articles)]);
+    const reports = runs.map((run) => JSON.parse(run.stdout) as { new: number; duplicate: number });
+    expect(reports.reduce((sum, report) => sum + report.new, 0)).toBe(10);
+    expect(reports.reduce((sum, report) => sum + report.duplicate, 0)).toBe(10);
+    expect(await countArticles(empty)).toBe(10);
+  }, 60_000);
+
+  it('delivers each of 200 channels its digest exactly once, though a worker is killed with SIGKILL in the middle', async () => {
+    await scheduleEveryChannelJustMissed(store, GUILDS);
+    const env = { DISCORD_TOKEN: discord.token, DISCORD_API_BASE: discord.apiBase, HERALD_STORE: store, HERALD_CONFIG: files.config };
+    gateways.push(...[0, 1].map((shard) => startHerald({ ...env, HERALD_ROLE: 'gateway', DISCORD_SHARDS: '2', DISCORD_SHARD_IDS: String(shard) })));
+    workers.push(...[0, 1, 2].map(() => startHerald({ ...env, HERALD_ROLE: 'worker' })));
+    // The first worker to post is cut off in the middle of its runs; the others take its schedules over when its leases run out.
+    const victim = await Promise.race(workers.map((worker) => worker.logged('"digest posted"').then(() => worker)));
+    victim.child.kill('SIGKILL');
+    await victim.exited;
+    const postedBeforeKill = CHANNELS.filter((channelId) => discord.channelMessages(channelId).length > 0).length;
+    expect(postedBeforeKill).toBeLessThan(CHANNELS.length);
+    await everyChannelHas(discord, CHANNELS, 10, 150_000);
+    for (const channelId of CHANNELS) {
+      const urls = storyUrls(discord, channelId);
+      expect(urls).toHaveLength(10);
+      expect(new Set(urls).size).toBe(10);
+    }
+    expect(discord.requests.filter((request) => request.status === 429)).toEqual([]);
+  }, 240_000);
+
+  it('answers a slash command in a guild of shard 1 from the gateway running shard 1', async () => {
+    const guild = GUILDS.find((candidate) => shardOf(candidate.id, 2) === 1)!;
+    const handle = await discord.runCommand({ guildId: guild.id, channelId: guild.channels[0]!.id, name: 'help' });
+    expect(handle.shard).toBe(1);
+    expect((await handle.waitForOriginal(undefined, 10_000)).embeds?.[0]?.title).toBe('Herald');
+  }, 30_000);
+
+  it('stops every process gracefully on SIGTERM', async () => {
+    const alive = [...gateways, ...workers].filter((herald) => herald.child.exitCode === null && herald.child.signalCode === null);
+    expect(await Promise.all(alive.map((herald) => herald.stop()))).toEqual(alive.map(() => 0));
+  }, 60_000);
+});

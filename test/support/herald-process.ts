@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** `npm start` as a real child process: what it logs, and how it ends. */
+export interface HeraldProcess {
+  child: ChildProcess;
+  /** Resolves once a log line (stderr) contains the text; rejects if the process exits first. */
+  logged(text: string): Promise<void>;
+  /** Every log line so far. */
+  output(): string;
+  exited: Promise<number | null>;
+  /** SIGTERM, and the exit code. */
+  stop(): Promise<number | null>;
+}
+
+const started: HeraldProcess[] = [];
+
+/** Starts Herald's `src/main.ts` with this environment added to the test's own. */
+export function startHerald(env: NodeJS.ProcessEnv): HeraldProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, HERALD_LOG_LEVEL: 'info', ...env } });
+  let stderr = '';
+  const waiters: Array<{ text: string; resolve: () => void; reject: (error: Error) => void }> = [];
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  child.stdout!.resume();
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    for (const waiter of waiters.splice(0)) {
+      if (stderr.includes(waiter.text)) waiter.resolve();
+      else waiters.push(waiter);
+    }
+  });
+  void exited.then((code) => {
+    for (const waiter of waiters.splice(0)) waiter.reject(new Error(`herald exited with ${code} before logging ${waiter.text}:\n${stderr.slice(-2_000)}`));
+  });
+  const herald: HeraldProcess = {
+    child,
+    logged: (text) => (stderr.includes(text) ? Promise.resolve() : new Promise((resolve, reject) => waiters.push({ text, resolve, reject }))),
+    output: () => stderr,
+    exited,
+    async stop() {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+  started.push(herald);
+  return herald;
+}
+
+/** Kills whatever a test left running: no child outlives its test file. */
+export async function killAllHerald(): Promise<void> {
+  for (const herald of started.splice(0)) {
+    if (herald.child.exitCode === null && herald.child.signalCode === null) herald.child.kill('SIGKILL');
+    await herald.exited;
+  }
+}
