@@ -99,3 +99,8 @@ export function ingestProcess(store: string, config: string, ...inputs: string[]
   child.stderr.resume();
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout })));
 }
+
+/** The channels that were not sent exactly `stories` stories, each once: none, when every digest went out once. */
+export function channelsNotSentOnce(discord: LoopbackDiscord, channelIds: string[], stories: number): Array<{ channelId: string; urls: string[] }> {
+  return channelIds.map((channelId) => ({ channelId, urls: storyUrls(discord, channelId) })).filter(({ urls }) => urls.length !== stories || new Set(urls).size !== stories);
+}
