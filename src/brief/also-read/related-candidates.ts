@@ -30,17 +30,16 @@ export function storyRelatedKeys(topics: string[]): string[] {
   return leading.length === 1 ? leading : pairs(leading);
 }
 
-/** How many of the story's leading topics an article names: more in common is more related. */
-export function topicsInCommon(storyTopics: string[], article: Article): number {
-  const wanted = new Set(keys(storyTopics, STORY_TOPICS));
-  return new Set(article.topics.map(topicKey).filter((key) => wanted.has(key))).size;
-}
-
 /**
- * Candidates for a story's related coverage among the articles found by its keys: most topics in common
- * first, then the newest. The ranking that chooses among them (see related-index.ts) is the same on every
+ * Candidates for a story's related coverage among the articles found by its keys: most of the story's leading
+ * topics in common first, then the newest. The ranking that chooses among them (see related-index.ts) is the same on every
  * engine; this is the order both engines hand them over in.
  */
 export function rankRelatedCandidates(storyTopics: string[], found: Iterable<Article>, limit: number): Article[] {
-  return [...found].sort((a, b) => topicsInCommon(storyTopics, b) - topicsInCommon(storyTopics, a) || articleTime(b) - articleTime(a) || a.id.localeCompare(b.id)).slice(0, limit);
+  const wanted = new Set(keys(storyTopics, STORY_TOPICS));
+  return [...found]
+    .map((article) => ({ article, shared: new Set(article.topics.map(topicKey).filter((key) => wanted.has(key))).size, at: articleTime(article) }))
+    .sort((a, b) => b.shared - a.shared || b.at - a.at || a.article.id.localeCompare(b.article.id))
+    .slice(0, limit)
+    .map(({ article }) => article);
 }

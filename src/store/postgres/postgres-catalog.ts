@@ -24,13 +24,15 @@ const DAY_MS = 86_400_000;
  * to rank: finding matches is cheap, but reading each from the table to know its date is not, and a common
  * word matches tens of thousands of articles a month.
  */
-const SEARCH_WINDOWS_MS = [2 * DAY_MS, 7 * DAY_MS, Infinity];
+const SEARCH_WINDOWS_MS = [DAY_MS, 7 * DAY_MS, Infinity];
 /** Candidates enough to rank within a window; fewer, and the next window is searched. */
 const ENOUGH_CANDIDATES = 200;
 /** As in the in-memory index: when every word together matches fewer articles than this, articles matching some follow. */
 const ENOUGH_FOR_AND = 3;
 /** The newest articles naming a pair of a story's topics that are ranked for its related coverage. */
 const RELATED_CANDIDATES = 300;
+/** Related coverage is looked for in the last week first, and further back only when that finds too little. */
+const RELATED_WINDOWS_MS = [7 * DAY_MS, Infinity];
 
 /**
  * The newsroom's questions answered by PostgreSQL: every answer is one query over indexes, bounded by the
@@ -75,16 +77,20 @@ export function createPostgresCatalog(pool: Pool, options: PostgresCatalogOption
   /**
    * The newest matches in the headline and topics, and the newest anywhere, ranked together by relevance and
    * recency: an old article squarely on the topic still competes with today's passing mentions. The articles
-   * themselves are read for the best few only.
+   * themselves are read for the best few only. The matches are gathered apart from their ordering
+   * (MATERIALIZED) because, asked for the newest few in one query, the planner may walk the date index
+   * backwards testing every article, which for a rare word is the whole table.
    */
   const rankedIn = async (tsquery: string, search: CatalogSearch, windowMs: number): Promise<{ hits: SearchHit[]; candidates: number }> => {
     const from = windowMs === Infinity ? search.since : new Date(Math.max(search.now.getTime() - windowMs, search.since?.getTime() ?? -Infinity));
     const filter = await scopeFilter({ ...search, ...(from ? { since: from } : {}) }, search.now, 5);
     const result = await pool.query<{ article: Article; score: number; candidates: string }>(
-      `WITH candidates AS (
-         (SELECT id FROM articles WHERE headline_search @@ $1::tsquery AND ${filter.sql} ORDER BY dated_at DESC LIMIT $2)
+      `WITH headline AS MATERIALIZED (SELECT id, dated_at FROM articles WHERE headline_search @@ $1::tsquery AND ${filter.sql}),
+       anywhere AS MATERIALIZED (SELECT id, dated_at FROM articles WHERE search @@ $1::tsquery AND ${filter.sql}),
+       candidates AS (
+         (SELECT id FROM headline ORDER BY dated_at DESC LIMIT $2)
          UNION
-         (SELECT id FROM articles WHERE search @@ $1::tsquery AND ${filter.sql} ORDER BY dated_at DESC LIMIT $2)
+         (SELECT id FROM anywhere ORDER BY dated_at DESC LIMIT $2)
        ),
        ranked AS (
          SELECT a.id, a.dated_at, count(*) OVER () AS candidates,
@@ -143,11 +149,20 @@ export function createPostgresCatalog(pool: Pool, options: PostgresCatalogOption
     async related(story, { now, limit }) {
       const keys = storyRelatedKeys(story.topics);
       if (keys.length === 0) return [];
-      const result = await pool.query<{ article: Article }>(
-        `SELECT article FROM articles WHERE related_keys && $1::text[] AND expires_at > $2 AND id <> ALL($3::text[]) ORDER BY dated_at DESC LIMIT $4`,
-        [keys, now, story.ownIds, RELATED_CANDIDATES],
-      );
-      return rankRelatedCandidates(story.topics, result.rows.map((row) => row.article), limit);
+      let found: Article[] = [];
+      for (const windowMs of RELATED_WINDOWS_MS) {
+        // As in a search, the matches are gathered apart from their ordering, so the date index is never walked.
+        const result = await pool.query<{ article: Article }>(
+          `WITH matches AS MATERIALIZED (
+             SELECT id, dated_at FROM articles WHERE related_keys && $1::text[] AND expires_at > $2 AND dated_at >= $5 AND id <> ALL($3::text[])
+           )
+           SELECT a.article FROM (SELECT id FROM matches ORDER BY dated_at DESC LIMIT $4) newest JOIN articles a USING (id)`,
+          [keys, now, story.ownIds, RELATED_CANDIDATES, windowMs === Infinity ? new Date(0) : new Date(now.getTime() - windowMs)],
+        );
+        found = result.rows.map((row) => row.article);
+        if (found.length >= limit) break;
+      }
+      return rankRelatedCandidates(story.topics, found, limit);
     },
     async articleAt(url, now) {
       const wanted = canonicalUrl(url) ?? url;
