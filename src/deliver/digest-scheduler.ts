@@ -317,25 +317,48 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
     return state.done;
   };
 
-  let pumping: Promise<void> | undefined;
   /** Takes as many waiting schedules as this process has room for. */
-  const pump = (): Promise<void> =>
-    (pumping ??= (async () => {
-      try {
-        const room = concurrency - running.size;
-        if (room <= 0 || stopped) return;
-        const now = deps.now().getTime();
-        for (const waiting of await deps.dueSlots.waiting(room + running.size)) {
-          if (running.size >= concurrency) break;
-          if (running.has(waiting.scheduleId) || now - (failedAt.get(waiting.scheduleId) ?? -Infinity) < FAILED_PAUSE_MS) continue;
-          void kick(waiting.scheduleId);
-        }
-      } catch (error) {
-        deps.logger.error({ err: error }, 'could not read the queue of due digests');
-      } finally {
-        pumping = undefined;
+  const pumpOnce = async (): Promise<void> => {
+    try {
+      const room = concurrency - running.size;
+      if (room <= 0 || stopped) return;
+      const now = deps.now().getTime();
+      for (const waiting of await deps.dueSlots.waiting(room + running.size)) {
+        if (running.size >= concurrency) break;
+        if (running.has(waiting.scheduleId) || now - (failedAt.get(waiting.scheduleId) ?? -Infinity) < FAILED_PAUSE_MS) continue;
+        void kick(waiting.scheduleId);
       }
-    })());
+    } catch (error) {
+      deps.logger.error({ err: error }, 'could not read the queue of due digests');
+    }
+  };
+
+  let pumping = false;
+  let pumpAgain = false;
+  let pumped: Promise<void> = Promise.resolve();
+  /**
+   * One pass over the queue at a time; asked again during a pass (a run finished and made room), it makes
+   * another pass after, so that no request for more work is lost. The flag is set before the first await,
+   * so a pass that ends at once cannot leave a stale one behind.
+   */
+  const pump = (): Promise<void> => {
+    if (pumping) {
+      pumpAgain = true;
+      return pumped;
+    }
+    pumping = true;
+    pumped = (async () => {
+      try {
+        do {
+          pumpAgain = false;
+          await pumpOnce();
+        } while (pumpAgain && !stopped);
+      } finally {
+        pumping = false;
+      }
+    })();
+    return pumped;
+  };
 
   const refresh = async (guildId: string): Promise<void> => {
     setEntries(await deps.guilds.get(guildId));
@@ -440,7 +463,7 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
       stopped = true;
       await ticker?.destroy();
       clearInterval(sweeper);
-      await pumping;
+      await pumped;
       await Promise.all([...running.values()].map((state) => state.done));
     },
   };

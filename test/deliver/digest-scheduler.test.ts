@@ -84,6 +84,9 @@ interface Setup {
   schedule?: Schedule;
   discord?: ReturnType<typeof fakeDiscord>;
   isBacklog?: (article: Article) => boolean;
+  /** Schedules the scheduler runs at once, and how often it looks at the queue. */
+  concurrency?: number;
+  sweepEveryMs?: number;
 }
 
 function harness(engine: EngineUnderTest) {
@@ -125,6 +128,8 @@ function harness(engine: EngineUnderTest) {
       catchUpGraceMs: 60 * 60_000,
       sleep: async () => undefined,
       ...(isBacklog ? { backlog: async () => isBacklog } : {}),
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(options.sweepEveryMs ? { sweepEveryMs: options.sweepEveryMs } : {}),
     });
     schedulers.push(scheduler);
     return { scheduler, newsroom, discord, guilds, store, location, clock, schedule, add };
@@ -272,6 +277,21 @@ describe('digest scheduler: missed runs and refusing channels', () => {
     await again.scheduler.start();
     await again.scheduler.stop();
     expect(discord.posts).toHaveLength(1);
+  });
+
+  it('makes up every missed run though more are due than it runs at once, and it looks at the queue while full', async () => {
+    const discord = fakeDiscord();
+    const post = discord.poster.post.bind(discord.poster);
+    // Posts slow enough that the queue is looked at while both runs are still under way.
+    discord.poster.post = async (channelId, message, nonce) => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return post(channelId, message, nonce);
+    };
+    const { scheduler, guilds } = await setUp({ now: { at: new Date('2024-09-12T07:40:00Z') }, concurrency: 2, sweepEveryMs: 5, discord });
+    const channels = ['c1', 'c2', 'c3', 'c4', 'c5'];
+    await guilds.update('g1', (settings) => ({ ...settings, schedules: channels.map((channelId) => ({ ...SCHEDULE, id: `s-${channelId}`, channelId })) }));
+    await scheduler.start();
+    await vi.waitFor(() => expect(new Set(discord.posts.map((post) => post.channelId))).toEqual(new Set(channels)), { timeout: 10_000 });
   });
 
   it('does not make up a run missed longer ago than the grace window', async () => {

@@ -44,32 +44,40 @@ export function createPostgresCatalog(pool: Pool, options: PostgresCatalogOption
   const searchCandidates = options.searchCandidates ?? SEARCH_CANDIDATES;
   let pruned = 0;
 
+  /** A file source may be a folder: every path below it sorts between "folder/" and "folder0" ("0" follows "/"), byte by byte. */
+  const folderRanges = (locations: string[]): Array<[string, string]> =>
+    locations
+      .filter((location) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(location))
+      .map((location) => {
+        const folder = `${location.replace(/[\\/]+$/, '')}/`;
+        return [folder, `${folder.slice(0, -1)}0`];
+      });
+
   const expand = async (locations: string[]): Promise<string[]> => {
     const expanded = new Set(locations);
-    // A URL is never a folder; only file sources can have files below them.
-    for (const location of locations.filter((candidate) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(candidate))) {
-      const folder = `${location.replace(/[\\/]+$/, '')}/`;
-      // Every path below the folder sorts between "folder/" and "folder0" ("0" follows "/"), byte by byte.
-      const below = await pool.query<{ source_location: string }>('SELECT DISTINCT source_location FROM articles WHERE source_location >= $1 AND source_location < $2', [
-        folder,
-        `${folder.slice(0, -1)}0`,
-      ]);
+    for (const [from, to] of folderRanges(locations)) {
+      const below = await pool.query<{ source_location: string }>('SELECT DISTINCT source_location FROM articles WHERE source_location >= $1 AND source_location < $2', [from, to]);
       for (const row of below.rows) expanded.add(row.source_location);
     }
     return [...expanded];
   };
 
-  /** The WHERE clause of a scope, with its parameters numbered from `first`. */
-  const scopeFilter = async (scope: Scope, now: Date, first: number): Promise<{ sql: string; parameters: unknown[] }> => {
-    const conditions = [`expires_at > $${first}`];
+  /**
+   * The WHERE clause of a scope, with its parameters numbered from `first`. A folder is a range of the source
+   * column rather than the list of files below it, which would take reading every article of the folder.
+   */
+  const scopeFilter = (scope: Scope, now: Date, first: number): { sql: string; parameters: unknown[] } => {
     const parameters: unknown[] = [now];
-    if (scope.since) {
-      parameters.push(scope.since);
-      conditions.push(`dated_at >= $${first + parameters.length - 1}`);
-    }
+    const parameter = (value: unknown): string => {
+      parameters.push(value);
+      return `$${first + parameters.length - 1}`;
+    };
+    const conditions = [`expires_at > $${first}`];
+    if (scope.since) conditions.push(`dated_at >= ${parameter(scope.since)}`);
     if (scope.sourceLocations) {
-      parameters.push(await expand(scope.sourceLocations));
-      conditions.push(`source_location = ANY($${first + parameters.length - 1}::text[])`);
+      const sources = [`source_location = ANY(${parameter(scope.sourceLocations)}::text[])`];
+      for (const [from, to] of folderRanges(scope.sourceLocations)) sources.push(`(source_location >= ${parameter(from)} AND source_location < ${parameter(to)})`);
+      conditions.push(`(${sources.join(' OR ')})`);
     }
     return { sql: conditions.join(' AND '), parameters };
   };
@@ -83,7 +91,7 @@ export function createPostgresCatalog(pool: Pool, options: PostgresCatalogOption
    */
   const rankedIn = async (tsquery: string, search: CatalogSearch, windowMs: number): Promise<{ hits: SearchHit[]; candidates: number }> => {
     const from = windowMs === Infinity ? search.since : new Date(Math.max(search.now.getTime() - windowMs, search.since?.getTime() ?? -Infinity));
-    const filter = await scopeFilter({ ...search, ...(from ? { since: from } : {}) }, search.now, 5);
+    const filter = scopeFilter({ ...search, ...(from ? { since: from } : {}) }, search.now, 5);
     const result = await pool.query<{ article: Article; score: number; candidates: string }>(
       `WITH headline AS MATERIALIZED (SELECT id, dated_at FROM articles WHERE headline_search @@ $1::tsquery AND ${filter.sql}),
        anywhere AS MATERIALIZED (SELECT id, dated_at FROM articles WHERE search @@ $1::tsquery AND ${filter.sql}),
@@ -139,7 +147,7 @@ export function createPostgresCatalog(pool: Pool, options: PostgresCatalogOption
       return [...hits, ...some.filter((hit) => !found.has(hit.article.id))].slice(0, search.limit);
     },
     async inScope(scope, now) {
-      const filter = await scopeFilter(scope, now, 2);
+      const filter = scopeFilter(scope, now, 2);
       const result = await pool.query<{ article: Article }>(`SELECT article FROM articles WHERE ${filter.sql} ORDER BY dated_at DESC, id LIMIT $1`, [
         scopeCandidates,
         ...filter.parameters,
