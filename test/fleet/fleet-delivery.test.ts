@@ -52,7 +52,7 @@ describe.skipIf(!hasPostgres)('a fleet of two gateway shards and three workers o
 
   it('delivers each of 200 channels its digest exactly once, though a worker is killed with SIGKILL in the middle', async () => {
     await scheduleEveryChannelJustMissed(store, GUILDS);
-    const env = { DISCORD_TOKEN: discord.token, DISCORD_API_BASE: discord.apiBase, HERALD_STORE: store, HERALD_CONFIG: files.config };
+    const env = { DISCORD_TOKEN: discord.token, DISCORD_API_BASE: discord.apiBase, HERALD_STORE: store, HERALD_CONFIG: files.config, HERALD_HTTP_PORT: '0' };
     gateways.push(...[0, 1].map((shard) => startHerald({ ...env, HERALD_ROLE: 'gateway', DISCORD_SHARDS: '2', DISCORD_SHARD_IDS: String(shard) })));
     workers.push(...[0, 1, 2].map(() => startHerald({ ...env, HERALD_ROLE: 'worker' })));
     // The first worker to post is cut off in the middle of its runs; the others take its schedules over when its leases run out.
@@ -71,6 +71,20 @@ describe.skipIf(!hasPostgres)('a fleet of two gateway shards and three workers o
     const handle = await discord.runCommand({ guildId: guild.id, channelId: guild.channels[0]!.id, name: 'help' });
     expect(handle.shard).toBe(1);
     expect((await handle.waitForOriginal(undefined, 10_000)).embeds?.[0]?.title).toBe('Herald');
+  }, 30_000);
+
+  it('reports each process healthy on /healthz, and what it did on /metrics', async () => {
+    const worker = workers.find((herald) => herald.child.exitCode === null && herald.child.signalCode === null)!;
+    const workerOps = await worker.opsUrl();
+    const health = await fetch(`${workerOps}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', role: 'worker', storeReachable: true });
+    const gatewayHealth = await (await fetch(`${await gateways[1]!.opsUrl()}/healthz`)).json();
+    expect(gatewayHealth).toMatchObject({ status: 'ok', role: 'gateway', shards: { total: 1, ready: 1 } });
+    const metrics = await (await fetch(`${workerOps}/metrics`)).text();
+    expect(Number(/^herald_messages_sent_total (\d+)/m.exec(metrics)?.[1])).toBeGreaterThan(0);
+    expect(metrics).toMatch(/^herald_discord_rate_limited_total\{scope="global"\} 0$/m);
+    expect(metrics).toMatch(/^herald_job_lag_seconds_count\{job="digest"\} [1-9]/m);
   }, 30_000);
 
   it('stops every process gracefully on SIGTERM', async () => {

@@ -28,13 +28,17 @@ describe.skipIf(privatePostgresProblem !== undefined && !process.env.CI)('delive
 
   it('loses and doubles nothing when the database goes away in the middle of a delivery and comes back', async () => {
     await scheduleEveryChannelJustMissed(postgres.url, GUILDS);
-    const env = { DISCORD_TOKEN: discord.token, DISCORD_API_BASE: discord.apiBase, HERALD_STORE: postgres.url, HERALD_CONFIG: files.config };
+    const env = { DISCORD_TOKEN: discord.token, DISCORD_API_BASE: discord.apiBase, HERALD_STORE: postgres.url, HERALD_CONFIG: files.config, HERALD_HTTP_PORT: '0' };
     const workers = [startHerald({ ...env, HERALD_ROLE: 'worker' }), startHerald({ ...env, HERALD_ROLE: 'worker' })];
     await Promise.race(workers.map((worker) => worker.logged('"digest posted"')));
     await postgres.stop();
     const postedWhileDown = CHANNELS.filter((channelId) => discord.channelMessages(channelId).length > 0).length;
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const whileDown = await fetch(`${await workers[0]!.opsUrl()}/healthz`);
+    // Long enough an outage that posts, journal writes and leases all fail on the way.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
     await postgres.start();
+    expect(whileDown.status).toBe(503);
+    expect(await whileDown.json()).toMatchObject({ status: 'unhealthy', storeReachable: false });
     expect(postedWhileDown).toBeLessThan(CHANNELS.length);
     await everyChannelHas(discord, CHANNELS, 10, 120_000);
     expect(channelsNotSentOnce(discord, CHANNELS, 10)).toEqual([]);

@@ -13,6 +13,8 @@ export interface HeraldProcess {
   exited: Promise<number | null>;
   /** SIGTERM, and the exit code. */
   stop(): Promise<number | null>;
+  /** Where it serves /healthz and /metrics, once it has said so (started with HERALD_HTTP_PORT). */
+  opsUrl(): Promise<string>;
 }
 
 const started: HeraldProcess[] = [];
@@ -42,6 +44,11 @@ export function startHerald(env: NodeJS.ProcessEnv): HeraldProcess {
     async stop() {
       child.kill('SIGTERM');
       return exited;
+    },
+    async opsUrl() {
+      await herald.logged('"serving /healthz and /metrics"');
+      const line = stderr.split('\n').find((candidate) => candidate.includes('"serving /healthz and /metrics"'))!;
+      return (JSON.parse(line) as { url: string }).url;
     },
   };
   started.push(herald);

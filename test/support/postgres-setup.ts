@@ -1,0 +1,37 @@
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+
+/**
+ * The PostgreSQL server the PostgreSQL suites run against: HERALD_TEST_POSTGRES, or the machine's own on
+ * 127.0.0.1. Looked at once per run, before any suite: under CI an unreachable server fails the run, so a
+ * broken database can never pass as skipped suites; elsewhere those suites are skipped, and this says so once.
+ */
+export const POSTGRES_SERVER = process.env.HERALD_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Why the PostgreSQL suites cannot run here; empty when they can. */
+    postgresProblem: string;
+  }
+}
+
+async function reachable(): Promise<string> {
+  const client = new pg.Client({ connectionString: POSTGRES_SERVER, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return '';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export default async function postgresSetup(project: TestProject): Promise<void> {
+  const problem = await reachable();
+  const host = new URL(POSTGRES_SERVER).host;
+  if (problem && process.env.CI) throw new Error(`PostgreSQL is unreachable at ${host} and CI is set: ${problem}`);
+  if (problem) process.stderr.write(`PostgreSQL suites skipped: no server at ${host} (${problem})\n`);
+  project.provide('postgresProblem', problem);
+}
