@@ -81,7 +81,8 @@ export function createMemoryCatalog(options: { retentionMs: number }): ArticleCa
           if (article && !own.has(id) && Date.parse(article.fetchedAt) >= cutoff) found.set(id, article);
         }
       }
-      return rankRelatedCandidates(story.topics, found.values(), limit);
+      const chosen = rankRelatedCandidates(story.topics, [...found.values()].map((article) => ({ id: article.id, topics: article.topics, at: articleTime(article) })), limit);
+      return chosen.map((id) => found.get(id)!);
     },
     async articleAt(url) {
       const wanted = canonicalUrl(url) ?? url;

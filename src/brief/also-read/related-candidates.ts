@@ -1,4 +1,3 @@
-import { articleTime, type Article } from '../../model/article.ts';
 import { topicKey } from '../../ingest/topics/topic-key.ts';
 
 /** The story's topics that related coverage is looked for by, most salient first. */
@@ -30,16 +29,24 @@ export function storyRelatedKeys(topics: string[]): string[] {
   return leading.length === 1 ? leading : pairs(leading);
 }
 
+/** What ranking a related candidate needs: a candidate is known by these before the article itself is read. */
+export interface RelatedCandidate {
+  id: string;
+  topics: string[];
+  /** When it happened (articleTime). */
+  at: number;
+}
+
 /**
- * Candidates for a story's related coverage among the articles found by its keys: most of the story's leading
- * topics in common first, then the newest. The ranking that chooses among them (see related-index.ts) is the same on every
- * engine; this is the order both engines hand them over in.
+ * The ids of a story's related coverage among the candidates found by its keys: most of the story's leading
+ * topics in common first, then the newest. The ranking that chooses among them (see related-index.ts) is the
+ * same on every engine; this is the order both engines hand them over in.
  */
-export function rankRelatedCandidates(storyTopics: string[], found: Iterable<Article>, limit: number): Article[] {
+export function rankRelatedCandidates(storyTopics: string[], found: Iterable<RelatedCandidate>, limit: number): string[] {
   const wanted = new Set(keys(storyTopics, STORY_TOPICS));
   return [...found]
-    .map((article) => ({ article, shared: new Set(article.topics.map(topicKey).filter((key) => wanted.has(key))).size, at: articleTime(article) }))
-    .sort((a, b) => b.shared - a.shared || b.at - a.at || a.article.id.localeCompare(b.article.id))
+    .map((candidate) => ({ candidate, shared: new Set(candidate.topics.map(topicKey).filter((key) => wanted.has(key))).size }))
+    .sort((a, b) => b.shared - a.shared || b.candidate.at - a.candidate.at || a.candidate.id.localeCompare(b.candidate.id))
     .slice(0, limit)
-    .map(({ article }) => article);
+    .map(({ candidate }) => candidate.id);
 }

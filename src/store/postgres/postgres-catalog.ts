@@ -1,6 +1,6 @@
 import type { ArticleCatalog, CatalogSearch, Scope, SearchHit } from '../../brief/article-catalog.ts';
 import { OLDEST_WEIGHT, RECENCY_HALF_LIFE_MS } from '../../brief/search/recency.ts';
-import { rankRelatedCandidates, storyRelatedKeys } from '../../brief/also-read/related-candidates.ts';
+import { rankRelatedCandidates, storyRelatedKeys, type RelatedCandidate } from '../../brief/also-read/related-candidates.ts';
 import type { Article } from '../../model/article.ts';
 import { canonicalUrl } from '../../model/canonical-url.ts';
 import type { Pool } from './connect.ts';
@@ -157,20 +157,24 @@ export function createPostgresCatalog(pool: Pool, options: PostgresCatalogOption
     async related(story, { now, limit }) {
       const keys = storyRelatedKeys(story.topics);
       if (keys.length === 0) return [];
-      let found: Article[] = [];
+      let found: RelatedCandidate[] = [];
       for (const windowMs of RELATED_WINDOWS_MS) {
-        // As in a search, the matches are gathered apart from their ordering, so the date index is never walked.
-        const result = await pool.query<{ article: Article }>(
+        // As in a search, the matches are gathered apart from their ordering, so the date index is never walked;
+        // only their topics are read to rank them, and only the chosen articles whole.
+        const result = await pool.query<{ id: string; topics: string[]; at: Date }>(
           `WITH matches AS MATERIALIZED (
              SELECT id, dated_at FROM articles WHERE related_keys && $1::text[] AND expires_at > $2 AND dated_at >= $5 AND id <> ALL($3::text[])
            )
-           SELECT a.article FROM (SELECT id FROM matches ORDER BY dated_at DESC LIMIT $4) newest JOIN articles a USING (id)`,
+           SELECT a.id, a.article->'topics' AS topics, a.dated_at AS at FROM (SELECT id FROM matches ORDER BY dated_at DESC LIMIT $4) newest JOIN articles a USING (id)`,
           [keys, now, story.ownIds, RELATED_CANDIDATES, windowMs === Infinity ? new Date(0) : new Date(now.getTime() - windowMs)],
         );
-        found = result.rows.map((row) => row.article);
+        found = result.rows.map((row) => ({ id: row.id, topics: row.topics, at: row.at.getTime() }));
         if (found.length >= limit) break;
       }
-      return rankRelatedCandidates(story.topics, found, limit);
+      const chosen = rankRelatedCandidates(story.topics, found, limit);
+      const articles = await pool.query<{ article: Article }>('SELECT article FROM articles WHERE id = ANY($1::text[])', [chosen]);
+      const byId = new Map(articles.rows.map((row) => [row.article.id, row.article]));
+      return chosen.flatMap((id) => byId.get(id) ?? []);
     },
     async articleAt(url, now) {
       const wanted = canonicalUrl(url) ?? url;
