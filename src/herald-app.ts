@@ -12,8 +12,6 @@ import { createSourcePoller, type PolledSource, type PollReport, type SourcePoll
 import { compileKeywords, filterText, passesKeywords } from './deliver/keyword-filter.ts';
 import type { Services } from './discord/command.ts';
 import { InputError } from './input-error.ts';
-import { buildArticle } from './ingest/build-article.ts';
-import { extractDocument } from './ingest/extract-document.ts';
 import { readInput } from './ingest/read-input.ts';
 import type { Logger } from './logger.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
@@ -209,6 +207,8 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     defaultSources: config.sources,
     scheduleDefaults: config.schedules,
     async readArticle(url) {
+      // Loaded on first use, as the poller loads them, so that a gateway starts without the extractors.
+      const [{ extractDocument }, { buildArticle }] = await Promise.all([import('./ingest/extract-document.ts'), import('./ingest/build-article.ts')]);
       const extraction = extractDocument((await readInput(url, runtime.fetcher))!);
       if (extraction.format === 'feed') throw new InputError('That address is a feed, not an article; /sources add follows a feed.');
       return buildArticle(extraction.draft, { source: { kind: 'site', location: url }, fetchedAt: now() });

@@ -8,6 +8,7 @@ import { FetchError } from './fetch/fetch-failure.ts';
 import type { Fetcher } from './fetch/fetcher.ts';
 import { extractFromHtml } from './html/extract-html.ts';
 import { isUrl, listInputs, readInput } from './read-input.ts';
+import { runWithConcurrency } from './run-with-concurrency.ts';
 
 export interface IngestDependencies {
   fetcher: Fetcher;
@@ -111,18 +112,6 @@ async function completeSnippet(draft: ArticleDraft, fetcher: Fetcher): Promise<A
   const { isSnippet: _teaser, ...feedFields } = draft;
   const byline = page.byline ?? draft.byline;
   return { ...page, ...feedFields, paragraphs: page.paragraphs, alsoRead: page.alsoRead, ...(byline ? { byline } : {}) };
-}
-
-/** Works through the items with at most `limit` at a time, each starting as soon as a slot frees up. */
-export async function runWithConcurrency<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 function reasonOf(error: unknown): string {

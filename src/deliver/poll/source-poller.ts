@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { Fetcher } from '../../ingest/fetch/fetcher.ts';
-import { ingestInputs, runWithConcurrency, type IngestFailure } from '../../ingest/ingest-inputs.ts';
+import type { IngestFailure } from '../../ingest/ingest-inputs.ts';
+import { runWithConcurrency } from '../../ingest/run-with-concurrency.ts';
 import { isUrl } from '../../ingest/read-input.ts';
 import type { Logger } from '../../logger.ts';
 import type { Article } from '../../model/article.ts';
@@ -126,6 +127,11 @@ export function createSourcePoller(deps: SourcePollerDependencies): SourcePoller
   const random = deps.random ?? Math.random;
   const seedFirstPoll = options.seedFirstPoll ?? true;
   const inFlight = new Map<string, Promise<SourcePollResult | undefined>>();
+  /**
+   * The extractors are loaded at the first read, not with the poller: they bring compromise and linkedom
+   * (about 0.6 s and 40 MB), which a gateway that never polls should not pay for at every restart.
+   */
+  const loadIngest = () => import('../../ingest/ingest-inputs.ts');
   const leaseKey = (location: string) => `poll:${location}`;
 
   const isDue = (health: SourceHealth | undefined, now: number): boolean => !health || (!health.disabled && Date.parse(health.nextPollAt) <= now);
@@ -137,6 +143,7 @@ export function createSourcePoller(deps: SourcePollerDependencies): SourcePoller
     // other processes' digests may look at its articles while the read is still under way.
     if (!previous) await deps.health.set({ location, consecutiveFailures: 0, nextPollAt: deps.now().toISOString() });
     const recording = recordingFetcher(deps.fetcher, location);
+    const { ingestInputs } = await loadIngest();
     const report = await ingestInputs([location], {
       fetcher: recording.fetcher,
       repository: deps.repository,
