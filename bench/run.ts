@@ -11,6 +11,7 @@ const SECTIONS: Record<string, () => Promise<{ default: () => Promise<BenchSecti
   clustering: () => import('./clustering.ts'),
   search: () => import('./search.ts'),
   delivery: () => import('./delivery.ts'),
+  scale: () => import('./scale.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -82,8 +82,13 @@ export function makeSyntheticArticles(count: number, seed: number): Article[] {
   return [...syntheticArticles(count, seed)];
 }
 
-/** The same articles as makeSyntheticArticles, made one at a time, for stores too large to hold in memory. */
-export function* syntheticArticles(count: number, seed: number): Generator<Article> {
+/**
+ * The same articles as makeSyntheticArticles, made one at a time, for stores too large to hold in memory;
+ * with `sourceFolder`, each site is a file in that folder instead of a feed URL, and with `endingAt`, they are
+ * dated over the 30 days before it instead of before SYNTHETIC_NOW (for processes that keep the real clock).
+ */
+export function* syntheticArticles(count: number, seed: number, options: { sourceFolder?: string; endingAt?: Date } = {}): Generator<Article> {
+  const end = (options.endingAt ?? SYNTHETIC_NOW).getTime();
   const stories = loadSourceStories();
   const hosts = [...new Set(stories.map((story) => story.host))].sort();
   const random = seededRandom(seed);
@@ -100,7 +105,7 @@ export function* syntheticArticles(count: number, seed: number): Generator<Artic
     if (random() < 0.3) paragraphs.splice(1 + Math.floor(random() * paragraphs.length), 0, pick(pick(stories).paragraphs));
     paragraphs.splice(Math.min(2, paragraphs.length), 0, `"We are following this closely," said ${name()} ${name()}, ${pick(ROLES)}.`);
     const host = pick(hosts);
-    const fetchedAt = SYNTHETIC_NOW.getTime() - random() * SPREAD_MS;
+    const fetchedAt = end - random() * SPREAD_MS;
     const publishedAt = random() < 0.85 ? new Date(fetchedAt - random() * 6 * 60 * 60 * 1000).toISOString() : undefined;
     const id = hex(24);
     const canonicalUrl = `https://${host}/news/${index}-${id.slice(0, 8)}`;
@@ -115,7 +120,8 @@ export function* syntheticArticles(count: number, seed: number): Generator<Artic
       paragraphs,
       alsoRead: [],
       topics: story.topics,
-      source: { kind: 'feed', location: `https://${host}/feed`, name: host },
+      // In a folder, the sites are files a server's sources can name without anything to poll over the network.
+      source: options.sourceFolder ? { kind: 'file', location: `${options.sourceFolder}/${host}.xml`, name: host } : { kind: 'feed', location: `https://${host}/feed`, name: host },
       contentHash: hex(64),
     };
   }
