@@ -13,6 +13,15 @@ export interface ArticleSource {
   name?: string;
 }
 
+/** A file a feed item carries: a podcast's audio, a video, a picture (RSS enclosure, Atom rel="enclosure", JSON Feed attachment, Media RSS). */
+export interface Enclosure {
+  url: string;
+  /** MIME type, when the feed states it. */
+  type?: string;
+  /** Size in bytes, when the feed states it. */
+  length?: number;
+}
+
 /**
  * What an extractor reads from one input, before Herald gives it an identity.
  * Extractors are pure: they return drafts and never touch the clock, the network or the store.
@@ -28,6 +37,7 @@ export interface ArticleDraft {
   byline?: string;
   siteName?: string;
   imageUrl?: string;
+  enclosures?: Enclosure[];
   /** ISO 8601, only when the page or feed states when the article was published. */
   publishedAt?: string;
   /** BCP 47 tag such as "en" or "pt-BR". */
@@ -51,6 +61,7 @@ export interface Article {
   byline?: string;
   siteName?: string;
   imageUrl?: string;
+  enclosures?: Enclosure[];
   publishedAt?: string;
   /** ISO 8601: when Herald read it. */
   fetchedAt: string;

@@ -1,4 +1,6 @@
+import type { Enclosure } from '../../model/article.ts';
 import { resolveUrl } from '../../model/canonical-url.ts';
+import { definedFields } from '../../model/defined-fields.ts';
 import { parseDate } from '../dates/parse-date.ts';
 import { htmlToParagraphs } from '../html/html-to-paragraphs.ts';
 import { canonicalName } from './feed-names.ts';
@@ -56,6 +58,23 @@ function baseOf(element: XmlElement | undefined, documentUrl: string | undefined
 export function resolveIn(element: XmlElement, url: string | undefined, documentUrl: string | undefined): string | undefined {
   if (!url) return undefined;
   return resolveUrl(url, baseOf(element, documentUrl)) ?? (/^[a-z][a-z0-9+.-]*:/i.test(url) ? url : undefined);
+}
+
+/**
+ * A file an item carries, from its URL and the type and size the feed gives: only web addresses (a podcast
+ * player or a digest links to it), and a size only when it is a whole number of bytes.
+ */
+export function enclosureAt(url: string | undefined, type: string | undefined, length: string | number | undefined): Enclosure | undefined {
+  if (!url || !/^https?:\/\//i.test(url)) return undefined;
+  const bytes = typeof length === 'number' ? length : length?.trim() ? Number(length.trim()) : Number.NaN;
+  return definedFields<Enclosure>({ url, type: type?.trim().toLowerCase() || undefined, length: Number.isSafeInteger(bytes) && bytes > 0 ? bytes : undefined });
+}
+
+/** Each file once, in the feed's order: Media RSS often repeats an enclosure as media:content. */
+export function distinctEnclosures(enclosures: Array<Enclosure | undefined>): Enclosure[] | undefined {
+  const seen = new Map<string, Enclosure>();
+  for (const enclosure of enclosures) if (enclosure && !seen.has(enclosure.url)) seen.set(enclosure.url, enclosure);
+  return seen.size ? [...seen.values()] : undefined;
 }
 
 /** A date element's value as ISO 8601, or undefined when it cannot be read. */

@@ -1,3 +1,5 @@
+import type { Enclosure } from '../../model/article.ts';
+
 /** A feed as Herald reads it, whatever its format. */
 export interface Feed {
   title?: string;
@@ -23,5 +25,6 @@ export interface FeedItem {
   contentHtml?: string;
   categories: string[];
   imageUrl?: string;
+  enclosures?: Enclosure[];
   language?: string;
 }

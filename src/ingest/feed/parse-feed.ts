@@ -89,15 +89,18 @@ export function feedItemToDraft(item: FeedItem, feed: Feed): ArticleDraft {
   const html = item.contentHtml ?? item.summaryHtml ?? '';
   const paragraphs = htmlToParagraphs(html);
   const text = paragraphs.join(' ');
+  // A podcast episode often has no link of its own: its audio is what a reader follows.
+  const link = item.link ?? (item.enclosures?.find((enclosure) => !enclosure.type?.startsWith('image/')) ?? item.enclosures?.[0])?.url;
   const isSnippet = !!item.link && (!item.contentHtml ? text.length < SNIPPET_CHARS || TEASER_ENDING.test(text) : text.length < SNIPPET_CHARS / 2 && TEASER_ENDING.test(text));
-  const title = item.title ?? (text ? `${text.split(/\s+/).slice(0, 12).join(' ')}${text.split(/\s+/).length > 12 ? '…' : ''}` : (item.link ?? 'Untitled'));
+  const title = item.title ?? (text ? `${text.split(/\s+/).slice(0, 12).join(' ')}${text.split(/\s+/).length > 12 ? '…' : ''}` : (link ?? 'Untitled'));
   return definedFields<ArticleDraft>({
     title,
-    url: item.link,
+    url: link,
     guid: item.guid,
     byline: item.author,
     siteName: feed.title,
     imageUrl: item.imageUrl,
+    enclosures: item.enclosures,
     publishedAt: item.publishedAt,
     language: item.language ?? feed.language,
     paragraphs,

@@ -1,6 +1,6 @@
 import { definedFields } from '../../model/defined-fields.ts';
 import type { Feed, FeedItem } from './feed.ts';
-import { childText, dateOf, htmlOf, plainTextOf, resolveIn } from './feed-fields.ts';
+import { childText, dateOf, distinctEnclosures, enclosureAt, htmlOf, plainTextOf, resolveIn } from './feed-fields.ts';
 import { canonicalName } from './feed-names.ts';
 import { childElements, textOf, type XmlElement } from './xml-tree.ts';
 
@@ -49,6 +49,13 @@ function readEntry(entry: XmlElement, documentUrl: string | undefined): FeedItem
     contentHtml: content && !content.attributes.src ? htmlOf(content) : undefined,
     categories: all(entry, 'category').map((category) => (category.attributes.label ?? category.attributes.term ?? textOf(category)).trim()).filter(Boolean),
     imageUrl: resolveIn(entry, mediaImage(entry), documentUrl),
+    enclosures: distinctEnclosures(
+      childElements(entry).map((candidate) => {
+        if (local(candidate) === 'link' && candidate.attributes.rel === 'enclosure') return enclosureAt(resolveIn(candidate, candidate.attributes.href, documentUrl), candidate.attributes.type, candidate.attributes.length);
+        if (canonicalName(candidate) === 'media:content') return enclosureAt(resolveIn(candidate, candidate.attributes.url, documentUrl), candidate.attributes.type, candidate.attributes.fileSize);
+        return undefined;
+      }),
+    ),
     language: rawLanguage,
   });
 }

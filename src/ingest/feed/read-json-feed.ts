@@ -3,7 +3,7 @@ import { resolveUrl } from '../../model/canonical-url.ts';
 import { parseDate } from '../dates/parse-date.ts';
 import { definedFields } from '../../model/defined-fields.ts';
 import type { Feed, FeedItem } from './feed.ts';
-import { escapeHtml } from './feed-fields.ts';
+import { distinctEnclosures, enclosureAt, escapeHtml } from './feed-fields.ts';
 
 const text = z.string().optional().catch(undefined);
 const author = z.object({ name: text, url: text }).partial().catch({});
@@ -37,6 +37,10 @@ const jsonFeedSchema = z.object({
           authors: z.array(author).optional().catch(undefined),
           tags: z.array(z.string()).optional().catch(undefined),
           language: text,
+          attachments: z
+            .array(z.object({ url: text, mime_type: text, size_in_bytes: z.number().optional().catch(undefined) }).catch({}))
+            .optional()
+            .catch(undefined),
         })
         .catch({}),
     )
@@ -74,6 +78,7 @@ export function readJsonFeed(value: unknown, documentUrl: string | undefined): F
         contentHtml: item.content_html ?? (item.content_text ? textToHtml(item.content_text) : undefined),
         categories: item.tags ?? [],
         imageUrl: resolveUrl(item.image ?? item.banner_image, base),
+        enclosures: distinctEnclosures((item.attachments ?? []).map((attachment) => enclosureAt(resolveUrl(attachment.url, base), attachment.mime_type, attachment.size_in_bytes))),
         language: item.language,
       });
     }),

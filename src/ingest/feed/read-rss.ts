@@ -1,6 +1,7 @@
 import { definedFields } from '../../model/defined-fields.ts';
 import type { Feed, FeedItem } from './feed.ts';
-import { child, childText, children, dateOf, htmlOf, plainTextOf, resolveIn } from './feed-fields.ts';
+import type { Enclosure } from '../../model/article.ts';
+import { child, childText, children, dateOf, distinctEnclosures, enclosureAt, htmlOf, plainTextOf, resolveIn } from './feed-fields.ts';
 import { canonicalName } from './feed-names.ts';
 import { childElements, textOf, type XmlElement } from './xml-tree.ts';
 
@@ -38,6 +39,7 @@ function readItem(item: XmlElement, documentUrl: string | undefined): FeedItem {
     contentHtml: htmlOf(child(item, 'content:encoded', 'atom:content', 'xhtml:body', 'xhtml:div', 'fullitem', 'content')),
     categories: [...children(item, 'category'), ...children(item, 'dc:subject')].map((category) => textOf(category).trim()).filter(Boolean),
     imageUrl: resolveIn(item, imageOf(item), documentUrl),
+    enclosures: distinctEnclosures(enclosuresOf(item, documentUrl)),
     language: item.attributes['xml:lang'] ?? childText(item, 'dc:language'),
   });
 }
@@ -53,6 +55,17 @@ function authorOf(item: XmlElement): string | undefined {
   const raw = childText(item, 'dc:creator', 'author', 'itunes:author', 'dc:author') ?? (atomAuthor && childText(atomAuthor, 'atom:name', 'name'));
   // RSS 2.0 wants "email (Name)", and many feeds write "Name (email)"; the name is what a reader wants.
   return raw?.replace(/^\S+@\S+\s*\((.+)\)$/, '$1').replace(/^(.+?)\s*\(\S+@\S+\)$/, '$1').trim();
+}
+
+/** The files an item carries: <enclosure>, and Media RSS's media:content, alone or in a media:group. */
+function enclosuresOf(element: XmlElement, documentUrl: string | undefined): Array<Enclosure | undefined> {
+  return childElements(element).flatMap((candidate) => {
+    const name = canonicalName(candidate);
+    if (name === 'media:group') return enclosuresOf(candidate, documentUrl);
+    if (name !== 'enclosure' && name !== 'media:content') return [];
+    const { url, type, length, fileSize, filesize } = candidate.attributes;
+    return [enclosureAt(resolveIn(candidate, url, documentUrl), type, length ?? fileSize ?? filesize)];
+  });
 }
 
 /** The item's picture, from the extension that carries it: Media RSS, an image enclosure, iTunes, or the channel's <image>. */
