@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Article, ArticleDraft, ArticleSource } from '../model/article.ts';
 import { canonicalUrl } from '../model/canonical-url.ts';
+import { definedFields } from '../model/defined-fields.ts';
+import { articleLanguage } from './detect-language.ts';
 import { extractTopics } from './topics/extract-topics.ts';
 
 export interface BuildContext {
@@ -11,18 +13,20 @@ export interface BuildContext {
 /** Below this many characters a body says too little to identify an article alone, so the title joins the hash. */
 const MIN_IDENTIFYING_BODY = 200;
 
-/** Gives a draft its identity (id, canonical URL, content hash) and its topics. Pure: the clock comes in through the context. */
+/** Gives a draft its identity (id, canonical URL, content hash), its language and its topics. Pure: the clock comes in through the context. */
 export function buildArticle(draft: ArticleDraft, context: BuildContext): Article {
-  const { isSnippet: _isSnippet, ...fields } = draft;
+  const { isSnippet: _isSnippet, language: declared, ...fields } = draft;
+  const language = articleLanguage(declared, [draft.title, draft.dek ?? '', ...draft.paragraphs].join('\n'));
   const canonical = (draft.canonicalUrl && canonicalUrl(draft.canonicalUrl, draft.url)) || (draft.url && canonicalUrl(draft.url));
   const contentHash = hashContent(draft);
   const identity = canonical ? `url:${canonical}` : draft.guid ? `guid:${context.source.location}:${draft.guid}` : `hash:${contentHash}`;
   return {
     ...fields,
+    ...definedFields({ language }),
     id: sha256(identity).slice(0, 24),
     ...(canonical ? { canonicalUrl: canonical } : {}),
     fetchedAt: context.fetchedAt.toISOString(),
-    topics: extractTopics(draft),
+    topics: extractTopics({ ...draft, ...definedFields({ language }) }),
     source: context.source,
     contentHash,
   };
