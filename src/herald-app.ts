@@ -6,7 +6,7 @@ import type { HeraldRole } from './config/role-env.ts';
 import { createDigestScheduler, type DigestScheduler, type RunReport } from './deliver/digest-scheduler.ts';
 import type { Poster } from './deliver/poster.ts';
 import { storyMatchesTopics } from './brief/digest/topic-filter.ts';
-import { explainDelivery } from './deliver/explain-delivery.ts';
+import { describeStory, explainDelivery } from './deliver/explain-delivery.ts';
 import { arrivedBeforeAdded } from './deliver/guild-backlog.ts';
 import { createSourcePoller, type PolledSource, type PollReport, type SourcePollResult } from './deliver/poll/source-poller.ts';
 import { compileKeywords, filterText, passesKeywords } from './deliver/keyword-filter.ts';
@@ -248,7 +248,7 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
           };
         }),
       );
-      return explainDelivery(
+      const reasons = explainDelivery(
         {
           ...(article ? { article } : {}),
           inScope: article ? await newsroom.inScope(article, { sourceLocations: locations }) : false,
@@ -258,6 +258,7 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
         },
         guildId,
       );
+      return article ? [describeStory(article), ...reasons] : reasons;
     },
     storeDescription: engine.description,
     now,

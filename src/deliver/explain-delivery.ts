@@ -21,6 +21,23 @@ export interface DeliveryFacts {
   }>;
 }
 
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/** The story as /status story: names it before saying where it went: its headline, site and language. */
+export function describeStory(article: Article): string {
+  const site = article.siteName ?? article.source.name;
+  let language = 'language unknown';
+  if (article.language) {
+    try {
+      language = `in ${LANGUAGE_NAMES.of(article.language) ?? article.language} (${article.language})`;
+    } catch {
+      // A tag Intl cannot read ("english"): shown as the feed gave it.
+      language = `language: ${article.language}`;
+    }
+  }
+  return `“${article.title}”${site ? ` · ${site}` : ''} · ${language}`;
+}
+
 /**
  * Why a story was or was not delivered to each of a server's channels, one line per reason, in the order an
  * admin would check them: is it known, is it ours, was it sent, and if not, what stopped it.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainDelivery, type DeliveryFacts } from '../../src/deliver/explain-delivery.ts';
+import { describeStory, explainDelivery, type DeliveryFacts } from '../../src/deliver/explain-delivery.ts';
 import { buildArticle } from '../../src/ingest/build-article.ts';
 import type { Schedule } from '../../src/store/guild-settings-repository.ts';
 
@@ -57,5 +57,18 @@ describe('explainDelivery', () => {
 
   it('says a backlog story was already published when its source was added', () => {
     expect(explainDelivery(facts({ backlog: true }), 'g1')[0]).toContain('already published when its source was added');
+  });
+});
+
+describe('describeStory', () => {
+  const article = { id: 'a', title: 'Sánchez, presidente', siteName: 'Diario Ejemplo', paragraphs: [], alsoRead: [], topics: [], fetchedAt: '2018-06-01T10:00:00Z', source: { kind: 'feed' as const, location: 'https://diario.example/feed' }, contentHash: 'h' };
+
+  it('names the story’s headline, site and language', () => {
+    expect(describeStory({ ...article, language: 'es' })).toBe('“Sánchez, presidente” · Diario Ejemplo · in Spanish (es)');
+  });
+
+  it('says when the language is unknown, and shows a tag it cannot name as given', () => {
+    expect(describeStory(article)).toBe('“Sánchez, presidente” · Diario Ejemplo · language unknown');
+    expect(describeStory({ ...article, language: 'not a tag!' })).toBe('“Sánchez, presidente” · Diario Ejemplo · language: not a tag!');
   });
 });

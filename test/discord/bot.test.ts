@@ -286,6 +286,7 @@ describe('Herald on Discord, as an admin', () => {
     const sentUrl = discord.channelMessages(NEWS).flatMap((message) => (message.embeds ?? []) as APIEmbed[]).find((embed) => embed.url)?.url;
     const answer = await reply(admin({ name: 'status', options: [option('story', sentUrl!)] }));
     expect(text(answer)).toContain(`https://discord.com/channels/${GUILD}/${NEWS}/`);
+    expect(text(answer)).toContain('in English (en)');
     const unknown = await reply(admin({ name: 'status', options: [option('story', 'https://nowhere.example/story')] }));
     expect(text(unknown)).toContain('Herald has not read that story');
   });
