@@ -9,6 +9,7 @@ const SECTIONS: Record<string, () => Promise<{ default: () => Promise<BenchSecti
   feeds: () => import('./feeds.ts'),
   summaries: () => import('./summaries.ts'),
   clustering: () => import('./clustering.ts'),
+  languages: () => import('./languages.ts'),
   search: () => import('./search.ts'),
   delivery: () => import('./delivery.ts'),
   scale: () => import('./scale.ts'),
