@@ -1,6 +1,5 @@
 import { articleText, articleTime, type Article } from '../../model/article.ts';
 import { topicKey } from '../../ingest/topics/topic-key.ts';
-import { properNames, quotedFigures } from './event-marks.ts';
 import { minhashSignature } from './minhash.ts';
 import { shingleHashes } from './shingles.ts';
 import { allWords, contentWords, foldAccents } from './tokenize.ts';
@@ -19,21 +18,14 @@ export interface ArticleFeatures {
   /** Title, dek and opening body words, plus the article's topics as whole terms. */
   terms: string[];
   topicKeys: Set<string>;
-  /**
-   * The names it gives: the topics that are names (people, places, organisations, which the topic extractor
-   * writes capitalised), and the capitalised names of its headline, standfirst and opening, in any language.
-   */
+  /** The topics that are names (people, places, organisations), which the topic extractor writes capitalised. */
   nameKeys: Set<string>;
-  /** The figures its headline, standfirst and opening quote (see event-marks.ts). */
-  figures: Set<string>;
   /** MinHash of the body's word shingles; undefined when there is no body to compare. */
   signature: Uint32Array | undefined;
 }
 
 export function articleFeatures(article: Article): ArticleFeatures {
-  const text = articleText(article);
-  const body = allWords(text).slice(0, BODY_WORDS);
-  const opening = [article.title, article.dek ?? '', openingOf(text)].join('\n');
+  const body = allWords(articleText(article)).slice(0, BODY_WORDS);
   const topicKeys = new Set(article.topics.map((name) => foldAccents(topicKey(name))).filter(Boolean));
   // A headline and a named entity each say more about the event than one body word, so they count twice.
   const headline = contentWords(allWords(article.title));
@@ -41,21 +33,5 @@ export function articleFeatures(article: Article): ArticleFeatures {
   for (const key of topicKeys) terms.push(`@${key}`, `@${key}`);
   const shingles = shingleHashes(body);
   const nameKeys = new Set(article.topics.filter((name) => /^\p{Lu}/u.test(name)).map((name) => foldAccents(topicKey(name))).filter(Boolean));
-  for (const name of properNames(opening)) nameKeys.add(name);
-  return {
-    article,
-    time: articleTime(article),
-    terms,
-    topicKeys,
-    nameKeys,
-    figures: new Set(quotedFigures(opening)),
-    signature: shingles.length ? minhashSignature(shingles) : undefined,
-  };
-}
-
-/** The text up to BODY_WORDS words, cut at a word. */
-function openingOf(text: string): string {
-  let words = 0;
-  for (const match of text.matchAll(/\s+/g)) if ((words += 1) >= BODY_WORDS) return text.slice(0, match.index);
-  return text;
+  return { article, time: articleTime(article), terms, topicKeys, nameKeys, signature: shingles.length ? minhashSignature(shingles) : undefined };
 }

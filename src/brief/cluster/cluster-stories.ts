@@ -13,7 +13,7 @@ export interface ClusterOptions {
   windowHours?: number;
   /** How far apart copies of one text may appear and still be one story (a wire story is picked up late). Default 7 days. */
   duplicateWindowHours?: number;
-  /** Least score between two reports of one event: TF-IDF cosine, with what shared names and figures add (same-event-pairs.ts). Default 0.3. */
+  /** Least TF-IDF cosine between two reports of one event. Default 0.3. */
   eventSimilarity?: number;
 }
 
@@ -39,7 +39,7 @@ export function clusterStories(articles: Article[], options: ClusterOptions = {}
   const vectors = termVectors(features.map((feature) => feature.terms));
   const duplicates = nearDuplicatePairs(features, duplicateWindowMs);
   const sameEvent = sameEventPairs(
-    features.map((feature, index) => ({ ...feature, vector: vectors[index]! })),
+    features.map((feature, index) => ({ vector: vectors[index]!, time: feature.time, nameKeys: feature.nameKeys })),
     { windowMs, threshold: eventSimilarity },
   );
   const clusters = mergeClusters(vectors, duplicates, sameEvent, GROUP_SHARE * eventSimilarity);

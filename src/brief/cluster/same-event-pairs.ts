@@ -6,43 +6,18 @@ export interface EventItem {
   time: number;
   /** The people, places and organisations it names (not its subjects: "council", "strike" are shared by unrelated news). */
   nameKeys: Set<string>;
-  /** The figures it quotes. */
-  figures: Set<string>;
 }
 
 export interface SameEventOptions {
   windowMs: number;
-  /** Least score (eventScore) for two reports of one event. */
+  /** Least TF-IDF cosine for two reports of one event. */
   threshold: number;
 }
 
 /**
- * Two sites that write one event up in their own words share a third of their vocabulary or less (the median
- * cosine of the labelled rewrites in test/fixtures/events is 0.31), but they name the same people, places and
- * organisations and quote the same figures. Each name and figure in common therefore adds to the cosine, up
- * to a few of each: enough for a rewrite to pass, while two events about one country or one club, which share
- * that name but not the rest, stay apart. Set on the tuning part of the labelled events.
- */
-const NAME_WEIGHT = 0.03;
-const NAMES_COUNTED = 5;
-const FIGURE_WEIGHT = 0.05;
-const FIGURES_COUNTED = 3;
-
-/** How strongly two reports look like one event: their cosine, with what their names and figures add. */
-export function eventScore(a: EventItem, b: EventItem, similarity: number): number {
-  return similarity + NAME_WEIGHT * Math.min(NAMES_COUNTED, shared(a.nameKeys, b.nameKeys)) + FIGURE_WEIGHT * Math.min(FIGURES_COUNTED, shared(a.figures, b.figures));
-}
-
-function shared(a: Set<string>, b: Set<string>): number {
-  let count = 0;
-  for (const key of a) if (b.has(key)) count += 1;
-  return count;
-}
-
-/**
- * Two reports of one event share their heaviest words or their names: an article looks up its 10 heaviest
- * words among the 30 heaviest of earlier articles, and its names among theirs, and only an article found under
- * two of either is compared. The rest of the vocabulary still counts in the cosine.
+ * Two reports of one event share their heaviest words (names, places, figures): an article looks up its 10
+ * heaviest among the 30 heaviest of earlier articles, and only an article found under two of them is compared.
+ * The rest of the vocabulary still counts in the cosine.
  */
 const QUERY_TERMS = 10;
 const INDEXED_TERMS = 30;
@@ -55,59 +30,44 @@ const TERMS_IN_COMMON = 2;
 const POSTINGS_SCANNED = 32;
 
 /**
- * Pairs of articles that report one event: close in time, similar by their words, names and figures
- * (eventScore), and naming the same people and places. Candidates come from inverted indexes over each
- * article's heaviest terms and its names, read back only as far as the time window, so that no two articles
- * are compared unless they share telling terms or names and a few days.
+ * Pairs of articles that report one event: close in time, similar by TF-IDF cosine, and naming the same people
+ * and places. Candidates come from an inverted index over each article's heaviest terms, read back only as far
+ * as the time window, so that no two articles are compared unless they share telling terms and a few days.
  *
  * `items` must be in time order.
  */
 export function sameEventPairs(items: EventItem[], options: SameEventOptions): SimilarPair[] {
-  const termPostings = new Map<number, number[]>();
-  const namePostings = new Map<string, number[]>();
+  const postings = new Map<number, number[]>();
   const lastQueriedBy = new Int32Array(items.length).fill(-1);
-  const termHits = new Int32Array(items.length);
-  const nameHits = new Int32Array(items.length);
+  const hits = new Int32Array(items.length);
   const pairs: SimilarPair[] = [];
   items.forEach((item, index) => {
-    const compare = (other: number): void => {
-      const otherItem = items[other]!;
-      if (!sharesEntities(item, otherItem)) return;
-      const score = eventScore(item, otherItem, cosine(item.vector, otherItem.vector));
-      if (score >= thresholdFor(item, otherItem, options.threshold)) pairs.push({ a: other, b: index, similarity: score });
-    };
-    // An earlier article is compared once, when it is first found under two of this one's heavy terms or names.
-    const found = <K>(postings: Map<K, number[]>, keys: Iterable<K>, hits: Int32Array, otherHits: Int32Array): void => {
-      for (const key of keys) {
-        const posting = postings.get(key);
-        if (!posting) continue;
-        const stop = Math.max(0, posting.length - POSTINGS_SCANNED);
-        for (let at = posting.length - 1; at >= stop; at -= 1) {
-          const other = posting[at]!;
-          if (item.time - items[other]!.time > options.windowMs) break;
-          if (lastQueriedBy[other] !== index) {
-            lastQueriedBy[other] = index;
-            termHits[other] = 0;
-            nameHits[other] = 0;
-          }
-          hits[other]! += 1;
-          if (hits[other] === TERMS_IN_COMMON && otherHits[other]! < TERMS_IN_COMMON) compare(other);
-        }
-      }
-    };
     const heaviest = heaviestTerms(item.vector, INDEXED_TERMS);
-    found(termPostings, heaviest.slice(0, QUERY_TERMS), termHits, nameHits);
-    found(namePostings, item.nameKeys, nameHits, termHits);
-    for (const term of heaviest) append(termPostings, term, index);
-    for (const name of item.nameKeys) append(namePostings, name, index);
+    for (const term of heaviest.slice(0, QUERY_TERMS)) {
+      const posting = postings.get(term);
+      if (!posting) continue;
+      const stop = Math.max(0, posting.length - POSTINGS_SCANNED);
+      for (let at = posting.length - 1; at >= stop; at -= 1) {
+        const other = posting[at]!;
+        const otherItem = items[other]!;
+        if (item.time - otherItem.time > options.windowMs) break;
+        if (lastQueriedBy[other] !== index) {
+          lastQueriedBy[other] = index;
+          hits[other] = 0;
+        }
+        hits[other]! += 1;
+        if (hits[other] !== TERMS_IN_COMMON || !sharesEntities(item, otherItem)) continue;
+        const similarity = cosine(item.vector, otherItem.vector);
+        if (similarity >= thresholdFor(item, otherItem, options.threshold)) pairs.push({ a: other, b: index, similarity });
+      }
+    }
+    for (const term of heaviest) {
+      const posting = postings.get(term);
+      if (posting) posting.push(index);
+      else postings.set(term, [index]);
+    }
   });
   return pairs;
-}
-
-function append<K>(postings: Map<K, number[]>, key: K, index: number): void {
-  const posting = postings.get(key);
-  if (posting) posting.push(index);
-  else postings.set(key, [index]);
 }
 
 /**
