@@ -126,11 +126,13 @@ async function askQuestions(catalog: ArticleCatalog, place: Place): Promise<Ques
   const digestWarmMs: number[] = [];
   for (let run = 0; run < 5; run += 1) {
     const fresh = new Newsroom({ catalog, summarizer: createExtractiveSummarizer(), now });
+    // A daily digest: what arrived since the day before, as a schedule's run asks.
+    const daily = { ...scope, limit: 5, since: new Date(Date.now() - DAY) };
     let started = performance.now();
-    await fresh.digest({ ...scope, limit: 5 });
+    await fresh.digest(daily);
     digestColdMs.push(performance.now() - started);
     started = performance.now();
-    await fresh.digest({ ...scope, limit: 5, accept: (story) => story.articles.length > 0 });
+    await fresh.digest({ ...daily, accept: (story) => story.articles.length > 0 });
     digestWarmMs.push(performance.now() - started);
   }
   return { briefingMs, answered, trendingMs, digestColdMs, digestWarmMs };
@@ -156,6 +158,8 @@ function guildsOf(channels: number, prefix: bigint): GuildSetup[] {
 interface GatewayRun {
   firstAnswerMs: number;
   answered: number;
+  /** Why the run stopped short, when it did. */
+  failure?: string;
   memory: { rss: number; peak: number };
 }
 
@@ -171,10 +175,19 @@ async function runGateway(store: string, place: Place, role: 'gateway' | 'all', 
   try {
     const started = performance.now();
     const herald = startHerald({ DISCORD_TOKEN: discord.token, DISCORD_API_BASE: discord.apiBase, HERALD_STORE: store, HERALD_CONFIG: place.config, HERALD_ROLE: role, HERALD_LOG_LEVEL: 'warn', NODE_OPTIONS: nodeOptions });
+    const alive = (): boolean => herald.child.exitCode === null && herald.child.signalCode === null;
     const ask = async (topic: string): Promise<boolean> => {
+      // A gateway that died cannot answer; what it said last is the bench's finding, not a reason to lose the rest.
+      if (!alive()) throw new Error(`the gateway exited (${herald.child.exitCode ?? herald.child.signalCode}): ${herald.output().trim().split('\n').slice(-3).join(' / ').slice(-600)}`);
       const handle = await discord.runCommand({ guildId: guilds[0]!.id, channelId: guilds[0]!.channels[0]!.id, name: 'news', options: [{ name: 'topic', type: 3, value: topic }] });
-      const answer = await handle.waitForOriginal(undefined, 120_000);
-      return (answer.embeds?.length ?? 0) > 0;
+      try {
+        const answer = await handle.waitForOriginal(undefined, 120_000);
+        return (answer.embeds?.length ?? 0) > 0;
+      } catch (error) {
+        if (!alive()) throw new Error(`the gateway exited (${herald.child.exitCode ?? herald.child.signalCode}): ${herald.output().trim().split('\n').slice(-3).join(' / ').slice(-600)}`);
+        process.stderr.write(`bench: /news topic:${topic} not answered: ${String(error)}\n`);
+        return false;
+      }
     };
     await discord.waitForBot(120_000);
     await ask(queries[0]!);
@@ -192,6 +205,8 @@ async function runGateway(store: string, place: Place, role: 'gateway' | 'all', 
     const memory = await residentMb(herald.child.pid!);
     await herald.stop();
     return { firstAnswerMs, answered, memory };
+  } catch (error) {
+    return { firstAnswerMs: Number.NaN, answered: 0, memory: { rss: Number.NaN, peak: Number.NaN }, failure: error instanceof Error ? error.message : String(error) };
   } finally {
     await killAllHerald();
     await discord.close();
@@ -380,11 +395,18 @@ export default async function benchScale(): Promise<BenchSection> {
     ],
     notes: [
       `Articles: the synthetic articles of the search bench (bench/synthetic-articles.ts, seed ${SEED}), dated over the 30 days before the run, each site a file of one folder that every server's scope names; added through each engine's repository, ${WRITERS} at a time, duplicate checks included (ingest articles/s). PostgreSQL is filled to each size in turn, measured, then filled further.`,
-      `Questions, timed in the bench's own process over each engine's catalog, in a server's scope: a topic briefing (/news: search, clustering the 60 best hits, 5 extractive summaries, related coverage and an overview) for ${TIMED} topic queries after ${WARM_UP} of warm-up; trending topics over the last 7 days (the autocomplete refresh, 200 topics) p50 of 10; a digest's composition (5 stories) in a fresh newsroom (first) and again (kept), p50 of 5. The goal at 1,000,000 articles is a topic briefing p99 under 500 ms.`,
+      `Questions, timed in the bench's own process over each engine's catalog, in a server's scope: a topic briefing (/news: search, clustering the 60 best hits, 5 extractive summaries, related coverage and an overview) for ${TIMED} topic queries after ${WARM_UP} of warm-up; trending topics over the last 7 days (the autocomplete refresh, 200 topics) p50 of 10; a daily digest's composition (5 stories from the last 24 hours) in a fresh newsroom (first) and again (kept), p50 of 5. The goal at 1,000,000 articles is a topic briefing p99 under 500 ms.`,
       `Processes: \`npm start\` as a child process on the same store and the loopback Discord: a gateway (HERALD_ROLE=gateway; on SQLite the one process, HERALD_ROLE=all), timed from its start to the arrival of its first answered /news (the embedded engine reads every article into memory first), then its resident memory (VmRSS) after ${count(PROCESS_QUERIES)} more /news, ${QUERY_CONCURRENCY} at a time; a worker (HERALD_ROLE=worker) delivering ${count(WORKER_CHANNELS)} channels' digests at once, then its resident memory. On PostgreSQL both run with NODE_OPTIONS=${SCALED_NODE_OPTIONS}, as the README recommends, and again with V8's defaults, under which the heap grows to several times what is live before V8 collects it. Goals: under 300 MB, flat between the sizes, and under 2 s to the first /news at 1,000,000 articles.`,
       delivery
         ? `Delivery: ${count(delivery.channels)} channels (${count(delivery.channels / 250)} servers of 250) whose digests (up to 5 stories) were all due at once, delivered by ${DELIVERY_WORKERS} worker processes sharing the pace in PostgreSQL, through the loopback Discord enforcing ${GLOBAL_PER_SECOND} requests/s per bot and 5 messages per 5 s per channel: ${count(delivery.messages)} messages in ${count(delivery.requests.length)} requests over ${fixed(delivery.postingMs / 1000, 1)} s from the first post to the last, ${fixed(postingRate, 1)} requests/s, ${share(postingRate / GLOBAL_PER_SECOND)} of the limit while posting (goal: at least 90%; each request leaves at least 1/46 s after the last across the fleet); 429s: ${delivery.global429} global, ${delivery.channel429} per channel (goal: 0); ${count(served)} served; channels missing their digest: ${delivery.missing}; channels sent a story twice: ${delivery.doubled} (goal: 0 and 0). Worker memory at the end: ${delivery.memory.map((memory) => `${fixed(memory.rss)} MB`).join(', ')}.`
         : 'Delivery: not run.',
+      `Gateways' /news answered (of ${count(PROCESS_QUERIES)}), and any run cut short: ${results
+        .flatMap((result) => [
+          [`${result.engine} ${count(result.size)}`, result.gateway] as const,
+          ...(result.gatewayDefaults ? [[`${result.engine} ${count(result.size)}, V8 defaults`, result.gatewayDefaults] as const] : []),
+        ])
+        .map(([label, run]) => `${label}: ${run.answered}${run.failure ? ` (stopped: ${run.failure})` : ''}`)
+        .join('; ')}.`,
       'Everything runs on this 2-core machine at once: the bench with the loopback Discord, PostgreSQL, and the Herald processes.',
     ],
   };
