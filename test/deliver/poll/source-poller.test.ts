@@ -331,9 +331,9 @@ describe('running in the background', () => {
     const h = await harness(only(feed.url), { checkEveryMs: 20 });
     await h.poller.start();
     try {
-      await vi.waitFor(() => expect(feed.requests()).toHaveLength(1));
+      await vi.waitFor(() => expect(feed.requests()).toHaveLength(1), { timeout: 10_000 });
       h.clock.advance(10 * MINUTE);
-      await vi.waitFor(() => expect(feed.requests()).toHaveLength(2));
+      await vi.waitFor(() => expect(feed.requests()).toHaveLength(2), { timeout: 10_000 });
     } finally {
       await h.poller.stop();
     }
@@ -343,7 +343,7 @@ describe('running in the background', () => {
     const feed = serveFeed(['Harbour reopens']);
     const h = await harness(only(feed.url), { checkEveryMs: 20 });
     await h.poller.start();
-    await vi.waitFor(() => expect(feed.requests()).toHaveLength(1));
+    await vi.waitFor(() => expect(feed.requests()).toHaveLength(1), { timeout: 10_000 });
     await h.poller.stop();
     h.clock.advance(DAY);
     await new Promise((resolve) => setTimeout(resolve, 100));
