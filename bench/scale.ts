@@ -6,11 +6,12 @@ import type { ArticleCatalog } from '../src/brief/article-catalog.ts';
 import { Newsroom } from '../src/brief/newsroom.ts';
 import { createExtractiveSummarizer } from '../src/brief/summarize/extractive-summarizer.ts';
 import { openEmbeddedEngine } from '../src/store/embedded-engine.ts';
-import type { Schedule } from '../src/store/guild-settings-repository.ts';
 import { openPostgresEngine } from '../src/store/postgres/postgres-engine.ts';
 import type { StoreEngine } from '../src/store/store-engine.ts';
 import { startLoopbackDiscord, type GuildSetup, type RecordedRequest } from '../test/support/discord/loopback-discord.ts';
+import { scheduleChannelsJustMissed } from '../test/support/fleet.ts';
 import { killAllHerald, startHerald, type HeraldProcess } from '../test/support/herald-process.ts';
+import { databaseUrl, POSTGRES_SERVER } from '../test/support/postgres-setup.ts';
 import { median, percentile, type BenchSection } from './report.ts';
 import { makeTopicQueries, syntheticArticles } from './synthetic-articles.ts';
 
@@ -34,7 +35,6 @@ const DAY = 86_400_000;
  * a cap V8 grows its heap lazily, to several times what is live, when queries run side by side.
  */
 const SCALED_NODE_OPTIONS = '--max-old-space-size=256';
-const SERVER = process.env.HERALD_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 const count = (value: number): string => Math.round(value).toLocaleString('en-US');
@@ -60,7 +60,7 @@ async function preparePlace(): Promise<Place & { folder: string }> {
 }
 
 async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER });
+  const client = new pg.Client({ connectionString: POSTGRES_SERVER });
   await client.connect();
   try {
     await client.query(sql);
@@ -69,11 +69,6 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-function databaseUrl(name: string): string {
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 /** Adds articles `from` to `to` of the synthetic sequence through the engine's repository, WRITERS at a time; articles per second. */
 async function fill(engine: StoreEngine, place: Place, from: number, to: number): Promise<number> {
@@ -175,16 +170,19 @@ async function runGateway(store: string, place: Place, role: 'gateway' | 'all', 
   try {
     const started = performance.now();
     const herald = startHerald({ DISCORD_TOKEN: discord.token, DISCORD_API_BASE: discord.apiBase, HERALD_STORE: store, HERALD_CONFIG: place.config, HERALD_ROLE: role, HERALD_LOG_LEVEL: 'warn', NODE_OPTIONS: nodeOptions });
-    const alive = (): boolean => herald.child.exitCode === null && herald.child.signalCode === null;
+    // A gateway that died cannot answer; what it said last is the bench's finding, not a reason to lose the rest.
+    const failIfExited = (): void => {
+      if (herald.child.exitCode === null && herald.child.signalCode === null) return;
+      throw new Error(`the gateway exited (${herald.child.exitCode ?? herald.child.signalCode}): ${herald.output().trim().split('\n').slice(-3).join(' / ').slice(-600)}`);
+    };
     const ask = async (topic: string): Promise<boolean> => {
-      // A gateway that died cannot answer; what it said last is the bench's finding, not a reason to lose the rest.
-      if (!alive()) throw new Error(`the gateway exited (${herald.child.exitCode ?? herald.child.signalCode}): ${herald.output().trim().split('\n').slice(-3).join(' / ').slice(-600)}`);
+      failIfExited();
       const handle = await discord.runCommand({ guildId: guilds[0]!.id, channelId: guilds[0]!.channels[0]!.id, name: 'news', options: [{ name: 'topic', type: 3, value: topic }] });
       try {
         const answer = await handle.waitForOriginal(undefined, 120_000);
         return (answer.embeds?.length ?? 0) > 0;
       } catch (error) {
-        if (!alive()) throw new Error(`the gateway exited (${herald.child.exitCode ?? herald.child.signalCode}): ${herald.output().trim().split('\n').slice(-3).join(' / ').slice(-600)}`);
+        failIfExited();
         process.stderr.write(`bench: /news topic:${topic} not answered: ${String(error)}\n`);
         return false;
       }
@@ -213,24 +211,6 @@ async function runGateway(store: string, place: Place, role: 'gateway' | 'all', 
   }
 }
 
-/** A schedule per channel whose slot came a minute ago, so that workers starting now make every one up at once. */
-async function scheduleJustMissed(engine: StoreEngine, guilds: GuildSetup[], maxItems: number): Promise<void> {
-  const due = new Date(Date.now() - 60_000);
-  for (const guild of guilds) {
-    const schedules: Schedule[] = guild.channels.map((channel) => ({
-      id: `s-${channel.id}`,
-      channelId: channel.id,
-      crons: [`${due.getUTCMinutes()} ${due.getUTCHours()} * * *`],
-      when: 'now',
-      timezone: 'UTC',
-      topics: [],
-      maxItems,
-      createdBy: 'bench',
-      createdAt: new Date(Date.now() - DAY).toISOString(),
-    }));
-    await engine.guilds.update(guild.id, (settings) => ({ ...settings, schedules }));
-  }
-}
 
 interface DeliveryRun {
   channels: number;
@@ -248,7 +228,7 @@ interface DeliveryRun {
 async function runWorkers(store: string, place: Place, engine: StoreEngine, channels: number, workers: number, prefix: bigint, nodeOptions: string): Promise<DeliveryRun> {
   const guilds = guildsOf(channels, prefix);
   const channelIds = guilds.flatMap((guild) => guild.channels.map((channel) => channel.id));
-  await scheduleJustMissed(engine, guilds, 5);
+  await scheduleChannelsJustMissed(engine, guilds, { minutesAgo: 1, maxItems: 5 });
   const discord = await startLoopbackDiscord({ guilds });
   try {
     const processes: HeraldProcess[] = Array.from({ length: workers }, () =>

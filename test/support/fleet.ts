@@ -5,6 +5,7 @@ import type { APIEmbed } from 'discord.js';
 import { spawn } from 'node:child_process';
 import { openPostgresEngine } from '../../src/store/postgres/postgres-engine.ts';
 import type { Schedule } from '../../src/store/guild-settings-repository.ts';
+import type { StoreEngine } from '../../src/store/store-engine.ts';
 import type { GuildSetup, LoopbackDiscord } from './discord/loopback-discord.ts';
 import { DETAILS, STORIES } from './local-stories.ts';
 
@@ -44,27 +45,32 @@ export async function fleetFiles(): Promise<{ folder: string; articles: string; 
 }
 
 /**
- * A schedule for every channel whose slot came two minutes ago, so that the first worker to start makes it up:
- * every digest is due at the same minute.
+ * Gives every channel of the guilds a schedule whose daily slot came `minutesAgo` minutes ago, so that workers
+ * starting now make every one up at once: every digest is due at the same minute.
  */
+export async function scheduleChannelsJustMissed(engine: StoreEngine, guilds: GuildSetup[], options: { minutesAgo: number; maxItems: number }): Promise<void> {
+  const due = new Date(Date.now() - options.minutesAgo * 60_000);
+  for (const guild of guilds) {
+    const schedules: Schedule[] = guild.channels.map((channel) => ({
+      id: `s-${channel.id}`,
+      channelId: channel.id,
+      crons: [`${due.getUTCMinutes()} ${due.getUTCHours()} * * *`],
+      when: 'morning',
+      timezone: 'UTC',
+      topics: [],
+      maxItems: options.maxItems,
+      createdBy: 'admin',
+      createdAt: new Date(Date.now() - DAY).toISOString(),
+    }));
+    await engine.guilds.update(guild.id, (settings) => ({ ...settings, schedules }));
+  }
+}
+
+/** The same on a store of its own: a schedule for every channel whose slot came two minutes ago, so that the first worker to start makes it up. */
 export async function scheduleEveryChannelJustMissed(store: string, guilds: GuildSetup[]): Promise<void> {
   const engine = await openPostgresEngine(store, { retentionMs: 30 * DAY, poolSize: 2 });
   try {
-    const due = new Date(Date.now() - 2 * 60_000);
-    for (const guild of guilds) {
-      const schedules: Schedule[] = guild.channels.map((channel) => ({
-        id: `s-${channel.id}`,
-        channelId: channel.id,
-        crons: [`${due.getUTCMinutes()} ${due.getUTCHours()} * * *`],
-        when: 'morning',
-        timezone: 'UTC',
-        topics: [],
-        maxItems: 10,
-        createdBy: 'admin',
-        createdAt: new Date(Date.now() - DAY).toISOString(),
-      }));
-      await engine.guilds.update(guild.id, (settings) => ({ ...settings, schedules }));
-    }
+    await scheduleChannelsJustMissed(engine, guilds, { minutesAgo: 2, maxItems: 10 });
   } finally {
     await engine.close();
   }

@@ -8,6 +8,13 @@ import type { TestProject } from 'vitest/node';
  */
 export const POSTGRES_SERVER = process.env.HERALD_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/** The URL of a database of that name on the same server. */
+export function databaseUrl(name: string): string {
+  const url = new URL(POSTGRES_SERVER);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Why the PostgreSQL suites cannot run here; empty when they can. */

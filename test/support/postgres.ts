@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { POSTGRES_SERVER as SERVER } from './postgres-setup.ts';
+import { databaseUrl, POSTGRES_SERVER as SERVER } from './postgres-setup.ts';
 
-/** Each suite gets databases of its own, created empty and dropped afterwards, so nothing depends on what the server held before or leaves anything behind. */
-function databaseUrl(name: string): string {
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+// Each suite gets databases of its own, created empty and dropped afterwards, so nothing depends on what the server held before or leaves anything behind.
 
 /** Whether the PostgreSQL suites run here (see postgres-setup.ts, which looked once for the whole run). */
 export const hasPostgres = inject('postgresProblem') === '';
