@@ -72,6 +72,23 @@ describe.skipIf(!hasPostgres)('PostgreSQL shared by several processes', () => {
     expect(gaps.length).toBe(6);
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(250 - 5);
   });
+
+  it('gives a request that woke long after its instant a new one, rather than sending it in a burst', async () => {
+    const location = await createTestDatabase();
+    const pool = await connectPostgres(location, { max: 1 });
+    pools.push(pool);
+    await migrate(pool);
+    let sleeps = 0;
+    let reservations = 0;
+    const counting = { query: (...args: Parameters<Pool['query']>) => ((reservations += 1), pool.query(...args)) } as unknown as Pool;
+    // The first wait oversleeps by far more than the 250 ms spacing, as a stalled process would.
+    const pacer = createPostgresPacer(counting, { perSecond: 4, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms + (sleeps++ === 0 ? 600 : 0))) });
+    await pacer(async () => undefined);
+    let sent = 0;
+    await pacer(async () => void (sent += 1));
+    expect(sent).toBe(1);
+    expect(reservations).toBe(3);
+  });
 });
 
 describe.skipIf(!hasPostgres)('schema migrations', () => {
