@@ -37,6 +37,16 @@ describeEachEngine('Newsroom', (engine) => {
     expect((await newsroom.search('ferry strike', { limit: 5 })).map((result) => result.title)).toEqual(['Ferry strike ends']);
   });
 
+  it('keeps a search to what arrived since the time asked, the day just begun included', async () => {
+    const clock = { now: new Date('2024-09-12T00:30:00Z') };
+    const { newsroom, store } = await newsroomAt(clock);
+    await store.articles.add(article('courier.example', 'Ferry strike begins', FERRY, new Date(clock.now.getTime() - 3 * DAY)));
+    await store.articles.add(article('worldwire.example', 'Ferry strike ends', FERRY_WIRE, new Date('2024-09-11T23:50:00Z')));
+    await store.articles.add(article('harbour.example', 'Ferry timetables resume', FERRY, clock.now));
+    const since = new Date(clock.now.getTime() - DAY);
+    expect((await newsroom.search('ferry', { since, limit: 5 })).map((result) => result.title).sort()).toEqual(['Ferry strike ends', 'Ferry timetables resume']);
+  });
+
   it('forgets articles past retention when pruned, in search and in digests alike', async () => {
     const clock = { now: START };
     const { newsroom, store } = await newsroomAt(clock);

@@ -2,6 +2,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { buildArticle } from '../../src/ingest/build-article.ts';
 import { connectPostgres, type Pool } from '../../src/store/postgres/connect.ts';
 import { migrate, readMigrations } from '../../src/store/postgres/migrate.ts';
+import { createPostgresArticleRepository } from '../../src/store/postgres/postgres-article-repository.ts';
+import { createPostgresCatalog } from '../../src/store/postgres/postgres-catalog.ts';
 import { createPostgresPacer } from '../../src/store/postgres/postgres-pacer.ts';
 import { openPostgresEngine } from '../../src/store/postgres/postgres-engine.ts';
 import type { StoreEngine } from '../../src/store/store-engine.ts';
@@ -99,6 +101,27 @@ describe.skipIf(!hasPostgres)('schema migrations', () => {
     const results = await Promise.all(started.map((pool) => migrate(pool)));
     expect(results.flatMap((result) => result.applied)).toEqual((await readMigrations()).map((migration) => migration.name));
     expect((await started[0]!.query('SELECT count(*)::int AS count FROM herald_schema')).rows[0]).toEqual({ count: (await readMigrations()).length });
+  });
+
+  it('lets a search of the last day find articles stored before articles carried their day', async () => {
+    const location = await createTestDatabase();
+    const pool = await connectPostgres(location, { max: 2 });
+    pools.push(pool);
+    const [first] = await readMigrations();
+    await migrate(pool, [first!]);
+    const now = new Date('2024-09-12T09:00:00Z');
+    const stored = buildArticle(
+      { title: 'Ferry strike ends', url: 'https://courier.example/ferry', paragraphs: ['Ferry crews in Harbour City voted to accept a pay offer, ending a nine-day strike.'], alsoRead: [] },
+      { source: { kind: 'feed', location: 'https://courier.example/feed.xml' }, fetchedAt: now },
+    );
+    await createPostgresArticleRepository(pool, { retentionMs: 30 * DAY, now: () => now }).add(stored);
+    // As the first schema's Herald wrote it: no day among the keys and words.
+    await pool.query("UPDATE articles SET related_keys = array(SELECT key FROM unnest(related_keys) key WHERE key NOT LIKE '@d%'), search = ts_filter(search, '{a,b,c,d}'), headline_search = ts_filter(headline_search, '{a,b}')");
+    const catalog = createPostgresCatalog(pool, { retentionMs: 30 * DAY });
+    const lastDay = { now, since: new Date(now.getTime() - DAY), limit: 5 };
+    expect(await catalog.search('ferry', lastDay)).toEqual([]);
+    await migrate(pool);
+    expect((await catalog.search('ferry', lastDay)).map((hit) => hit.article.title)).toEqual(['Ferry strike ends']);
   });
 
   it('refuses a database migrated by a newer Herald, saying so in one line', async () => {

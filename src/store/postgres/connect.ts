@@ -7,11 +7,6 @@ export type PoolClient = pg.PoolClient;
 /** Connections per process: enough for a worker's concurrent runs and polls, few enough for a fleet of them on one server. */
 const DEFAULT_POOL_SIZE = 10;
 
-/** Whether a store location names PostgreSQL. */
-export function isPostgresLocation(location: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(location.trim());
-}
-
 /**
  * The location as /status and the logs may show it: host, port and database, never the user's password
  * (nor the user, which often is half a credential).
@@ -43,6 +38,10 @@ export async function connectPostgres(location: string, options: { max?: number 
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
     application_name: 'herald',
+    // A common word's matches across a million articles are a bitmap larger than the default 4 MB, which turns
+    // lossy and makes PostgreSQL re-read every article on the lossy pages (and their vectors) to check them.
+    // A location's own ?options= takes precedence.
+    options: '-c work_mem=32MB',
   });
   // A connection that drops while idle (the server restarting) is only logged by the caller's next query;
   // without a listener the pool's 'error' event would end the process.

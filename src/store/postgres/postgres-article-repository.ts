@@ -3,6 +3,7 @@ import { canonicalUrl } from '../../model/canonical-url.ts';
 import { relatedKeys } from '../../brief/also-read/related-candidates.ts';
 import type { ArticleRepository } from '../article-repository.ts';
 import { inTransaction, type Pool } from './connect.ts';
+import { dayToken } from './day-tokens.ts';
 import { headlineVector, searchVector } from './text-search.ts';
 
 export interface PostgresArticleOptions {
@@ -49,24 +50,28 @@ const SAME_ARTICLE_OR_ID = `id IN (${identityIds} UNION SELECT $6::text)`;
 export function createPostgresArticleRepository(pool: Pool, options: PostgresArticleOptions): ArticleRepository {
   const now = options.now ?? (() => new Date());
   /** The insert's parameters, numbered from 6 after the identity's five. */
-  const columns = (article: Article, at: Date): unknown[] => [
-    article.id,
-    article.canonicalUrl ?? null,
-    foundUrl(article),
-    article.source.location,
-    article.guid ?? null,
-    article.contentHash,
-    article.language ?? null,
-    validDate(article.publishedAt),
-    article.fetchedAt,
-    new Date(articleTime(article)),
-    // Kept for the retention after it was read, as the in-memory catalog keeps it, and never less after it was stored.
-    new Date(Math.max(at.getTime(), Date.parse(article.fetchedAt)) + options.retentionMs),
-    article,
-    relatedKeys(article.topics),
-    searchVector(article),
-    headlineVector(article),
-  ];
+  const columns = (article: Article, at: Date): unknown[] => {
+    const dated = new Date(articleTime(article));
+    const day = dayToken(dated);
+    return [
+      article.id,
+      article.canonicalUrl ?? null,
+      foundUrl(article),
+      article.source.location,
+      article.guid ?? null,
+      article.contentHash,
+      article.language ?? null,
+      validDate(article.publishedAt),
+      article.fetchedAt,
+      dated,
+      // Kept for the retention after it was read, as the in-memory catalog keeps it, and never less after it was stored.
+      new Date(Math.max(at.getTime(), Date.parse(article.fetchedAt)) + options.retentionMs),
+      article,
+      [...relatedKeys(article.topics), day],
+      `${searchVector(article)} '${day}'`,
+      `${headlineVector(article)} '${day}'`,
+    ];
+  };
   /** The insert, its parameters numbered from `first`. */
   const insert = (first: number): string => {
     const types = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'timestamptz', 'timestamptz', 'timestamptz', 'timestamptz', 'jsonb', 'text[]', 'tsvector', 'tsvector'];

@@ -4,6 +4,7 @@ import { rankRelatedCandidates, storyRelatedKeys, type RelatedCandidate } from '
 import type { Article } from '../../model/article.ts';
 import { canonicalUrl } from '../../model/canonical-url.ts';
 import type { Pool } from './connect.ts';
+import { windowDayTokens } from './day-tokens.ts';
 import { queryWordCount, RANK_WEIGHTS, searchQuery } from './text-search.ts';
 
 export interface PostgresCatalogOptions {
@@ -31,8 +32,17 @@ const ENOUGH_CANDIDATES = 200;
 const ENOUGH_FOR_AND = 3;
 /** The newest articles naming a pair of a story's topics that are ranked for its related coverage. */
 const RELATED_CANDIDATES = 300;
-/** Related coverage is looked for in the last week first, and further back only when that finds too little. */
-const RELATED_WINDOWS_MS = [7 * DAY_MS, Infinity];
+/**
+ * Related coverage is the newest candidates of the last week, or of all that is kept when the week has too
+ * few. A pair of common subjects (China and the US) is named by thousands of articles a week, each to be read
+ * from the table to know its date, while the newest few hundred are all from the last day: the last day is
+ * looked at first, and is the answer when it holds every candidate wanted, as the week would give the same.
+ */
+const RELATED_WINDOWS: Array<{ ms: number; enough: (limit: number) => number }> = [
+  { ms: DAY_MS, enough: () => RELATED_CANDIDATES },
+  { ms: 7 * DAY_MS, enough: (limit) => limit },
+  { ms: Infinity, enough: () => 0 },
+];
 
 /**
  * The newsroom's questions answered by PostgreSQL: every answer is one query over indexes, bounded by the
@@ -84,32 +94,38 @@ export function createPostgresCatalog(pool: Pool, options: PostgresCatalogOption
 
   /**
    * The newest matches in the headline and topics, and the newest anywhere, ranked together by relevance and
-   * recency: an old article squarely on the topic still competes with today's passing mentions. The articles
-   * themselves are read for the best few only. The matches are gathered apart from their ordering
-   * (MATERIALIZED) because, asked for the newest few in one query, the planner may walk the date index
-   * backwards testing every article, which for a rare word is the whole table.
+   * recency: an old article squarely on the topic still competes with today's passing mentions. Passing
+   * mentions are looked for only when the headlines alone give too few to rank: a common word is in the text
+   * of thousands of articles a day, each to be read from the table to know its date. The window is kept by
+   * the index (day-tokens.ts) and then exactly; the articles themselves are read for the best few only. The
+   * matches are gathered apart from their ordering (MATERIALIZED) so that no index on dates is walked.
    */
   const rankedIn = async (tsquery: string, search: CatalogSearch, windowMs: number): Promise<{ hits: SearchHit[]; candidates: number }> => {
     const from = windowMs === Infinity ? search.since : new Date(Math.max(search.now.getTime() - windowMs, search.since?.getTime() ?? -Infinity));
-    const filter = scopeFilter({ ...search, ...(from ? { since: from } : {}) }, search.now, 5);
+    const days = from && windowDayTokens(from, search.now);
+    const within = days ? `(${tsquery}) & (${days.map((day) => `'${day}'`).join(' | ')})` : tsquery;
+    const filter = scopeFilter({ ...(search.sourceLocations ? { sourceLocations: search.sourceLocations } : {}) }, search.now, 8);
     const result = await pool.query<{ article: Article; score: number; candidates: string }>(
       `WITH headline AS MATERIALIZED (SELECT id, dated_at FROM articles WHERE headline_search @@ $1::tsquery AND ${filter.sql}),
-       anywhere AS MATERIALIZED (SELECT id, dated_at FROM articles WHERE search @@ $1::tsquery AND ${filter.sql}),
+       headline_within AS (SELECT id, dated_at FROM headline WHERE $6::timestamptz IS NULL OR dated_at >= $6),
+       anywhere AS MATERIALIZED (
+         SELECT id, dated_at FROM articles WHERE (SELECT count(*) FROM headline_within) < $7 AND search @@ $1::tsquery AND ${filter.sql}
+       ),
        candidates AS (
-         (SELECT id FROM headline ORDER BY dated_at DESC LIMIT $2)
+         (SELECT id FROM headline_within ORDER BY dated_at DESC LIMIT $2)
          UNION
-         (SELECT id FROM anywhere ORDER BY dated_at DESC LIMIT $2)
+         (SELECT id FROM anywhere WHERE $6::timestamptz IS NULL OR dated_at >= $6 ORDER BY dated_at DESC LIMIT $2)
        ),
        ranked AS (
          SELECT a.id, a.dated_at, count(*) OVER () AS candidates,
-                ts_rank('${RANK_WEIGHTS}'::float4[], a.search, $1::tsquery, 1)
+                ts_rank('${RANK_WEIGHTS}'::float4[], a.search, $5::tsquery, 1)
                   * (${OLDEST_WEIGHT} + ${1 - OLDEST_WEIGHT} * power(0.5, greatest(0, extract(epoch FROM $3::timestamptz - a.dated_at)) * 1000 / ${RECENCY_HALF_LIFE_MS})) AS score
          FROM candidates JOIN articles a USING (id)
          ORDER BY score DESC, a.dated_at DESC, a.id
          LIMIT $4
        )
        SELECT a.article, ranked.score, ranked.candidates FROM ranked JOIN articles a USING (id) ORDER BY ranked.score DESC, ranked.dated_at DESC, ranked.id`,
-      [tsquery, searchCandidates, search.now, search.limit, ...filter.parameters],
+      [within, searchCandidates, search.now, search.limit, tsquery, from ?? null, ENOUGH_CANDIDATES, ...filter.parameters],
     );
     return { hits: result.rows.map((row) => ({ article: row.article, score: Number(row.score) })), candidates: Number(result.rows[0]?.candidates ?? 0) };
   };
@@ -158,18 +174,22 @@ export function createPostgresCatalog(pool: Pool, options: PostgresCatalogOption
       const keys = storyRelatedKeys(story.topics);
       if (keys.length === 0) return [];
       let found: RelatedCandidate[] = [];
-      for (const windowMs of RELATED_WINDOWS_MS) {
-        // As in a search, the matches are gathered apart from their ordering, so the date index is never walked;
+      for (const window of RELATED_WINDOWS) {
+        const from = window.ms === Infinity ? undefined : new Date(now.getTime() - window.ms);
+        const days = from && windowDayTokens(from, now);
+        // As in a search, the window is kept by the index and the matches gathered apart from their ordering;
         // only their topics are read to rank them, and only the chosen articles whole.
         const result = await pool.query<{ id: string; topics: string[]; at: Date }>(
           `WITH matches AS MATERIALIZED (
-             SELECT id, dated_at FROM articles WHERE related_keys && $1::text[] AND expires_at > $2 AND dated_at >= $5 AND id <> ALL($3::text[])
+             SELECT id, dated_at FROM articles
+             WHERE related_keys && $1::text[] AND ($6::text[] IS NULL OR related_keys && $6::text[]) AND expires_at > $2 AND id <> ALL($3::text[])
            )
-           SELECT a.id, a.article->'topics' AS topics, a.dated_at AS at FROM (SELECT id FROM matches ORDER BY dated_at DESC LIMIT $4) newest JOIN articles a USING (id)`,
-          [keys, now, story.ownIds, RELATED_CANDIDATES, windowMs === Infinity ? new Date(0) : new Date(now.getTime() - windowMs)],
+           SELECT a.id, a.article->'topics' AS topics, a.dated_at AS at
+           FROM (SELECT id FROM matches WHERE $5::timestamptz IS NULL OR dated_at >= $5 ORDER BY dated_at DESC LIMIT $4) newest JOIN articles a USING (id)`,
+          [keys, now, story.ownIds, RELATED_CANDIDATES, from ?? null, days ?? null],
         );
         found = result.rows.map((row) => ({ id: row.id, topics: row.topics, at: row.at.getTime() }));
-        if (found.length >= limit) break;
+        if (found.length >= window.enough(limit)) break;
       }
       const chosen = rankRelatedCandidates(story.topics, found, limit);
       const articles = await pool.query<{ article: Article }>('SELECT article FROM articles WHERE id = ANY($1::text[])', [chosen]);
