@@ -25,7 +25,7 @@ export interface ArticleFeatures {
 }
 
 export function articleFeatures(article: Article): ArticleFeatures {
-  const body = allWords(articleText(article)).slice(0, BODY_WORDS);
+  const body = allWords(articleText(article), BODY_WORDS);
   const topicKeys = new Set(article.topics.map((name) => foldAccents(topicKey(name))).filter(Boolean));
   // A headline and a named entity each say more about the event than one body word, so they count twice.
   const headline = contentWords(allWords(article.title));

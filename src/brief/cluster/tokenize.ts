@@ -17,11 +17,24 @@ export function contentWords(words: string[]): string[] {
   return words.filter((word) => word.length > 1 && !STOP_WORDS.has(word));
 }
 
+/** Characters read per word wanted, at first: words in any script are rarely longer on average, spaces included. */
+const CHARS_PER_WORD = 12;
+
 /**
  * Every word in order, lower case and without accents: "Valparaíso" and "Valparaiso", "Tohá" and "Toha" are
- * one word, since wire services and local papers differ in accents more than in names.
+ * one word, since wire services and local papers differ in accents more than in names. With a limit, the
+ * first words only, folding no more of a long text than they need (longer and longer openings until one
+ * holds a word more than the limit, so that the last word kept is whole).
  */
-export function allWords(text: string): string[] {
+export function allWords(text: string, limit = Infinity): string[] {
+  for (let length = limit * CHARS_PER_WORD; length < text.length; length *= 2) {
+    const words = wordsOf(text.slice(0, length));
+    if (words.length > limit) return words.slice(0, limit);
+  }
+  return wordsOf(text).slice(0, limit);
+}
+
+function wordsOf(text: string): string[] {
   const folded = foldAccents(text).toLowerCase();
   const words: string[] = [];
   let start = -1;
