@@ -21,6 +21,6 @@ export default {
     await sendAll(respond, briefingMessages(briefing));
   },
   async autocomplete(request, services) {
-    return matchTopics(request.focused.value, services.trendingTopics(), 25).map(({ topic }) => ({ name: topic.slice(0, 100), value: topic.slice(0, 100) }));
+    return matchTopics(request.focused.value, await services.trendingTopics(), 25).map(({ topic }) => ({ name: topic.slice(0, 100), value: topic.slice(0, 100) }));
   },
 } satisfies Command;

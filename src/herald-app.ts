@@ -93,7 +93,7 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
   const now = options.now ?? (() => new Date());
   const runtime: Runtime = await openRuntime(config, { now });
   const { engine } = runtime;
-  const newsroom = openNewsroom(runtime, { env: options.env, now, logger });
+  const newsroom = await openNewsroom(runtime, { env: options.env, now, logger });
   const guilds = engine.guilds;
   const heartbeats: Heartbeats = {};
   const { ingest } = config;
@@ -196,10 +196,16 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     timer.unref();
     timers.push(timer);
   };
-  if (role !== 'worker') {
-    await refreshTrending();
-    every(TRENDING_REFRESH_MS, refreshTrending);
-  }
+  // The first list is made when autocomplete first asks (or at the first refresh), not at start-up, where it
+  // would compete with the first commands of a restarted gateway.
+  let firstTrending: Promise<void> | undefined;
+  const trendingReady = (): Promise<void> => (firstTrending ??= refreshTrending());
+  const refreshTrendingNow = (): Promise<void> => {
+    const refreshing = refreshTrending();
+    firstTrending ??= refreshing;
+    return refreshing;
+  };
+  if (role !== 'worker') every(TRENDING_REFRESH_MS, refreshTrendingNow);
 
   const services: Services = {
     newsroom,
@@ -223,7 +229,10 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
       if (kept.articles === 0) throw new InputError('Herald found no articles at that address.');
       return kept;
     },
-    trendingTopics: () => trending,
+    trendingTopics: async () => {
+      await trendingReady();
+      return trending;
+    },
     reschedule: (guildId) => scheduler.reschedule(guildId),
     scheduleTimes: (guildId) => scheduler.times(guildId),
     sourceHealth: (location) => poller.health(location),
@@ -273,7 +282,7 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     scheduler,
     engine,
     heartbeats,
-    ingestAll: () => ingestAll().finally(refreshTrending),
+    ingestAll: () => ingestAll().finally(refreshTrendingNow),
     async startDelivery() {
       if (role === 'gateway') return;
       delivering = true;
@@ -290,6 +299,7 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
         await scheduler.stop();
       }
       await running?.catch(() => undefined);
+      await firstTrending;
       await runtime.close();
     },
   };

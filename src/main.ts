@@ -35,8 +35,9 @@ async function main(): Promise<void> {
   const commands = await loadCommands();
   const metrics = createHeraldMetrics({ role });
   let app: HeraldApp | undefined;
+  let starting: Promise<HeraldApp> | undefined;
   // Every process of a fleet paces its posts through the store it shares, since Discord's limit is per bot.
-  const pace: RequestPacer = (request) => app!.engine.pacer(DELIVERY_REQUESTS_PER_SECOND)(request);
+  const pace: RequestPacer = async (request) => (await starting!).engine.pacer(DELIVERY_REQUESTS_PER_SECOND)(request);
 
   let bot: DiscordBot | undefined;
   let poster: Poster = consolePoster(process.stdout);
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
       ...(discord.apiBase ? { apiBase: discord.apiBase } : {}),
       ...(discord.shards ? { shards: discord.shards } : {}),
       commands,
-      services: () => app!.services,
+      services: async () => (await starting!).services,
       logger,
       pace,
       onAnswered: (command, seconds) => metrics.interactionSeconds.observe({ command }, seconds),
@@ -57,7 +58,14 @@ async function main(): Promise<void> {
     observeDiscordRest(rest, metrics);
     poster = createDeliveryPoster(rest, logger, pace);
   }
-  app = await startHeraldApp({ config, env: process.env, logger, poster, role, observer: metricsObserver(metrics) });
+  starting = startHeraldApp({ config, env: process.env, logger, poster, role, observer: metricsObserver(metrics) });
+  // A gateway connects while its store opens; the commands that arrive meanwhile wait for it (deferred, if need be).
+  const loggingIn = discord.token && bot ? bot.login(discord.token) : undefined;
+  loggingIn?.catch(() => undefined);
+  app = await starting.catch(async (error: unknown) => {
+    await bot?.stop();
+    throw error;
+  });
   const opsServer: OpsServer | undefined = ops
     ? await startOpsServer({ ...ops, metrics, logger, health: appHealth(app, { startedAt, ...(bot ? { shards: () => bot.shardsReady() } : {}) }) })
     : undefined;
@@ -76,7 +84,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
   if (discord.token) {
-    await bot?.login(discord.token);
+    await loggingIn;
     if (role === 'gateway') return;
     await app.ingestAll();
     await app.startDelivery();

@@ -4,8 +4,8 @@ import { Newsroom } from './newsroom.ts';
 import { createSummarizer } from './summarize/create-summarizer.ts';
 
 /** A newsroom over everything the runtime's store keeps, with the summarizer the config and environment choose. */
-export function openNewsroom(runtime: Runtime, options: { env: NodeJS.ProcessEnv; now: () => Date; logger?: Logger }): Newsroom {
-  const summarizer = createSummarizer(runtime.config, options.env, {
+export async function openNewsroom(runtime: Runtime, options: { env: NodeJS.ProcessEnv; now: () => Date; logger?: Logger }): Promise<Newsroom> {
+  const summarizer = await createSummarizer(runtime.config, options.env, {
     cache: runtime.engine.summaries,
     now: () => options.now().getTime(),
     ...(options.logger ? { logger: options.logger } : {}),

@@ -8,7 +8,7 @@ import type { CliIo } from './cli-command.ts';
 export async function withNewsroom<T>(io: CliIo, use: (newsroom: Newsroom, runtime: Runtime) => Promise<T>): Promise<T> {
   const runtime = await openRuntime(await loadConfig(io.env), { now: io.now });
   try {
-    return await use(openNewsroom(runtime, { env: io.env, now: io.now }), runtime);
+    return await use(await openNewsroom(runtime, { env: io.env, now: io.now }), runtime);
   } finally {
     await runtime.close();
   }

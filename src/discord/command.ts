@@ -61,8 +61,11 @@ export interface Services {
    * once in briefings, though not as new in digests; throws InputError when it is not news.
    */
   addSource(url: string, options?: { intervalMinutes?: number }): Promise<{ articles: number; name?: string }>;
-  /** Trending topics from memory, refreshed in the background, for autocomplete within its deadline. */
-  trendingTopics(): TrendingTopic[];
+  /**
+   * Trending topics from memory, refreshed in the background, for autocomplete within its deadline; just after
+   * start-up, once the first refresh is done.
+   */
+  trendingTopics(): Promise<TrendingTopic[]>;
   /** Re-reads one server's schedules after a change. */
   reschedule(guildId: string): Promise<void>;
   /** Last and next deliveries of one server's schedules. */

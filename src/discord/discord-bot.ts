@@ -26,7 +26,8 @@ export interface DiscordBotOptions {
   /** The gateway shards this process runs; discord.js's single shard without it. */
   shards?: ShardChoice;
   commands: ReadonlyMap<string, Command>;
-  services: () => Services;
+  /** What commands work with; a process that is still opening its store gives a promise of them, and commands wait. */
+  services: () => Services | Promise<Services>;
   logger: Logger;
   /** Paces the poster's requests; every process sharing a store should share one (the limit is per bot). */
   pace?: RequestPacer;
@@ -48,16 +49,18 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     ...(options.apiBase ? { rest: { api: options.apiBase } } : {}),
   });
 
-  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+  const interactionCreated = async (interaction: Interaction): Promise<void> => {
     if (interaction.isChatInputCommand()) {
-      void dispatchCommand(commands, commandRequest(interaction), timedResponder(interactionResponder(interaction, logger), () => {
+      await dispatchCommand(commands, commandRequest(interaction), timedResponder(interactionResponder(interaction, logger), () => {
         options.onAnswered?.(interaction.commandName, Math.max(0, Date.now() - interaction.createdTimestamp) / 1000);
       }), options.services(), { logger });
     } else if (interaction.isAutocomplete()) {
-      void dispatchAutocomplete(commands, autocompleteRequest(interaction), options.services(), { logger }).then((choices) =>
-        interaction.respond(choices).catch((error: unknown) => logger.warn({ err: error, command: interaction.commandName }, 'autocomplete answer failed')),
-      );
+      const choices = await dispatchAutocomplete(commands, autocompleteRequest(interaction), await options.services(), { logger });
+      await interaction.respond(choices).catch((error: unknown) => logger.warn({ err: error, command: interaction.commandName }, 'autocomplete answer failed'));
     }
+  };
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    interactionCreated(interaction).catch((error: unknown) => logger.error({ err: error }, 'interaction not handled'));
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'gateway disconnected'));

@@ -24,14 +24,15 @@ export async function dispatchCommand(
   commands: ReadonlyMap<string, Command>,
   request: CommandRequest,
   responder: Responder,
-  services: Services,
+  services: Services | Promise<Services>,
   options: DispatchOptions,
 ): Promise<void> {
   const respond = deadlineResponder(responder, options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS);
   try {
     const command = commands.get(request.commandName);
     if (!command) throw new InputError(`Herald has no /${request.commandName} command any more; /help lists what it can do.`);
-    await command.execute(request, respond, services);
+    // Awaited under the deadline: a process still opening its store defers rather than letting the interaction expire.
+    await command.execute(request, respond, await services);
   } catch (error) {
     const userError = error instanceof InputError;
     if (!userError) options.logger.error({ err: error, command: request.commandName, guildId: request.guildId }, 'command failed');

@@ -24,14 +24,14 @@ afterEach(() => server.close());
 
 describe('createSummarizer', () => {
   it('is extractive when neither OPENAI_API_KEY nor OPENAI_BASE_URL is set', async () => {
-    const summarizer = createSummarizer(await loadConfig({}), {});
+    const summarizer = await createSummarizer(await loadConfig({}), {});
     expect(summarizer.description).toBe('extractive');
     expect((await summarizer.summarize(await councilBudget())).method).toBe('extractive');
   });
 
   it('asks the server OPENAI_BASE_URL names, with no API key, using the configured model and settings', async () => {
     const env = { OPENAI_BASE_URL: server.baseURL };
-    const summarizer = createSummarizer(await loadConfig(env), env);
+    const summarizer = await createSummarizer(await loadConfig(env), env);
     expect(await summarizer.summarize(await councilBudget())).toEqual({ text: DEFAULT_ANSWER, method: 'llm', model: 'gpt-4o-mini' });
     expect(server.requests[0]?.body).toMatchObject({ model: 'gpt-4o-mini', temperature: 0.2, max_tokens: 300 });
     expect(summarizer.description).toBe(`gpt-4o-mini at ${server.baseURL}, extractive fallback`);
@@ -39,7 +39,7 @@ describe('createSummarizer', () => {
 
   it('asks for the model OPENAI_MODEL names', async () => {
     const env = { OPENAI_BASE_URL: server.baseURL, OPENAI_MODEL: 'llama3.2:3b' };
-    const summary = await createSummarizer(await loadConfig(env), env).summarize(await councilBudget());
+    const summary = await (await createSummarizer(await loadConfig(env), env)).summarize(await councilBudget());
     expect(summary.model).toBe('llama3.2:3b');
     expect(server.requests[0]?.body.model).toBe('llama3.2:3b');
   });
@@ -47,12 +47,12 @@ describe('createSummarizer', () => {
   it('refuses an OPENAI_BASE_URL that is not a URL at once, rather than falling back on every article', async () => {
     const env = { OPENAI_BASE_URL: 'localhost:11434/v1' };
     const config = await loadConfig(env);
-    expect(() => createSummarizer(config, env)).toThrow('OPENAI_BASE_URL must be an http:// or https:// URL');
+    await expect(createSummarizer(config, env)).rejects.toThrow('OPENAI_BASE_URL must be an http:// or https:// URL');
   });
 
   it('sends OPENAI_API_KEY as a bearer token and never shows it', async () => {
     const env = { OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: 'sk-secret-key' };
-    const summarizer = createSummarizer(await loadConfig(env), env);
+    const summarizer = await createSummarizer(await loadConfig(env), env);
     await summarizer.summarize(await councilBudget());
     expect(server.requests[0]?.authorization).toBe('Bearer sk-secret-key');
     expect(summarizer.description).not.toContain('sk-secret-key');
@@ -64,7 +64,7 @@ describe('createSummarizer', () => {
     const config = await loadConfig(env);
     const article = await councilBudget();
     const { maxChars, maxSentences } = config.summarizer;
-    const summary = await createSummarizer(config, env).summarize(article);
+    const summary = await (await createSummarizer(config, env)).summarize(article);
     expect(summary).toEqual(await createExtractiveSummarizer({ maxChars, maxSentences }).summarize(article));
   });
 
@@ -79,10 +79,10 @@ describeEachEngine('createSummarizer with a store', (engine) => {
     const config = await loadConfig(env);
     const article = await councilBudget();
     const first = await stores.fresh();
-    const written = await createSummarizer(config, env, { cache: first.summaries }).summarize(article);
+    const written = await (await createSummarizer(config, env, { cache: first.summaries })).summarize(article);
     await first.close();
     const second = await stores.reopen(stores.lastLocation());
-    const read = await createSummarizer(config, env, { cache: second.summaries }).summarize(article);
+    const read = await (await createSummarizer(config, env, { cache: second.summaries })).summarize(article);
     expect(read).toEqual(written);
     expect(server.requests).toHaveLength(1);
   });

@@ -58,6 +58,19 @@ describe('dispatchCommand', () => {
     expect(respond.calls).toEqual(['defer', 'send']);
   });
 
+  it('defers a command that arrives while the store is still opening, then answers it with the services', async () => {
+    const respond = recorder();
+    const opened = { defaultSources: ['opened'] } as Services;
+    const starting = new Promise<Services>((resolve) => setTimeout(() => resolve(opened), 4_000));
+    const echo = command('echo', async (_request, responder, given) => responder.send(contentMessage(given.defaultSources.join())));
+    const done = dispatchCommand(echo, request('echo'), respond, starting, { logger, deferAfterMs: 1_500 });
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(respond.calls).toEqual(['defer']);
+    await vi.advanceTimersByTimeAsync(2_500);
+    await done;
+    expect(respond.sent.map((sent) => sent.message.content)).toEqual(['opened']);
+  });
+
   it('does not defer a handler that answers in time', async () => {
     const respond = recorder();
     await dispatchCommand(command('fast', async (_request, responder) => responder.send(contentMessage('hi'))), request('fast'), respond, services, { logger });

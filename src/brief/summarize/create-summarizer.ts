@@ -1,10 +1,8 @@
-import OpenAI from 'openai';
 import type { HeraldConfig } from '../../config/load-config.ts';
 import { InputError } from '../../input-error.ts';
 import type { Logger } from '../../logger.ts';
 import type { Summarizer } from '../summarizer.ts';
 import { createExtractiveSummarizer } from './extractive-summarizer.ts';
-import { createLlmSummarizer } from './llm-summarizer.ts';
 import { createMemorySummaryCache, type SummaryCache } from './summary-cache.ts';
 
 const OPENAI_API = 'https://api.openai.com/v1';
@@ -18,9 +16,11 @@ export interface SummarizerDependencies {
 
 /**
  * The extractive summarizer, or a model in front of it when OPENAI_API_KEY or OPENAI_BASE_URL is set.
- * A base URL alone is enough because local servers (Ollama, llama.cpp, vLLM, LM Studio) need no key.
+ * A base URL alone is enough because local servers (Ollama, llama.cpp, vLLM, LM Studio) need no key. The
+ * model's client is loaded only then: the SDK is a large module that a gateway without a model would load
+ * for nothing on every start.
  */
-export function createSummarizer(config: HeraldConfig, env: NodeJS.ProcessEnv, deps: SummarizerDependencies = {}): Summarizer {
+export async function createSummarizer(config: HeraldConfig, env: NodeJS.ProcessEnv, deps: SummarizerDependencies = {}): Promise<Summarizer> {
   const { maxChars, maxSentences, llm } = config.summarizer;
   const extractive = createExtractiveSummarizer({ maxChars, maxSentences });
   const apiKey = env.OPENAI_API_KEY?.trim();
@@ -29,6 +29,7 @@ export function createSummarizer(config: HeraldConfig, env: NodeJS.ProcessEnv, d
   if (baseURL && !/^https?:$/.test(URL.canParse(baseURL) ? new URL(baseURL).protocol : '')) {
     throw new InputError('OPENAI_BASE_URL must be an http:// or https:// URL, such as http://localhost:11434/v1');
   }
+  const [{ default: OpenAI }, { createLlmSummarizer }] = await Promise.all([import('openai'), import('./llm-summarizer.ts')]);
   // Every setting is passed explicitly, so the SDK never reads process.env behind the env this was given.
   const client = new OpenAI({
     apiKey: apiKey || 'no-key',
