@@ -70,12 +70,14 @@ async function adminQuery(sql: string): Promise<void> {
 }
 
 
-/** Adds articles `from` to `to` of the synthetic sequence through the engine's repository, WRITERS at a time; articles per second. */
-async function fill(engine: StoreEngine, place: Place, from: number, to: number): Promise<number> {
-  const articles = syntheticArticles(to, SEED, { sourceFolder: place.sites, endingAt: place.now });
-  for (let skipped = 0; skipped < from; skipped += 1) articles.next();
+/**
+ * Stores `size` synthetic articles through the engine's repository, WRITERS at a time, in the order they
+ * appeared, as a poller stores them (which is also the order a real store keeps them on disk); articles per second.
+ */
+async function fill(engine: StoreEngine, place: Place, size: number): Promise<number> {
+  const articles = syntheticArticles(size, SEED, { sourceFolder: place.sites, endingAt: place.now, inArrivalOrder: true });
   const started = performance.now();
-  let added = from;
+  let added = 0;
   await Promise.all(
     Array.from({ length: WRITERS }, async () => {
       for (const article of articles) {
@@ -85,7 +87,7 @@ async function fill(engine: StoreEngine, place: Place, from: number, to: number)
       }
     }),
   );
-  return (to - from) / ((performance.now() - started) / 1000);
+  return size / ((performance.now() - started) / 1000);
 }
 
 interface Questions {
@@ -318,7 +320,7 @@ export default async function benchScale(): Promise<BenchSection> {
     process.stderr.write(`bench: filling a SQLite store with ${count(SQLITE_SIZE)} articles\n`);
     const sqliteFile = path.join(place.folder, 'herald.sqlite');
     const sqlite = await openEmbeddedEngine(`sqlite://${sqliteFile}`, { retentionMs: 30 * DAY });
-    const sqliteIngest = await fill(sqlite, place, 0, SQLITE_SIZE);
+    const sqliteIngest = await fill(sqlite, place, SQLITE_SIZE);
     await sqlite.close();
     const reopened = await openEmbeddedEngine(`sqlite://${sqliteFile}`, { retentionMs: 30 * DAY });
     const sqliteQuestions = await askQuestions(reopened.catalog, place);
@@ -326,15 +328,16 @@ export default async function benchScale(): Promise<BenchSection> {
     process.stderr.write('bench: one process on the SQLite store\n');
     results.push({ engine: 'SQLite, one process', size: SQLITE_SIZE, ingestPerSecond: sqliteIngest, questions: sqliteQuestions, gateway: await runGateway(`sqlite://${sqliteFile}`, place, 'all') });
 
-    await adminQuery(`CREATE DATABASE ${database}`);
-    pgStore = databaseUrl(database);
-    const engine = await openPostgresEngine(pgStore, { retentionMs: 30 * DAY, poolSize: WRITERS });
-    let stored = 0;
-    try {
-      for (const size of SIZES) {
-        process.stderr.write(`bench: filling PostgreSQL to ${count(size)} articles\n`);
-        const ingestPerSecond = await fill(engine, place, stored, size);
-        stored = size;
+    // Each size in a database of its own, filled from empty, as a store grows: one topped up would hold the
+    // smaller store's articles interleaved with the rest across the month.
+    for (const size of SIZES) {
+      await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await adminQuery(`CREATE DATABASE ${database}`);
+      pgStore = databaseUrl(database);
+      const engine = await openPostgresEngine(pgStore, { retentionMs: 30 * DAY, poolSize: WRITERS });
+      try {
+        process.stderr.write(`bench: filling PostgreSQL with ${count(size)} articles\n`);
+        const ingestPerSecond = await fill(engine, place, size);
         const questions = await askQuestions(engine.catalog, place);
         process.stderr.write(`bench: a gateway and a worker on PostgreSQL at ${count(size)} articles\n`);
         const gateway = await runGateway(pgStore, place, 'gateway', SCALED_NODE_OPTIONS);
@@ -342,11 +345,13 @@ export default async function benchScale(): Promise<BenchSection> {
         const worker = await runWorkers(pgStore, place, engine, WORKER_CHANNELS, 1, 1_200_000_000_000_001_000n + BigInt(size), SCALED_NODE_OPTIONS);
         const workerDefaults = await runWorkers(pgStore, place, engine, WORKER_CHANNELS, 1, 1_200_000_000_000_002_000n + BigInt(size), '');
         results.push({ engine: 'PostgreSQL', size, ingestPerSecond, questions, gateway, gatewayDefaults, worker, workerDefaults });
+        if (size === Math.max(...SIZES)) {
+          process.stderr.write(`bench: ${count(DELIVERY_CHANNELS)} channels delivered by ${DELIVERY_WORKERS} workers\n`);
+          delivery = await runWorkers(pgStore, place, engine, DELIVERY_CHANNELS, DELIVERY_WORKERS, 1_200_000_000_000_900_000n, SCALED_NODE_OPTIONS);
+        }
+      } finally {
+        await engine.close();
       }
-      process.stderr.write(`bench: ${count(DELIVERY_CHANNELS)} channels delivered by ${DELIVERY_WORKERS} workers\n`);
-      delivery = await runWorkers(pgStore, place, engine, DELIVERY_CHANNELS, DELIVERY_WORKERS, 1_200_000_000_000_900_000n, SCALED_NODE_OPTIONS);
-    } finally {
-      await engine.close();
     }
   } finally {
     await killAllHerald();
@@ -374,7 +379,7 @@ export default async function benchScale(): Promise<BenchSection> {
       ...rows,
     ],
     notes: [
-      `Articles: the synthetic articles of the search bench (bench/synthetic-articles.ts, seed ${SEED}), dated over the 30 days before the run, each site a file of one folder that every server's scope names; added through each engine's repository, ${WRITERS} at a time, duplicate checks included (ingest articles/s). PostgreSQL is filled to each size in turn, measured, then filled further.`,
+      `Articles: the synthetic articles of the search bench (bench/synthetic-articles.ts, seed ${SEED}), dated over the 30 days before the run and stored in the order they appeared, as a poller stores them, each site a file of one folder that every server's scope names; added through each engine's repository, ${WRITERS} at a time, duplicate checks included (ingest articles/s). Each PostgreSQL size is a database of its own, filled from empty.`,
       `Questions, timed in the bench's own process over each engine's catalog, in a server's scope: a topic briefing (/news: search, clustering the 60 best hits, 5 extractive summaries, related coverage and an overview) for ${TIMED} topic queries after ${WARM_UP} of warm-up; trending topics over the last 7 days (the autocomplete refresh, 200 topics) p50 of 10; a daily digest's composition (5 stories from the last 24 hours) in a fresh newsroom (first) and again (kept), p50 of 5. The goal at 1,000,000 articles is a topic briefing p99 under 500 ms.`,
       `Processes: \`npm start\` as a child process on the same store and the loopback Discord: a gateway (HERALD_ROLE=gateway; on SQLite the one process, HERALD_ROLE=all), timed from its start to the arrival of its first answered /news (the embedded engine reads every article into memory first), then its resident memory (VmRSS) after ${count(PROCESS_QUERIES)} more /news, ${QUERY_CONCURRENCY} at a time; a worker (HERALD_ROLE=worker) delivering ${count(WORKER_CHANNELS)} channels' digests at once, then its resident memory. On PostgreSQL both run with NODE_OPTIONS=${SCALED_NODE_OPTIONS}, as the README recommends, and again with V8's defaults, under which the heap grows to several times what is live before V8 collects it. Goals: under 300 MB, flat between the sizes, and under 2 s to the first /news at 1,000,000 articles.`,
       delivery

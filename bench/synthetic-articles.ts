@@ -86,8 +86,10 @@ export function makeSyntheticArticles(count: number, seed: number): Article[] {
  * The same articles as makeSyntheticArticles, made one at a time, for stores too large to hold in memory;
  * with `sourceFolder`, each site is a file in that folder instead of a feed URL, and with `endingAt`, they are
  * dated over the 30 days before it instead of before SYNTHETIC_NOW (for processes that keep the real clock).
+ * With `inArrivalOrder`, each is read a little after the one before, as a poller stores them, instead of at
+ * a random time of the 30 days.
  */
-export function* syntheticArticles(count: number, seed: number, options: { sourceFolder?: string; endingAt?: Date } = {}): Generator<Article> {
+export function* syntheticArticles(count: number, seed: number, options: { sourceFolder?: string; endingAt?: Date; inArrivalOrder?: boolean } = {}): Generator<Article> {
   const end = (options.endingAt ?? SYNTHETIC_NOW).getTime();
   const stories = loadSourceStories();
   const hosts = [...new Set(stories.map((story) => story.host))].sort();
@@ -105,7 +107,7 @@ export function* syntheticArticles(count: number, seed: number, options: { sourc
     if (random() < 0.3) paragraphs.splice(1 + Math.floor(random() * paragraphs.length), 0, pick(pick(stories).paragraphs));
     paragraphs.splice(Math.min(2, paragraphs.length), 0, `"We are following this closely," said ${name()} ${name()}, ${pick(ROLES)}.`);
     const host = pick(hosts);
-    const fetchedAt = end - random() * SPREAD_MS;
+    const fetchedAt = options.inArrivalOrder ? end - (SPREAD_MS * (count - index - random())) / count : end - random() * SPREAD_MS;
     const publishedAt = random() < 0.85 ? new Date(fetchedAt - random() * 6 * 60 * 60 * 1000).toISOString() : undefined;
     const id = hex(24);
     const canonicalUrl = `https://${host}/news/${index}-${id.slice(0, 8)}`;
