@@ -199,12 +199,12 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
   // The first list is made when autocomplete first asks (or at the first refresh), not at start-up, where it
   // would compete with the first commands of a restarted gateway.
   let firstTrending: Promise<void> | undefined;
-  const trendingReady = (): Promise<void> => (firstTrending ??= refreshTrending());
   const refreshTrendingNow = (): Promise<void> => {
     const refreshing = refreshTrending();
     firstTrending ??= refreshing;
     return refreshing;
   };
+  const trendingReady = (): Promise<void> => firstTrending ?? refreshTrendingNow();
   if (role !== 'worker') every(TRENDING_REFRESH_MS, refreshTrendingNow);
 
   const services: Services = {

@@ -34,7 +34,6 @@ async function main(): Promise<void> {
   const config = await loadConfig();
   const commands = await loadCommands();
   const metrics = createHeraldMetrics({ role });
-  let app: HeraldApp | undefined;
   let starting: Promise<HeraldApp> | undefined;
   // Every process of a fleet paces its posts through the store it shares, since Discord's limit is per bot.
   const pace: RequestPacer = async (request) => (await starting!).engine.pacer(DELIVERY_REQUESTS_PER_SECOND)(request);
@@ -62,7 +61,7 @@ async function main(): Promise<void> {
   // A gateway connects while its store opens; the commands that arrive meanwhile wait for it (deferred, if need be).
   const loggingIn = discord.token && bot ? bot.login(discord.token) : undefined;
   loggingIn?.catch(() => undefined);
-  app = await starting.catch(async (error: unknown) => {
+  const app = await starting.catch(async (error: unknown) => {
     await bot?.stop();
     throw error;
   });
@@ -76,7 +75,7 @@ async function main(): Promise<void> {
     // The gateway goes first so that no new command starts; digests in flight still go out over REST while
     // app.stop waits for them; health and metrics answer until the very end.
     await bot?.stop();
-    await app?.stop();
+    await app.stop();
     await opsServer?.close();
     process.exit(0);
   };
