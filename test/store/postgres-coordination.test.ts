@@ -91,6 +91,30 @@ describe.skipIf(!hasPostgres)('PostgreSQL shared by several processes', () => {
     expect(sent).toBe(1);
     expect(reservations).toBe(3);
   });
+
+  it('counts a request late from its instant, not from when the answer reserving it was read', async () => {
+    const location = await createTestDatabase();
+    const pool = await connectPostgres(location, { max: 1 });
+    pools.push(pool);
+    await migrate(pool);
+    let reservations = 0;
+    // The second reservation's answer is read 600 ms after the database gave it, as in a process busy composing a
+    // digest: its instant, 250 ms after the first, has long gone by then, though the wait it was given has not.
+    const slowlyRead = {
+      query: async (...args: Parameters<Pool['query']>) => {
+        reservations += 1;
+        const answer = await pool.query(...args);
+        if (reservations === 2) await new Promise((resolve) => setTimeout(resolve, 600));
+        return answer;
+      },
+    } as unknown as Pool;
+    const pacer = createPostgresPacer(slowlyRead, { perSecond: 4 });
+    await pacer(async () => undefined);
+    let sent = 0;
+    await pacer(async () => void (sent += 1));
+    expect(sent).toBe(1);
+    expect(reservations).toBe(3);
+  });
 });
 
 describe.skipIf(!hasPostgres)('schema migrations', () => {
