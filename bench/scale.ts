@@ -8,6 +8,7 @@ import { createExtractiveSummarizer } from '../src/brief/summarize/extractive-su
 import { openEmbeddedEngine } from '../src/store/embedded-engine.ts';
 import { openPostgresEngine } from '../src/store/postgres/postgres-engine.ts';
 import type { StoreEngine } from '../src/store/store-engine.ts';
+import { buildHerald } from '../scripts/build.ts';
 import { startLoopbackDiscord, type GuildSetup, type RecordedRequest } from '../test/support/discord/loopback-discord.ts';
 import { scheduleChannelsJustMissed } from '../test/support/fleet.ts';
 import { killAllHerald, startHerald, type HeraldProcess } from '../test/support/herald-process.ts';
@@ -45,6 +46,8 @@ interface Place {
   /** The folder every synthetic site is a file of: the source every server reads. */
   sites: string;
   config: string;
+  /** Herald's one-file build, which every process is started from, as an operator runs a fleet. */
+  built: string;
   /** When the articles end: the bench's start, so that processes on the real clock find them recent. */
   now: Date;
 }
@@ -56,7 +59,10 @@ async function preparePlace(): Promise<Place & { folder: string }> {
   const defaults = JSON.parse(await readFile(path.join(ROOT, 'config/default.json'), 'utf8')) as Record<string, unknown>;
   const config = path.join(folder, 'config.json');
   await writeFile(config, JSON.stringify({ ...defaults, sources: [sites], ingest: { ...(defaults.ingest as object), seedFirstPoll: false } }));
-  return { folder, sites, config, now: new Date() };
+  // Inside the checkout, as dist/ is, so that the build finds config/, commands/ and the migrations.
+  const built = path.join(ROOT, 'dist', `bench-${process.pid}`, 'main.mjs');
+  await buildHerald(built);
+  return { folder, sites, config, built, now: new Date() };
 }
 
 async function adminQuery(sql: string): Promise<void> {
@@ -171,7 +177,7 @@ async function runGateway(store: string, place: Place, role: 'gateway' | 'all', 
   const queries = makeTopicQueries(PROCESS_QUERIES + 1, QUERY_SEED + 1);
   try {
     const started = performance.now();
-    const herald = startHerald({ DISCORD_TOKEN: discord.token, DISCORD_API_BASE: discord.apiBase, HERALD_STORE: store, HERALD_CONFIG: place.config, HERALD_ROLE: role, HERALD_LOG_LEVEL: 'warn', NODE_OPTIONS: nodeOptions });
+    const herald = startHerald({ DISCORD_TOKEN: discord.token, DISCORD_API_BASE: discord.apiBase, HERALD_STORE: store, HERALD_CONFIG: place.config, HERALD_ROLE: role, HERALD_LOG_LEVEL: 'warn', NODE_OPTIONS: nodeOptions }, { built: place.built });
     // A gateway that died cannot answer; what it said last is the bench's finding, not a reason to lose the rest.
     const failIfExited = (): void => {
       if (herald.child.exitCode === null && herald.child.signalCode === null) return;
@@ -234,7 +240,7 @@ async function runWorkers(store: string, place: Place, engine: StoreEngine, chan
   const discord = await startLoopbackDiscord({ guilds });
   try {
     const processes: HeraldProcess[] = Array.from({ length: workers }, () =>
-      startHerald({ DISCORD_TOKEN: discord.token, DISCORD_API_BASE: discord.apiBase, HERALD_STORE: store, HERALD_CONFIG: place.config, HERALD_ROLE: 'worker', HERALD_LOG_LEVEL: 'warn', NODE_OPTIONS: nodeOptions }),
+      startHerald({ DISCORD_TOKEN: discord.token, DISCORD_API_BASE: discord.apiBase, HERALD_STORE: store, HERALD_CONFIG: place.config, HERALD_ROLE: 'worker', HERALD_LOG_LEVEL: 'warn', NODE_OPTIONS: nodeOptions }, { built: place.built }),
     );
     const deadline = Date.now() + 60 * 60_000;
     for (const channelId of channelIds) {
@@ -357,6 +363,7 @@ export default async function benchScale(): Promise<BenchSection> {
     await killAllHerald();
     if (pgStore) await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
     await rm(place.folder, { recursive: true, force: true });
+    await rm(path.dirname(place.built), { recursive: true, force: true });
   }
 
   const rows = results.map((result) => [
@@ -381,7 +388,7 @@ export default async function benchScale(): Promise<BenchSection> {
     notes: [
       `Articles: the synthetic articles of the search bench (bench/synthetic-articles.ts, seed ${SEED}), dated over the 30 days before the run and stored in the order they appeared, as a poller stores them, each site a file of one folder that every server's scope names; added through each engine's repository, ${WRITERS} at a time, duplicate checks included (ingest articles/s). Each PostgreSQL size is a database of its own, filled from empty.`,
       `Questions, timed in the bench's own process over each engine's catalog, in a server's scope: a topic briefing (/news: search, clustering the 60 best hits, 5 extractive summaries, related coverage and an overview) for ${TIMED} topic queries after ${WARM_UP} of warm-up; trending topics over the last 7 days (the autocomplete refresh, 200 topics) p50 of 10; a daily digest's composition (5 stories from the last 24 hours) in a fresh newsroom (first) and again (kept), p50 of 5. The goal at 1,000,000 articles is a topic briefing p99 under 500 ms.`,
-      `Processes: \`npm start\` as a child process on the same store and the loopback Discord: a gateway (HERALD_ROLE=gateway; on SQLite the one process, HERALD_ROLE=all), timed from its start to the arrival of its first answered /news (the embedded engine reads every article into memory first), then its resident memory (VmRSS) after ${count(PROCESS_QUERIES)} more /news, ${QUERY_CONCURRENCY} at a time; a worker (HERALD_ROLE=worker) delivering ${count(WORKER_CHANNELS)} channels' digests at once, then its resident memory. On PostgreSQL both run with NODE_OPTIONS=${SCALED_NODE_OPTIONS}, as the README recommends, and again with V8's defaults, under which the heap grows to several times what is live before V8 collects it. Goals: under 300 MB, flat between the sizes, and under 2 s to the first /news at 1,000,000 articles.`,
+      `Processes: Herald's one-file build (\`npm run build\`, then \`npm run start:built\`, as the README recommends for a fleet) as a child process on the same store and the loopback Discord: a gateway (HERALD_ROLE=gateway; on SQLite the one process, HERALD_ROLE=all), timed from its start to the arrival of its first answered /news (the embedded engine reads every article into memory first), then its resident memory (VmRSS) after ${count(PROCESS_QUERIES)} more /news, ${QUERY_CONCURRENCY} at a time; a worker (HERALD_ROLE=worker) delivering ${count(WORKER_CHANNELS)} channels' digests at once, then its resident memory. On PostgreSQL both run with NODE_OPTIONS=${SCALED_NODE_OPTIONS}, as the README recommends, and again with V8's defaults, under which the heap grows to several times what is live before V8 collects it. Goals: under 300 MB, flat between the sizes, and under 2 s to the first /news at 1,000,000 articles.`,
       delivery
         ? `Delivery: ${count(delivery.channels)} channels (${count(delivery.channels / 250)} servers of 250) whose digests (up to 5 stories) were all due at once, delivered by ${DELIVERY_WORKERS} worker processes sharing the pace in PostgreSQL, through the loopback Discord enforcing ${GLOBAL_PER_SECOND} requests/s per bot and 5 messages per 5 s per channel: ${count(delivery.messages)} messages in ${count(delivery.requests.length)} requests over ${fixed(delivery.postingMs / 1000, 1)} s from the first post to the last, ${fixed(postingRate, 1)} requests/s, ${share(postingRate / GLOBAL_PER_SECOND)} of the limit while posting (goal: at least 90%; each request leaves at least 1/46 s after the last across the fleet); 429s: ${delivery.global429} global, ${delivery.channel429} per channel (goal: 0); ${count(served)} served; channels missing their digest: ${delivery.missing}; channels sent a story twice: ${delivery.doubled} (goal: 0 and 0). Worker memory at the end: ${delivery.memory.map((memory) => `${fixed(memory.rss)} MB`).join(', ')}.`
         : 'Delivery: not run.',

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { InputError } from '../input-error.ts';
+import { HERALD_FOLDER } from '../herald-folder.ts';
 
 const configSchema = z.strictObject({
   /** Files, folders, pages and feeds ingested by `npm start`; relative paths are read from the working directory. */
@@ -53,7 +54,7 @@ const configSchema = z.strictObject({
 
 export type HeraldConfig = z.infer<typeof configSchema>;
 
-const DEFAULT_CONFIG_PATH = new URL('../../config/default.json', import.meta.url);
+const DEFAULT_CONFIG_PATH = new URL('config/default.json', HERALD_FOLDER);
 
 /**
  * Reads config/default.json (or the file HERALD_CONFIG names), then lets the environment override it:

@@ -1,9 +1,9 @@
 import { readdir } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { HERALD_FOLDER } from '../herald-folder.ts';
 import type { Command } from './command.ts';
 
-const COMMANDS_DIR = new URL('../../commands/', import.meta.url);
+const COMMANDS_DIR = new URL('commands/', HERALD_FOLDER);
 
 /** What every module in commands/ must export by default; checked at load, so a broken module stops start-up with its name. */
 const commandShape = z.object({
@@ -16,11 +16,12 @@ const commandShape = z.object({
  * Every slash command, from one module per command in commands/. The bot, the console and the deploy
  * script all load them here, so the list of commands has one source of truth.
  */
-export async function loadCommands(directory: URL = COMMANDS_DIR): Promise<Map<string, Command>> {
-  const files = (await readdir(directory)).filter((file) => /\.(ts|js)$/.test(file) && !file.endsWith('.d.ts')).sort();
+export async function loadCommands(): Promise<Map<string, Command>> {
+  const files = (await readdir(COMMANDS_DIR)).filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts')).sort();
   const commands = new Map<string, Command>();
   for (const file of files) {
-    const module = (await import(pathToFileURL(new URL(file, directory).pathname).href)) as { default?: unknown };
+    // A path of this shape, relative to this file, is one the one-file build can follow: it bundles every module of commands/.
+    const module = (await import(`../../commands/${file.slice(0, -'.ts'.length)}.ts`)) as { default?: unknown };
     const parsed = commandShape.safeParse(module.default);
     if (!parsed.success) throw new Error(`commands/${file} does not export a command (data, execute, autocomplete?) as its default`);
     const command = module.default as Command;

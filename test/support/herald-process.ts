@@ -19,9 +19,10 @@ export interface HeraldProcess {
 
 const started: HeraldProcess[] = [];
 
-/** Starts Herald's `src/main.ts` with this environment added to the test's own. */
-export function startHerald(env: NodeJS.ProcessEnv): HeraldProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, HERALD_LOG_LEVEL: 'info', ...env } });
+/** Starts Herald's `src/main.ts` (or, given `built`, its one-file build) with this environment added to the test's own. */
+export function startHerald(env: NodeJS.ProcessEnv, options: { built?: string } = {}): HeraldProcess {
+  const entry = options.built ? [options.built] : ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, entry, { cwd: ROOT, env: { ...process.env, HERALD_LOG_LEVEL: 'info', ...env } });
   let stderr = '';
   const waiters: Array<{ text: string; resolve: () => void; reject: (error: Error) => void }> = [];
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));

@@ -1,8 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { InputError } from '../../input-error.ts';
+import { HERALD_FOLDER } from '../../herald-folder.ts';
 import type { Pool } from './connect.ts';
 
-const MIGRATIONS = new URL('./migrations/', import.meta.url);
+const MIGRATIONS = new URL('src/store/postgres/migrations/', HERALD_FOLDER);
 
 /** Any constant will do, as long as nothing else takes this advisory lock: "herald" in ASCII. */
 const MIGRATION_LOCK = 0x68_65_72_61_6c_64;
