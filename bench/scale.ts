@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import type { ArticleCatalog } from '../src/brief/article-catalog.ts';
 import { Newsroom } from '../src/brief/newsroom.ts';
@@ -93,7 +94,11 @@ async function fill(engine: StoreEngine, place: Place, size: number): Promise<nu
       }
     }),
   );
-  return size / ((performance.now() - started) / 1000);
+  const perSecond = size / ((performance.now() - started) / 1000);
+  // What a worker does after every ingest pass: on PostgreSQL this also gathers the planner's statistics, which
+  // the bench machine's server, with autovacuum off, would otherwise never have.
+  await engine.catalog.prune(new Date());
+  return perSecond;
 }
 
 interface Questions {
@@ -230,6 +235,8 @@ interface DeliveryRun {
   missing: number;
   doubled: number;
   memory: Array<{ rss: number; peak: number }>;
+  /** The longest the loopback Discord's event loop (this process's) was held up while the workers posted, ms: it stamps a request when it reads it. */
+  loopbackStallMs: number;
 }
 
 /** Workers started on the store deliver every channel's digest; the loopback Discord enforces Discord's limits. */
@@ -238,6 +245,8 @@ async function runWorkers(store: string, place: Place, engine: StoreEngine, chan
   const channelIds = guilds.flatMap((guild) => guild.channels.map((channel) => channel.id));
   await scheduleChannelsJustMissed(engine, guilds, { minutesAgo: 1, maxItems: 5 });
   const discord = await startLoopbackDiscord({ guilds });
+  const stalls = monitorEventLoopDelay({ resolution: 10 });
+  stalls.enable();
   try {
     const processes: HeraldProcess[] = Array.from({ length: workers }, () =>
       startHerald({ DISCORD_TOKEN: discord.token, DISCORD_API_BASE: discord.apiBase, HERALD_STORE: store, HERALD_CONFIG: place.config, HERALD_ROLE: 'worker', HERALD_LOG_LEVEL: 'warn', NODE_OPTIONS: nodeOptions }, { built: place.built }),
@@ -258,6 +267,7 @@ async function runWorkers(store: string, place: Place, engine: StoreEngine, chan
     } finally {
       await pool.end();
     }
+    stalls.disable();
     const memory = await Promise.all(processes.map((herald) => residentMb(herald.child.pid!)));
     await Promise.all(processes.map((herald) => herald.stop()));
     for (const guild of guilds) await engine.guilds.update(guild.id, (settings) => ({ ...settings, schedules: [] }));
@@ -278,6 +288,7 @@ async function runWorkers(store: string, place: Place, engine: StoreEngine, chan
       missing: perChannel.filter((channel) => channel.urls === 0).length,
       doubled: perChannel.filter((channel) => channel.unique !== channel.urls).length,
       memory,
+      loopbackStallMs: stalls.max / 1e6,
     };
   } finally {
     await killAllHerald();
@@ -386,11 +397,11 @@ export default async function benchScale(): Promise<BenchSection> {
       ...rows,
     ],
     notes: [
-      `Articles: the synthetic articles of the search bench (bench/synthetic-articles.ts, seed ${SEED}), dated over the 30 days before the run and stored in the order they appeared, as a poller stores them, each site a file of one folder that every server's scope names; added through each engine's repository, ${WRITERS} at a time, duplicate checks included (ingest articles/s). Each PostgreSQL size is a database of its own, filled from empty.`,
+      `Articles: the synthetic articles of the search bench (bench/synthetic-articles.ts, seed ${SEED}), dated over the 30 days before the run and stored in the order they appeared, as a poller stores them, each site a file of one folder that every server's scope names; added through each engine's repository, ${WRITERS} at a time, duplicate checks included (ingest articles/s), then pruned once as a worker does after each ingest pass (on PostgreSQL that gathers the planner's statistics, which this machine's server, run with autovacuum off, would otherwise never have). Each PostgreSQL size is a database of its own, filled from empty.`,
       `Questions, timed in the bench's own process over each engine's catalog, in a server's scope: a topic briefing (/news: search, clustering the 60 best hits, 5 extractive summaries, related coverage and an overview) for ${TIMED} topic queries after ${WARM_UP} of warm-up; trending topics over the last 7 days (the autocomplete refresh, 200 topics) p50 of 10; a daily digest's composition (5 stories from the last 24 hours) in a fresh newsroom (first) and again (kept), p50 of 5. The goal at 1,000,000 articles is a topic briefing p99 under 500 ms.`,
       `Processes: Herald's one-file build (\`npm run build\`, then \`npm run start:built\`, as the README recommends for a fleet) as a child process on the same store and the loopback Discord: a gateway (HERALD_ROLE=gateway; on SQLite the one process, HERALD_ROLE=all), timed from its start to the arrival of its first answered /news (the embedded engine reads every article into memory first), then its resident memory (VmRSS) after ${count(PROCESS_QUERIES)} more /news, ${QUERY_CONCURRENCY} at a time; a worker (HERALD_ROLE=worker) delivering ${count(WORKER_CHANNELS)} channels' digests at once, then its resident memory. On PostgreSQL both run with NODE_OPTIONS=${SCALED_NODE_OPTIONS}, as the README recommends, and again with V8's defaults, under which the heap grows to several times what is live before V8 collects it. Goals: under 300 MB, flat between the sizes, and under 2 s to the first /news at 1,000,000 articles.`,
       delivery
-        ? `Delivery: ${count(delivery.channels)} channels (${count(delivery.channels / 250)} servers of 250) whose digests (up to 5 stories) were all due at once, delivered by ${DELIVERY_WORKERS} worker processes sharing the pace in PostgreSQL, through the loopback Discord enforcing ${GLOBAL_PER_SECOND} requests/s per bot and 5 messages per 5 s per channel: ${count(delivery.messages)} messages in ${count(delivery.requests.length)} requests over ${fixed(delivery.postingMs / 1000, 1)} s from the first post to the last, ${fixed(postingRate, 1)} requests/s, ${share(postingRate / GLOBAL_PER_SECOND)} of the limit while posting (goal: at least 90%; each request leaves at least 1/46 s after the last across the fleet); 429s: ${delivery.global429} global, ${delivery.channel429} per channel (goal: 0); ${count(served)} served; channels missing their digest: ${delivery.missing}; channels sent a story twice: ${delivery.doubled} (goal: 0 and 0). Worker memory at the end: ${delivery.memory.map((memory) => `${fixed(memory.rss)} MB`).join(', ')}.`
+        ? `Delivery: ${count(delivery.channels)} channels (${count(delivery.channels / 250)} servers of 250) whose digests (up to 5 stories) were all due at once, delivered by ${DELIVERY_WORKERS} worker processes sharing the pace in PostgreSQL, through the loopback Discord enforcing ${GLOBAL_PER_SECOND} requests/s per bot and 5 messages per 5 s per channel: ${count(delivery.messages)} messages in ${count(delivery.requests.length)} requests over ${fixed(delivery.postingMs / 1000, 1)} s from the first post to the last, ${fixed(postingRate, 1)} requests/s, ${share(postingRate / GLOBAL_PER_SECOND)} of the limit while posting (goal: at least 90%; each request leaves at least 1/46 s after the last across the fleet); 429s: ${delivery.global429} global, ${delivery.channel429} per channel (goal: 0); ${count(served)} served; channels missing their digest: ${delivery.missing}; channels sent a story twice: ${delivery.doubled} (goal: 0 and 0). Worker memory at the end: ${delivery.memory.map((memory) => `${fixed(memory.rss)} MB`).join(', ')}. The loopback Discord runs in the bench's own process and stamps a request when it reads it: its event loop was held up for at most ${fixed(delivery.loopbackStallMs)} ms while the workers posted (a hold-up of about 90 ms at a window's edge is enough to count 51 requests in one second).`
         : 'Delivery: not run.',
       `Gateways' /news answered (of ${count(PROCESS_QUERIES)}), and any run cut short: ${results
         .flatMap((result) => [

@@ -162,3 +162,33 @@ describe.skipIf(!hasPostgres)('schema migrations', () => {
     await expect(connectPostgres('postgres://herald:s3cret@127.0.0.1:1/herald')).rejects.not.toThrow(/s3cret/);
   });
 });
+
+describe.skipIf(!hasPostgres)("the planner's statistics", () => {
+  it('are gathered after an ingest pass when they never were or a tenth of the articles changed since, and not otherwise', async () => {
+    const location = await createTestDatabase();
+    const pool = await connectPostgres(location, { max: 1 });
+    pools.push(pool);
+    await migrate(pool);
+    const articles = createPostgresArticleRepository(pool, { retentionMs: 30 * DAY, now: () => new Date() });
+    const catalog = createPostgresCatalog(pool, { retentionMs: 30 * DAY });
+    let stored = 0;
+    const store = async (count: number): Promise<void> => {
+      for (const end = stored + count; stored < end; stored += 1) {
+        const story = `Harbour report ${stored}: ferry crews counted ${stored * 7} passengers.`;
+        await articles.add(buildArticle({ title: story, url: `https://courier.example/ferry-${stored}`, paragraphs: [story], alsoRead: [] }, { source: { kind: 'feed', location: 'https://courier.example/feed.xml' }, fetchedAt: new Date() }));
+      }
+      // A backend reports what it changed when it is next idle, and not more than once a second unless asked.
+      await pool.query('SELECT pg_stat_force_next_flush()');
+    };
+    const believed = async (): Promise<number> => Number((await pool.query<{ rows: number }>("SELECT reltuples AS rows FROM pg_class WHERE oid = 'articles'::regclass")).rows[0]!.rows);
+    await store(10);
+    await catalog.prune(new Date());
+    expect(await believed()).toBe(10);
+    await store(5);
+    await catalog.prune(new Date());
+    expect(await believed()).toBe(10);
+    await store(60);
+    await catalog.prune(new Date());
+    expect(await believed()).toBe(75);
+  });
+});

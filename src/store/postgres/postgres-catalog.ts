@@ -5,6 +5,7 @@ import type { Article } from '../../model/article.ts';
 import { canonicalUrl } from '../../model/canonical-url.ts';
 import type { Pool } from './connect.ts';
 import { windowDayTokens } from './day-tokens.ts';
+import { refreshArticleStatistics } from './planner-statistics.ts';
 import { queryWordCount, RANK_WEIGHTS, searchQuery } from './text-search.ts';
 
 export interface PostgresCatalogOptions {
@@ -218,6 +219,8 @@ export function createPostgresCatalog(pool: Pool, options: PostgresCatalogOption
       // Only articles dated a retention ago can have expired, which lets the dated index find them.
       const result = await pool.query('DELETE FROM articles WHERE dated_at <= $2 AND expires_at <= $1', [now, new Date(now.getTime() - options.retentionMs)]);
       pruned += 1;
+      // After every ingest pass, which is when articles come and go.
+      await refreshArticleStatistics(pool);
       return result.rowCount ?? 0;
     },
   };
