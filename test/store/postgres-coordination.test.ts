@@ -28,6 +28,14 @@ async function twoProcesses(): Promise<[StoreEngine, StoreEngine]> {
   return [first, second];
 }
 
+/** A new database at this Herald's schema, on a pool of one connection closed after the test. */
+async function migratedDatabase(): Promise<Pool> {
+  const pool = await connectPostgres(await createTestDatabase(), { max: 1 });
+  pools.push(pool);
+  await migrate(pool);
+  return pool;
+}
+
 describe.skipIf(!hasPostgres)('PostgreSQL shared by several processes', () => {
   it('lets one process at a time hold a lease, and another take it once it runs out', async () => {
     const [first, second] = await twoProcesses();
@@ -76,10 +84,7 @@ describe.skipIf(!hasPostgres)('PostgreSQL shared by several processes', () => {
   });
 
   it('gives a request that woke long after its instant a new one, rather than sending it in a burst', async () => {
-    const location = await createTestDatabase();
-    const pool = await connectPostgres(location, { max: 1 });
-    pools.push(pool);
-    await migrate(pool);
+    const pool = await migratedDatabase();
     let sleeps = 0;
     let reservations = 0;
     const counting = { query: (...args: Parameters<Pool['query']>) => ((reservations += 1), pool.query(...args)) } as unknown as Pool;
@@ -93,10 +98,7 @@ describe.skipIf(!hasPostgres)('PostgreSQL shared by several processes', () => {
   });
 
   it('counts a request late from its instant, not from when the answer reserving it was read', async () => {
-    const location = await createTestDatabase();
-    const pool = await connectPostgres(location, { max: 1 });
-    pools.push(pool);
-    await migrate(pool);
+    const pool = await migratedDatabase();
     let reservations = 0;
     // The second reservation's answer is read 600 ms after the database gave it, as in a process busy composing a
     // digest: its instant, 250 ms after the first, has long gone by then, though the wait it was given has not.
@@ -165,10 +167,7 @@ describe.skipIf(!hasPostgres)('schema migrations', () => {
 
 describe.skipIf(!hasPostgres)("the planner's statistics", () => {
   it('are gathered after an ingest pass when they never were or a tenth of the articles changed since, and not otherwise', async () => {
-    const location = await createTestDatabase();
-    const pool = await connectPostgres(location, { max: 1 });
-    pools.push(pool);
-    await migrate(pool);
+    const pool = await migratedDatabase();
     const articles = createPostgresArticleRepository(pool, { retentionMs: 30 * DAY, now: () => new Date() });
     const catalog = createPostgresCatalog(pool, { retentionMs: 30 * DAY });
     let stored = 0;
