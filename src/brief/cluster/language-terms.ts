@@ -1,0 +1,70 @@
+import { stemmer as stemEnglish } from '@orama/stemmers/english';
+import { stemmer as stemFrench } from '@orama/stemmers/french';
+import { stemmer as stemGerman } from '@orama/stemmers/german';
+import { stemmer as stemItalian } from '@orama/stemmers/italian';
+import { stemmer as stemPortuguese } from '@orama/stemmers/portuguese';
+import { stemmer as stemSpanish } from '@orama/stemmers/spanish';
+import { stopwords as englishStopWords } from '@orama/stopwords/english';
+import { stopwords as frenchStopWords } from '@orama/stopwords/french';
+import { stopwords as germanStopWords } from '@orama/stopwords/german';
+import { stopwords as italianStopWords } from '@orama/stopwords/italian';
+import { stopwords as portugueseStopWords } from '@orama/stopwords/portuguese';
+import { stopwords as spanishStopWords } from '@orama/stopwords/spanish';
+import { contentWords, foldAccents } from './tokenize.ts';
+
+interface LanguageRules {
+  stopWords: Set<string>;
+  stem: (word: string) => string;
+  /** Words already stemmed: a news vocabulary is small next to the words read, and Snowball is the slow part. */
+  stems: Map<string, string>;
+}
+
+/** Past this many remembered stems a language starts afresh, so a long-running process never grows without bound. */
+const MAX_REMEMBERED_STEMS = 200_000;
+
+/** Stop words compared as words are read: lower case and without accents. */
+const folded = (words: string[]): Set<string> => new Set(words.map((word) => foldAccents(word).toLowerCase()));
+
+const RULES: Record<string, LanguageRules> = {
+  en: { stopWords: folded(englishStopWords), stem: stemEnglish, stems: new Map() },
+  es: { stopWords: folded(spanishStopWords), stem: stemSpanish, stems: new Map() },
+  fr: { stopWords: folded(frenchStopWords), stem: stemFrench, stems: new Map() },
+  de: { stopWords: folded(germanStopWords), stem: stemGerman, stems: new Map() },
+  it: { stopWords: folded(italianStopWords), stem: stemItalian, stems: new Map() },
+  pt: { stopWords: folded(portugueseStopWords), stem: stemPortuguese, stems: new Map() },
+};
+
+/**
+ * The function words of a language clustering knows (compared lower case, without accents); English's for a text
+ * of unknown language, as the filter of whole words assumes.
+ */
+export function stopWordsOf(language: string | undefined): ReadonlySet<string> {
+  return (rulesOf(language) ?? RULES.en!).stopWords;
+}
+
+function rulesOf(language: string | undefined): LanguageRules | undefined {
+  return language ? RULES[language.slice(0, 2).toLowerCase()] : undefined;
+}
+
+/**
+ * The words of a text in a known language as similarity should compare them: its function words left out and the
+ * rest cut to their Snowball stems, so that "rejects" and "rejected", "élu" and "élus" meet when two sites word
+ * one event differently. Other languages keep the English-only filter and whole words.
+ */
+export function languageTerms(words: string[], language: string | undefined): string[] {
+  const kept = contentWords(words);
+  const rules = rulesOf(language);
+  if (!rules) return kept;
+  const terms: string[] = [];
+  for (const word of kept) {
+    if (rules.stopWords.has(word)) continue;
+    let stem = rules.stems.get(word);
+    if (stem === undefined) {
+      if (rules.stems.size >= MAX_REMEMBERED_STEMS) rules.stems.clear();
+      stem = /\d/.test(word) ? word : rules.stem(word);
+      rules.stems.set(word, stem);
+    }
+    terms.push(stem);
+  }
+  return terms;
+}
