@@ -4,7 +4,8 @@ import { clusterStories } from '../src/brief/cluster/cluster-stories.ts';
 import { mergeClusters } from '../src/brief/cluster/merge-clusters.ts';
 import { estimatedJaccard } from '../src/brief/cluster/minhash.ts';
 import { DUPLICATE_JACCARD, type SimilarPair } from '../src/brief/cluster/near-duplicate-pairs.ts';
-import { cosine, termVectors } from '../src/brief/cluster/term-vectors.ts';
+import { figureCounts, sameEventSimilarity } from '../src/brief/cluster/same-event-pairs.ts';
+import { termVectors } from '../src/brief/cluster/term-vectors.ts';
 import type { Article } from '../src/model/article.ts';
 import type { Story } from '../src/model/story.ts';
 import { clusterScores, type ClusterScores } from './cluster-scores.ts';
@@ -122,30 +123,28 @@ function labelledRow(label: string, articles: LabelledArticle[]): string[] {
 
 /**
  * The baseline: every pair compared, with the same features, the same tests (estimated Jaccard for copies;
- * cosine, two shared entities and the window for one event) and the same merge. What it finds is what an index
+ * the similarity and guards of sameEventSimilarity for one event) and the same merge. What it finds is what an index
  * could at best find, so it also measures what the candidate search misses.
  */
 function clusterAllPairs(articles: Article[]): number[][] {
   const features = articles.map(articleFeatures);
   const vectors = termVectors(features.map((feature) => feature.terms));
+  const items = features.map((feature, index) => ({ ...feature, vector: vectors[index]! }));
+  const options = { windowMs: 36 * 3_600_000, threshold: 0.2, figureCounts: figureCounts(features) };
   const duplicates: SimilarPair[] = [];
   const sameEvent: SimilarPair[] = [];
   for (let a = 0; a < features.length; a += 1) {
     for (let b = a + 1; b < features.length; b += 1) {
       const [left, right] = [features[a]!, features[b]!];
-      const gap = Math.abs(left.time - right.time);
-      if (left.signature && right.signature && gap <= 7 * 24 * 3_600_000) {
+      if (left.signature && right.signature && Math.abs(left.time - right.time) <= 7 * 24 * 3_600_000) {
         const similarity = estimatedJaccard(left.signature, right.signature);
         if (similarity >= DUPLICATE_JACCARD) duplicates.push({ a, b, similarity });
       }
-      const needed = Math.min(2, left.topicKeys.size, right.topicKeys.size);
-      const sharesEntities = [...left.topicKeys].filter((key) => right.topicKeys.has(key)).length >= needed;
-      if (gap > 36 * 3_600_000 || !sharesEntities) continue;
-      const similarity = cosine(vectors[a]!, vectors[b]!);
-      if (similarity >= 0.3) sameEvent.push({ a, b, similarity });
+      const similarity = sameEventSimilarity(items[a]!, items[b]!, options);
+      if (similarity !== undefined) sameEvent.push({ a, b, similarity });
     }
   }
-  return mergeClusters(vectors, duplicates, sameEvent, 0.8 * 0.3);
+  return mergeClusters(vectors, duplicates, sameEvent, 1.25 * 0.2);
 }
 
 function timed<T>(run: () => T): { result: T; ms: number } {

@@ -81,7 +81,11 @@ describe('clusterStories', () => {
   });
 
   it('dates a story by the latest publication among its articles', () => {
-    expect(storyOf(stories, 'ap-chile-fires').latestAt).toBe('2024-02-04T02:30:00.000Z');
+    const story = storyOf(stories, 'ap-chile-fires');
+    const latest = Math.max(...story.articles.map((member) => Date.parse(member.publishedAt!)));
+    expect(story.articles.length).toBeGreaterThan(3);
+    expect(story.latestAt).toBe(new Date(latest).toISOString());
+    expect(Date.parse(story.latestAt)).toBeGreaterThan(Date.parse(story.lead.publishedAt!));
   });
 
   it('names the topics the articles share, most widely named first', () => {
@@ -104,6 +108,14 @@ describe('clusterStories', () => {
     const again = { ...article('bank-of-england-rates'), fetchedAt: '2024-02-01T13:00:00.000Z' };
     const story = storyOf(clusterStories([...all, again]), 'bank-of-england-rates');
     expect(story.articles).toHaveLength(1);
+  });
+
+  it('keeps apart two different stories whose common ground is one sentence they both print, even under a headline made of it', () => {
+    const quote = 'President Gabriel Boric said on Saturday that at least 46 people had died and 1,100 homes burned in Valparaíso.';
+    const fires = { ...article('ap-chile-fires'), paragraphs: [...article('ap-chile-fires').paragraphs, quote] };
+    const copper = { ...article('chile-copper-output'), title: 'Gabriel Boric says at least 46 dead and 1,100 homes burned in Valparaíso', paragraphs: [quote, ...article('chile-copper-output').paragraphs] };
+    const result = clusterStories([fires, copper]);
+    expect(result.map((story) => story.articles.map((member) => member.id))).toEqual(expect.arrayContaining([[fires.id], [copper.id]]));
   });
 
   it('clusters a copy published days later, but not a separate report as late', () => {

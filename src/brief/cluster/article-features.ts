@@ -1,14 +1,26 @@
 import { articleText, articleTime, type Article } from '../../model/article.ts';
 import { topicKey } from '../../ingest/topics/topic-key.ts';
+import { eventNumbers } from './event-numbers.ts';
+import { headlineTerms, type HeadlineTerms } from './headline-cover.ts';
+import { capitalisedNames } from './capitalised-names.ts';
+import { languageTerms, stopWordsOf } from './language-terms.ts';
 import { minhashSignature } from './minhash.ts';
+import { eventName, type EventName } from './name-match.ts';
+import { copiedRunHashes } from './copied-runs.ts';
 import { shingleHashes } from './shingles.ts';
-import { allWords, contentWords, foldAccents } from './tokenize.ts';
+import { allWords, foldAccents } from './tokenize.ts';
 
 /**
  * News puts what happened first; past this many words an article adds background that other reports of
  * the event may not share, and the cost of reading it grows with every long feature in the store.
  */
 const BODY_WORDS = 600;
+
+/** About the first 300 words: where a report gives its figures, before the background brings older ones. */
+const OPENING_CHARS = 2000;
+
+/** The opening that reports of one event share: the first paragraph or two, where the event is told. */
+const OPENING_TERMS = 80;
 
 /** What clustering needs to know about one article, computed once. */
 export interface ArticleFeatures {
@@ -19,19 +31,36 @@ export interface ArticleFeatures {
   terms: string[];
   topicKeys: Set<string>;
   /** The topics that are names (people, places, organisations), which the topic extractor writes capitalised. */
-  nameKeys: Set<string>;
+  names: EventName[];
+  /** The figures its headline, standfirst and opening give. */
+  numbers: Set<string>;
+  headlineTerms: HeadlineTerms;
+  /** The names its headline gives, in full, by their last word ("Djokovic") or by their initials ("EU"). */
+  headlineNames: EventName[];
+  /** Runs of words its opening prints, sampled and hashed: what it may have copied from another report. */
+  copiedRuns: Uint32Array;
   /** MinHash of the body's word shingles; undefined when there is no body to compare. */
   signature: Uint32Array | undefined;
 }
 
 export function articleFeatures(article: Article): ArticleFeatures {
-  const body = allWords(articleText(article), BODY_WORDS);
+  const text = articleText(article);
+  const body = allWords(text, BODY_WORDS);
   const topicKeys = new Set(article.topics.map((name) => foldAccents(topicKey(name))).filter(Boolean));
   // A headline and a named entity each say more about the event than one body word, so they count twice.
-  const headline = contentWords(allWords(article.title));
-  const terms = [...headline, ...headline, ...contentWords(allWords(article.dek ?? '')), ...contentWords(body)];
+  const headline = languageTerms(allWords(article.title), article.language);
+  const dek = languageTerms(allWords(article.dek ?? ''), article.language);
+  const bodyTerms = languageTerms(body, article.language);
+  const terms = [...headline, ...headline, ...dek, ...bodyTerms];
   for (const key of topicKeys) terms.push(`@${key}`, `@${key}`);
   const shingles = shingleHashes(body);
   const nameKeys = new Set(article.topics.filter((name) => /^\p{Lu}/u.test(name)).map((name) => foldAccents(topicKey(name))).filter(Boolean));
-  return { article, time: articleTime(article), terms, topicKeys, nameKeys, signature: shingles.length ? minhashSignature(shingles) : undefined };
+  const opening = text.slice(0, OPENING_CHARS);
+  // German capitalises every noun, so there the tagger's names are all there is to go on.
+  if (!article.language?.startsWith('de')) for (const key of capitalisedNames(`${article.dek ?? ''}\n${opening}`, stopWordsOf(article.language))) nameKeys.add(key);
+  const names = [...nameKeys].map(eventName);
+  const titleWords = new Set(allWords(article.title));
+  const headlineNames = names.filter((name) => titleWords.has(name.words.at(-1)!) || name.initials.some((initials) => titleWords.has(initials)));
+  const numbers = eventNumbers(`${article.title}\n${article.dek ?? ''}\n${opening}`);
+  return { article, time: articleTime(article), terms, topicKeys, names, headlineNames, numbers, copiedRuns: copiedRunHashes(body), headlineTerms: headlineTerms(headline, [...dek, ...bodyTerms.slice(0, OPENING_TERMS)]), signature: shingles.length ? minhashSignature(shingles) : undefined };
 }

@@ -4,7 +4,7 @@ import { articleFeatures, type ArticleFeatures } from './article-features.ts';
 import { mergeClusters } from './merge-clusters.ts';
 import { nearDuplicatePairs } from './near-duplicate-pairs.ts';
 import { pickLead } from './pick-lead.ts';
-import { sameEventPairs } from './same-event-pairs.ts';
+import { figureCounts, sameEventPairs } from './same-event-pairs.ts';
 import { storyTopics } from './story-topics.ts';
 import { termVectors } from './term-vectors.ts';
 
@@ -13,17 +13,19 @@ export interface ClusterOptions {
   windowHours?: number;
   /** How far apart copies of one text may appear and still be one story (a wire story is picked up late). Default 7 days. */
   duplicateWindowHours?: number;
-  /** Least TF-IDF cosine between two reports of one event. Default 0.3. */
+  /** Least similarity (TF-IDF cosine plus figures in common) between two reports of one event. Default 0.2. */
   eventSimilarity?: number;
 }
 
 const HOUR_MS = 3_600_000;
 
 /**
- * Below this, reports that resemble each other one to one are still kept apart, because their groups as a
- * whole do not: the guard against one vague article chaining two stories together.
+ * Two groups join only when their centroids agree this much more than one pair of reports must: every report of an
+ * event says what happened, so its reports' sum holds that core, while a chain of articles each resembling the next
+ * (a shared quote here, a shared place there) adds up to nothing in common. The guard against one vague article
+ * chaining two stories together.
  */
-const GROUP_SHARE = 0.8;
+const GROUP_SHARE = 1.25;
 
 /**
  * Groups articles into stories: copies of one text (MinHash over word shingles), and separate reports of
@@ -33,14 +35,14 @@ const GROUP_SHARE = 0.8;
 export function clusterStories(articles: Article[], options: ClusterOptions = {}): Story[] {
   const windowMs = (options.windowHours ?? 36) * HOUR_MS;
   const duplicateWindowMs = (options.duplicateWindowHours ?? 7 * 24) * HOUR_MS;
-  const eventSimilarity = options.eventSimilarity ?? 0.3;
+  const eventSimilarity = options.eventSimilarity ?? 0.2;
 
   const features = uniqueById(articles).map(articleFeatures).sort(byTimeThenId);
   const vectors = termVectors(features.map((feature) => feature.terms));
   const duplicates = nearDuplicatePairs(features, duplicateWindowMs);
   const sameEvent = sameEventPairs(
-    features.map((feature, index) => ({ vector: vectors[index]!, time: feature.time, nameKeys: feature.nameKeys })),
-    { windowMs, threshold: eventSimilarity },
+    features.map((feature, index) => ({ ...feature, vector: vectors[index]! })),
+    { windowMs, threshold: eventSimilarity, figureCounts: figureCounts(features) },
   );
   const clusters = mergeClusters(vectors, duplicates, sameEvent, GROUP_SHARE * eventSimilarity);
   return clusters.map((members) => toStory(members.map((index) => features[index]!))).sort(newestFirst);

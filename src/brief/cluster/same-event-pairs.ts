@@ -1,26 +1,29 @@
+import type { ArticleFeatures } from './article-features.ts';
+import { shareACopiedRun } from './copied-runs.ts';
+import { headlineCover } from './headline-cover.ts';
+import { sharedNames } from './name-match.ts';
 import type { SimilarPair } from './near-duplicate-pairs.ts';
 import { cosine, heaviestTerms, type TermVector } from './term-vectors.ts';
 
-export interface EventItem {
-  vector: TermVector;
-  time: number;
-  /** The people, places and organisations it names (not its subjects: "council", "strike" are shared by unrelated news). */
-  nameKeys: Set<string>;
-}
+/** What telling two reports of one event apart needs: the article's features and its TF-IDF vector. */
+export type EventItem = Pick<ArticleFeatures, 'time' | 'names' | 'headlineNames' | 'numbers' | 'headlineTerms' | 'copiedRuns'> & { vector: TermVector };
 
 export interface SameEventOptions {
   windowMs: number;
-  /** Least TF-IDF cosine for two reports of one event. */
+  /** Least similarity (TF-IDF cosine, plus the figures in common) for two reports of one event. */
   threshold: number;
+  /** How many of the articles give each figure. */
+  figureCounts: ReadonlyMap<string, number>;
 }
 
 /**
- * Two reports of one event share their heaviest words (names, places, figures): an article looks up its 10
- * heaviest among the 30 heaviest of earlier articles, and only an article found under two of them is compared.
- * The rest of the vocabulary still counts in the cosine.
+ * Two reports of one event share some of their heaviest words (names, places, figures, what happened): an
+ * article looks up its 20 heaviest among the 40 heaviest of earlier articles, and only an article found under two
+ * of them is compared. Sites that tell one event in their own words share fewer of them than copies do, so the
+ * look-up reaches past the very heaviest; the rest of the vocabulary still counts in the cosine.
  */
-const QUERY_TERMS = 10;
-const INDEXED_TERMS = 30;
+const QUERY_TERMS = 20;
+const INDEXED_TERMS = 40;
 const TERMS_IN_COMMON = 2;
 
 /**
@@ -30,9 +33,40 @@ const TERMS_IN_COMMON = 2;
 const POSTINGS_SCANNED = 32;
 
 /**
- * Pairs of articles that report one event: close in time, similar by TF-IDF cosine, and naming the same people
- * and places. Candidates come from an inverted index over each article's heaviest terms, read back only as far
- * as the time window, so that no two articles are compared unless they share telling terms and a few days.
+ * Each figure two reports give alike (a result, a toll, a price) counts up to this much beside the cosine, up to
+ * two figures: "51.9%" or "1:59:40" says one event where the words differ.
+ */
+const FIGURE_WEIGHT = 0.08;
+const FIGURES_COUNTED = 2;
+/**
+ * A figure given by more articles than this counts for less, in proportion: "46" in a dozen reports of one day is
+ * the toll of one fire, "24" in a thousand is any day's hours. Like IDF, but kept simple because figures are few.
+ */
+const RARE_FIGURE_ARTICLES = 5;
+
+/**
+ * Reports of one event tell it in their first lines: one of them says in its opening at least this share of what
+ * the other put in its headline.
+ */
+const HEADLINE_COVER = 0.2;
+
+/**
+ * Below this similarity, each headline's names must be named by the other report too: Halep's Wimbledon final and
+ * Djokovic's the next day share a place, a trophy and half their words, but not who won.
+ */
+const HEADLINE_NAMES_BELOW = 0.4;
+
+/**
+ * Two articles that print the same sentence (a quote, a wire paragraph, a line of background) are one event
+ * only if they agree beyond it: the shared sentence lifts their cosine, so this much is asked of them instead.
+ */
+const COPIED_RUN_THRESHOLD = 0.4;
+
+/**
+ * Pairs of articles that report one event: close in time, similar by TF-IDF cosine and the figures they give,
+ * naming the same people and places, each saying in its opening what the other's headline says. Candidates come
+ * from an inverted index over each article's heaviest terms, read back only as far as the time window, so that no
+ * two articles are compared unless they share telling terms and a few days.
  *
  * `items` must be in time order.
  */
@@ -56,9 +90,9 @@ export function sameEventPairs(items: EventItem[], options: SameEventOptions): S
           hits[other] = 0;
         }
         hits[other]! += 1;
-        if (hits[other] !== TERMS_IN_COMMON || !sharesEntities(item, otherItem)) continue;
-        const similarity = cosine(item.vector, otherItem.vector);
-        if (similarity >= thresholdFor(item, otherItem, options.threshold)) pairs.push({ a: other, b: index, similarity });
+        if (hits[other] !== TERMS_IN_COMMON) continue;
+        const similarity = sameEventSimilarity(otherItem, item, options);
+        if (similarity !== undefined) pairs.push({ a: other, b: index, similarity });
       }
     }
     for (const term of heaviest) {
@@ -71,19 +105,57 @@ export function sameEventPairs(items: EventItem[], options: SameEventOptions): S
 }
 
 /**
- * Reports of one event name the same people and places; one name in common (a country, a president) is what
- * unrelated news from one place shares, so two are needed, or every name of an article that has only one.
+ * How similar two articles are as reports of one event, or undefined when they are not, whatever their similarity:
+ * the test of one candidate pair, also used by the all-pairs baseline the benchmark compares with.
  */
-function sharesEntities(a: EventItem, b: EventItem): boolean {
-  const needed = Math.min(2, a.nameKeys.size, b.nameKeys.size);
-  let shared = 0;
-  for (const key of a.nameKeys) if (b.nameKeys.has(key) && ++shared >= needed) return true;
-  return shared >= needed;
+export function sameEventSimilarity(a: EventItem, b: EventItem, options: SameEventOptions): number | undefined {
+  if (Math.abs(a.time - b.time) > options.windowMs) return undefined;
+  const wording = cosine(a.vector, b.vector);
+  const similarity = wording + FIGURE_WEIGHT * figuresInCommon(a, b, options.figureCounts);
+  return similarity >= thresholdFor(a, b, options.threshold) && tellTheSameEvent(a, b, similarity, wording) ? similarity : undefined;
+}
+
+/** How many of the articles give each figure, for weighing the figures two of them share. */
+export function figureCounts(items: Array<Pick<EventItem, 'numbers'>>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) for (const number of item.numbers) counts.set(number, (counts.get(number) ?? 0) + 1);
+  return counts;
+}
+
+/** The figures two reports share, each weighed by how rare it is among the articles, the two rarest counted. */
+function figuresInCommon(a: EventItem, b: EventItem, figureCounts: ReadonlyMap<string, number>): number {
+  const weights: number[] = [];
+  for (const number of a.numbers) if (b.numbers.has(number)) weights.push(Math.min(1, RARE_FIGURE_ARTICLES / (figureCounts.get(number) ?? 1)));
+  return weights.sort((x, y) => y - x).slice(0, FIGURES_COUNTED).reduce((sum, weight) => sum + weight, 0);
+}
+
+/**
+ * The guards a similar pair must pass besides its similarity: names, headlines, copied text. A copied sentence
+ * brings its figures along, so past one only the wording (the cosine) counts.
+ */
+function tellTheSameEvent(a: EventItem, b: EventItem, similarity: number, wording: number): boolean {
+  if (!sharesAName(a, b)) return false;
+  if (similarity < HEADLINE_NAMES_BELOW && !(namesTheHeadline(a, b) && namesTheHeadline(b, a))) return false;
+  if (headlineCover(a.headlineTerms, b.headlineTerms) < HEADLINE_COVER) return false;
+  return wording >= COPIED_RUN_THRESHOLD || !shareACopiedRun(a.copiedRuns, b.copiedRuns);
+}
+
+/**
+ * Reports of one event name some of the same people and places, written in full or not ("Sánchez", "Pedro
+ * Sánchez"; "EU", "European Union"); an article that names nobody is judged on its words alone.
+ */
+function sharesAName(a: EventItem, b: EventItem): boolean {
+  return a.names.length === 0 || b.names.length === 0 || sharedNames(a.names, b.names) > 0;
+}
+
+/** Whether `b` names at least half of those `a`'s headline names (all of them when it names nobody). */
+function namesTheHeadline(a: EventItem, b: EventItem): boolean {
+  return sharedNames(a.headlineNames, b.names) * 2 >= a.headlineNames.length;
 }
 
 /** Without names to compare, only the wording can tell one event from two written to the same template, so it must say more. */
 const UNNAMED_THRESHOLD = 0.5;
 
 function thresholdFor(a: EventItem, b: EventItem, threshold: number): number {
-  return a.nameKeys.size === 0 || b.nameKeys.size === 0 ? Math.max(threshold, UNNAMED_THRESHOLD) : threshold;
+  return a.names.length === 0 || b.names.length === 0 ? Math.max(threshold, UNNAMED_THRESHOLD) : threshold;
 }

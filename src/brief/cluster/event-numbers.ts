@@ -1,0 +1,24 @@
+/** Digits with their separators: "51.9", "4,000", "1:59:40", "7,8" (a decimal comma). */
+const NUMBER = /\d+(?:[.,:]\d+)*/g;
+const THOUSANDS = /^\d{1,3}(?:[.,]\d{3})+$/;
+const YEAR = /^(?:1[89]|20)\d\d$/;
+/** 10, 50, 300, 1000: the round figures of every estimate and anniversary. */
+const ROUND = /^[1-9]0+$/;
+
+/**
+ * The figures a report gives (a result, a death toll, a price, a time): reports of one event repeat them whatever
+ * their words, and a different event on the same subject rarely has the same ones. Only figures of three characters
+ * or more count ("51.9", "7.8", "1,100", "122"): years, which all news of a week shares, round figures, and numbers
+ * of one or two digits, which counts of anything share, are left out.
+ *
+ * "4,000" and "4.000" are one figure (English and continental thousands), and "7,8" is "7.8".
+ */
+export function eventNumbers(text: string): Set<string> {
+  const numbers = new Set<string>();
+  for (const [written] of text.matchAll(NUMBER)) {
+    const value = THOUSANDS.test(written) ? written.replace(/[.,]/g, '') : written.replace(',', '.');
+    if (value.length < 2 || YEAR.test(value) || ROUND.test(value)) continue;
+    numbers.add(value);
+  }
+  return numbers;
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { headlineCover, headlineTerms } from '../../src/brief/cluster/headline-cover.ts';
+
+const words = (text: string): string[] => text.toLowerCase().split(/\W+/).filter(Boolean);
+
+describe('headlineCover', () => {
+  it('is the share of one headline the other report opens with, the way round that shares more', () => {
+    const cameron = headlineTerms(words('Cameron quits as Britain chooses Brexit'), words('David Cameron said he would step down after Britain voted for Brexit'));
+    const tabloid = headlineTerms(words('WE ARE OUT'), words('Britain voted to leave and Cameron quits'));
+    expect(headlineCover(cameron, tabloid)).toBeCloseTo(3 / 6);
+    expect(headlineCover(tabloid, cameron)).toBeCloseTo(3 / 6);
+  });
+
+  it('is nothing for an article whose opening says nothing of the other headline', () => {
+    const a = headlineTerms(words('Halep routs Williams'), words('Simona Halep beat Serena Williams'));
+    const b = headlineTerms(words('Djokovic edges Federer'), words('Novak Djokovic beat Roger Federer'));
+    expect(headlineCover(a, b)).toBe(0);
+  });
+});
