@@ -135,6 +135,17 @@ describe('extractFromText: title, byline and dates', () => {
   });
 });
 
+describe('extractFromText: the headline among the furniture of a header', () => {
+  const headline = page[3]!;
+  const standfirst = 'Councillors found the money for repairs in the heritage fund';
+  const body = page.slice(6);
+
+  it('does not take a link of capitalised words ("My Teams") for a credit that would make the line above it a headline', () => {
+    const lines = ['Podcasts', 'State of Combat with Brian Campbell', 'My Teams', 'Up next:', headline, standfirst, 'by Jane Roe', ...body];
+    expect(extract(lines).title).toBe(headline);
+  });
+});
+
 describe('extractFromText: no article', () => {
   it('says there is no article in a menu and a list of links', () => {
     const menu = ['Home', 'News', 'Sport', 'Weather', 'Latest stories', 'Council votes to keep library open', 'Storm closes harbour', '© 2024 Example News'];

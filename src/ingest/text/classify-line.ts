@@ -1,5 +1,6 @@
 import { addressesReader, chromeEvidence, endsArticle, isAdMarker, isCreditLine } from './chrome-cues.ts';
 import { isRevisionLabel, readDateLine } from './date-line.ts';
+import { canBeNames } from './person-names.ts';
 
 /**
  * What one line of a page dump most likely is:
@@ -50,6 +51,15 @@ function isByline(text: string, words: number): boolean {
 const NAME = "[\\p{Lu}][\\p{L}'’.-]+(?: [\\p{Lu}][\\p{L}'’.-]+){1,2}";
 const NAMES = `${NAME}(?:(?:,? and | & )${NAME})?`;
 const NAME_LINE = new RegExp(`^(${NAMES})(?: in [\\p{Lu}][\\p{L}'’.-]+(?: [\\p{Lu}][\\p{L}'’.-]+)?|, [\\p{Lu}][\\p{L}'’.& -]{1,40})?$`, 'u');
+
+/**
+ * A credit line. Names followed by a place or a role ("BBC News, The Hague") have a credit's shape; a line of
+ * two or three capitalised words alone is as often a link or a label, and is a credit only if the words can be names.
+ */
+function isNameLine(text: string): boolean {
+  const names = NAME_LINE.exec(text)?.[1];
+  return names !== undefined && (names !== text || canBeNames(names));
+}
 
 /**
  * Classifies every line, then corrects what one line alone cannot show: the caption under a photo credit,
@@ -108,7 +118,7 @@ export function classifyLine(text: string): ClassifiedLine {
   if (isByline(text, words)) return { text, kind: 'byline', words };
   const evidence = chromeEvidence(text, words);
   if (evidence === 'strong') return { text, kind: 'chrome', words };
-  if (words <= 10 && NAME_LINE.test(text)) return { text, kind: 'byline', words };
+  if (words <= 10 && isNameLine(text)) return { text, kind: 'byline', words };
   const kind = shapeOf(text, words);
   // A weak cue ("newsletter", "subscribe") marks a line only when it is not a paragraph, or is one that speaks to the reader outside any quotation.
   if (evidence === 'weak' && (kind !== 'prose' || (addressesReader(text) && !/["“”«»„]/.test(text)))) return { text, kind: 'chrome', words };
