@@ -22,10 +22,12 @@ export interface ClassifiedLine {
   /** For date lines: true when the date is labelled as a revision ("Updated …"), not the publication. */
   revised?: boolean;
   /**
-   * Shown more than once on the page, and so taken for a link or a label. A page also repeats its own
-   * headline (in a share box, a breadcrumb), so the header may still pick such a line as the title.
+   * What the line is on its own, where its neighbours made it furniture: shown more than once on the page (and so
+   * taken for a link), or set between furniture (and so taken for a box's blurb). A page also repeats its own
+   * headline (in a share box, a breadcrumb) and sets it between a section label and a share bar, so the header
+   * may still pick such a line as the title.
    */
-  repeated?: boolean;
+  alone?: LineKind;
 }
 
 const SENTENCE_END = /[.!?…。](?:["'”’»)\]]+)?$/;
@@ -74,13 +76,12 @@ export function classifyLines(lines: string[]): ClassifiedLine[] {
   classified.forEach((line, index) => {
     const before = classified[index - 1];
     const after = classified[index + 1];
+    const alone = line.kind;
     if (before && isCreditLine(before.text) && (line.kind === 'near' || line.kind === 'short') && !/[.!?]$/.test(line.text)) line.kind = 'chrome';
     if (isBlurbSized(line) && inBox(line, before, after)) line.kind = 'chrome';
     // A date is often printed again under the article; that does not make it a link.
-    if (line.kind !== 'end' && line.kind !== 'date' && line.words <= 25 && (seen.get(line.text) ?? 0) > 1) {
-      line.kind = 'chrome';
-      line.repeated = true;
-    }
+    if (line.kind !== 'end' && line.kind !== 'date' && line.words <= 25 && (seen.get(line.text) ?? 0) > 1) line.kind = 'chrome';
+    if (line.kind !== alone) line.alone = alone;
   });
   return classified;
 }
@@ -167,7 +168,7 @@ function creditedNames(text: string): string | undefined {
  * page repeats (in an author box, a "More from" list) is still a credit.
  */
 export function creditName(line: ClassifiedLine): string | undefined {
-  const kind = line.repeated ? classifyLine(line.text).kind : line.kind;
+  const kind = line.alone ?? line.kind;
   if (kind !== 'byline' && kind !== 'date') return undefined;
   return bylineName(line.text) ?? (kind === 'byline' ? NAME_LINE.exec(line.text)?.[1] : undefined);
 }

@@ -24,6 +24,17 @@ export function isPublicationLabel(text: string): boolean {
   return PUBLICATION_LABEL.test(text);
 }
 
+/**
+ * A labelled time the date reader cannot take apart ("Updated Nov 19, 6:55 AM;Posted Nov 18, 8:19 PM" has no year,
+ * "Published Tue, Nov 19 20197:05 AM EST" ran two fields together): still a dateline, wherever it is classed.
+ */
+export function isLabelledTime(text: string): boolean {
+  return (PUBLICATION_LABEL.test(text) || REVISION_LABEL.test(text)) && DATE_OR_TIME.test(text) && text.split(/\s+/).length <= 16;
+}
+
+/** Something of a date or a time: "6:55 AM", a year, "Nov 19" (and not "Posted in Open thread | 10 Comments"). */
+const DATE_OR_TIME = /\d{1,2}:\d{2}|\b(?:19|20)\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+\d/iu;
+
 /** True for "Updated …" and its translations: a revision date, not the publication date. */
 export function isRevisionLabel(text: string): boolean {
   return REVISION_LABEL.test(text);
