@@ -125,6 +125,10 @@ describe('extractFromText: title, byline and dates', () => {
     expect(extract(['Sunday, November 24, 2024', ...page.slice(0, 4), ...page.slice(6)]).publishedAt).toBeUndefined();
   });
 
+  it('reads the date of a "Posted by Jane Roe, Local Democracy Reporter on March 3, 2024, 6:21 AM" line, which credits the writer first', () => {
+    expect(extract([...page.slice(0, 4), 'Posted by Jane Roe, Local Democracy Reporter on March 3, 2024, 6:21 AM', ...page.slice(6)]).publishedAt).toBe('2024-03-03T06:21:00.000Z');
+  });
+
   it('reads day-first dotted dates such as "04.03.2024, 14.32 Uhr"', () => {
     expect(extract([...page.slice(0, 5), '04.03.2024, 14.32 Uhr', ...page.slice(6)]).publishedAt).toBe('2024-03-04T14:32:00.000Z');
   });

@@ -1,6 +1,7 @@
 import { parseDate } from '../dates/parse-date.ts';
 
 const DATE_PREFIX = /^(?:published|posted|updated|last updated|first published|modified|last modified|date|news release|press release|release date|publicado|publié|mis à jour|actualizado|atualizado|veröffentlicht|aktualisiert|pubblicato|aggiornato)(?:\s+(?:on|at|el|le|em|am))?\s*[:：]?\s*/i;
+const CREDIT_OPENING = /^(?:posted |published |written )?by\s/i;
 const PUBLICATION_LABEL = /^(?:published|posted|first published|news release|press release|release date|publicado|publié|veröffentlicht|pubblicato)\b/i;
 const REVISION_LABEL = /^(?:updated|last updated|modified|last modified|mis à jour|actualizado|atualizado|aktualisiert|aggiornato)\b/i;
 
@@ -11,6 +12,8 @@ const REVISION_LABEL = /^(?:updated|last updated|modified|last modified|mis à j
 export function readDateLine(text: string, words: number): string | undefined {
   if (words > 16 || !/\d/.test(text)) return undefined;
   const parts = text.split(/\s*[|•·–—;]\s*|\s+-\s+|,?\s+(?=(?:last )?(?:modified|updated)\b)/i);
+  // "Posted by Jane Roe on November 19, 2019": after a credit, "on" opens the date.
+  if (CREDIT_OPENING.test(text)) parts.push(...text.split(/\s+on\s+/i).slice(1));
   for (const candidate of [text, ...parts]) {
     const unlabelled = candidate.replace(DATE_PREFIX, '');
     const date = parseDate(dayFirstDotted(unlabelled));
