@@ -125,6 +125,10 @@ describe('extractFromText: title, byline and dates', () => {
     expect(extract(['Sunday, November 24, 2024', ...page.slice(0, 4), ...page.slice(6)]).publishedAt).toBeUndefined();
   });
 
+  it('reads the date of a "Posted by Jane Roe, Local Democracy Reporter on March 3, 2024, 6:21 AM" line, which credits the writer first', () => {
+    expect(extract([...page.slice(0, 4), 'Posted by Jane Roe, Local Democracy Reporter on March 3, 2024, 6:21 AM', ...page.slice(6)]).publishedAt).toBe('2024-03-03T06:21:00.000Z');
+  });
+
   it('reads day-first dotted dates such as "04.03.2024, 14.32 Uhr"', () => {
     expect(extract([...page.slice(0, 5), '04.03.2024, 14.32 Uhr', ...page.slice(6)]).publishedAt).toBe('2024-03-04T14:32:00.000Z');
   });
@@ -132,6 +136,40 @@ describe('extractFromText: title, byline and dates', () => {
   it('still takes the headline for the title when a share box repeats it higher up', () => {
     const draft = extract(['Share this post', page[3]!, 'Copy link', 'Facebook', ...page.slice(3)]);
     expect(draft.title).toBe(page[3]);
+  });
+});
+
+describe('extractFromText: the headline among the furniture of a header', () => {
+  const headline = page[3]!;
+  const standfirst = 'Councillors found the money for repairs in the heritage fund';
+  const body = page.slice(6);
+
+  it('does not take a link of capitalised words ("My Teams") for a credit that would make the line above it a headline', () => {
+    const lines = ['Podcasts', 'State of Combat with Brian Campbell', 'My Teams', 'Up next:', headline, standfirst, 'by Jane Roe', ...body];
+    expect(extract(lines).title).toBe(headline);
+  });
+
+  it('finds the headline above a share bar of twenty buttons, which does not count towards how far up a headline may stand', () => {
+    const shareBar = ['Facebook', 'Twitter', 'WhatsApp', 'Email'].flatMap((target) => [`Share this with ${target}`, target, `Share this with ${target}`, 'Copy this link', 'These are external links and will open in a new window']);
+    expect(extract(['Local News', headline, '3 March 2024', ...shareBar, ...body]).title).toBe(headline);
+  });
+
+  it('takes a headline set between a repeated section label and a dateline it cannot read, though that makes it look like a box', () => {
+    const lines = ['Home', 'Entertainment', 'Politics', 'Entertainment', headline, 'Updated Mar 3, 9:41 AM;Posted Mar 2, 8:19 PM', 'Getty Images', 'By Jane Roe | Gazette Media', ...body];
+    expect(extract(lines).title).toBe(headline);
+  });
+
+  it('does not take a breadcrumb that ends in the headline', () => {
+    expect(extract(['Contact us', `Home News Local News ${headline}`, headline, 'March 3, 2024', ...body]).title).toBe(headline);
+  });
+
+  it('does not take a dateline with a time of day for the headline, when the date reader cannot read it', () => {
+    expect(extract([headline, standfirst, 'Mon Mar.March 3, 2024 12:02 PM ET', 'By Jane Roe', ...body]).title).toBe(headline);
+  });
+
+  it('does not take the last of a list of teasers over the headline for the headline', () => {
+    const teasers = ['Storm closes the harbour for a second day', 'Bus fares to rise by ten pence in April', 'Why you should always close the door at night'];
+    expect(extract([...teasers, headline, 'By Jane Roe, Gazette', '1 day ago', ...body]).title).toBe(headline);
   });
 });
 

@@ -1,5 +1,6 @@
 import { addressesReader, chromeEvidence, endsArticle, isAdMarker, isCreditLine } from './chrome-cues.ts';
 import { isRevisionLabel, readDateLine } from './date-line.ts';
+import { canBeNames } from './person-names.ts';
 
 /**
  * What one line of a page dump most likely is:
@@ -21,10 +22,12 @@ export interface ClassifiedLine {
   /** For date lines: true when the date is labelled as a revision ("Updated …"), not the publication. */
   revised?: boolean;
   /**
-   * Shown more than once on the page, and so taken for a link or a label. A page also repeats its own
-   * headline (in a share box, a breadcrumb), so the header may still pick such a line as the title.
+   * What the line is on its own, where its neighbours made it furniture: shown more than once on the page (and so
+   * taken for a link), or set between furniture (and so taken for a box's blurb). A page also repeats its own
+   * headline (in a share box, a breadcrumb) and sets it between a section label and a share bar, so the header
+   * may still pick such a line as the title.
    */
-  repeated?: boolean;
+  alone?: LineKind;
 }
 
 const SENTENCE_END = /[.!?…。](?:["'”’»)\]]+)?$/;
@@ -52,6 +55,15 @@ const NAMES = `${NAME}(?:(?:,? and | & )${NAME})?`;
 const NAME_LINE = new RegExp(`^(${NAMES})(?: in [\\p{Lu}][\\p{L}'’.-]+(?: [\\p{Lu}][\\p{L}'’.-]+)?|, [\\p{Lu}][\\p{L}'’.& -]{1,40})?$`, 'u');
 
 /**
+ * A credit line. Names followed by a place or a role ("BBC News, The Hague") have a credit's shape; a line of
+ * two or three capitalised words alone is as often a link or a label, and is a credit only if the words can be names.
+ */
+function isNameLine(text: string): boolean {
+  const names = NAME_LINE.exec(text)?.[1];
+  return names !== undefined && (names !== text || canBeNames(names));
+}
+
+/**
  * Classifies every line, then corrects what one line alone cannot show: the caption under a photo credit,
  * a short blurb inside a box of furniture (a newsletter sign-up's description between its heading and its
  * button), and short lines the page repeats (other than dates).
@@ -64,13 +76,12 @@ export function classifyLines(lines: string[]): ClassifiedLine[] {
   classified.forEach((line, index) => {
     const before = classified[index - 1];
     const after = classified[index + 1];
+    const alone = line.kind;
     if (before && isCreditLine(before.text) && (line.kind === 'near' || line.kind === 'short') && !/[.!?]$/.test(line.text)) line.kind = 'chrome';
     if (isBlurbSized(line) && inBox(line, before, after)) line.kind = 'chrome';
     // A date is often printed again under the article; that does not make it a link.
-    if (line.kind !== 'end' && line.kind !== 'date' && line.words <= 25 && (seen.get(line.text) ?? 0) > 1) {
-      line.kind = 'chrome';
-      line.repeated = true;
-    }
+    if (line.kind !== 'end' && line.kind !== 'date' && line.words <= 25 && (seen.get(line.text) ?? 0) > 1) line.kind = 'chrome';
+    if (line.kind !== alone) line.alone = alone;
   });
   return classified;
 }
@@ -108,7 +119,7 @@ export function classifyLine(text: string): ClassifiedLine {
   if (isByline(text, words)) return { text, kind: 'byline', words };
   const evidence = chromeEvidence(text, words);
   if (evidence === 'strong') return { text, kind: 'chrome', words };
-  if (words <= 10 && NAME_LINE.test(text)) return { text, kind: 'byline', words };
+  if (words <= 10 && isNameLine(text)) return { text, kind: 'byline', words };
   const kind = shapeOf(text, words);
   // A weak cue ("newsletter", "subscribe") marks a line only when it is not a paragraph, or is one that speaks to the reader outside any quotation.
   if (evidence === 'weak' && (kind !== 'prose' || (addressesReader(text) && !/["“”«»„]/.test(text)))) return { text, kind: 'chrome', words };
@@ -157,7 +168,7 @@ function creditedNames(text: string): string | undefined {
  * page repeats (in an author box, a "More from" list) is still a credit.
  */
 export function creditName(line: ClassifiedLine): string | undefined {
-  const kind = line.repeated ? classifyLine(line.text).kind : line.kind;
+  const kind = line.alone ?? line.kind;
   if (kind !== 'byline' && kind !== 'date') return undefined;
   return bylineName(line.text) ?? (kind === 'byline' ? NAME_LINE.exec(line.text)?.[1] : undefined);
 }

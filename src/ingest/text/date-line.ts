@@ -1,6 +1,7 @@
 import { parseDate } from '../dates/parse-date.ts';
 
 const DATE_PREFIX = /^(?:published|posted|updated|last updated|first published|modified|last modified|date|news release|press release|release date|publicado|publié|mis à jour|actualizado|atualizado|veröffentlicht|aktualisiert|pubblicato|aggiornato)(?:\s+(?:on|at|el|le|em|am))?\s*[:：]?\s*/i;
+const CREDIT_OPENING = /^(?:posted |published |written )?by\s/i;
 const PUBLICATION_LABEL = /^(?:published|posted|first published|news release|press release|release date|publicado|publié|veröffentlicht|pubblicato)\b/i;
 const REVISION_LABEL = /^(?:updated|last updated|modified|last modified|mis à jour|actualizado|atualizado|aktualisiert|aggiornato)\b/i;
 
@@ -11,6 +12,8 @@ const REVISION_LABEL = /^(?:updated|last updated|modified|last modified|mis à j
 export function readDateLine(text: string, words: number): string | undefined {
   if (words > 16 || !/\d/.test(text)) return undefined;
   const parts = text.split(/\s*[|•·–—;]\s*|\s+-\s+|,?\s+(?=(?:last )?(?:modified|updated)\b)/i);
+  // "Posted by Jane Roe on November 19, 2019": after a credit, "on" opens the date.
+  if (CREDIT_OPENING.test(text)) parts.push(...text.split(/\s+on\s+/i).slice(1));
   for (const candidate of [text, ...parts]) {
     const unlabelled = candidate.replace(DATE_PREFIX, '');
     const date = parseDate(dayFirstDotted(unlabelled));
@@ -23,6 +26,17 @@ export function readDateLine(text: string, words: number): string | undefined {
 export function isPublicationLabel(text: string): boolean {
   return PUBLICATION_LABEL.test(text);
 }
+
+/**
+ * A labelled time the date reader cannot take apart ("Updated Nov 19, 6:55 AM;Posted Nov 18, 8:19 PM" has no year,
+ * "Published Tue, Nov 19 20197:05 AM EST" ran two fields together): still a dateline, wherever it is classed.
+ */
+export function isLabelledTime(text: string): boolean {
+  return (PUBLICATION_LABEL.test(text) || REVISION_LABEL.test(text)) && DATE_OR_TIME.test(text) && text.split(/\s+/).length <= 16;
+}
+
+/** Something of a date or a time: "6:55 AM", a year, "Nov 19" (and not "Posted in Open thread | 10 Comments"). */
+const DATE_OR_TIME = /\d{1,2}:\d{2}|\b(?:19|20)\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+\d/iu;
 
 /** True for "Updated …" and its translations: a revision date, not the publication date. */
 export function isRevisionLabel(text: string): boolean {
