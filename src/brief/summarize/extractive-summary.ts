@@ -2,6 +2,7 @@ import type { Article } from '../../model/article.ts';
 import { splitSentences } from '../sentences/split-sentences.ts';
 import { candidateSentences, type Candidate } from './candidate-sentences.ts';
 import { cosine, lexRank, tfIdfVectors } from './sentence-graph.ts';
+import { leadInFor, standsBeside } from './leaning-sentence.ts';
 import { contentTerms } from './sentence-terms.ts';
 import { selectSentences, type Scored } from './select-sentences.ts';
 import { topicWeight } from './topic-mentions.ts';
@@ -26,12 +27,18 @@ const WEIGHTS = { position: 0.4, centrality: 0.3, title: 0.15, topics: 0.15 };
 /** A sentence that scores below this share of the best one is not worth the reader's time beside it. */
 const FOLLOW_UP_FLOOR = 0.7;
 
-/** Opening words that lean on a sentence before them; out of context they leave the reader asking who "he" is. */
-const DEPENDENT_OPENING = /^["“]?(?:he|she|they|it|its|this|that|these|those|but|and|however|also|meanwhile|still|yet|instead|then|there)\b/i;
+/**
+ * Opening words that lean on a sentence before them less than a pronoun subject does (those are kept out, see
+ * leaning-sentence.ts): "It" may be the weather, "But" may follow anything, yet out of context they still read
+ * as the middle of something.
+ */
+const DEPENDENT_OPENING = /^["“]?(?:it|its|this|that|these|those|but|and|however|also|meanwhile|still|yet|instead|then|there)\b/i;
 
 /**
  * A summary of one to `maxSentences` sentences of the article's own text, at most `maxChars` characters, in the
- * order the article tells them: who did what. Pure and deterministic. The dek is neither copied nor used to
+ * order the article tells them: who did what. Every sentence is whole (see isWholeSentence), and one whose
+ * subject is a bare pronoun comes only after the sentence that names who it means; a sentence is cut at a
+ * word only when none fits the budget. Pure and deterministic. The dek is neither copied nor used to
  * choose sentences (it is what the bench measures summaries against); it is returned, cut to size, only when
  * the body holds no text.
  */
@@ -42,14 +49,31 @@ export function summarizeExtractive(article: ExtractiveSource, options: Extracti
   if (candidates.length === 0) return truncateAtWord(fallbackText(article), maxChars);
 
   const scored = scoreCandidates(article, candidates);
-  const best = scored.reduce((top, entry, index) => (entry.score > scored[top]!.score ? index : top), 0);
-  if (scored[best]!.text.length > maxChars) return truncateAtWord(scored[best]!.text, maxChars);
-  const floor = FOLLOW_UP_FLOOR * scored[best]!.score;
-  const chosen = selectSentences(scored, { maxChars, maxSentences }, (index) => scored[index]!.score >= floor);
+  const fitting = scored.flatMap((entry, index) => (entry.text.length <= maxChars ? [index] : []));
+  // A sentence is cut only when none fits whole: a summary that stops mid-sentence reads as broken.
+  if (fitting.length === 0) return truncateAtWord(scored[bestOf(scored, scored.keys())]!.text, maxChars);
+  const floor = FOLLOW_UP_FLOOR * scored[bestOf(scored, fitting)]!.score;
+  const texts = scored.map((entry) => entry.text);
+  let chosen = selectSentences(
+    scored,
+    { maxChars, maxSentences },
+    (index, picked) => scored[index]!.score >= floor && standsBeside(texts, index, picked),
+    (index) => leadInFor(texts, index),
+  );
+  // Every sentence above the floor leans on one that cannot come along: take the best that stands alone, and
+  // when none does, cut the best one rather than say nothing.
+  if (chosen.length === 0) chosen = selectSentences(scored, { maxChars, maxSentences: 1 }, (index) => standsBeside(texts, index, []));
+  if (chosen.length === 0) return truncateAtWord(scored[bestOf(scored, scored.keys())]!.text, maxChars);
   return chosen
     .sort((a, b) => a - b)
     .map((index) => scored[index]!.text)
     .join(' ');
+}
+
+function bestOf(scored: Scored[], indices: Iterable<number>): number {
+  let best = -1;
+  for (const index of indices) if (best < 0 || scored[index]!.score > scored[best]!.score) best = index;
+  return best;
 }
 
 function scoreCandidates(article: ExtractiveSource, candidates: Candidate[]): Scored[] {

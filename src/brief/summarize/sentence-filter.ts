@@ -1,5 +1,6 @@
 import type { AlsoReadLink } from '../../model/article.ts';
 import { ALSO_READ_LINE, chromeEvidence, isCreditLine } from '../../ingest/text/chrome-cues.ts';
+import { isWholeSentence } from './whole-sentence.ts';
 
 export interface FilterContext {
   byline?: string;
@@ -14,7 +15,7 @@ const CREDIT_SENTENCE = /^(?:(?:additional )?(?:reporting|writing|editing|resear
 /**
  * Whether a sentence may stand in a summary: not page furniture the extractor let through (ads, share
  * prompts, newsletter boxes), not a credit or byline, not a related-link line, not a heading, bullet or lead-in
- * that ends in a colon and needs what follows it.
+ * that ends in a colon and needs what follows it, not a broken piece of a sentence (see isWholeSentence).
  */
 export function isSummarySentence(sentence: string, context: FilterContext): boolean {
   const words = sentence.split(/\s+/).length;
@@ -22,6 +23,7 @@ export function isSummarySentence(sentence: string, context: FilterContext): boo
   if (/[:：]$/.test(sentence)) return false;
   // A line with no closing stop is a heading, a key-points bullet or a caption, and reads as a fragment when joined to prose.
   if (!/[.!?…。！？"”’»)]$/.test(sentence)) return false;
+  if (!isWholeSentence(sentence)) return false;
   if (chromeEvidence(sentence, words) === 'strong' || isCreditLine(sentence) || ALSO_READ_LINE.test(sentence)) return false;
   if (CREDIT_SENTENCE.test(sentence)) return false;
   if (context.byline && words <= 12 && comparable(sentence).includes(comparable(context.byline))) return false;
