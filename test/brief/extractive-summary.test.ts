@@ -139,6 +139,12 @@ describe('GIVEN a sentence led by "She" right after the sentence that names her'
   });
 });
 
+describe('GIVEN a Japanese article, written without spaces between words', () => {
+  it('opens the summary with its lead sentence, which has too few spaces to count as words by spaces', () => {
+    expect(summarizeExtractive(summaryFixture('japanese-app-launch.json'))).toMatch(/^トレンドマイクロは3月9日、/);
+  });
+});
+
 describe('summarizeExtractive: redundancy and empty bodies', () => {
   it('does not repeat a sentence the body says twice in other words', () => {
     const summary = summarizeExtractive({
