@@ -64,7 +64,7 @@ interface Page {
  * Pairs each page's article with the publisher's description, leaving out references no summary should be
  * measured against: too short, the same on several pages of a site (a site blurb), or found word for word in
  * the body (Readability's fallback to the first paragraph, or a standfirst the page also prints), which would
- * only reward copying the lead. `fitsWhole` leaves out articles so short that any summary is the whole body.
+ * only reward copying the lead. `skipWholeBodies` also leaves out articles so short that any summary is the whole body.
  */
 function pairUp(name: string, pages: Page[], options: { skipWholeBodies?: boolean } = {}): Corpus {
   const excluded: Record<string, number> = { 'no reference': 0, 'too short': 0, 'site blurb': 0, 'in the body': 0, 'no article extracted': 0 };

@@ -24,7 +24,7 @@ export function selectSentences(
   scored: Scored[],
   limits: SelectionLimits,
   accept: (index: number, chosen: number[]) => boolean = () => true,
-  leadIn: (index: number, chosen: number[]) => number | undefined = () => undefined,
+  leadIn: (index: number) => number | undefined = () => undefined,
 ): number[] {
   const order = scored.map((_, index) => index).sort((a, b) => scored[b]!.score - scored[a]!.score || a - b);
   const chosen: number[] = [];
@@ -32,7 +32,7 @@ export function selectSentences(
   for (const index of order) {
     if (chosen.length >= limits.maxSentences) break;
     if (chosen.includes(index)) continue;
-    const before = leadIn(index, chosen);
+    const before = leadIn(index);
     const group = before === undefined || chosen.includes(before) ? [index] : [before, index];
     if (chosen.length + group.length > limits.maxSentences) continue;
     const added = group.reduce((sum, member) => sum + scored[member]!.text.length, 0) + group.length - (chosen.length > 0 ? 0 : 1);
