@@ -64,3 +64,15 @@ export function loadReadabilityCases(): ReadabilityCase[] {
       metadata: JSON.parse(read(name, 'expected-metadata.json')),
     }));
 }
+
+export interface FeedFile {
+  name: string;
+  text: string;
+}
+
+/** The real-world feeds of rss-parser and node-feedparser (not feedparser's thousands of one-feature cases), decoded as the fetcher would. */
+export function loadFeedFiles(): FeedFile[] {
+  const rssParser = [...corpusFiles('rss-parser')].filter(([name]) => name.startsWith('input/'));
+  const nodeFeedparser = [...corpusFiles('node-feedparser')].map(([name, bytes]) => [`node-feedparser/${name}`, bytes] as const);
+  return [...rssParser, ...nodeFeedparser].map(([name, bytes]) => ({ name, text: feedText(bytes) }));
+}

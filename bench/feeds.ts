@@ -1,19 +1,7 @@
 import Parser from 'rss-parser';
 import { parseFeed } from '../src/ingest/feed/parse-feed.ts';
-import { corpusFiles, feedText } from './corpora.ts';
+import { loadFeedFiles, type FeedFile } from './corpora.ts';
 import type { BenchSection } from './report.ts';
-
-interface FeedFile {
-  name: string;
-  text: string;
-}
-
-/** The real-world feeds of rss-parser and node-feedparser (not feedparser's thousands of one-feature cases), decoded as the fetcher would. */
-function loadFeeds(): FeedFile[] {
-  const rssParser = [...corpusFiles('rss-parser')].filter(([name]) => name.startsWith('input/'));
-  const nodeFeedparser = [...corpusFiles('node-feedparser')].map(([name, bytes]) => [`node-feedparser/${name}`, bytes] as const);
-  return [...rssParser, ...nodeFeedparser].map(([name, bytes]) => ({ name, text: feedText(bytes) }));
-}
 
 type Reader = (text: string) => Promise<number>;
 
@@ -41,7 +29,7 @@ async function readAll(reader: Reader, feeds: FeedFile[]): Promise<{ items: numb
 
 /** Feed parsing: Herald against rss-parser (xml2js underneath), items per second over the same feeds. */
 export default async function benchFeeds(): Promise<BenchSection> {
-  const feeds = loadFeeds();
+  const feeds = loadFeedFiles();
   const bytes = feeds.reduce((sum, feed) => sum + feed.text.length, 0);
   const results = [];
   for (const [name, reader] of readers) {

@@ -35,9 +35,16 @@ describe('GIVEN the seed article (Kim Jong Un to meet Putin), read from its page
     expect(summary).not.toContain(article.dek);
   });
 
-  it('cuts a first sentence longer than the budget at a word, with an ellipsis', () => {
+  it('keeps to a budget too tight for the lead with a whole sentence that fits, not a cut one', () => {
     const short = summarizeExtractive(article, { maxChars: 80 });
     expect(short.length).toBeLessThanOrEqual(80);
+    expect(short).toMatch(/[.!?]$/);
+    expect(splitSentences(article.paragraphs.join('\n'))).toContain(short);
+  });
+
+  it('cuts a sentence at a word, with an ellipsis, only when no sentence fits the budget', () => {
+    const short = summarizeExtractive(article, { maxChars: 50 });
+    expect(short.length).toBeLessThanOrEqual(50);
     expect(short).toMatch(/\S…$/);
     expect(article.paragraphs.join(' ')).toContain(short.slice(0, -1));
   });
@@ -64,6 +71,14 @@ describe('GIVEN every scraped-text fixture', () => {
     expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
   });
 
+  it.each(names)('%s: every sentence of the summary closes the quotation marks it opens and is not cut short', (name) => {
+    const summary = summarizeExtractive(articleFromText(name));
+    const count = (marks: RegExp): number => summary.match(marks)?.length ?? 0;
+    expect(count(/“/g)).toBe(count(/”/g));
+    expect(count(/"/g) % 2).toBe(0);
+    expect(summary).not.toMatch(/…$/);
+  });
+
   it.each(names)('%s: a tighter budget is kept', (name) => {
     expect(summarizeExtractive(articleFromText(name), { maxChars: 200 }).length).toBeLessThanOrEqual(200);
   });
@@ -86,6 +101,47 @@ describe('GIVEN an article whose body still carries furniture, a byline, a credi
 
   it('does not copy the dek even where the body repeats it', () => {
     expect(summary).not.toContain(council.dek);
+  });
+});
+
+const summaryFixture = (name: string): ExtractiveSource =>
+  JSON.parse(readFileSync(new URL(`../fixtures/brief/summaries/${name}`, import.meta.url), 'utf8')) as ExtractiveSource;
+
+describe('GIVEN an article that opens with a quotation of two sentences', () => {
+  const summary = summarizeExtractive(summaryFixture('library-quote-lead.json'));
+
+  it('leaves out both halves: one opens the quotation without closing it, the other closes it without opening it', () => {
+    expect(summary).not.toContain('We will keep the Bridge Street library open.');
+    expect(summary).not.toContain('It belongs to the town');
+  });
+});
+
+describe('GIVEN an article whose first sentence was cut short with an ellipsis', () => {
+  const summary = summarizeExtractive(summaryFixture('library-teaser-cut-short.json'));
+
+  it('leaves the cut sentence out and tells the news with whole ones', () => {
+    expect(summary).not.toContain('…');
+    expect(summary).toContain('Councillors voted 6-1 on Tuesday to keep the library open');
+  });
+});
+
+describe('GIVEN a sentence led by "She" whose subject is named two sentences before it', () => {
+  it('leaves it out when the sentence before it is not in the summary', () => {
+    expect(summarizeExtractive(summaryFixture('library-pronoun-two-back.json'))).not.toContain('She pledged');
+  });
+});
+
+describe('GIVEN a sentence led by "She" right after the sentence that names her', () => {
+  const summary = summarizeExtractive(summaryFixture('library-pronoun-after-name.json'));
+
+  it('keeps the sentence that names her before it', () => {
+    expect(summary).toMatch(/^Mayor Patricia Greene spoke last\. She pledged to keep the library open/);
+  });
+});
+
+describe('GIVEN a Japanese article, written without spaces between words', () => {
+  it('opens the summary with its lead sentence, which has too few spaces to count as words by spaces', () => {
+    expect(summarizeExtractive(summaryFixture('japanese-app-launch.json'))).toMatch(/^トレンドマイクロは3月9日、/);
   });
 });
 

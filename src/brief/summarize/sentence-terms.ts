@@ -24,8 +24,23 @@ function stem(word: string): string {
     .replace(/(.)\1$/, '$1');
 }
 
-/** The content words of a text, lower-cased and stemmed, in order, repeats kept. */
+/** Chinese and Japanese script: written without spaces, so a run of it is a clause, not a word. */
+const UNSPACED_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+
+/**
+ * The content words of a text, lower-cased and stemmed, in order, repeats kept. A run of Chinese or Japanese
+ * script becomes its overlapping character pairs, the usual stand-in for words where no spaces divide them;
+ * taken whole, two sentences would share a term only when they repeat a clause, and neither centrality nor
+ * the title could tell one sentence from another.
+ */
 export function contentTerms(text: string): string[] {
-  const words = text.normalize('NFKC').toLowerCase().replace(/['’]s\b/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const spaced = text.normalize('NFKC').toLowerCase().replace(/['’]s\b/g, '').replace(UNSPACED_RUN, (run) => ` ${characterPairs(run).join(' ')} `);
+  const words = spaced.match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.filter((word) => !STOP_WORDS.has(word) && !/^\d{1,2}$/.test(word)).map(stem);
+}
+
+function characterPairs(run: string): string[] {
+  const characters = [...run];
+  if (characters.length < 2) return characters;
+  return characters.slice(0, -1).map((character, index) => character + characters[index + 1]);
 }
