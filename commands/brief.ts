@@ -1,6 +1,6 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.ts';
-import { guildScope } from '../src/discord/guild-access.ts';
+import { guildScope, readers } from '../src/discord/guild-access.ts';
 import { briefingMessages } from '../src/discord/render/briefing-messages.ts';
 import { sendAll } from '../src/discord/send-all.ts';
 
@@ -14,7 +14,7 @@ export default {
     .addIntegerOption((option) => option.setName('max-items').setDescription('How many stories (1–10)').setMinValue(1).setMaxValue(10)),
   async execute(request, respond, services) {
     const limit = request.integer('max-items') ?? DEFAULT_STORIES;
-    const briefing = await services.newsroom.digest({ ...(await guildScope(request, services)), limit });
+    const briefing = await services.newsroom.digest({ ...(await guildScope(request, services)), ...readers(request), limit });
     await sendAll(respond, briefingMessages(briefing));
   },
 } satisfies Command;

@@ -13,7 +13,7 @@ const READERS = [
 ];
 const ADMINS = [
   '`/sources add|remove|list` the feeds and sites this server reads',
-  '`/schedule set|list|remove` when and where the digest is posted ("08:00", "07:30 weekdays" or cron, in your time zone)',
+  '`/schedule set|list|remove|language` when and where the digest is posted ("08:00", "07:30 weekdays" or cron, in your time zone), and in which language',
   '`/status` sources, deliveries, store and summariser',
 ];
 

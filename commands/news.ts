@@ -1,7 +1,7 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { matchTopics } from '../src/brief/topics/match-topics.ts';
 import type { Command } from '../src/discord/command.ts';
-import { guildScope } from '../src/discord/guild-access.ts';
+import { guildScope, readers } from '../src/discord/guild-access.ts';
 import { briefingMessages } from '../src/discord/render/briefing-messages.ts';
 import { sendAll } from '../src/discord/send-all.ts';
 import { InputError } from '../src/input-error.ts';
@@ -17,7 +17,7 @@ export default {
   async execute(request, respond, services) {
     const topic = request.string('topic')?.trim();
     if (!topic) throw new InputError('Tell me a topic, for example /news topic:north korea');
-    const briefing = await services.newsroom.topicBriefing(topic, { ...(await guildScope(request, services)), limit: STORIES });
+    const briefing = await services.newsroom.topicBriefing(topic, { ...(await guildScope(request, services)), ...readers(request), limit: STORIES });
     await sendAll(respond, briefingMessages(briefing));
   },
   async autocomplete(request, services) {

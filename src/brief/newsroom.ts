@@ -31,6 +31,14 @@ export interface SearchResult {
   score: number;
 }
 
+/**
+ * Who a briefing is for: readers of `language` (a BCP 47 tag) get stories written in another one translated
+ * when a model is configured, and labelled with their language when not.
+ */
+export interface Reading {
+  language?: string;
+}
+
 export interface NewsroomOptions {
   catalog: ArticleCatalog;
   summarizer: Summarizer;
@@ -103,13 +111,16 @@ export class Newsroom {
     return this.#catalog.source(location, this.#options.now());
   }
 
-  /** The top stories in scope; `accept` lets a caller leave stories out (already sent, filtered out) before ranking. */
-  async digest(options: Scope & { limit: number; topics?: string[]; accept?: (story: Story) => boolean }): Promise<Briefing> {
+  /**
+   * The top stories in scope; `accept` lets a caller leave stories out (already sent, filtered out) before ranking.
+   * With `language`, the briefing is for readers of that language (see Reading).
+   */
+  async digest(options: Scope & Reading & { limit: number; topics?: string[]; accept?: (story: Story) => boolean }): Promise<Briefing> {
     const stories = (await this.#stories(options)).filter(options.accept ?? (() => true));
-    return composeDigest(stories, { now: this.#options.now(), limit: options.limit, ...(options.topics ? { topics: options.topics } : {}) }, this.#telling());
+    return composeDigest(stories, { now: this.#options.now(), limit: options.limit, ...(options.topics ? { topics: options.topics } : {}) }, this.#telling(options.language));
   }
 
-  async topicBriefing(query: string, options: Scope & { limit: number }): Promise<Briefing> {
+  async topicBriefing(query: string, options: Scope & Reading & { limit: number }): Promise<Briefing> {
     await this.#keepCurrent();
     const hits = await this.#catalog.search(query, { ...options, now: this.#options.now(), limit: TOPIC_HITS });
     const relevance = new Map(hits.map((hit) => [hit.article.id, hit.score]));
@@ -118,7 +129,7 @@ export class Newsroom {
       relevance: storyRelevance(story, relevance),
     }));
     return composeTopicBriefing(query, matches, { now: this.#options.now(), limit: options.limit }, {
-      ...this.#telling(),
+      ...this.#telling(options.language),
       overview: (stories, topic) => summarizeOverview(stories.map((story) => story.lead), { query: topic }),
     });
   }
@@ -182,10 +193,11 @@ export class Newsroom {
     return stories;
   }
 
-  #telling(): StoryTelling {
+  #telling(language: string | undefined): StoryTelling {
     return {
-      summarize: async (story) => (await this.#options.summarizer.summarize(story.lead)).text,
+      summarize: (story) => this.#options.summarizer.summarize(story.lead, language ? { language } : {}),
       alsoRead: (story) => this.#storyAlsoRead(story),
+      ...(language ? { language } : {}),
     };
   }
 

@@ -10,6 +10,7 @@ import type { GuildSettings, GuildSettingsRepository, Schedule } from '../store/
 import { whileHolding, type Leases } from '../store/leases.ts';
 import type { DeliveryJournal, DeliveryRun } from './delivery-journal.ts';
 import type { DeliveryLog } from './delivery-log.ts';
+import { digestLanguage } from './digest-language.ts';
 import { scheduleLeaseKey, type DueSlots } from './due-slots.ts';
 import { compileKeywords, filterText, passesKeywords } from './keyword-filter.ts';
 import { dueSlots, nextSlot, parseCrons, type CronFields } from './local-slots.ts';
@@ -125,11 +126,13 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
     const exclude = compileKeywords(schedule.exclude ?? []);
     const accept = (story: Story): boolean =>
       !story.articles.some((article) => sent.has(article.id)) && !story.articles.every(isBacklog) && passesKeywords(filterText(story.lead), include, exclude);
+    const language = digestLanguage(settings, schedule);
     const digest = await deps.newsroom.digest({
       sourceLocations: [...deps.defaultSources, ...settings.sources.map((source) => source.url)],
       limit: schedule.maxItems,
       topics: schedule.topics,
       accept,
+      ...(language ? { language } : {}),
     });
     if (digest.items.length === 0 && !schedule.announceEmpty) return undefined;
     const messages = digest.items.length ? briefingMessages(digest) : [contentMessage(NO_NEWS)];

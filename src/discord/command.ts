@@ -25,6 +25,8 @@ export interface CommandRequest {
   guildId: string | null;
   channelId: string;
   user: { id: string; name: string };
+  /** The server's preferred locale ("en-US", "fr"), as Discord sends it with every interaction in a server; absent at the console. */
+  guildLocale?: string;
   /** The member's permissions where the command was used, as Discord computed them (owner overrides included). */
   memberPermissions: bigint;
   subcommand(): string | null;

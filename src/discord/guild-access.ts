@@ -1,6 +1,7 @@
 import { PermissionFlagsBits } from 'discord.js';
-import type { Scope } from '../brief/newsroom.ts';
+import type { Reading, Scope } from '../brief/newsroom.ts';
 import { InputError } from '../input-error.ts';
+import { baseLanguage } from '../model/language.ts';
 import type { CommandRequest, Services } from './command.ts';
 
 /** Herald's commands concern a server's sources and channels, so they are for servers only. */
@@ -26,4 +27,10 @@ export function requireManageGuild(request: CommandRequest): string {
 export async function guildScope(request: CommandRequest, services: Services): Promise<Required<Pick<Scope, 'sourceLocations'>>> {
   const settings = await services.guilds.get(requireGuild(request));
   return { sourceLocations: [...services.defaultSources, ...settings.sources.map((source) => source.url)] };
+}
+
+/** A briefing asked for in a server is for readers of the server's language. */
+export function readers(request: CommandRequest): Reading {
+  const language = baseLanguage(request.guildLocale);
+  return language ? { language } : {};
 }

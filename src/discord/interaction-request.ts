@@ -12,6 +12,7 @@ export function commandRequest(interaction: ChatInputCommandInteraction | Autoco
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     user: { id: interaction.user.id, name: interaction.user.username },
+    ...(interaction.guildLocale ? { guildLocale: interaction.guildLocale } : {}),
     memberPermissions: interaction.memberPermissions?.bitfield ?? 0n,
     subcommand: () => options.getSubcommand(false),
     string: (name) => options.getString(name),

@@ -35,6 +35,10 @@ export interface BriefingItem {
   topics: string[];
   alsoRead: BriefingLink[];
   publishedAt?: string;
+  /** The lead's language (a BCP 47 tag) when it is not the one the briefing is read in, so a reader is told. */
+  language?: string;
+  /** The lead's own headline, when `title` and the summary are a model's translation of it into the briefing's language. */
+  originalTitle?: string;
 }
 
 /** What Herald hands to a reader: a digest of top stories, or the answer to a topic query. */

@@ -32,6 +32,8 @@ export interface Schedule {
   mentionRoleId?: string;
   /** Post a one-line "no new stories" when a run finds nothing, instead of staying silent. */
   announceEmpty?: boolean;
+  /** The language its digests are read in (an ISO 639-1 code), when an admin chose one; the server's otherwise. */
+  language?: string;
   /** Set when the channel refused Herald (deleted, access or permission lost); cleared once it can post again. */
   paused?: { reason: string; at: string };
   createdBy: string;
@@ -42,6 +44,8 @@ export interface GuildSettings {
   guildId: string;
   sources: GuildSource[];
   schedules: Schedule[];
+  /** The server's preferred locale ("fr", "pt-BR") as Discord last sent it with an admin's /schedule command. */
+  locale?: string;
 }
 
 /** Everything a server configures, kept per server: no method reaches across guilds. */

@@ -25,7 +25,7 @@ function story(...articles: Article[]): Story {
 }
 
 const telling: StoryTelling = {
-  summarize: async (told) => `Summary of ${told.lead.title}.`,
+  summarize: async (told) => ({ text: `Summary of ${told.lead.title}.`, method: 'extractive' }),
   alsoRead: async (told) => [{ title: `Background to ${told.lead.title}`, url: `https://background.example/${told.id}` }],
 };
 
@@ -105,6 +105,33 @@ describe('composeDigest', () => {
       { topic: 'Harbour City', storyIds: [strike.id, library.id] },
       { topic: 'Storm Agnes', storyIds: [storm.id] },
     ]);
+  });
+});
+
+describe('a digest for readers of one language', () => {
+  const french = story({ ...article('lemonde.example', 'Les marins du ferry mettent fin à la grève', 2, ['Harbour City']), language: 'fr' });
+
+  it('labels a story written in another language with it, under its own headline', async () => {
+    const digest = await composeDigest([french], { now: NOW, limit: 5 }, { ...telling, language: 'en' });
+    expect(digest.items[0]).toMatchObject({ title: 'Les marins du ferry mettent fin à la grève', language: 'fr' });
+    expect(digest.items[0]?.originalTitle).toBeUndefined();
+  });
+
+  it('gives a translated story the translated headline, keeping the original beside it', async () => {
+    const translating: StoryTelling = {
+      ...telling,
+      language: 'en',
+      summarize: async () => ({ text: 'Ferry crews ended their strike.', title: 'Ferry crews end their strike', method: 'llm' }),
+    };
+    const digest = await composeDigest([french], { now: NOW, limit: 5 }, translating);
+    expect(digest.items[0]).toMatchObject({ title: 'Ferry crews end their strike', originalTitle: 'Les marins du ferry mettent fin à la grève', language: 'fr', summary: 'Ferry crews ended their strike.' });
+  });
+
+  it('leaves a story in the readers’ language, or any story when their language is unknown, unlabelled', async () => {
+    const inFrench = await composeDigest([french], { now: NOW, limit: 5 }, { ...telling, language: 'fr' });
+    const unknown = await composeDigest([french], { now: NOW, limit: 5 }, telling);
+    expect(inFrench.items[0]?.language).toBeUndefined();
+    expect(unknown.items[0]?.language).toBeUndefined();
   });
 });
 

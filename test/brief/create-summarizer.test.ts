@@ -8,8 +8,8 @@ import type { Article, ArticleDraft } from '../../src/model/article.ts';
 import { DEFAULT_ANSWER, startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fake-openai-server.ts';
 import { describeEachEngine, engineOpener } from '../support/store-engines.ts';
 
-async function councilBudget(): Promise<Article> {
-  const file = new URL('../fixtures/brief/llm/council-budget.json', import.meta.url);
+async function councilBudget(name = 'council-budget'): Promise<Article> {
+  const file = new URL(`../fixtures/brief/llm/${name}.json`, import.meta.url);
   const draft = JSON.parse(await readFile(file, 'utf8')) as ArticleDraft;
   return buildArticle(draft, { source: { kind: 'file', location: file.pathname }, fetchedAt: new Date('2024-03-05T08:00:00Z') });
 }
@@ -85,6 +85,22 @@ describeEachEngine('createSummarizer with a store', (engine) => {
     const read = await (await createSummarizer(config, env, { cache: second.summaries })).summarize(article);
     expect(read).toEqual(written);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('keeps a translated summary with its translated headline, for readers of that language only', async () => {
+    server.script({ kind: 'answer', text: 'Headline: Council passes a budget that gives schools more\nThe council passed the budget on Monday.' });
+    const env = { OPENAI_BASE_URL: server.baseURL };
+    const config = await loadConfig(env);
+    const article = await councilBudget('conseil-budget-fr');
+    const first = await stores.fresh();
+    const written = await (await createSummarizer(config, env, { cache: first.summaries })).summarize(article, { language: 'en' });
+    await first.close();
+    const second = await stores.reopen(stores.lastLocation());
+    const again = await createSummarizer(config, env, { cache: second.summaries });
+    expect(await again.summarize(article, { language: 'en' })).toEqual({ ...written, title: 'Council passes a budget that gives schools more' });
+    expect(server.requests).toHaveLength(1);
+    await again.summarize(article, { language: 'fr' });
+    expect(server.requests).toHaveLength(2);
   });
 });
 

@@ -191,6 +191,7 @@ describe('Herald on Discord, as an admin', () => {
     ['a bad cron expression', [sub('set', [channelOption('channel', NEWS), option('time', '61 * * * *'), option('timezone', 'Europe/London')])], 'schedule', /nor a five-field cron expression/],
     ['an unknown time zone', [sub('set', [channelOption('channel', NEWS), option('time', '08:00'), option('timezone', 'Mars/Olympus')])], 'schedule', /not an IANA time zone/],
     ['a channel the bot cannot post in', [sub('set', [channelOption('channel', LOCKED), option('time', '08:00'), option('timezone', 'UTC')])], 'schedule', /cannot post in #locked/],
+    ['a language for a schedule the server does not have', [sub('language', [option('schedule', 'no-such'), option('language', 'fr')])], 'schedule', /no such schedule/],
     ['10,000 characters of text', [sub('add', [option('url', `https://${'a'.repeat(10_000)}.example/`)])], 'sources', /^⚠️ /],
   ])('explains %s privately and changes nothing', async (_case, options, name, message) => {
     const before = JSON.stringify(await app.guilds.get(GUILD));

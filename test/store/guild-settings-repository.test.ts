@@ -36,6 +36,14 @@ describeEachEngine('guild settings', (engine) => {
     expect((await first.guilds.get('1')).sources).toHaveLength(10);
   });
 
+  it('keeps the language a schedule is read in and the server’s locale, for a store opened again', async () => {
+    const first = await stores.fresh();
+    const schedule = { id: 's1', channelId: '10', crons: ['0 8 * * *'], when: '08:00', timezone: 'UTC', topics: [], maxItems: 5, language: 'fr', createdBy: 'admin', createdAt: '2024-09-12T09:00:00.000Z' };
+    await first.guilds.update('1', (settings) => ({ ...settings, locale: 'pt-BR', schedules: [schedule] }));
+    const again = await stores.reopen(stores.lastLocation());
+    expect(await again.guilds.get('1')).toMatchObject({ locale: 'pt-BR', schedules: [{ id: 's1', language: 'fr' }] });
+  });
+
   it('lists every server with settings', async () => {
     const guilds = await fresh();
     await guilds.update('1', (settings) => settings);

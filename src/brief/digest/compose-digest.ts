@@ -1,5 +1,6 @@
 import { topicKey } from '../../ingest/topics/topic-key.ts';
 import type { Briefing, BriefingItem, BriefingLink, Story } from '../../model/story.ts';
+import type { Summary } from '../summarizer.ts';
 import { briefingItem } from './briefing-item.ts';
 import { rankStories } from './story-importance.ts';
 import { storyMatchesTopics } from './topic-filter.ts';
@@ -14,8 +15,11 @@ export interface DigestOptions {
 
 /** What a briefing needs from the rest of Herald for one story: its summary and where to read on. */
 export interface StoryTelling {
-  summarize(story: Story): Promise<string>;
+  /** The lead's summary, translated into `language` when a model could. */
+  summarize(story: Story): Promise<Summary>;
   alsoRead(story: Story): Promise<BriefingLink[]>;
+  /** The language the briefing is read in; a story written in another is labelled with its own. */
+  language?: string;
 }
 
 const UNFILED = 'Other news';
@@ -30,7 +34,7 @@ export async function composeDigest(stories: Story[], options: DigestOptions, te
     options,
   ).slice(0, Math.max(0, options.limit));
   const items: BriefingItem[] = await Promise.all(
-    chosen.map(async (story) => briefingItem(story, await telling.summarize(story), await telling.alsoRead(story))),
+    chosen.map(async (story) => briefingItem(story, await telling.summarize(story), await telling.alsoRead(story), telling.language)),
   );
   return { items, groups: groupByTopic(chosen, options.topics ?? []), generatedAt: options.now.toISOString() };
 }

@@ -30,7 +30,7 @@ export async function composeTopicBriefing(query: string, matches: TopicMatch[],
     .sort((a, b) => b.score - a.score || b.story.latestAt.localeCompare(a.story.latestAt) || a.story.id.localeCompare(b.story.id))
     .slice(0, Math.max(0, options.limit))
     .map(({ story }) => story);
-  const items = await Promise.all(chosen.map(async (story) => briefingItem(story, await telling.summarize(story), await telling.alsoRead(story))));
+  const items = await Promise.all(chosen.map(async (story) => briefingItem(story, await telling.summarize(story), await telling.alsoRead(story), telling.language)));
   const overview = chosen.length ? telling.overview(chosen, query) : '';
   return { topic: query, ...(overview ? { overview } : {}), items, generatedAt: options.now.toISOString() };
 }

@@ -1,12 +1,14 @@
 import type OpenAI from 'openai';
 import type { Logger } from '../../logger.ts';
 import type { Article } from '../../model/article.ts';
+import { baseLanguage, isForeignLanguage } from '../../model/language.ts';
 import type { Summarizer, Summary } from '../summarizer.ts';
 import { createCallBudget } from './call-budget.ts';
 import { CallCapReached, requestChatCompletion, type CompletionPolicy } from './chat-completion.ts';
 import { cleanModelReply } from './clean-model-reply.ts';
 import { buildSummaryPrompt, PROMPT_VERSION } from './llm-prompt.ts';
 import type { SummaryCache } from './summary-cache.ts';
+import { cleanTranslatedReply, type TranslatedReply } from './translated-reply.ts';
 
 export interface LlmSummarizerOptions {
   /** Any OpenAI-compatible server: api.openai.com, Ollama, llama.cpp, vLLM, LM Studio. */
@@ -32,6 +34,8 @@ export interface LlmSummarizerOptions {
 /**
  * Summarises through a chat-completions model, and never fails: every problem is logged and answered by the
  * fallback. Model summaries are cached by content, model and prompt, and concurrent requests for one article share one call.
+ * Asked for a language the article is not written in, the model translates its summary and headline; the
+ * fallback keeps the original, which the digest then labels with its language.
  */
 export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
   const { client, model, cache, fallback, logger } = options;
@@ -52,7 +56,7 @@ export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
     return fallback.summarize(article);
   };
 
-  const summarizeAfresh = async (article: Article, key: string): Promise<Summary> => {
+  const summarizeAfresh = async (article: Article, key: string, translateTo: string | undefined): Promise<Summary> => {
     const cached = await cache.get(key).catch((error: unknown) => {
       logger?.warn({ articleId: article.id, err: error }, 'cannot read the summary cache');
       return undefined;
@@ -60,16 +64,16 @@ export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
     if (cached) return cached;
     // A title alone gives the model nothing to summarise but room to invent.
     if (article.paragraphs.length === 0) return fallback.summarize(article);
-    const messages = buildSummaryPrompt(article, options);
+    const messages = buildSummaryPrompt(article, options, translateTo);
     let reply: string;
     try {
       reply = await requestChatCompletion(client, { model, messages, temperature: options.temperature, maxOutputTokens: options.maxOutputTokens }, policy);
     } catch (error) {
       return useFallback(article, error instanceof Error ? error.message : String(error), error instanceof CallCapReached);
     }
-    const cleaned = cleanModelReply(reply, article, options.maxChars);
+    const cleaned: TranslatedReply = translateTo ? cleanTranslatedReply(reply, article, options.maxChars) : cleanModelReply(reply, article, options.maxChars);
     if (!cleaned.ok) return useFallback(article, cleaned.reason);
-    const summary: Summary = { text: cleaned.text, method: 'llm', model };
+    const summary: Summary = { text: cleaned.text, method: 'llm', model, ...(cleaned.title ? { title: cleaned.title } : {}) };
     await cache.set(key, summary).catch((error: unknown) => {
       logger?.warn({ articleId: article.id, err: error }, 'cannot write the summary cache');
     });
@@ -78,12 +82,14 @@ export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
 
   return {
     description: `${model} at ${serverLabel(client.baseURL)}, extractive fallback`,
-    summarize(article) {
-      // The length limits are part of the prompt, so a summary written under other limits is not reused.
-      const key = `v${PROMPT_VERSION}|${model}|${options.maxChars}c${options.maxSentences}s|${article.contentHash}`;
+    summarize(article, request = {}) {
+      const translateTo = isForeignLanguage(article.language, request.language) ? baseLanguage(request.language) : undefined;
+      // The length limits are part of the prompt, so a summary written under other limits is not reused; nor is
+      // one translated for readers of another language. A summary in the article's own language serves them all.
+      const key = `v${PROMPT_VERSION}|${model}|${options.maxChars}c${options.maxSentences}s|${article.contentHash}${translateTo ? `|to:${translateTo}` : ''}`;
       const pending = inFlight.get(key);
       if (pending) return pending;
-      const work = summarizeAfresh(article, key).finally(() => inFlight.delete(key));
+      const work = summarizeAfresh(article, key, translateTo).finally(() => inFlight.delete(key));
       inFlight.set(key, work);
       return work;
     },

@@ -1,4 +1,5 @@
 import type { APIEmbed } from 'discord.js';
+import { baseLanguage, languageName } from '../../model/language.ts';
 import type { BriefingItem } from '../../model/story.ts';
 import { embedTimestamp } from './discord-time.ts';
 import { AUTHOR_NAME_MAX, DESCRIPTION_MAX, EMBED_TOTAL_MAX, FOOTER_MAX, TITLE_MAX } from './embed-limits.ts';
@@ -11,16 +12,19 @@ export interface StoryEmbedOptions {
   color?: number;
 }
 
+/** Below this, the original headline beside a translated one would be cut to a word or two: it is left to the footer's label. */
+const ORIGINAL_MIN_CHARS = 24;
+
 /**
  * One story as an embed: the headline linking to the lead article, the summary and reading lists, the
- * publisher and topics below. Within 6000 characters on its own, whatever the story holds, so that any story
- * fits in a message.
+ * publisher, the story's language when it is not the briefing's, and topics below. Within 6000 characters on
+ * its own, whatever the story holds, so that any story fits in a message.
  */
 export function storyEmbed(item: BriefingItem, options: StoryEmbedOptions = {}): APIEmbed {
-  const title = fitUntrusted(oneLine(item.title), TITLE_MAX) || 'Untitled story';
+  const title = headline(item);
   const url = safeUrl(item.url);
   const section = options.section ? fitPlain(options.section, AUTHOR_NAME_MAX) : '';
-  const footer = fitPlain([item.sources[0]?.name ?? '', item.topics.join(', ')].filter(Boolean).join(' · '), FOOTER_MAX);
+  const footer = fitPlain([item.sources[0]?.name ?? '', languageLabel(item), item.topics.join(', ')].filter(Boolean).join(' · '), FOOTER_MAX);
   const room = Math.min(DESCRIPTION_MAX, EMBED_TOTAL_MAX - title.length - section.length - footer.length);
   const description = summaryWithLists(item.summary, [alsoReportedBy(item.sources.slice(1)), alsoRead(item.alsoRead)], room);
   const timestamp = embedTimestamp(item.publishedAt);
@@ -33,4 +37,23 @@ export function storyEmbed(item: BriefingItem, options: StoryEmbedOptions = {}):
     ...(timestamp ? { timestamp } : {}),
     ...(options.color === undefined ? {} : { color: options.color }),
   };
+}
+
+/** The headline; a translated one with the original beside it, as much of it as the title has room for. */
+function headline(item: BriefingItem): string {
+  const title = fitUntrusted(oneLine(item.title), TITLE_MAX) || 'Untitled story';
+  if (!item.originalTitle) return title;
+  const tag = baseLanguage(item.language);
+  const suffix = tag ? `», ${tag})` : '»)';
+  const prefix = ' (original: «';
+  const room = TITLE_MAX - title.length - prefix.length - suffix.length;
+  const original = room >= ORIGINAL_MIN_CHARS ? fitUntrusted(oneLine(item.originalTitle), room) : '';
+  return original ? `${title}${prefix}${original}${suffix}` : title;
+}
+
+/** "in French" for a story left in its language, "translated from French" for one a model translated. */
+function languageLabel(item: BriefingItem): string {
+  if (!item.language) return '';
+  const name = languageName(item.language);
+  return item.originalTitle ? `translated from ${name}` : `in ${name}`;
 }

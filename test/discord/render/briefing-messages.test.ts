@@ -51,6 +51,33 @@ describe('briefingMessages', () => {
     });
   });
 
+  describe('GIVEN a story in another language than the digest’s', () => {
+    it('shows a translated headline with the original and its language beside it, and says it was translated', () => {
+      const item = briefingItem(1, { title: 'Ferry crews end their strike', originalTitle: 'Les marins du ferry mettent fin à la grève', language: 'fr-FR' });
+      expect(onlyEmbed(briefingMessages(digest([item])))).toMatchObject({
+        title: 'Ferry crews end their strike (original: «Les marins du ferry mettent fin à la grève», fr)',
+        footer: { text: 'Courier · translated from French · Harbour City, strike' },
+      });
+    });
+
+    it('keeps a story left untranslated under its own headline, labelled with its language', () => {
+      const item = briefingItem(1, { title: 'Les marins du ferry mettent fin à la grève', language: 'fr' });
+      expect(onlyEmbed(briefingMessages(digest([item])))).toMatchObject({
+        title: 'Les marins du ferry mettent fin à la grève',
+        footer: { text: 'Courier · in French · Harbour City, strike' },
+      });
+    });
+
+    it('cuts the original headline to the title’s room, and leaves it out when too little is left', () => {
+      const fits = briefingItem(1, { title: 'T'.repeat(150), originalTitle: sentences(3), language: 'fr' });
+      const crowded = briefingItem(2, { title: 'T'.repeat(240), originalTitle: sentences(3), language: 'fr' });
+      const [roomy, full] = embedsOf(briefingMessages(digest([fits, crowded])));
+      expect(roomy!.title!.length).toBeLessThanOrEqual(256);
+      expect(roomy!.title).toMatch(/^T{150} \(original: «Sentence 1 says the ferry strike is finally over now\.», fr\)$/);
+      expect(full!.title).toBe('T'.repeat(240));
+    });
+  });
+
   it('names an empty digest in one line', () => {
     expect(briefingMessages(digest([]))).toEqual([{ content: 'No stories in this period yet.', allowed_mentions: { parse: [] } }]);
   });

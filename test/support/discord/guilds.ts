@@ -16,6 +16,8 @@ export interface GuildSetup {
   name: string;
   ownerId: string;
   channels: ChannelSetup[];
+  /** The server's preferred locale, sent as its preferred_locale and as guild_locale with every interaction; "en-US" unless given. */
+  locale?: string;
 }
 
 export interface ChannelState {
@@ -140,7 +142,7 @@ export function createGuildDirectory(guilds: GuildSetup[], bot: APIUser): GuildD
       roles: [{ id: guild.id, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
       emojis: [],
       stickers: [],
-      preferred_locale: 'en-US',
+      preferred_locale: guild.locale ?? 'en-US',
     };
   };
   const botMemberJson = (): Record<string, unknown> => ({ user: bot, roles: [], joined_at: JOINED_AT, deaf: false, mute: false, flags: 0, pending: false, nick: null, avatar: null, premium_since: null });

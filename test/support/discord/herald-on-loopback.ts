@@ -21,6 +21,8 @@ export interface HeraldOnLoopback {
 export interface HeraldOnLoopbackOptions {
   guilds: GuildSetup[];
   config: HeraldConfig;
+  /** The environment Herald reads besides its config, such as OPENAI_BASE_URL; empty unless given. */
+  env?: NodeJS.ProcessEnv;
   now?: () => Date;
   /** The shards the loopback Discord asks for; 1 unless given. */
   shardCount?: number;
@@ -40,7 +42,7 @@ export async function startHeraldOnLoopback(options: HeraldOnLoopbackOptions): P
     return bot;
   };
   const bot = addBot(options.shards);
-  app = await startHeraldApp({ config: options.config, env: {}, logger: silent, poster: bot.poster, ...(options.now ? { now: options.now } : {}) });
+  app = await startHeraldApp({ config: options.config, env: options.env ?? {}, logger: silent, poster: bot.poster, ...(options.now ? { now: options.now } : {}) });
   const started = app;
   return {
     discord,

@@ -70,7 +70,7 @@ export function interactionCreatePayload({ kind, input, id, token, unregisteredC
     member: { ...memberJson(permissions), user: userJson(user) },
     app_permissions: directory.botPermissionsIn(channel),
     locale: 'en-US',
-    guild_locale: 'en-US',
+    guild_locale: guild.locale ?? 'en-US',
     entitlements: [],
     // discord.js 14.27+ reads authorizing_integration_owners[0] and throws without it.
     authorizing_integration_owners: { '0': guild.id },
