@@ -1,6 +1,7 @@
 import type { AlsoReadLink } from '../../model/article.ts';
 import { ALSO_READ_LINE, chromeEvidence, isCreditLine } from '../../ingest/text/chrome-cues.ts';
 import { isWholeSentence } from './whole-sentence.ts';
+import { countWords } from '../../ingest/text/word-count.ts';
 
 export interface FilterContext {
   byline?: string;
@@ -18,7 +19,7 @@ const CREDIT_SENTENCE = /^(?:(?:additional )?(?:reporting|writing|editing|resear
  * that ends in a colon and needs what follows it, not a broken piece of a sentence (see isWholeSentence).
  */
 export function isSummarySentence(sentence: string, context: FilterContext): boolean {
-  const words = wordCount(sentence);
+  const words = countWords(sentence);
   if (words < MIN_WORDS) return false;
   if (/[:：]$/.test(sentence)) return false;
   // A line with no closing stop is a heading, a key-points bullet or a caption, and reads as a fragment when joined to prose.
@@ -29,19 +30,6 @@ export function isSummarySentence(sentence: string, context: FilterContext): boo
   if (context.byline && words <= 12 && comparable(sentence).includes(comparable(context.byline))) return false;
   const line = comparable(sentence);
   return !context.alsoRead?.some((link) => comparable(link.title) === line);
-}
-
-/** Scripts written without spaces between words, where a "word" by spaces would be a whole sentence. */
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
-
-/**
- * Words by spaces, plus about one word per two characters of unspaced scripts, as the text classifier counts
- * them (src/ingest/text/classify-line.ts, which keeps its count private): by spaces alone, a Japanese lead
- * sentence of sixty characters was two words, too few to pass, and the summary started on its third sentence.
- */
-function wordCount(text: string): number {
-  const unspaced = text.match(UNSPACED_SCRIPT)?.length ?? 0;
-  return text.split(/\s+/).filter(Boolean).length + Math.floor(unspaced / 2);
 }
 
 export function comparable(text: string): string {

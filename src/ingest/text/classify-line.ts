@@ -1,6 +1,7 @@
 import { addressesReader, chromeEvidence, endsArticle, isAdMarker, isCreditLine } from './chrome-cues.ts';
 import { isRevisionLabel, readDateLine } from './date-line.ts';
 import { canBeNames } from './person-names.ts';
+import { countWords } from './word-count.ts';
 
 /**
  * What one line of a page dump most likely is:
@@ -100,15 +101,6 @@ function inBox(line: ClassifiedLine, before: ClassifiedLine | undefined, after: 
   const furniture = (neighbour?: ClassifiedLine): boolean => neighbour?.kind === 'chrome' && !isAdMarker(neighbour.text) && !isCreditLine(neighbour.text);
   if (!(furniture(before) || before?.kind === 'end')) return false;
   return furniture(after) || (after?.kind === 'end' && (line.kind === 'near' || addressesReader(line.text)));
-}
-
-/** Scripts written without spaces between words, where a "word" by spaces would be a whole sentence. */
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
-
-/** Words by spaces, plus about one word per two characters of unspaced scripts (Chinese, Japanese, Thai). */
-function countWords(text: string): number {
-  const unspaced = text.match(UNSPACED_SCRIPT)?.length ?? 0;
-  return text.split(/\s+/).filter(Boolean).length + Math.floor(unspaced / 2);
 }
 
 export function classifyLine(text: string): ClassifiedLine {
