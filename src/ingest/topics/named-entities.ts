@@ -1,4 +1,6 @@
 import type nlp from 'compromise';
+import { nameRuns } from './name-runs.ts';
+import { isTitle as isTitleWord, NAME_PARTICLES, nameWords, type NameWords } from './name-words.ts';
 import { topicKey } from './topic-key.ts';
 
 type Doc = ReturnType<typeof nlp>;
@@ -16,6 +18,7 @@ interface Mention {
   kind: EntityKind;
   name: string;
   position: number;
+  end: number;
 }
 
 interface EntityCandidate {
@@ -25,9 +28,6 @@ interface EntityCandidate {
   firstPosition: number;
   forms: Map<string, number>;
 }
-
-/** Lower-case particles inside a person's name ("Erik ten Hag", "Ursula von der Leyen"). */
-const NAME_PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'der', 'den', 'ten', 'ter', 'van', 'von', 'la', 'le', 'al', 'el', 'bin']);
 
 /** Words that may sit inside a proper name without ending it ("Bank of England", "Abu al-Hassan"). */
 const NAME_CONNECTORS = new Set([...NAME_PARTICLES, 'of', 'the', 'and', 'for', 'on', '&']);
@@ -40,10 +40,14 @@ const NAME_BREAK = /[,:;|•–—]/;
  * (a rule-and-lexicon tagger that ships its model in the package); what is written here is the clean-up
  * news text needs: titles, possessives, hyphenated given names, lists, headline capitals, and short
  * mentions ("Putin", "Mr. Hrytsenko") folded into the full name. The headline is not tagged, because
- * Title Case makes every word look like a name; it is used to rank what the body names.
+ * Title Case makes every word look like a name; it is used to rank what the body names. Runs of
+ * capitalised words find the names compromise misses or cuts short ("Bank of England", "Elon Musk") and,
+ * in the languages compromise does not read, all of them.
  */
-export function namedEntities(doc: Doc, text: string, title: string): string[] {
-  const candidates = groupMentions(findMentions(doc, text));
+export function namedEntities(doc: Doc, text: string, title: string, language?: string): string[] {
+  const lists = nameWords(language);
+  const mentions = isEnglish(language) ? withRuns(findMentions(doc, text, lists), englishRuns(doc, text, lists), lists) : runMentions(nameRuns(text, lists), lists);
+  const candidates = groupMentions(mentions);
   foldShortNames(candidates);
   foldHyphenatedPairs(candidates);
   const titleKey = ` ${topicKey(title)} `;
@@ -53,7 +57,64 @@ export function namedEntities(doc: Doc, text: string, title: string): string[] {
     .map(({ candidate }) => displayForm(candidate, title));
 }
 
-function findMentions(doc: Doc, text: string): Mention[] {
+export function isEnglish(language: string | undefined): boolean {
+  return language === undefined || /^en\b/i.test(language);
+}
+
+/** The capitalised runs of an English text whose words compromise tags as proper nouns. */
+function englishRuns(doc: Doc, text: string, lists: NameWords): Mention[] {
+  const tags = new Map<number, string[]>();
+  const followers = new Map<number, TaggedTerm>();
+  for (const sentence of doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: TaggedTerm[] }>) {
+    sentence.terms.forEach((term, index) => {
+      tags.set(term.offset.start, term.tags);
+      const next = sentence.terms[index + 1];
+      if (next && joinsNext(term)) followers.set(term.offset.start + term.offset.length, next);
+    });
+  }
+  const isProperNoun = ({ start }: { start: number }): boolean => {
+    const termTags = tags.get(start) ?? [];
+    return termTags.includes('ProperNoun') && !termTags.some((tag) => NOT_A_NAME.has(tag));
+  };
+  // "Olympic", "British": a run that ends in an adjective describes a name without being one; nor is a run
+  // compromise reads on into a lower-case word ("South Korean media").
+  const describes = ({ end, name }: { end: number; name: string }): boolean => {
+    const lastTags = tags.get(end - name.split(/\s+/).at(-1)!.length) ?? [];
+    const follower = followers.get(end);
+    return lastTags.some((tag) => tag === 'Adjective' || tag === 'Demonym') || Boolean(follower?.tags.includes('ProperNoun') && !startsUpper(follower.text));
+  };
+  return runMentions(nameRuns(text, lists, isProperNoun).filter((run) => !describes(run)), lists);
+}
+
+const NOT_A_NAME = new Set(['Date', 'Value', 'Demonym', 'Pronoun', 'Determiner', 'Honorific']);
+
+function runMentions(runs: Array<{ name: string; start: number; end: number }>, lists: NameWords): Mention[] {
+  return runs.flatMap(({ name, start, end }) => {
+    const cleaned = cleanName(name, lists);
+    return cleaned ? [{ kind: 'organization' as const, name: cleaned, position: start, end }] : [];
+  });
+}
+
+/**
+ * compromise's mentions, with a run taking the place of those it holds and extends ("Bank of England"
+ * over "England", "Delaware Court of Chancery" over "Delaware Court"); a run it tags nothing in is a name
+ * of its own. A run that crosses a mention's edge leaves the mention be.
+ */
+function withRuns(mentions: Mention[], runs: Mention[], lists: NameWords): Mention[] {
+  const kept = [...mentions];
+  for (const run of runs) {
+    const overlapping = kept.filter((mention) => mention.position < run.end && run.position < mention.end);
+    const inside = overlapping.filter((mention) => mention.position >= run.position && mention.end <= run.end);
+    if (inside.length !== overlapping.length || inside.some((mention) => topicKey(mention.name) === topicKey(run.name))) continue;
+    const person = inside.find((mention) => mention.kind === 'person');
+    const joinsWithParticle = run.name.split(/\s+/).some((word) => lists.connectors.has(word));
+    for (const mention of inside) kept.splice(kept.indexOf(mention), 1);
+    kept.push({ ...run, kind: person && !joinsWithParticle ? 'person' : run.kind });
+  }
+  return kept;
+}
+
+function findMentions(doc: Doc, text: string, lists: NameWords): Mention[] {
   const mentions: Mention[] = [];
   const neighbours = termNeighbours(doc);
   const collect = (kind: EntityKind, matches: Array<{ terms?: TaggedTerm[] }>): void => {
@@ -63,8 +124,8 @@ function findMentions(doc: Doc, text: string): Mention[] {
         const first = piece[0]!;
         const last = piece.at(-1)!;
         const span = extendHyphenatedName(text, first.offset.start, last.offset.start + last.offset.length + (/^[-‐‑]/.test(last.post) ? 1 : 0));
-        const name = cleanName(span);
-        if (name) mentions.push({ kind, name, position: first.offset.start });
+        const name = cleanName(span, lists);
+        if (name) mentions.push({ kind, name, position: first.offset.start, end: first.offset.start + span.length });
       }
     }
   };
@@ -170,14 +231,17 @@ function extendHyphenatedName(text: string, start: number, end: number): string 
 }
 
 /** Trims a tagged span to the name itself, or returns undefined when what is left is not a proper name. */
-function cleanName(raw: string): string | undefined {
+function cleanName(raw: string, lists: NameWords): string | undefined {
   const words = raw
     .replace(/['’]s\b/g, '')
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '')
     .replace(/\.$/, (dot) => (/\b\p{Lu}\.\p{Lu}\.$/u.test(raw.trim()) ? dot : ''))
     .split(/\s+/)
     .filter(Boolean);
-  while (words.length && !startsUpper(words[0]!)) words.shift();
+  // A title ends what comes before it ("Pfizer Chief Executive Albert Bourla"): the name is what follows.
+  const afterTitle = words.findLastIndex((word) => isTitleWord(word, lists)) + 1;
+  if (afterTitle > 0 && afterTitle < words.length) words.splice(0, afterTitle);
+  while (words.length && (!startsUpper(words[0]!) || (words[0] === 'The' && words.length > 2))) words.shift();
   // "South Korean media", "French officials": an adjective before a common noun, not a name.
   if (words.length === 0 || !startsUpper(words.at(-1)!)) return undefined;
   if (words.some((word) => !startsUpper(word) && !NAME_CONNECTORS.has(word.toLowerCase()))) return undefined;
