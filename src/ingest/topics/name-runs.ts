@@ -60,7 +60,13 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
     // In German a lone capitalised word is most often a noun: one the text writes only once is left out.
     const loneNoun = lists.nounMarkers.size > 0 && last === index && (counts.get(tokens[index]!.text.toLowerCase()) ?? 0) < 2;
     // "South" of "South Korean media": a run that stops short of a capitalised word it cannot read is no name.
-    const cutShort = following && joined(tokens[last]!, following, text) && isCapitalised(following.text) && !isTitle(following.text, lists) && !lists.stop.has(following.text.toLowerCase());
+    const cutShort =
+      following &&
+      !isPossessive(tokens[last]!) &&
+      joined(tokens[last]!, following, text) &&
+      isCapitalised(following.text) &&
+      !isTitle(following.text, lists) &&
+      !lists.stop.has(following.text.toLowerCase());
     if (!cutShort && !loneNoun) runs.push({ name: text.slice(tokens[index]!.start, tokens[last]!.end), start: tokens[index]!.start, end: tokens[last]!.end });
     index = last + 1;
   }
@@ -108,16 +114,21 @@ const NOUN_ENDING = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tät|t
 /** The index of the run's next name word: straight after `last`, or after one or two particles. */
 function continuation(tokens: Token[], nameWord: boolean[], last: number, text: string, lists: NameWords): number | undefined {
   // A possessive ends the name: "North Korea's Kim Jong Un" is two.
-  if (/['’]s$/.test(tokens[last]!.text)) return undefined;
+  if (isPossessive(tokens[last]!)) return undefined;
   let at = last + 1;
-  while (at <= last + 2 && tokens[at] && joined(tokens[at - 1]!, tokens[at]!, text) && isParticle(tokens[at]!.text, lists)) at += 1;
+  while (at <= last + 2 && tokens[at] && joined(tokens[at - 1]!, tokens[at]!, text) && isParticle(tokens[at]!.text, tokens[at - 1]!.text, lists)) at += 1;
   const token = tokens[at];
   return token && nameWord[at] && joined(tokens[at - 1]!, token, text) ? at : undefined;
 }
 
 /** Some names keep a particle's capital ("Marine Le Pen", "Victoria De Angelis"). */
-function isParticle(word: string, lists: NameWords): boolean {
+function isParticle(word: string, previous: string, lists: NameWords): boolean {
+  if (lists.afterHeads.connectors.has(word)) return lists.afterHeads.heads.has(previous.toLowerCase());
   return lists.connectors.has(word) || NAME_PARTICLES.has(word.toLowerCase());
+}
+
+function isPossessive(token: Token): boolean {
+  return /['’]s$/.test(token.text);
 }
 
 /** Nothing but spaces between two tokens of one line. */

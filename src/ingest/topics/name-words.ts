@@ -13,6 +13,8 @@ export interface NameWords {
   connectors: ReadonlySet<string>;
   /** A capitalised word right after one of these is a common noun (German capitalises every noun). */
   nounMarkers: ReadonlySet<string>;
+  /** A connector allowed only after one of these words ("Center for Astrophysics", not "Pyongyang for Russia"). */
+  afterHeads: { connectors: ReadonlySet<string>; heads: ReadonlySet<string> };
   /** German writes a job title as one compound ("VW-Chef", "Konzernchefin"): its ending says so. */
   titleEndings: readonly string[];
 }
@@ -23,11 +25,18 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'da', 'di', 'd
 const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
 
 const ENGLISH_TITLES =
-  'mr mrs ms mx dr prof sir dame president vice secretary minister chancellor chair chairman chairwoman chairperson chief executive ' +
+  'mr mrs ms mx dr prof sir dame president vice prime secretary minister chancellor chair chairman chairwoman chairperson chief executive ' +
   'financial operating officer commissioner professor senator governor mayor director spokesman spokeswoman spokesperson ceo cfo cto coach manager';
 
-const LANGUAGES: Record<string, { stop: string; titles: string; connectors: string; nounMarkers?: string; titleEndings?: string }> = {
-  en: { stop: 'the a an this that these those it its he she they we i', titles: ENGLISH_TITLES, connectors: 'of' },
+const LANGUAGES: Record<string, { stop: string; titles: string; connectors: string; nounMarkers?: string; titleEndings?: string; heads?: string }> = {
+  en: {
+    stop: 'the a an this that these those it its he she they we i',
+    titles: ENGLISH_TITLES,
+    connectors: 'of',
+    heads:
+      'center centre institute institution agency office department commission council committee foundation society organisation organization ' +
+      'association federation union alliance fund centres centers coalition campaign party league board authority administration',
+  },
   es: {
     stop:
       'el la los las lo un una unos unas al del de en y e o u que con por para sin sobre tras según pero mientras este esta estos estas ese esa esos esas ' +
@@ -93,6 +102,7 @@ const BY_LANGUAGE = new Map(
       connectors: words(lists.connectors),
       nounMarkers: words(lists.nounMarkers ?? ''),
       titleEndings: [...words(lists.titleEndings ?? '')],
+      afterHeads: { connectors: words(lists.heads ? 'for' : ''), heads: words(lists.heads ?? '') },
     },
   ]),
 );

@@ -200,12 +200,13 @@ function isNameWord(term: TaggedTerm): boolean {
   return term.tags.includes('ProperNoun') && !isTitle(term) && /^\p{Lu}/u.test(term.text);
 }
 
-/** One tagged span as the names it holds, without the titles around them ("President", "Mr.", "Jr."). */
+/** One tagged span as the names it holds, without the titles around them ("President", "Mr.", "Jr."), split at lists and possessives. */
 function splitAtBreaks(terms: TaggedTerm[]): TaggedTerm[][] {
   const pieces: TaggedTerm[][] = [[]];
   for (const term of terms) {
     pieces.at(-1)!.push(term);
-    if (NAME_BREAK.test(term.post)) pieces.push([]);
+    // A possessive ends a name too: "Narendra Modi's Bharatiya Janata Party" is two.
+    if (NAME_BREAK.test(term.post) || term.tags.includes('Possessive') || /['’]s$/.test(term.text)) pieces.push([]);
   }
   return pieces
     .map((piece) => {
@@ -242,9 +243,10 @@ function cleanName(raw: string, lists: NameWords): string | undefined {
   const afterTitle = words.findLastIndex((word) => isTitleWord(word, lists)) + 1;
   if (afterTitle > 0 && afterTitle < words.length) words.splice(0, afterTitle);
   while (words.length && (!startsUpper(words[0]!) || (words[0] === 'The' && words.length > 2))) words.shift();
-  // "South Korean media", "French officials": an adjective before a common noun, not a name.
-  if (words.length === 0 || !startsUpper(words.at(-1)!)) return undefined;
-  if (words.some((word) => !startsUpper(word) && !NAME_CONNECTORS.has(word.toLowerCase()))) return undefined;
+  // "South Korean media", "French officials": an adjective before a common noun, not a name. A number may end one ("Messier 87").
+  const last = words.length > 1 && /^\p{N}+$/u.test(words.at(-1)!) ? words.at(-2)! : words.at(-1);
+  if (!last || !startsUpper(last)) return undefined;
+  if (words.some((word) => !startsUpper(word) && !NAME_CONNECTORS.has(word.toLowerCase()) && !/^\p{N}+$/u.test(word))) return undefined;
   const name = words.join(' ');
   if (name.length < 2 || /^\p{N}+$/u.test(name)) return undefined;
   return fixShouting(name);
