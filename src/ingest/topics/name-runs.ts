@@ -4,6 +4,8 @@ export interface NameRun {
   name: string;
   start: number;
   end: number;
+  /** Follows a title and "of" ("Secretary of State Antony Blinken"): an office, with perhaps its holder's name after. */
+  office?: boolean;
 }
 
 interface Token {
@@ -67,7 +69,9 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
       isCapitalised(following.text) &&
       !isTitle(following.text, lists) &&
       !lists.stop.has(following.text.toLowerCase());
-    if (!cutShort && !loneNoun) runs.push({ name: text.slice(tokens[index]!.start, tokens[last]!.end), start: tokens[index]!.start, end: tokens[last]!.end });
+    const [of, title] = [tokens[index - 1], tokens[index - 2]];
+    const office = Boolean(of && title && lists.connectors.has(of.text) && isTitle(title.text, lists));
+    if (!cutShort && !loneNoun) runs.push({ name: text.slice(tokens[index]!.start, tokens[last]!.end), start: tokens[index]!.start, end: tokens[last]!.end, office });
     index = last + 1;
   }
   return runs;

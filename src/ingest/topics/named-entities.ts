@@ -1,5 +1,5 @@
 import type nlp from 'compromise';
-import { nameRuns } from './name-runs.ts';
+import { nameRuns, type NameRun } from './name-runs.ts';
 import { isTitle as isTitleWord, NAME_PARTICLES, nameWords, type NameWords } from './name-words.ts';
 import { topicKey } from './topic-key.ts';
 
@@ -19,6 +19,7 @@ interface Mention {
   name: string;
   position: number;
   end: number;
+  office?: boolean;
 }
 
 interface EntityCandidate {
@@ -83,15 +84,31 @@ function englishRuns(doc: Doc, text: string, lists: NameWords): Mention[] {
     const follower = followers.get(end);
     return lastTags.some((tag) => tag === 'Adjective' || tag === 'Demonym') || Boolean(follower?.tags.includes('ProperNoun') && !startsUpper(follower.text));
   };
-  return runMentions(nameRuns(text, lists, isProperNoun).filter((run) => !describes(run)), lists);
+  const runs = nameRuns(text, lists, isProperNoun).flatMap((run) => (run.office ? holderOf(run) : [run]));
+  return runMentions(runs.filter((run) => !describes(run)), lists);
+}
+
+/** What an office is of, in English ("Secretary of State", "Minister of Foreign Affairs"): not part of its holder's name. */
+const OFFICE_DOMAINS = new Set(
+  ('state defence defense foreign home affairs health finance justice interior treasury education energy commerce agriculture transport ' +
+    'trade labour labor environment culture economy war').split(' '),
+);
+
+/** The person named after an office ("Antony Blinken" of "Secretary of State Antony Blinken"), if any. */
+function holderOf(run: NameRun): NameRun[] {
+  const words = [...run.name.matchAll(/\S+/g)];
+  const first = words.findIndex((word) => !OFFICE_DOMAINS.has(word[0].toLowerCase()));
+  if (first < 1) return first === 0 ? [{ ...run, office: false }] : [];
+  const start = run.start + words[first]!.index;
+  return [{ name: run.name.slice(words[first]!.index), start, end: run.end, office: true }];
 }
 
 const NOT_A_NAME = new Set(['Date', 'Value', 'Demonym', 'Pronoun', 'Determiner', 'Honorific']);
 
-function runMentions(runs: Array<{ name: string; start: number; end: number }>, lists: NameWords): Mention[] {
-  return runs.flatMap(({ name, start, end }) => {
+function runMentions(runs: NameRun[], lists: NameWords): Mention[] {
+  return runs.flatMap(({ name, start, end, office }) => {
     const cleaned = cleanName(name, lists);
-    return cleaned ? [{ kind: 'organization' as const, name: cleaned, position: start, end }] : [];
+    return cleaned ? [{ kind: 'organization' as const, name: cleaned, position: start, end, ...(office ? { office } : {}) }] : [];
   });
 }
 
@@ -104,6 +121,12 @@ function withRuns(mentions: Mention[], runs: Mention[], lists: NameWords): Menti
   const kept = [...mentions];
   for (const run of runs) {
     const overlapping = kept.filter((mention) => mention.position < run.end && run.position < mention.end);
+    if (run.office) {
+      // compromise reads the office into the name ("State Antony Blinken"); the office's holder replaces it.
+      for (const mention of overlapping) kept.splice(kept.indexOf(mention), 1);
+      kept.push({ ...run, kind: 'person' });
+      continue;
+    }
     const inside = overlapping.filter((mention) => mention.position >= run.position && mention.end <= run.end);
     if (inside.length !== overlapping.length || inside.some((mention) => topicKey(mention.name) === topicKey(run.name))) continue;
     const person = inside.find((mention) => mention.kind === 'person');
