@@ -38,7 +38,8 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
     const lower = token.text.toLowerCase();
     // Mid-sentence, a capitalised stop word is a name ("Stephan Weil", "La Moncloa").
     if (!isCapitalised(token.text) || (token.opensSentence && lists.stop.has(lower)) || isTitle(token.text, lists) || nouns.has(lower)) return false;
-    if (isNameWord && !isNameWord(token)) return false;
+    // compromise tells a name opening a sentence from a common word; without it the text must show it.
+    if (isNameWord) return isNameWord(token);
     if (!token.opensSentence || capitalisedMidSentence.has(lower)) return true;
     const next = tokens[index + 1];
     return Boolean(next && joined(token, next, text) && isCapitalised(next.text) && !lists.stop.has(next.text.toLowerCase()));

@@ -2,7 +2,8 @@
  * The few words per language that decide where a capitalised name starts and ends. compromise tags English
  * only and no maintained package ships these lists for names, so they are written here, kept short: the
  * words that open a sentence with a capital (articles, pronouns, conjunctions), the titles written before a
- * name, and the particles found inside one ("Banco de España", "Arquata del Tronto").
+ * name, and the particles found inside one ("Banco de España", "Arquata del Tronto"); never "and", "y" or
+ * "e", which join two names more often than they sit inside one.
  */
 export interface NameWords {
   /** Capitalised only because a sentence or quote starts with them; never a name on their own. */
@@ -45,7 +46,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
     titles:
       'presidente presidenta vicepresidente vicepresidenta ministro ministra don doña señor señora sr sra secretario secretaria líder alcalde alcaldesa ' +
       'juez jueza portavoz rey reina seleccionador entrenador delantero centrocampista',
-    connectors: 'de del la las los y',
+    connectors: 'de del la las los',
   },
   fr: {
     stop:
@@ -55,7 +56,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
     titles:
       'président présidente ministre m mme mlle monsieur madame mgr monseigneur premier première maire sénateur sénatrice député députée ' +
       'archevêque recteur général générale',
-    connectors: 'de du des d la le les et sur en',
+    connectors: 'de du des d la le les sur en',
   },
   it: {
     stop:
@@ -63,7 +64,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
       'tra fra e ed o ma che chi cui non si ci è sono era questo questa questi queste quello quella suo sua suoi sue loro lui lei noi voi io anche ' +
       'poi dopo prima quando dove come se già ancora oggi ieri così mentre perché secondo tutto tutti ogni',
     titles: 'presidente ministro ministra premier sindaco sindaca signor signora sig don onorevole commissario capo papa re regina cantante frontman',
-    connectors: 'di del della dei degli delle da dal e sul sulla',
+    connectors: 'di del della dei degli delle da dal sul sulla',
   },
   pt: {
     stop:
@@ -73,7 +74,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
     titles:
       'presidente presidenta ministro ministra governador governadora prefeito prefeita senhor senhora sr sra dom dona deputado deputada senador ' +
       'senadora secretário secretária juiz juíza diretor diretora',
-    connectors: 'de do da dos das e',
+    connectors: 'de do da dos das',
   },
   de: {
     stop:

@@ -269,7 +269,7 @@ function cleanName(raw: string, lists: NameWords): string | undefined {
   // "South Korean media", "French officials": an adjective before a common noun, not a name. A number may end one ("Messier 87").
   const last = words.length > 1 && /^\p{N}+$/u.test(words.at(-1)!) ? words.at(-2)! : words.at(-1);
   if (!last || !startsUpper(last)) return undefined;
-  if (words.some((word) => !startsUpper(word) && !NAME_CONNECTORS.has(word.toLowerCase()) && !/^\p{N}+$/u.test(word))) return undefined;
+  if (words.some((word) => !startsUpper(word) && !NAME_CONNECTORS.has(word.toLowerCase()) && !lists.connectors.has(word) && !/^\p{N}+$/u.test(word))) return undefined;
   const name = words.join(' ');
   if (name.length < 2 || /^\p{N}+$/u.test(name)) return undefined;
   return fixShouting(name);
