@@ -11,6 +11,9 @@ export interface TopicScores {
   extracted: number;
   /** Of the topics extracted, the share that match a label of their article. */
   precision: number;
+  /** The same for the names alone (the topics written with a capital) and for the subjects alone (lower case); NaN when there are none. */
+  namePrecision: number;
+  subjectPrecision: number;
   /** Of the labelled names (people, places, organisations), the share some topic matches. */
   entityRecall: number;
   /** Of the labelled subjects, the share some topic matches. */
@@ -31,21 +34,28 @@ export function matchesLabel(topic: string, label: string): boolean {
 
 /** Precision and recall of extracted topics against hand labels, pooled over the articles (micro-averaged). */
 export function topicScores(articles: Array<{ topics: string[]; labels: TopicLabels }>): TopicScores {
-  let extracted = 0;
-  let correct = 0;
+  const byCase = { name: { extracted: 0, correct: 0 }, subject: { extracted: 0, correct: 0 } };
   const found = { entities: 0, subjects: 0 };
   const labelled = { entities: 0, subjects: 0 };
   for (const { topics, labels } of articles) {
-    extracted += topics.length;
-    correct += topics.filter((topic) => [...labels.entities, ...labels.subjects].some((label) => matchesLabel(topic, label))).length;
+    for (const topic of topics) {
+      const right = [...labels.entities, ...labels.subjects].some((label) => matchesLabel(topic, label));
+      const tally = /^\p{Lu}/u.test(topic) ? byCase.name : byCase.subject;
+      tally.extracted += 1;
+      if (right) tally.correct += 1;
+    }
     for (const kind of ['entities', 'subjects'] as const) {
       labelled[kind] += labels[kind].length;
       found[kind] += labels[kind].filter((label) => topics.some((topic) => matchesLabel(topic, label))).length;
     }
   }
+  const extracted = byCase.name.extracted + byCase.subject.extracted;
+  const correct = byCase.name.correct + byCase.subject.correct;
   return {
     extracted,
     precision: extracted ? correct / extracted : 1,
+    namePrecision: byCase.name.extracted ? byCase.name.correct / byCase.name.extracted : Number.NaN,
+    subjectPrecision: byCase.subject.extracted ? byCase.subject.correct / byCase.subject.extracted : Number.NaN,
     entityRecall: labelled.entities ? found.entities / labelled.entities : 1,
     subjectRecall: labelled.subjects ? found.subjects / labelled.subjects : 1,
   };
