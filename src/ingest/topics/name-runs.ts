@@ -18,7 +18,7 @@ interface Token {
 
 /**
  * Names as news writes them: runs of capitalised words, with the particles a name holds ("Bank of England",
- * "Congreso de los Diputados", "Arquata del Tronto") and a short number it ends with ("Messier 87"), without
+ * "Congreso de los Diputados", "Arquata del Tronto") and a short number that ends a phrase ("Messier 87,"), without
  * the titles before them ("Presidente", "Vorstandschef"). For English, `isNameWord` is compromise's
  * proper-noun tag, which tells a sentence's first word apart; elsewhere there is no tagger, so a word that
  * opens a sentence counts only when the text also capitalises it mid-sentence or it starts a longer run.
@@ -58,7 +58,9 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
       last = next;
     }
     const after = tokens[last + 1];
-    if (after && joined(tokens[last]!, after, text) && /^\d{1,3}$/.test(after.text)) last += 1;
+    // "Messier 87, a galaxy" ends in its number; in "Rafael Nadal 18 Grand Slam titles" the number is a count.
+    const afterNumber = text.slice(after ? after.end : 0, (after ? after.end : 0) + 2);
+    if (after && joined(tokens[last]!, after, text) && /^\d{1,3}$/.test(after.text) && /^(?:[^\s\p{L}\p{N}]|\s*$)/u.test(afterNumber)) last += 1;
     const following = tokens[last + 1];
     // In German a lone capitalised word is most often a noun: one the text writes only once is left out.
     const loneNoun = lists.nounMarkers.size > 0 && last === index && (counts.get(tokens[index]!.text.toLowerCase()) ?? 0) < 2;

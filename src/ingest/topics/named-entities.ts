@@ -82,9 +82,14 @@ function englishRuns(doc: Doc, text: string, lists: NameWords): Mention[] {
   const describes = ({ end, name }: { end: number; name: string }): boolean => {
     const lastTags = tags.get(end - name.split(/\s+/).at(-1)!.length) ?? [];
     const follower = followers.get(end);
-    return lastTags.some((tag) => tag === 'Adjective' || tag === 'Demonym') || Boolean(follower?.tags.includes('ProperNoun') && !startsUpper(follower.text));
+    return (
+      lastTags.some((tag) => tag === 'Adjective' || tag === 'Demonym') ||
+      Boolean(follower?.tags.includes('ProperNoun') && !startsUpper(follower.text)) ||
+      (!name.includes(' ') && DEMONYM_ENDING.test(name))
+    );
   };
-  const runs = nameRuns(text, lists, isProperNoun).flatMap((run) => (run.office ? holderOf(run) : [run]));
+  const isPerson = (start: number): boolean => tags.get(start)?.includes('Person') ?? false;
+  const runs = nameRuns(text, lists, isProperNoun).flatMap((run) => (run.office ? holderOf(run) : splitAtPersonOf(run, isPerson)));
   return runMentions(runs.filter((run) => !describes(run)), lists);
 }
 
@@ -94,6 +99,19 @@ const OFFICE_DOMAINS = new Set(
     'trade labour labor environment culture economy war').split(' '),
 );
 
+/** "Helen Toner of Georgetown University", "Congress of Rahul Gandhi": a person on either side of "of" makes two names. */
+function splitAtPersonOf(run: NameRun, isPerson: (start: number) => boolean): NameRun[] {
+  const words = [...run.name.matchAll(/\S+/g)];
+  const at = words.findIndex((word, index) => word[0] === 'of' && index > 0 && (isPerson(run.start + words[index - 1]!.index) || isPerson(run.start + (words[index + 1]?.index ?? -1))));
+  if (at < 0) return [run];
+  const before = words[at - 1]!;
+  const after = words[at + 1]!;
+  return [
+    { name: run.name.slice(0, before.index + before[0].length), start: run.start, end: run.start + before.index + before[0].length },
+    { name: run.name.slice(after.index), start: run.start + after.index, end: run.end },
+  ];
+}
+
 /** The person named after an office ("Antony Blinken" of "Secretary of State Antony Blinken"), if any. */
 function holderOf(run: NameRun): NameRun[] {
   const words = [...run.name.matchAll(/\S+/g)];
@@ -102,6 +120,9 @@ function holderOf(run: NameRun): NameRun[] {
   const start = run.start + words[first]!.index;
   return [{ name: run.name.slice(words[first]!.index), start, end: run.end, office: true }];
 }
+
+/** compromise knows some demonyms ("Swiss") and not others ("Turkish", "Indonesian"): alone, a word ending so describes. */
+const DEMONYM_ENDING = /\p{Ll}(?:ish|ese|ian|ean)$/u;
 
 const NOT_A_NAME = new Set(['Date', 'Value', 'Demonym', 'Pronoun', 'Determiner', 'Honorific']);
 
