@@ -31,6 +31,14 @@ describe('extractTopics: names in English', () => {
     expect(topicsOf('numbered-name')).toContain('Messier 87');
   });
 
+  it('reads a person "of" an institution as two names, and a demonym or a count beside a name as neither', () => {
+    const topics = topicsOf('person-of-place');
+    expect(topics).toEqual(expect.arrayContaining(['Helen Toner', 'Georgetown University', 'Rafael Nadal']));
+    expect(topics).not.toContain('Turkish');
+    expect(topics).not.toContain('Swedish');
+    expect(topics).not.toContain('Rafael Nadal 18');
+  });
+
   it('takes neither a headline name the body never writes in lower case nor a job title for a subject', () => {
     const topics = topicsOf('headline-name');
     expect(topics).not.toContain('elon');
