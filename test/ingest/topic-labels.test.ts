@@ -6,7 +6,7 @@ import { topicScores } from '../../bench/topic-scores.ts';
 
 const drafts = loadLabelledDrafts();
 
-/** A little below what extractTopics reaches on the twelve labelled articles (0.83, 0.74, 0.59), so a regression fails. */
+/** A little below what extractTopics reaches on the twelve labelled articles (0.83, 0.74, 0.61), so a regression fails. */
 const PRECISION_FLOOR = 0.8;
 const ENTITY_RECALL_FLOOR = 0.7;
 const SUBJECT_RECALL_FLOOR = 0.55;

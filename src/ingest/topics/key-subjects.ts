@@ -176,12 +176,12 @@ function recountCompounds(subjects: Map<string, Subject>, text: string, context:
   }
 }
 
-/** When a compound carries at least half of its head noun's weight, the compound is the subject. */
+/** When a compound carries at least a third of its head noun's weight, the compound is the subject: readers search "interest rates", not "rate". */
 function preferCompounds(subjects: Map<string, Subject>): void {
   for (const compound of [...subjects.values()]) {
     if (compound.words < 2 || compound.score < MIN_SCORE) continue;
     const head = subjects.get(compound.key.split(' ').at(-1)!);
-    if (!head || compound.score * 2 < head.score) continue;
+    if (!head || compound.score * 3 < head.score) continue;
     compound.score = Math.max(compound.score, head.score);
     subjects.delete(head.key);
   }
