@@ -39,6 +39,12 @@ describe('extractTopics: names in English', () => {
     expect(topics).not.toContain('Rafael Nadal 18');
   });
 
+  it('reads a score line as the clubs the text names bare, not a club with its goals', () => {
+    const topics = topicsOf('score-line');
+    expect(topics).toEqual(expect.arrayContaining(['Chelsea', 'Tottenham', 'Leicester City']));
+    expect(topics.filter((topic) => /\d/.test(topic))).toEqual([]);
+  });
+
   it('takes neither a headline name the body never writes in lower case nor a job title for a subject', () => {
     const topics = topicsOf('headline-name');
     expect(topics).not.toContain('elon');

@@ -49,6 +49,7 @@ export function namedEntities(doc: Doc, text: string, title: string, language?: 
   const lists = nameWords(language);
   const mentions = isEnglish(language) ? withRuns(findMentions(doc, text, lists), englishRuns(doc, text, lists), lists) : runMentions(nameRuns(text, lists), lists);
   const candidates = groupMentions(mentions);
+  foldScores(candidates);
   foldShortNames(candidates);
   foldHyphenatedPairs(candidates);
   const titleKey = ` ${topicKey(title)} `;
@@ -288,9 +289,9 @@ function cleanName(raw: string, lists: NameWords): string | undefined {
   if (afterTitle > 0 && afterTitle < words.length) words.splice(0, afterTitle);
   while (words.length && (!startsUpper(words[0]!) || (words[0] === 'The' && words.length > 2))) words.shift();
   // "South Korean media", "French officials": an adjective before a common noun, not a name. A number may end one ("Messier 87").
-  const last = words.length > 1 && /^\p{N}+$/u.test(words.at(-1)!) ? words.at(-2)! : words.at(-1);
-  if (!last || !startsUpper(last)) return undefined;
-  if (words.some((word) => !startsUpper(word) && !NAME_CONNECTORS.has(word.toLowerCase()) && !lists.connectors.has(word) && !/^\p{N}+$/u.test(word))) return undefined;
+  const named = words.length > 1 && /^\p{N}+$/u.test(words.at(-1)!) ? words.slice(0, -1) : words;
+  if (named.length === 0 || !startsUpper(named.at(-1)!)) return undefined;
+  if (named.some((word) => !startsUpper(word) && !NAME_CONNECTORS.has(word.toLowerCase()) && !lists.connectors.has(word))) return undefined;
   const name = words.join(' ');
   if (name.length < 2 || /^\p{N}+$/u.test(name)) return undefined;
   return fixShouting(name);
@@ -338,6 +339,20 @@ function foldShortNames(candidates: Map<string, EntityCandidate>): void {
     if (owners.length !== 1) continue;
     merge(owners[0]!, candidate);
     candidates.delete(candidate.key);
+  }
+}
+
+/**
+ * A name with a number and the same name bare are one: "Tottenham 2:" of a score line is Tottenham, which the
+ * text names bare more often; "Messier 87" stays whole where the text writes the number at least as often.
+ */
+function foldScores(candidates: Map<string, EntityCandidate>): void {
+  for (const numbered of [...candidates.values()]) {
+    const bare = candidates.get(numbered.key.replace(/ \d+$/, ''));
+    if (!bare || bare === numbered) continue;
+    const [kept, folded] = bare.count > numbered.count ? [bare, numbered] : [numbered, bare];
+    merge(kept, folded);
+    candidates.delete(folded.key);
   }
 }
 
