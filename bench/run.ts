@@ -10,6 +10,7 @@ const SECTIONS: Record<string, () => Promise<{ default: () => Promise<BenchSecti
   summaries: () => import('./summaries.ts'),
   clustering: () => import('./clustering.ts'),
   languages: () => import('./languages.ts'),
+  topics: () => import('./topics.ts'),
   search: () => import('./search.ts'),
   delivery: () => import('./delivery.ts'),
   scale: () => import('./scale.ts'),

@@ -143,13 +143,13 @@ describe('extractTopics: key subjects', () => {
     expect(topics).toContain('floods');
   });
 
-  it('gives an article in another language its names but no subjects', () => {
+  it('gives an article in another language its names, an organisation whole, but no subjects', () => {
     const topics = extractTopics({
       title: 'São Paulo decreta emergência por dengue após alta de casos',
       language: 'pt-BR',
       paragraphs: ['A Prefeitura de São Paulo decretou nesta segunda-feira situação de emergência por causa da dengue, anunciou o prefeito Ricardo Nunes.'],
     });
-    expect(topics).toEqual(['São Paulo', 'Ricardo Nunes']);
+    expect(topics).toEqual(['Prefeitura de São Paulo', 'Ricardo Nunes']);
   });
 
   it('gives subjects no more than a third of the list when there are names enough', () => {

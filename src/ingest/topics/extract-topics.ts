@@ -1,6 +1,6 @@
 import nlp from 'compromise';
 import { keySubjects } from './key-subjects.ts';
-import { namedEntities } from './named-entities.ts';
+import { isEnglish, namedEntities } from './named-entities.ts';
 import { topicKey } from './topic-key.ts';
 
 export interface TopicSource {
@@ -26,15 +26,11 @@ export function extractTopics(source: TopicSource, limit = 12): string[] {
   const text = [lead, ...source.paragraphs.slice(1)].join('\n\n').slice(0, MAX_CHARS);
   if (!text.trim()) return [];
   const doc = nlp(text);
-  const entities = namedEntities(doc, text, source.title);
+  const entities = namedEntities(doc, text, source.title, source.language);
   const nameWords = new Set(entities.flatMap((name) => topicKey(name).split(' ')));
   const subjects = isEnglish(source.language)
     ? keySubjects(doc, { title: source.title, leadEnd: lead.length, nameWords }).filter((subject) => !nameWords.has(topicKey(subject)))
     : [];
   const entityCount = Math.min(entities.length, limit - Math.min(subjects.length, Math.round(limit * SUBJECT_SHARE)));
   return [...entities.slice(0, entityCount), ...subjects.slice(0, limit - entityCount)];
-}
-
-function isEnglish(language: string | undefined): boolean {
-  return language === undefined || /^en\b/i.test(language);
 }

@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import { nameWords } from './name-words.ts';
 
 type Doc = ReturnType<typeof nlp>;
 
@@ -71,9 +72,28 @@ export function keySubjects(doc: Doc, context: SubjectContext): string[] {
   for (const sentence of termsOf(nlp(headlineAsSentence(context.title)))) count(sentence.map(headlineLabelAsNoun), () => TITLE_WEIGHT);
   // A headline word the body never uses is wording ("edge", "heads"), not a subject; a label is the exception.
   for (const subject of [...subjects.values()]) if (!inBody.has(subject.key) && !isLabel(context.title, subject)) subjects.delete(subject.key);
-  recountCompounds(subjects, doc.text(), context);
+  const text = doc.text();
+  recountCompounds(subjects, text, context);
   preferCompounds(subjects);
-  return pick([...subjects.values()].filter((subject) => subject.score >= MIN_SCORE));
+  return pick([...subjects.values()].filter((subject) => subject.score >= MIN_SCORE && (writtenInLowerCase(subject, text) || isLabel(context.title, subject)) && !isJobTitle(subject)));
+}
+
+/** A word the body only ever capitalises is a name the tagger missed ("Elon" of a headline, "Modi" opening sentences), not a subject. */
+function writtenInLowerCase(subject: Subject, text: string): boolean {
+  return subjectPattern(subject.key, 'u').test(text);
+}
+
+/** The subject as the text may write it: each word singular or plural, joined by spaces or hyphens. */
+function subjectPattern(key: string, flags: string): RegExp {
+  const words = key.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}])${words.join('(?:s|es)?[\\s-]+')}(?:s|es)?(?![\\p{L}])`, flags);
+}
+
+const TITLES = nameWords('en').titles;
+
+/** "chief executive" is who someone is, not what the story is about. */
+function isJobTitle(subject: Subject): boolean {
+  return subject.key.split(' ').every((word) => TITLES.has(word));
 }
 
 function termsOf(doc: Doc): Term[][] {
@@ -149,20 +169,19 @@ function recountCompounds(subjects: Map<string, Subject>, text: string, context:
   const title = context.title.toLowerCase();
   for (const subject of subjects.values()) {
     if (subject.words < 2) continue;
-    const words = subject.key.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const pattern = new RegExp(`(?<![\\p{L}])${words.join('(?:s|es)?[\\s-]+')}(?:s|es)?(?![\\p{L}])`, 'giu');
+    const pattern = subjectPattern(subject.key, 'giu');
     let score = [...title.matchAll(pattern)].length * TITLE_WEIGHT;
     for (const match of text.matchAll(pattern)) score += match.index < context.leadEnd ? LEAD_WEIGHT : 1;
     subject.score = Math.max(subject.score, score);
   }
 }
 
-/** When a compound carries at least half of its head noun's weight, the compound is the subject. */
+/** When a compound carries at least a third of its head noun's weight, the compound is the subject: readers search "interest rates", not "rate". */
 function preferCompounds(subjects: Map<string, Subject>): void {
   for (const compound of [...subjects.values()]) {
     if (compound.words < 2 || compound.score < MIN_SCORE) continue;
     const head = subjects.get(compound.key.split(' ').at(-1)!);
-    if (!head || compound.score * 2 < head.score) continue;
+    if (!head || compound.score * 3 < head.score) continue;
     compound.score = Math.max(compound.score, head.score);
     subjects.delete(head.key);
   }

@@ -1,4 +1,6 @@
 import type nlp from 'compromise';
+import { nameRuns, type NameRun } from './name-runs.ts';
+import { isTitle as isTitleWord, NAME_PARTICLES, nameWords, type NameWords } from './name-words.ts';
 import { topicKey } from './topic-key.ts';
 
 type Doc = ReturnType<typeof nlp>;
@@ -16,6 +18,8 @@ interface Mention {
   kind: EntityKind;
   name: string;
   position: number;
+  end: number;
+  office?: boolean;
 }
 
 interface EntityCandidate {
@@ -25,9 +29,6 @@ interface EntityCandidate {
   firstPosition: number;
   forms: Map<string, number>;
 }
-
-/** Lower-case particles inside a person's name ("Erik ten Hag", "Ursula von der Leyen"). */
-const NAME_PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'der', 'den', 'ten', 'ter', 'van', 'von', 'la', 'le', 'al', 'el', 'bin']);
 
 /** Words that may sit inside a proper name without ending it ("Bank of England", "Abu al-Hassan"). */
 const NAME_CONNECTORS = new Set([...NAME_PARTICLES, 'of', 'the', 'and', 'for', 'on', '&']);
@@ -40,10 +41,15 @@ const NAME_BREAK = /[,:;|•–—]/;
  * (a rule-and-lexicon tagger that ships its model in the package); what is written here is the clean-up
  * news text needs: titles, possessives, hyphenated given names, lists, headline capitals, and short
  * mentions ("Putin", "Mr. Hrytsenko") folded into the full name. The headline is not tagged, because
- * Title Case makes every word look like a name; it is used to rank what the body names.
+ * Title Case makes every word look like a name; it is used to rank what the body names. Runs of
+ * capitalised words find the names compromise misses or cuts short ("Bank of England", "Elon Musk") and,
+ * in the languages compromise does not read, all of them.
  */
-export function namedEntities(doc: Doc, text: string, title: string): string[] {
-  const candidates = groupMentions(findMentions(doc, text));
+export function namedEntities(doc: Doc, text: string, title: string, language?: string): string[] {
+  const lists = nameWords(language);
+  const mentions = isEnglish(language) ? withRuns(findMentions(doc, text, lists), englishRuns(doc, text, lists), lists) : runMentions(nameRuns(text, lists), lists);
+  const candidates = groupMentions(mentions);
+  foldScores(candidates);
   foldShortNames(candidates);
   foldHyphenatedPairs(candidates);
   const titleKey = ` ${topicKey(title)} `;
@@ -53,7 +59,107 @@ export function namedEntities(doc: Doc, text: string, title: string): string[] {
     .map(({ candidate }) => displayForm(candidate, title));
 }
 
-function findMentions(doc: Doc, text: string): Mention[] {
+export function isEnglish(language: string | undefined): boolean {
+  return language === undefined || /^en\b/i.test(language);
+}
+
+/** The capitalised runs of an English text whose words compromise tags as proper nouns. */
+function englishRuns(doc: Doc, text: string, lists: NameWords): Mention[] {
+  const tags = new Map<number, string[]>();
+  const followers = new Map<number, TaggedTerm>();
+  for (const sentence of doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: TaggedTerm[] }>) {
+    sentence.terms.forEach((term, index) => {
+      tags.set(term.offset.start, term.tags);
+      const next = sentence.terms[index + 1];
+      if (next && joinsNext(term)) followers.set(term.offset.start + term.offset.length, next);
+    });
+  }
+  const isProperNoun = ({ start }: { start: number }): boolean => {
+    const termTags = tags.get(start) ?? [];
+    return termTags.includes('ProperNoun') && !termTags.some((tag) => NOT_A_NAME.has(tag));
+  };
+  // "Olympic", "British": a run that ends in an adjective describes a name without being one; nor is a run
+  // compromise reads on into a lower-case word ("South Korean media").
+  const describes = ({ end, name }: { end: number; name: string }): boolean => {
+    const lastTags = tags.get(end - name.split(/\s+/).at(-1)!.length) ?? [];
+    const follower = followers.get(end);
+    return (
+      lastTags.some((tag) => tag === 'Adjective' || tag === 'Demonym') ||
+      Boolean(follower?.tags.includes('ProperNoun') && !startsUpper(follower.text)) ||
+      (!name.includes(' ') && DEMONYM_ENDING.test(name))
+    );
+  };
+  const isPerson = (start: number): boolean => tags.get(start)?.includes('Person') ?? false;
+  const runs = nameRuns(text, lists, isProperNoun).flatMap((run) => (run.office ? holderOf(run) : splitAtPersonOf(run, isPerson)));
+  return runMentions(runs.filter((run) => !describes(run)), lists);
+}
+
+/** What an office is of, in English ("Secretary of State", "Minister of Foreign Affairs"): not part of its holder's name. */
+const OFFICE_DOMAINS = new Set(
+  ('state defence defense foreign home affairs health finance justice interior treasury education energy commerce agriculture transport ' +
+    'trade labour labor environment culture economy war').split(' '),
+);
+
+/** "Helen Toner of Georgetown University", "Congress of Rahul Gandhi": a person on either side of "of" makes two names. */
+function splitAtPersonOf(run: NameRun, isPerson: (start: number) => boolean): NameRun[] {
+  const words = [...run.name.matchAll(/\S+/g)];
+  const at = words.findIndex((word, index) => word[0] === 'of' && index > 0 && (isPerson(run.start + words[index - 1]!.index) || isPerson(run.start + (words[index + 1]?.index ?? -1))));
+  if (at < 0) return [run];
+  const before = words[at - 1]!;
+  const after = words[at + 1]!;
+  return [
+    { name: run.name.slice(0, before.index + before[0].length), start: run.start, end: run.start + before.index + before[0].length },
+    { name: run.name.slice(after.index), start: run.start + after.index, end: run.end },
+  ];
+}
+
+/** The person named after an office ("Antony Blinken" of "Secretary of State Antony Blinken"), if any. */
+function holderOf(run: NameRun): NameRun[] {
+  const words = [...run.name.matchAll(/\S+/g)];
+  const first = words.findIndex((word) => !OFFICE_DOMAINS.has(word[0].toLowerCase()));
+  if (first < 1) return first === 0 ? [{ ...run, office: false }] : [];
+  const start = run.start + words[first]!.index;
+  return [{ name: run.name.slice(words[first]!.index), start, end: run.end, office: true }];
+}
+
+/** compromise knows some demonyms ("Swiss") and not others ("Turkish", "Indonesian"): alone, a word ending so describes. */
+const DEMONYM_ENDING = /\p{Ll}(?:ish|ese|ian|ean)$/u;
+
+const NOT_A_NAME = new Set(['Date', 'Value', 'Demonym', 'Pronoun', 'Determiner', 'Honorific']);
+
+function runMentions(runs: NameRun[], lists: NameWords): Mention[] {
+  return runs.flatMap(({ name, start, end, office }) => {
+    const cleaned = cleanName(name, lists);
+    return cleaned ? [{ kind: 'organization' as const, name: cleaned, position: start, end, ...(office ? { office } : {}) }] : [];
+  });
+}
+
+/**
+ * compromise's mentions, with a run taking the place of those it holds and extends ("Bank of England"
+ * over "England", "Delaware Court of Chancery" over "Delaware Court"); a run it tags nothing in is a name
+ * of its own. A run that crosses a mention's edge leaves the mention be.
+ */
+function withRuns(mentions: Mention[], runs: Mention[], lists: NameWords): Mention[] {
+  const kept = [...mentions];
+  for (const run of runs) {
+    const overlapping = kept.filter((mention) => mention.position < run.end && run.position < mention.end);
+    if (run.office) {
+      // compromise reads the office into the name ("State Antony Blinken"); the office's holder replaces it.
+      for (const mention of overlapping) kept.splice(kept.indexOf(mention), 1);
+      kept.push({ ...run, kind: 'person' });
+      continue;
+    }
+    const inside = overlapping.filter((mention) => mention.position >= run.position && mention.end <= run.end);
+    if (inside.length !== overlapping.length || inside.some((mention) => topicKey(mention.name) === topicKey(run.name))) continue;
+    const person = inside.find((mention) => mention.kind === 'person');
+    const joinsWithParticle = run.name.split(/\s+/).some((word) => lists.connectors.has(word));
+    for (const mention of inside) kept.splice(kept.indexOf(mention), 1);
+    kept.push({ ...run, kind: person && !joinsWithParticle ? 'person' : run.kind });
+  }
+  return kept;
+}
+
+function findMentions(doc: Doc, text: string, lists: NameWords): Mention[] {
   const mentions: Mention[] = [];
   const neighbours = termNeighbours(doc);
   const collect = (kind: EntityKind, matches: Array<{ terms?: TaggedTerm[] }>): void => {
@@ -63,8 +169,8 @@ function findMentions(doc: Doc, text: string): Mention[] {
         const first = piece[0]!;
         const last = piece.at(-1)!;
         const span = extendHyphenatedName(text, first.offset.start, last.offset.start + last.offset.length + (/^[-‐‑]/.test(last.post) ? 1 : 0));
-        const name = cleanName(span);
-        if (name) mentions.push({ kind, name, position: first.offset.start });
+        const name = cleanName(span, lists);
+        if (name) mentions.push({ kind, name, position: first.offset.start, end: first.offset.start + span.length });
       }
     }
   };
@@ -139,12 +245,13 @@ function isNameWord(term: TaggedTerm): boolean {
   return term.tags.includes('ProperNoun') && !isTitle(term) && /^\p{Lu}/u.test(term.text);
 }
 
-/** One tagged span as the names it holds, without the titles around them ("President", "Mr.", "Jr."). */
+/** One tagged span as the names it holds, without the titles around them ("President", "Mr.", "Jr."), split at lists and possessives. */
 function splitAtBreaks(terms: TaggedTerm[]): TaggedTerm[][] {
   const pieces: TaggedTerm[][] = [[]];
   for (const term of terms) {
     pieces.at(-1)!.push(term);
-    if (NAME_BREAK.test(term.post)) pieces.push([]);
+    // A possessive ends a name too: "Narendra Modi's Bharatiya Janata Party" is two.
+    if (NAME_BREAK.test(term.post) || term.tags.includes('Possessive') || /['’]s$/.test(term.text)) pieces.push([]);
   }
   return pieces
     .map((piece) => {
@@ -170,17 +277,21 @@ function extendHyphenatedName(text: string, start: number, end: number): string 
 }
 
 /** Trims a tagged span to the name itself, or returns undefined when what is left is not a proper name. */
-function cleanName(raw: string): string | undefined {
+function cleanName(raw: string, lists: NameWords): string | undefined {
   const words = raw
     .replace(/['’]s\b/g, '')
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '')
     .replace(/\.$/, (dot) => (/\b\p{Lu}\.\p{Lu}\.$/u.test(raw.trim()) ? dot : ''))
     .split(/\s+/)
     .filter(Boolean);
-  while (words.length && !startsUpper(words[0]!)) words.shift();
-  // "South Korean media", "French officials": an adjective before a common noun, not a name.
-  if (words.length === 0 || !startsUpper(words.at(-1)!)) return undefined;
-  if (words.some((word) => !startsUpper(word) && !NAME_CONNECTORS.has(word.toLowerCase()))) return undefined;
+  // A title ends what comes before it ("Pfizer Chief Executive Albert Bourla"): the name is what follows.
+  const afterTitle = words.findLastIndex((word) => isTitleWord(word, lists)) + 1;
+  if (afterTitle > 0 && afterTitle < words.length) words.splice(0, afterTitle);
+  while (words.length && (!startsUpper(words[0]!) || (words[0] === 'The' && words.length > 2))) words.shift();
+  // "South Korean media", "French officials": an adjective before a common noun, not a name. A number may end one ("Messier 87").
+  const named = words.length > 1 && /^\p{N}+$/u.test(words.at(-1)!) ? words.slice(0, -1) : words;
+  if (named.length === 0 || !startsUpper(named.at(-1)!)) return undefined;
+  if (named.some((word) => !startsUpper(word) && !NAME_CONNECTORS.has(word.toLowerCase()) && !lists.connectors.has(word))) return undefined;
   const name = words.join(' ');
   if (name.length < 2 || /^\p{N}+$/u.test(name)) return undefined;
   return fixShouting(name);
@@ -228,6 +339,20 @@ function foldShortNames(candidates: Map<string, EntityCandidate>): void {
     if (owners.length !== 1) continue;
     merge(owners[0]!, candidate);
     candidates.delete(candidate.key);
+  }
+}
+
+/**
+ * A name with a number and the same name bare are one: "Tottenham 2:" of a score line is Tottenham, which the
+ * text names bare more often; "Messier 87" stays whole where the text writes the number at least as often.
+ */
+function foldScores(candidates: Map<string, EntityCandidate>): void {
+  for (const numbered of [...candidates.values()]) {
+    const bare = candidates.get(numbered.key.replace(/ \d+$/, ''));
+    if (!bare || bare === numbered) continue;
+    const [kept, folded] = bare.count > numbered.count ? [bare, numbered] : [numbered, bare];
+    merge(kept, folded);
+    candidates.delete(folded.key);
   }
 }
 

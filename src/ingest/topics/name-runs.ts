@@ -1,0 +1,171 @@
+import { isTitle, NAME_PARTICLES, type NameWords } from './name-words.ts';
+
+export interface NameRun {
+  name: string;
+  start: number;
+  end: number;
+  /** Follows a title and "of" ("Secretary of State Antony Blinken"): an office, with perhaps its holder's name after. */
+  office?: boolean;
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** First word of a sentence, a quotation or a headline-style label: capitalised whatever it is. */
+  opensSentence: boolean;
+}
+
+/**
+ * Names as news writes them: runs of capitalised words, with the particles a name holds ("Bank of England",
+ * "Congreso de los Diputados", "Arquata del Tronto") and a short number that ends a phrase ("Messier 87,"), without
+ * the titles before them ("Presidente", "Vorstandschef"). For English, `isNameWord` is compromise's
+ * proper-noun tag, which tells a sentence's first word apart; elsewhere there is no tagger, so a word that
+ * opens a sentence counts only when the text also capitalises it mid-sentence or it starts a longer run.
+ * Written by hand because compromise reads English only and no maintained package finds names in the others.
+ */
+export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { start: number; text: string }) => boolean): NameRun[] {
+  const tokens = tokenize(text);
+  const bearers = titleBearers(tokens, lists);
+  const capitalisedMidSentence = new Set([
+    ...tokens.filter((token) => !token.opensSentence && isCapitalised(token.text)).map((token) => token.text.toLowerCase()),
+    ...bearers.map((run) => run.name.toLowerCase()),
+  ]);
+  const nouns = commonNouns(tokens, text, lists);
+  const counts = new Map<string, number>();
+  for (const token of tokens) counts.set(token.text.toLowerCase(), (counts.get(token.text.toLowerCase()) ?? 0) + 1);
+  const nameWord = tokens.map((token, index) => {
+    const lower = token.text.toLowerCase();
+    // Mid-sentence, a capitalised stop word is a name ("Stephan Weil", "La Moncloa").
+    if (!isCapitalised(token.text) || (token.opensSentence && lists.stop.has(lower)) || isTitle(token.text, lists) || nouns.has(lower)) return false;
+    // compromise tells a name opening a sentence from a common word; without it the text must show it.
+    if (isNameWord) return isNameWord(token);
+    if (!token.opensSentence || capitalisedMidSentence.has(lower)) return true;
+    const next = tokens[index + 1];
+    return Boolean(next && joined(token, next, text) && isCapitalised(next.text) && !lists.stop.has(next.text.toLowerCase()));
+  });
+  const runs: NameRun[] = [...bearers];
+  let index = 0;
+  while (index < tokens.length) {
+    if (!nameWord[index]) {
+      index += 1;
+      continue;
+    }
+    let last = index;
+    for (;;) {
+      const next = continuation(tokens, nameWord, last, text, lists);
+      if (next === undefined) break;
+      last = next;
+    }
+    const after = tokens[last + 1];
+    // "Messier 87, a galaxy" ends in its number; in "Rafael Nadal 18 Grand Slam titles" the number is a count.
+    const afterNumber = text.slice(after ? after.end : 0, (after ? after.end : 0) + 2);
+    if (after && joined(tokens[last]!, after, text) && /^\d{1,3}$/.test(after.text) && /^(?:[^\s\p{L}\p{N}]|\s*$)/u.test(afterNumber)) last += 1;
+    const following = tokens[last + 1];
+    // In German a lone capitalised word is most often a noun: one the text writes only once is left out.
+    const loneNoun = lists.nounMarkers.size > 0 && last === index && (counts.get(tokens[index]!.text.toLowerCase()) ?? 0) < 2;
+    // "South" of "South Korean media": a run that stops short of a capitalised word it cannot read is no name.
+    const cutShort =
+      following &&
+      !isPossessive(tokens[last]!) &&
+      joined(tokens[last]!, following, text) &&
+      isCapitalised(following.text) &&
+      !isTitle(following.text, lists) &&
+      !lists.stop.has(following.text.toLowerCase());
+    const [of, title] = [tokens[index - 1], tokens[index - 2]];
+    const office = Boolean(of && title && lists.connectors.has(of.text) && isTitle(title.text, lists));
+    if (!cutShort && !loneNoun) runs.push({ name: text.slice(tokens[index]!.start, tokens[last]!.end), start: tokens[index]!.start, end: tokens[last]!.end, office });
+    index = last + 1;
+  }
+  return runs;
+}
+
+/** The company or country a compound title names ("Porsche-Chef", "Volkswagen-Vorstandschef", "Vice-President" aside). */
+function titleBearers(tokens: Token[], lists: NameWords): NameRun[] {
+  return tokens.flatMap((token) => {
+    const cut = token.text.search(/[-‐‑][^-‐‑]*$/);
+    const bearer = token.text.slice(0, cut);
+    if (cut < 1 || !isTitle(token.text, lists) || !isCapitalised(bearer) || isTitle(bearer, lists)) return [];
+    return [{ name: bearer, start: token.start, end: token.start + bearer.length }];
+  });
+}
+
+/**
+ * German capitalises every noun. A word the text writes after an article, a determiner, a number or an
+ * inflected adjective ("die Abgaswerte", "11 Millionen", "neuen Vertrag") at least as often as it writes it
+ * bare is a common noun; names go bare more often ("in Wolfsburg", "bei Volkswagen"). So is a word that a
+ * name is seldom made of ("-ung", "-heit", "-keit").
+ */
+function commonNouns(tokens: Token[], text: string, lists: NameWords): Set<string> {
+  const nouns = new Set<string>();
+  if (lists.nounMarkers.size === 0) return nouns;
+  const marked = new Map<string, number>();
+  const bare = new Map<string, number>();
+  tokens.forEach((token, index) => {
+    if (!isCapitalised(token.text) || token.opensSentence) return;
+    const lower = token.text.toLowerCase();
+    if (NOUN_ENDING.test(lower)) nouns.add(lower);
+    const before = tokens[index - 1]!.text;
+    const isMarked = joined(tokens[index - 1]!, token, text) && (lists.nounMarkers.has(before.toLowerCase()) || /^\d/.test(before) || INFLECTED_ADJECTIVE.test(before));
+    const tally = isMarked ? marked : bare;
+    tally.set(lower, (tally.get(lower) ?? 0) + 1);
+  });
+  for (const [word, count] of marked) if (count >= (bare.get(word) ?? 0)) nouns.add(word);
+  return nouns;
+}
+
+/** Lower case, ending as a German adjective before a noun does; not "-te(n)", which is how past-tense verbs ("sagte") end. */
+const INFLECTED_ADJECTIVE = /^\p{Ll}{2,}(?<!t)(?:e|en|er|es|em)$/u;
+const NOUN_ENDING = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tät|täten|ion|ionen|ismus|nis|nisse|tum|werte|werten)$/u;
+
+/** The index of the run's next name word: straight after `last`, or after one or two particles. */
+function continuation(tokens: Token[], nameWord: boolean[], last: number, text: string, lists: NameWords): number | undefined {
+  // A possessive ends the name: "North Korea's Kim Jong Un" is two.
+  if (isPossessive(tokens[last]!)) return undefined;
+  let at = last + 1;
+  while (at <= last + 2 && tokens[at] && joined(tokens[at - 1]!, tokens[at]!, text) && isParticle(tokens[at]!.text, tokens[at - 1]!.text, lists)) at += 1;
+  const token = tokens[at];
+  return token && nameWord[at] && joined(tokens[at - 1]!, token, text) ? at : undefined;
+}
+
+/** Some names keep a particle's capital ("Marine Le Pen", "Victoria De Angelis"). */
+function isParticle(word: string, previous: string, lists: NameWords): boolean {
+  if (lists.afterHeads.connectors.has(word)) return lists.afterHeads.heads.has(previous.toLowerCase());
+  return lists.connectors.has(word) || NAME_PARTICLES.has(word.toLowerCase());
+}
+
+function isPossessive(token: Token): boolean {
+  return /['’]s$/.test(token.text);
+}
+
+/** Nothing but spaces between two tokens of one line. */
+function joined(left: Token, right: Token, text: string): boolean {
+  return /^[ \t\u00a0]+$/.test(text.slice(left.end, right.start));
+}
+
+function isCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&‐‑-]*[\p{L}\p{M}\p{N}]|[\p{L}\p{N}]/gu;
+/** A lower-case elided article or preposition before a name: "l'Italia", "dell'Appennino", "d'Europe". */
+const ELISION = /^\p{Ll}{1,5}['’](?=\p{Lu})/u;
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let previousEnd = 0;
+  for (const match of text.matchAll(WORD)) {
+    let word = match[0];
+    let start = match.index;
+    const gap = text.slice(previousEnd, start);
+    const elided = ELISION.exec(word);
+    if (elided) {
+      word = word.slice(elided[0].length);
+      start += elided[0].length;
+    }
+    const opensSentence = tokens.length === 0 || /[.!?:;\n«“"‘(]|^\s*[-–—]/.test(gap);
+    tokens.push({ text: word, start, end: start + word.length, opensSentence });
+    previousEnd = match.index + match[0].length;
+  }
+  return tokens;
+}

@@ -1,0 +1,120 @@
+/**
+ * The few words per language that decide where a capitalised name starts and ends. compromise tags English
+ * only and no maintained package ships these lists for names, so they are written here, kept short: the
+ * words that open a sentence with a capital (articles, pronouns, conjunctions), the titles written before a
+ * name, and the particles found inside one ("Banco de España", "Arquata del Tronto"); never "and", "y" or
+ * "e", which join two names more often than they sit inside one.
+ */
+export interface NameWords {
+  /** Capitalised only because a sentence or quote starts with them; never a name on their own. */
+  stop: ReadonlySet<string>;
+  /** Written before a name and not part of it ("Presidente", "Mme", "Vorstandschef"). */
+  titles: ReadonlySet<string>;
+  /** Lower-case words that may join two capitalised parts of one name. */
+  connectors: ReadonlySet<string>;
+  /** A capitalised word right after one of these is a common noun (German capitalises every noun). */
+  nounMarkers: ReadonlySet<string>;
+  /** A connector allowed only after one of these words ("Center for Astrophysics", not "Pyongyang for Russia"). */
+  afterHeads: { connectors: ReadonlySet<string>; heads: ReadonlySet<string> };
+  /** German writes a job title as one compound ("VW-Chef", "Konzernchefin"): its ending says so. */
+  titleEndings: readonly string[];
+}
+
+/** Lower-case particles inside a person's name ("Erik ten Hag", "Ursula von der Leyen"), in any language. */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'ten', 'ter', 'van', 'von', 'la', 'le', 'al', 'el', 'bin', 'dos', 'das']);
+
+const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
+
+const ENGLISH_TITLES =
+  'mr mrs ms mx dr prof sir dame president vice prime secretary minister chancellor chair chairman chairwoman chairperson chief executive ' +
+  'financial operating officer commissioner professor senator governor mayor director spokesman spokeswoman spokesperson ceo cfo cto coach manager';
+
+const LANGUAGES: Record<string, { stop: string; titles: string; connectors: string; nounMarkers?: string; titleEndings?: string; heads?: string }> = {
+  en: {
+    stop: 'the a an this that these those it its he she they we i',
+    titles: ENGLISH_TITLES,
+    connectors: 'of',
+    heads:
+      'center centre institute institution agency office department commission council committee foundation society organisation organization ' +
+      'association federation union alliance fund centres centers coalition campaign party league board authority administration',
+  },
+  es: {
+    stop:
+      'el la los las lo un una unos unas al del de en y e o u que con por para sin sobre tras según pero mientras este esta estos estas ese esa esos esas ' +
+      'su sus se no sí también ya hoy ayer así cuando donde como aunque si ante entre desde hasta durante todo todos toda todas cada otro otra más muy ' +
+      'hay fue es era ha han él ella ellos ellas nosotros yo usted aquí allí ahora después antes luego pues entonces ni le les nos qué cómo quién',
+    titles:
+      'presidente presidenta vicepresidente vicepresidenta ministro ministra don doña señor señora sr sra secretario secretaria líder alcalde alcaldesa ' +
+      'juez jueza portavoz rey reina seleccionador entrenador delantero centrocampista',
+    connectors: 'de del la las los',
+  },
+  fr: {
+    stop:
+      'le la les l un une des du de d au aux et ou mais donc or ni car que qui quoi dont où ce cet cette ces son sa ses leur leurs il elle ils elles on nous ' +
+      'vous je en dans par pour sur sous avec sans selon après avant depuis pendant lors dès si comme quand alors aussi puis enfin ainsi mardi lundi ' +
+      'mercredi jeudi vendredi samedi dimanche c ne pas plus tout tous toute toutes chaque y a est était',
+    titles:
+      'président présidente ministre m mme mlle monsieur madame mgr monseigneur premier première maire sénateur sénatrice député députée ' +
+      'archevêque recteur général générale',
+    connectors: 'de du des d la le les sur en',
+  },
+  it: {
+    stop:
+      'il lo la i gli le l un uno una un del della dei degli delle di a al alla ai agli alle da dal dalla in nel nella nei negli con su sul sulla per ' +
+      'tra fra e ed o ma che chi cui non si ci è sono era questo questa questi queste quello quella suo sua suoi sue loro lui lei noi voi io anche ' +
+      'poi dopo prima quando dove come se già ancora oggi ieri così mentre perché secondo tutto tutti ogni',
+    titles: 'presidente ministro ministra premier sindaco sindaca signor signora sig don onorevole commissario capo papa re regina cantante frontman',
+    connectors: 'di del della dei degli delle da dal sul sulla',
+  },
+  pt: {
+    stop:
+      'o a os as um uma uns umas do da dos das de em no na nos nas ao aos à às pelo pela pelos pelas por para com sem sobre após entre até e ou mas ' +
+      'que se não já também quando onde como segundo este esta estes estas esse essa isso seu sua seus suas ele ela eles elas nós eu você ainda depois ' +
+      'antes hoje ontem assim cada todo todos toda todas mais muito há foi é era',
+    titles:
+      'presidente presidenta ministro ministra governador governadora prefeito prefeita senhor senhora sr sra dom dona deputado deputada senador ' +
+      'senadora secretário secretária juiz juíza diretor diretora',
+    connectors: 'de do da dos das',
+  },
+  de: {
+    stop:
+      'der die das den dem des ein eine einer eines einem einen und oder aber doch denn dass weil wenn als wie wo was wer es er sie wir ich ihr man ' +
+      'in im an am auf aus bei beim mit nach von vom zu zum zur für über unter vor hinter neben seit bis durch gegen ohne um auch noch schon nun dann ' +
+      'so nicht kein keine sein seine seiner seinem seinen ihre ihrem ihren ihres unser unsere dieser diese dieses diesem diesen jeder jede jedes ' +
+      'alle viele mehr heute gestern damit dazu dabei doch ist war sind waren hat hatte wird wurde',
+    titles:
+      'herr frau dr prof präsident präsidentin bundeskanzler bundeskanzlerin kanzler kanzlerin minister ministerin ministerpräsident ' +
+      'ministerpräsidentin chef chefin vorstandschef vorstandschefin konzernchef konzernchefin bürgermeister bürgermeisterin sprecher sprecherin ' +
+      'patriarch patriarchen papst aufsichtsratschef',
+    connectors: 'von der für zu',
+    nounMarkers:
+      'der die das den dem des ein eine einer eines einem einen kein keine keinen keinem sein seine seiner seinem seinen ihr ihre ihrer ihrem ihren ' +
+      'unser unsere dieser diese dieses diesem diesen jeder jede jedes am im zum zur vom beim ins ans',
+    titleEndings: 'chef chefin präsident präsidentin minister ministerin sprecher sprecherin vorsitzender vorsitzende vorsitzenden',
+  },
+};
+
+const BY_LANGUAGE = new Map(
+  Object.entries(LANGUAGES).map(([language, lists]) => [
+    language,
+    {
+      stop: words(lists.stop),
+      titles: words(lists.titles),
+      connectors: words(lists.connectors),
+      nounMarkers: words(lists.nounMarkers ?? ''),
+      titleEndings: [...words(lists.titleEndings ?? '')],
+      afterHeads: { connectors: words(lists.heads ? 'for' : ''), heads: words(lists.heads ?? '') },
+    },
+  ]),
+);
+
+/** The lists for a BCP 47 language; English's when the language is unknown or not among the six. */
+export function nameWords(language: string | undefined): NameWords {
+  return BY_LANGUAGE.get((language ?? 'en').slice(0, 2).toLowerCase()) ?? BY_LANGUAGE.get('en')!;
+}
+
+/** "Presidente", "Mme.", "Vice-President", and in German a compound ending in a title ("VW-Chef", "Vorstandschef"). */
+export function isTitle(word: string, lists: NameWords): boolean {
+  const lower = word.toLowerCase().replace(/\.$/, '');
+  return lists.titles.has(lower) || lists.titles.has(lower.split(/[-‐‑]/).at(-1)!) || lists.titleEndings.some((ending) => lower.endsWith(ending));
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { extractTopics, type TopicSource } from '../../src/ingest/topics/extract-topics.ts';
+import passages from '../fixtures/topics/names.json' with { type: 'json' };
+
+const topicsOf = (name: keyof typeof passages.articles): string[] => extractTopics(passages.articles[name] as TopicSource);
+
+describe('extractTopics: names in English', () => {
+  it('keeps the Bank of England whole', () => {
+    const topics = topicsOf('bank-of-england');
+    expect(topics).toContain('Bank of England');
+    expect(topics).not.toContain('England');
+  });
+
+  it('keeps a name joined by "of" whole, and joins no two places with "for"', () => {
+    const topics = topicsOf('court-of-chancery');
+    expect(topics).toContain('Delaware Court of Chancery');
+    expect(topics).toEqual(expect.arrayContaining(['Pyongyang', 'Russia']));
+  });
+
+  it("ends a name at a possessive: Narendra Modi's Bharatiya Janata Party is two", () => {
+    expect(topicsOf('possessive')).toEqual(expect.arrayContaining(['Narendra Modi', 'Bharatiya Janata Party']));
+  });
+
+  it('names the holder of an office, not the office', () => {
+    const topics = topicsOf('office-holder');
+    expect(topics).toContain('Antony Blinken');
+    expect(topics.some((topic) => topic.startsWith('State Antony'))).toBe(false);
+  });
+
+  it('keeps the number that ends a name', () => {
+    expect(topicsOf('numbered-name')).toContain('Messier 87');
+  });
+
+  it('reads a person "of" an institution as two names, and a demonym or a count beside a name as neither', () => {
+    const topics = topicsOf('person-of-place');
+    expect(topics).toEqual(expect.arrayContaining(['Helen Toner', 'Georgetown University', 'Rafael Nadal']));
+    expect(topics).not.toContain('Turkish');
+    expect(topics).not.toContain('Swedish');
+    expect(topics).not.toContain('Rafael Nadal 18');
+  });
+
+  it('reads a score line as the clubs the text names bare, not a club with its goals', () => {
+    const topics = topicsOf('score-line');
+    expect(topics).toEqual(expect.arrayContaining(['Chelsea', 'Tottenham', 'Leicester City']));
+    expect(topics.filter((topic) => /\d/.test(topic))).toEqual([]);
+  });
+
+  it('takes neither a headline name the body never writes in lower case nor a job title for a subject', () => {
+    const topics = topicsOf('headline-name');
+    expect(topics).not.toContain('elon');
+    expect(topics).not.toContain('chief executive');
+  });
+});
+
+describe('extractTopics: names in other languages', () => {
+  it('drops a title before a Spanish name and keeps an institution whole', () => {
+    const topics = topicsOf('spanish-titles');
+    expect(topics).toEqual(expect.arrayContaining(['Pedro Sánchez', 'Felipe VI', 'Congreso de los Diputados', 'La Moncloa']));
+    expect(topics).not.toContain('Rey Felipe VI');
+  });
+
+  it('keeps a football club whole', () => {
+    expect(topicsOf('spanish-club')).toContain('Real Oviedo');
+  });
+
+  it('keeps a capitalised particle inside a French name and takes no first word of a sentence for a name', () => {
+    const topics = topicsOf('french-particle');
+    expect(topics).toEqual(expect.arrayContaining(['Emmanuel Macron', 'Marine Le Pen', 'François Hollande']));
+    expect(topics).not.toContain('Selon');
+    expect(topics).not.toContain('Le');
+  });
+
+  it('takes no German common noun for a name, and reads the company off a compound title', () => {
+    const topics = topicsOf('german-nouns');
+    expect(topics).toEqual(expect.arrayContaining(['Martin Winterkorn', 'Matthias Müller', 'Volkswagen', 'Porsche', 'Wolfsburg']));
+    expect(topics).not.toContain('Abgaswerte');
+    expect(topics).not.toContain('Arbeitsplätze');
+  });
+
+  it('reads a name after an elided article, and two names joined by "e" as two', () => {
+    const topics = topicsOf('italian-elision');
+    expect(topics).toEqual(expect.arrayContaining(['Italia', 'Accumoli', 'Amatrice', 'Arquata del Tronto']));
+  });
+});
