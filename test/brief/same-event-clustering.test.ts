@@ -24,8 +24,8 @@ describe('clusterStories on reports of real events written by different outlets 
     expect(clusterScores(stories.map((story) => story.articles.map((article) => article.id)), eventOf).pairPrecision).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('puts together most reports of one event told in different words, at least 83 pairs in 100', () => {
-    expect(clusterScores(stories.map((story) => story.articles.map((article) => article.id)), eventOf).pairRecall).toBeGreaterThanOrEqual(0.83);
+  it('puts together most reports of one event told in different words, at least 80 pairs in 100', () => {
+    expect(clusterScores(stories.map((story) => story.articles.map((article) => article.id)), eventOf).pairRecall).toBeGreaterThanOrEqual(0.8);
   });
 
   it('keeps distractors, other events on the same subject, out of the event they resemble', () => {

@@ -1,9 +1,10 @@
 import { articleText, articleTime, type Article } from '../../model/article.ts';
+import { nameRuns } from '../../ingest/topics/name-runs.ts';
+import { nameWords } from '../../ingest/topics/name-words.ts';
 import { topicKey } from '../../ingest/topics/topic-key.ts';
 import { eventNumbers } from './event-numbers.ts';
 import { headlineTerms, type HeadlineTerms } from './headline-cover.ts';
-import { capitalisedNames } from './capitalised-names.ts';
-import { languageTerms, stopWordsOf } from './language-terms.ts';
+import { languageTerms } from './language-terms.ts';
 import { minhashSignature } from './minhash.ts';
 import { eventName, type EventName } from './name-match.ts';
 import { copiedRunHashes } from './copied-runs.ts';
@@ -22,6 +23,9 @@ const OPENING_CHARS = 2000;
 /** The opening that reports of one event share: the first paragraph or two, where the event is told. */
 const OPENING_TERMS = 80;
 
+/** About the first two sentences: who and where the event is about. */
+const LEAD_WORDS = 50;
+
 /** What clustering needs to know about one article, computed once. */
 export interface ArticleFeatures {
   article: Article;
@@ -37,6 +41,8 @@ export interface ArticleFeatures {
   headlineTerms: HeadlineTerms;
   /** The names its headline gives, in full, by their last word ("Djokovic") or by their initials ("EU"). */
   headlineNames: EventName[];
+  /** The names its headline, standfirst and first sentences give. */
+  leadNames: EventName[];
   /** Runs of words its opening prints, sampled and hashed: what it may have copied from another report. */
   copiedRuns: Uint32Array;
   /** MinHash of the body's word shingles; undefined when there is no body to compare. */
@@ -56,11 +62,16 @@ export function articleFeatures(article: Article): ArticleFeatures {
   const shingles = shingleHashes(body);
   const nameKeys = new Set(article.topics.filter((name) => /^\p{Lu}/u.test(name)).map((name) => foldAccents(topicKey(name))).filter(Boolean));
   const opening = text.slice(0, OPENING_CHARS);
-  // German capitalises every noun, so there the tagger's names are all there is to go on.
-  if (!article.language?.startsWith('de')) for (const key of capitalisedNames(`${article.dek ?? ''}\n${opening}`, stopWordsOf(article.language))) nameKeys.add(key);
+  // Topics are capped at a dozen; what two reports share may be the thirteenth name of one of them.
+  for (const run of nameRuns(`${article.dek ?? ''}\n${opening}`, nameWords(article.language))) nameKeys.add(foldAccents(topicKey(run.name)));
   const names = [...nameKeys].map(eventName);
-  const titleWords = new Set(allWords(article.title));
-  const headlineNames = names.filter((name) => titleWords.has(name.words.at(-1)!) || name.initials.some((initials) => titleWords.has(initials)));
+  const headlineNames = namesIn(names, new Set(allWords(article.title)));
+  const leadNames = namesIn(names, new Set([...allWords(article.title), ...allWords(article.dek ?? ''), ...body.slice(0, LEAD_WORDS)]));
   const numbers = eventNumbers(`${article.title}\n${article.dek ?? ''}\n${opening}`);
-  return { article, time: articleTime(article), terms, topicKeys, names, headlineNames, numbers, copiedRuns: copiedRunHashes(body), headlineTerms: headlineTerms(headline, [...dek, ...bodyTerms.slice(0, OPENING_TERMS)]), signature: shingles.length ? minhashSignature(shingles) : undefined };
+  return { article, time: articleTime(article), terms, topicKeys, names, headlineNames, leadNames, numbers, copiedRuns: copiedRunHashes(body), headlineTerms: headlineTerms(headline, [...dek, ...bodyTerms.slice(0, OPENING_TERMS)]), signature: shingles.length ? minhashSignature(shingles) : undefined };
+}
+
+/** The names among `names` that `words` give, in full, by their last word ("Djokovic") or by their initials ("EU"). */
+function namesIn(names: EventName[], words: Set<string>): EventName[] {
+  return names.filter((name) => words.has(name.words.at(-1)!) || name.initials.some((initials) => words.has(initials)));
 }

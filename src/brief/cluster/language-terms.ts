@@ -34,14 +34,6 @@ const RULES: Record<string, LanguageRules> = {
   pt: { stopWords: folded(portugueseStopWords), stem: stemPortuguese, stems: new Map() },
 };
 
-/**
- * The function words of a language clustering knows (compared lower case, without accents); English's for a text
- * of unknown language, as the filter of whole words assumes.
- */
-export function stopWordsOf(language: string | undefined): ReadonlySet<string> {
-  return (rulesOf(language) ?? RULES.en!).stopWords;
-}
-
 function rulesOf(language: string | undefined): LanguageRules | undefined {
   return language ? RULES[language.slice(0, 2).toLowerCase()] : undefined;
 }

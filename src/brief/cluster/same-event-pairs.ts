@@ -6,7 +6,7 @@ import type { SimilarPair } from './near-duplicate-pairs.ts';
 import { cosine, heaviestTerms, type TermVector } from './term-vectors.ts';
 
 /** What telling two reports of one event apart needs: the article's features and its TF-IDF vector. */
-export type EventItem = Pick<ArticleFeatures, 'time' | 'names' | 'headlineNames' | 'numbers' | 'headlineTerms' | 'copiedRuns'> & { vector: TermVector };
+export type EventItem = Pick<ArticleFeatures, 'time' | 'names' | 'headlineNames' | 'leadNames' | 'numbers' | 'headlineTerms' | 'copiedRuns'> & { vector: TermVector };
 
 export interface SameEventOptions {
   windowMs: number;
@@ -54,7 +54,7 @@ const HEADLINE_COVER = 0.2;
  * Below this similarity, each headline's names must be named by the other report too: Halep's Wimbledon final and
  * Djokovic's the next day share a place, a trophy and half their words, but not who won.
  */
-const HEADLINE_NAMES_BELOW = 0.4;
+const HEADLINE_NAMES_BELOW = 0.45;
 
 /**
  * Two articles that print the same sentence (a quote, a wire paragraph, a line of background) are one event
@@ -145,7 +145,7 @@ function tellTheSameEvent(a: EventItem, b: EventItem, similarity: number, wordin
  * Sánchez"; "EU", "European Union"); an article that names nobody is judged on its words alone.
  */
 function sharesAName(a: EventItem, b: EventItem): boolean {
-  return a.names.length === 0 || b.names.length === 0 || sharedNames(a.names, b.names) > 0;
+  return a.names.length === 0 || b.names.length === 0 || sharedNames(a.leadNames, b.leadNames) > 0;
 }
 
 /** Whether `b` names at least half of those `a`'s headline names (all of them when it names nobody). */
