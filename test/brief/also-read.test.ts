@@ -5,6 +5,8 @@ import { resolvePublisherLinks } from '../../src/brief/also-read/publisher-links
 import { createRelatedIndex, rankAlsoRead } from '../../src/brief/also-read/related-index.ts';
 import { storyAlsoRead } from '../../src/brief/also-read/story-also-read.ts';
 import { findHeadline } from '../../src/brief/also-read/title-lookup.ts';
+import { alsoReadRelevance } from '../../bench/also-read-relevance.ts';
+import { labelledArticles, loadLabelledEvents } from '../../bench/labelled-events.ts';
 import { clusterStories } from '../../src/brief/cluster/cluster-stories.ts';
 import { buildArticle } from '../../src/ingest/build-article.ts';
 import type { Article, ArticleDraft, ArticleSource } from '../../src/model/article.ts';
@@ -122,5 +124,17 @@ describe('storyAlsoRead', () => {
     const many = Array.from({ length: 5 }, (_, index) => ({ title: `Related ${index}`, url: `https://example.com/related-${index}` }));
     const crowded = { ...investigation, articles: [{ ...article('chile-fires-investigation'), alsoRead: many }] };
     expect(storyAlsoRead(crowded, context)).toHaveLength(3);
+  });
+});
+
+describe("Herald's also-read links on the labelled events", () => {
+  const relevance = alsoReadRelevance(labelledArticles(loadLabelledEvents()));
+
+  it('lead to coverage of the same subject, at least 85 links in 100', () => {
+    expect(relevance.relevant / relevance.links).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('still offers related coverage under most stories that have any', () => {
+    expect(relevance.withLinks / relevance.stories).toBeGreaterThanOrEqual(0.5);
   });
 });

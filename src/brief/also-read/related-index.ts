@@ -15,7 +15,7 @@ export interface RelatedIndex {
 }
 
 /** Under this, two stories share words, not a subject: nothing is offered rather than something unrelated. */
-const MIN_SIMILARITY = 0.12;
+const MIN_SIMILARITY = 0.25;
 /** Over this cosine, the other story tells the same thing (a copy clustering missed), so it is no further reading. */
 const MAX_SIMILARITY = 0.6;
 /** How fast the recency weight falls from 1 towards its floor of 0.5. */
