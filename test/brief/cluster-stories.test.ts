@@ -118,6 +118,14 @@ describe('clusterStories', () => {
     expect(result.map((story) => story.articles.map((member) => member.id))).toEqual(expect.arrayContaining([[fires.id], [copper.id]]));
   });
 
+  it('places a report with no date by the report it matches best: in that event, not a later one on the subject', () => {
+    const { publishedAt: _published, ...rest } = article('reuters-chile-fires');
+    const undated = { ...rest, id: 'undated-report', fetchedAt: '2026-12-01T09:00:00.000Z' };
+    const result = clusterStories([article('ap-chile-fires'), undated, article('chile-fires-investigation')]);
+    const shape = result.map((story) => story.articles.map((member) => member.id).sort());
+    expect(shape).toEqual(expect.arrayContaining([[article('ap-chile-fires').id, 'undated-report'].sort(), [article('chile-fires-investigation').id]]));
+  });
+
   it('clusters a copy published days later, but not a separate report as late', () => {
     const late = { publishedAt: '2024-02-07T09:00:00.000Z', fetchedAt: '2024-02-07T09:05:00.000Z' };
     const lateCopy = { ...article('kvnt-chile-fires-wire'), ...late, id: 'late-copy' };

@@ -31,6 +31,8 @@ export interface ArticleFeatures {
   article: Article;
   /** Milliseconds since the epoch: publication, else when Herald read it. */
   time: number;
+  /** Whether `time` is when it was published; else it may have been published any time before. */
+  dated: boolean;
   /** Title, dek and opening body words, plus the article's topics as whole terms. */
   terms: string[];
   topicKeys: Set<string>;
@@ -68,7 +70,8 @@ export function articleFeatures(article: Article): ArticleFeatures {
   const headlineNames = namesIn(names, new Set(allWords(article.title)));
   const leadNames = namesIn(names, new Set([...allWords(article.title), ...allWords(article.dek ?? ''), ...body.slice(0, LEAD_WORDS)]));
   const numbers = eventNumbers(`${article.title}\n${article.dek ?? ''}\n${opening}`);
-  return { article, time: articleTime(article), terms, topicKeys, names, headlineNames, leadNames, numbers, copiedRuns: copiedRunHashes(body), headlineTerms: headlineTerms(headline, [...dek, ...bodyTerms.slice(0, OPENING_TERMS)]), signature: shingles.length ? minhashSignature(shingles) : undefined };
+  const time = articleTime(article);
+  return { article, time, dated: article.publishedAt !== undefined && time === Date.parse(article.publishedAt), terms, topicKeys, names, headlineNames, leadNames, numbers, copiedRuns: copiedRunHashes(body), headlineTerms: headlineTerms(headline, [...dek, ...bodyTerms.slice(0, OPENING_TERMS)]), signature: shingles.length ? minhashSignature(shingles) : undefined };
 }
 
 /** The names among `names` that `words` give, in full, by their last word ("Djokovic") or by their initials ("EU"). */

@@ -5,14 +5,12 @@ import { hashString, mix32 } from './shingles.ts';
  * way rarely agree on more than a name and a title ("the International Atomic Energy Agency said").
  */
 const RUN_WORDS = 10;
-/** The opening is where a report tells its event; text past it is background that any two articles may share. */
-const OPENING_WORDS = 400;
 /**
- * Every run of ten words of a report's opening (its words as clustering reads them), hashed and sorted: about 1.5 kB
- * an article. Every run, not a sample, since a copied sentence of twelve words holds only three.
+ * Every run of ten words of a text (its words as clustering reads them: the first 600 of a body), hashed and
+ * sorted, about 2 kB an article. Every run, not a sample, since a copied sentence of twelve words holds only three.
  */
 export function copiedRunHashes(words: string[]): Uint32Array {
-  const opening = words.slice(0, OPENING_WORDS).map(hashString);
+  const opening = words.map(hashString);
   const kept = new Set<number>();
   for (let start = 0; start + RUN_WORDS <= opening.length; start += 1) {
     let hash = 0x811c9dc5;

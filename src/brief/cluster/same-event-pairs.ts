@@ -6,7 +6,7 @@ import type { SimilarPair } from './near-duplicate-pairs.ts';
 import { cosine, heaviestTerms, type TermVector } from './term-vectors.ts';
 
 /** What telling two reports of one event apart needs: the article's features and its TF-IDF vector. */
-export type EventItem = Pick<ArticleFeatures, 'time' | 'names' | 'headlineNames' | 'leadNames' | 'numbers' | 'headlineTerms' | 'copiedRuns'> & { vector: TermVector };
+export type EventItem = Pick<ArticleFeatures, 'time' | 'dated' | 'names' | 'headlineNames' | 'leadNames' | 'numbers' | 'headlineTerms' | 'copiedRuns'> & { vector: TermVector };
 
 export interface SameEventOptions {
   windowMs: number;
@@ -48,7 +48,7 @@ const RARE_FIGURE_ARTICLES = 5;
  * Reports of one event tell it in their first lines: one of them says in its opening at least this share of what
  * the other put in its headline.
  */
-const HEADLINE_COVER = 0.2;
+const HEADLINE_COVER = 0.25;
 
 /**
  * Below this similarity, each headline's names must be named by the other report too: Halep's Wimbledon final and
@@ -63,7 +63,8 @@ const HEADLINE_NAMES_BELOW = 0.45;
 const COPIED_RUN_THRESHOLD = 0.4;
 
 /**
- * Pairs of articles that report one event: close in time, similar by TF-IDF cosine and the figures they give,
+ * Pairs of articles that report one event: close in time (an article with no date, such as scraped text, may
+ * have been published any time before Herald read it, so it is compared whatever its reading time), similar by TF-IDF cosine and the figures they give,
  * naming the same people and places, each saying in its opening what the other's headline says. Candidates come
  * from an inverted index over each article's heaviest terms, read back only as far as the time window, so that no
  * two articles are compared unless they share telling terms and a few days.
@@ -84,7 +85,7 @@ export function sameEventPairs(items: EventItem[], options: SameEventOptions): S
       for (let at = posting.length - 1; at >= stop; at -= 1) {
         const other = posting[at]!;
         const otherItem = items[other]!;
-        if (item.time - otherItem.time > options.windowMs) break;
+        if (item.dated && otherItem.dated && item.time - otherItem.time > options.windowMs) break;
         if (lastQueriedBy[other] !== index) {
           lastQueriedBy[other] = index;
           hits[other] = 0;
@@ -101,7 +102,31 @@ export function sameEventPairs(items: EventItem[], options: SameEventOptions): S
       else postings.set(term, [index]);
     }
   });
-  return pairs;
+  return anchorUndated(pairs, items, options.windowMs);
+}
+
+/**
+ * An article with no date is placed in time by the dated report it matches best: it keeps only the reports
+ * published within the window of that one, so that it cannot join a warning of one week to a summit of the next.
+ */
+function anchorUndated(pairs: SimilarPair[], items: EventItem[], windowMs: number): SimilarPair[] {
+  const anchor = new Map<number, SimilarPair>();
+  const partnerOf = (pair: SimilarPair, index: number): number => (pair.a === index ? pair.b : pair.a);
+  for (const pair of pairs) {
+    for (const index of [pair.a, pair.b]) {
+      if (items[index]!.dated || !items[partnerOf(pair, index)]!.dated) continue;
+      const best = anchor.get(index);
+      if (!best || pair.similarity > best.similarity) anchor.set(index, pair);
+    }
+  }
+  if (anchor.size === 0) return pairs;
+  return pairs.filter((pair) =>
+    [pair.a, pair.b].every((index) => {
+      const best = anchor.get(index);
+      const partner = partnerOf(pair, index);
+      return !best || !items[partner]!.dated || Math.abs(items[partner]!.time - items[partnerOf(best, index)]!.time) <= windowMs;
+    }),
+  );
 }
 
 /**
@@ -109,7 +134,7 @@ export function sameEventPairs(items: EventItem[], options: SameEventOptions): S
  * the test of one candidate pair, also used by the all-pairs baseline the benchmark compares with.
  */
 export function sameEventSimilarity(a: EventItem, b: EventItem, options: SameEventOptions): number | undefined {
-  if (Math.abs(a.time - b.time) > options.windowMs) return undefined;
+  if (a.dated && b.dated && Math.abs(a.time - b.time) > options.windowMs) return undefined;
   const wording = cosine(a.vector, b.vector);
   const similarity = wording + FIGURE_WEIGHT * figuresInCommon(a, b, options.figureCounts);
   return similarity >= thresholdFor(a, b, options.threshold) && tellTheSameEvent(a, b, similarity, wording) ? similarity : undefined;
