@@ -108,8 +108,8 @@ describe('a digest in the server’s language, with a model', () => {
     expect(story).toMatchObject({
       title: `${TRANSLATED_HEADLINE} (original: «${STRIKE[0]}», fr)`,
       description: TRANSLATED_SUMMARY,
-      footer: { text: 'Le Courrier du Port · translated from French' },
     });
+    expect(story!.footer?.text).toMatch(/^Le Courrier du Port · translated from French( · |$)/);
     const [system, user] = model.requests.at(-1)!.body.messages;
     expect(system!.content).toContain('Write the summary in English');
     expect(user!.content).toContain(`<article>\nTitle: ${STRIKE[0]}`);
@@ -147,6 +147,7 @@ describe('a digest in the server’s language, without a model', () => {
     const [story] = await digest(herald, FRENCH_SERVER);
     expect(story!.title).toBe(STRIKE[0]);
     expect(story!.description).toContain('Les marins des ferries');
-    expect(story!.footer?.text).toBe('Le Courrier du Port · in French');
+    // The footer goes on to the story's topics, which are the topic extractor's to decide.
+    expect(story!.footer?.text).toMatch(/^Le Courrier du Port · in French( · |$)/);
   });
 });
