@@ -1,6 +1,6 @@
 import { extractTopics } from '../src/ingest/topics/extract-topics.ts';
 import { articleFeatures } from '../src/brief/cluster/article-features.ts';
-import { clusterStories } from '../src/brief/cluster/cluster-stories.ts';
+import { clusterStories, EVENT_SIMILARITY, EVENT_WINDOW_HOURS, GROUP_SHARE } from '../src/brief/cluster/cluster-stories.ts';
 import { mergeClusters } from '../src/brief/cluster/merge-clusters.ts';
 import { estimatedJaccard } from '../src/brief/cluster/minhash.ts';
 import { DUPLICATE_JACCARD, type SimilarPair } from '../src/brief/cluster/near-duplicate-pairs.ts';
@@ -131,7 +131,7 @@ function clusterAllPairs(articles: Article[]): number[][] {
   const features = articles.map(articleFeatures);
   const vectors = termVectors(features.map((feature) => feature.terms));
   const items = features.map((feature, index) => ({ ...feature, vector: vectors[index]! }));
-  const options = { windowMs: 36 * 3_600_000, threshold: 0.2, figureCounts: figureCounts(features) };
+  const options = { windowMs: EVENT_WINDOW_HOURS * 3_600_000, threshold: EVENT_SIMILARITY, figureCounts: figureCounts(features) };
   const duplicates: SimilarPair[] = [];
   const sameEvent: SimilarPair[] = [];
   for (let a = 0; a < features.length; a += 1) {
@@ -145,7 +145,7 @@ function clusterAllPairs(articles: Article[]): number[][] {
       if (similarity !== undefined) sameEvent.push({ a, b, similarity });
     }
   }
-  return mergeClusters(vectors, duplicates, sameEvent, 1.25 * 0.2);
+  return mergeClusters(vectors, duplicates, sameEvent, GROUP_SHARE * EVENT_SIMILARITY);
 }
 
 function timed<T>(run: () => T): { result: T; ms: number } {

@@ -1,6 +1,6 @@
 import type { BriefingLink, Story } from '../../model/story.ts';
 import { webAddress } from '../article-address.ts';
-import { articleFeatures } from '../cluster/article-features.ts';
+import { articleTerms } from '../cluster/article-features.ts';
 import { Centroid, heaviestTerms, termVectors } from '../cluster/term-vectors.ts';
 
 export interface AlsoReadOptions {
@@ -43,7 +43,7 @@ interface Entry {
  * (halfway there after three days), and never lifts an unrelated story over the minimum.
  */
 export function createRelatedIndex(stories: Story[]): RelatedIndex {
-  const features = stories.map((story) => story.articles.map(articleFeatures));
+  const features = stories.map((story) => story.articles.map(articleTerms));
   const vectors = termVectors(features.flat().map((feature) => feature.terms));
   let next = 0;
   const entries: Entry[] = stories.map((story, index) => {

@@ -45,33 +45,61 @@ export interface ArticleFeatures {
   headlineNames: EventName[];
   /** The names its headline, standfirst and first sentences give. */
   leadNames: EventName[];
-  /** Runs of words its opening prints, sampled and hashed: what it may have copied from another report. */
+  /** Every run of ten of its body's words, hashed: what it may have copied from another report. */
   copiedRuns: Uint32Array;
   /** MinHash of the body's word shingles; undefined when there is no body to compare. */
   signature: Uint32Array | undefined;
 }
 
+/** The words an article is compared by, as TF-IDF terms: all that "also read" needs of it. */
+export type ArticleTerms = Pick<ArticleFeatures, 'terms' | 'topicKeys'>;
+
+export function articleTerms(article: Article): ArticleTerms {
+  const { terms, topicKeys } = readWords(article);
+  return { terms, topicKeys };
+}
+
 export function articleFeatures(article: Article): ArticleFeatures {
-  const text = articleText(article);
-  const body = allWords(text, BODY_WORDS);
-  const topicKeys = new Set(article.topics.map((name) => foldAccents(topicKey(name))).filter(Boolean));
-  // A headline and a named entity each say more about the event than one body word, so they count twice.
-  const headline = languageTerms(allWords(article.title), article.language);
-  const dek = languageTerms(allWords(article.dek ?? ''), article.language);
-  const bodyTerms = languageTerms(body, article.language);
-  const terms = [...headline, ...headline, ...dek, ...bodyTerms];
-  for (const key of topicKeys) terms.push(`@${key}`, `@${key}`);
+  const { text, body, titleWords, headline, dek, bodyTerms, terms, topicKeys } = readWords(article);
   const shingles = shingleHashes(body);
   const nameKeys = new Set(article.topics.filter((name) => /^\p{Lu}/u.test(name)).map((name) => foldAccents(topicKey(name))).filter(Boolean));
   const opening = text.slice(0, OPENING_CHARS);
   // Topics are capped at a dozen; what two reports share may be the thirteenth name of one of them.
   for (const run of nameRuns(`${article.dek ?? ''}\n${opening}`, nameWords(article.language))) nameKeys.add(foldAccents(topicKey(run.name)));
   const names = [...nameKeys].map(eventName);
-  const headlineNames = namesIn(names, new Set(allWords(article.title)));
-  const leadNames = namesIn(names, new Set([...allWords(article.title), ...allWords(article.dek ?? ''), ...body.slice(0, LEAD_WORDS)]));
+  const headlineNames = namesIn(names, new Set(titleWords));
+  const leadNames = namesIn(names, new Set([...titleWords, ...allWords(article.dek ?? ''), ...body.slice(0, LEAD_WORDS)]));
   const numbers = eventNumbers(`${article.title}\n${article.dek ?? ''}\n${opening}`);
   const time = articleTime(article);
-  return { article, time, dated: article.publishedAt !== undefined && time === Date.parse(article.publishedAt), terms, topicKeys, names, headlineNames, leadNames, numbers, copiedRuns: copiedRunHashes(body), headlineTerms: headlineTerms(headline, [...dek, ...bodyTerms.slice(0, OPENING_TERMS)]), signature: shingles.length ? minhashSignature(shingles) : undefined };
+  return {
+    article,
+    time,
+    dated: article.publishedAt !== undefined && time === Date.parse(article.publishedAt),
+    terms,
+    topicKeys,
+    names,
+    headlineNames,
+    leadNames,
+    numbers,
+    copiedRuns: copiedRunHashes(body),
+    headlineTerms: headlineTerms(headline, [...dek, ...bodyTerms.slice(0, OPENING_TERMS)]),
+    signature: shingles.length ? minhashSignature(shingles) : undefined,
+  };
+}
+
+/** The article's words, read once: as written (lower case, accents folded) and as similarity compares them. */
+function readWords(article: Article) {
+  const text = articleText(article);
+  const body = allWords(text, BODY_WORDS);
+  const titleWords = allWords(article.title);
+  const topicKeys = new Set(article.topics.map((name) => foldAccents(topicKey(name))).filter(Boolean));
+  // A headline and a named entity each say more about the event than one body word, so they count twice.
+  const headline = languageTerms(titleWords, article.language);
+  const dek = languageTerms(allWords(article.dek ?? ''), article.language);
+  const bodyTerms = languageTerms(body, article.language);
+  const terms = [...headline, ...headline, ...dek, ...bodyTerms];
+  for (const key of topicKeys) terms.push(`@${key}`, `@${key}`);
+  return { text, body, titleWords, headline, dek, bodyTerms, terms, topicKeys };
 }
 
 /** The names among `names` that `words` give, in full, by their last word ("Djokovic") or by their initials ("EU"). */

@@ -25,7 +25,11 @@ const HOUR_MS = 3_600_000;
  * (a shared quote here, a shared place there) adds up to nothing in common. The guard against one vague article
  * chaining two stories together.
  */
-const GROUP_SHARE = 1.25;
+export const GROUP_SHARE = 1.25;
+
+/** Defaults of ClusterOptions, which the benchmark's all-pairs baseline uses too. */
+export const EVENT_WINDOW_HOURS = 36;
+export const EVENT_SIMILARITY = 0.2;
 
 /**
  * Groups articles into stories: copies of one text (MinHash over word shingles), and separate reports of
@@ -33,9 +37,9 @@ const GROUP_SHARE = 1.25;
  * articles in any order give the same stories, newest first.
  */
 export function clusterStories(articles: Article[], options: ClusterOptions = {}): Story[] {
-  const windowMs = (options.windowHours ?? 36) * HOUR_MS;
+  const windowMs = (options.windowHours ?? EVENT_WINDOW_HOURS) * HOUR_MS;
   const duplicateWindowMs = (options.duplicateWindowHours ?? 7 * 24) * HOUR_MS;
-  const eventSimilarity = options.eventSimilarity ?? 0.2;
+  const eventSimilarity = options.eventSimilarity ?? EVENT_SIMILARITY;
 
   const features = uniqueById(articles).map(articleFeatures).sort(byTimeThenId);
   const vectors = termVectors(features.map((feature) => feature.terms));

@@ -64,8 +64,9 @@ const COPIED_RUN_THRESHOLD = 0.4;
 
 /**
  * Pairs of articles that report one event: close in time (an article with no date, such as scraped text, may
- * have been published any time before Herald read it, so it is compared whatever its reading time), similar by TF-IDF cosine and the figures they give,
- * naming the same people and places, each saying in its opening what the other's headline says. Candidates come
+ * have been published any time before Herald read it, so it is compared whatever its reading time), similar by
+ * TF-IDF cosine and the figures they give, naming the same people and places, each saying in its opening what
+ * the other's headline says. Candidates come
  * from an inverted index over each article's heaviest terms, read back only as far as the time window, so that no
  * two articles are compared unless they share telling terms and a few days.
  *
@@ -166,8 +167,8 @@ function tellTheSameEvent(a: EventItem, b: EventItem, similarity: number, wordin
 }
 
 /**
- * Reports of one event name some of the same people and places, written in full or not ("Sánchez", "Pedro
- * Sánchez"; "EU", "European Union"); an article that names nobody is judged on its words alone.
+ * Reports of one event name some of the same people and places in their first lines, written in full or not
+ * ("Sánchez", "Pedro Sánchez"; "EU", "European Union"); an article that names nobody is judged on its words alone.
  */
 function sharesAName(a: EventItem, b: EventItem): boolean {
   return a.names.length === 0 || b.names.length === 0 || sharedNames(a.leadNames, b.leadNames) > 0;
