@@ -11,6 +11,9 @@ import { arrivedBeforeAdded } from './deliver/guild-backlog.ts';
 import { createSourcePoller, type PolledSource, type PollReport, type SourcePollResult } from './deliver/poll/source-poller.ts';
 import { compileKeywords, filterText, passesKeywords } from './deliver/keyword-filter.ts';
 import type { Services } from './discord/command.ts';
+import { createFollowDelivery, type FollowDelivery } from './follows/follow-delivery.ts';
+import type { MemberContact } from './follows/member-contact.ts';
+import { takeOwedNotice } from './follows/owed-notice.ts';
 import { InputError } from './input-error.ts';
 import { readInput } from './ingest/read-input.ts';
 import type { Logger } from './logger.ts';
@@ -55,6 +58,8 @@ export interface HeraldApp {
   newsroom: Newsroom;
   guilds: GuildSettingsRepository;
   scheduler: DigestScheduler;
+  /** Members' follows, delivered in the background by delivering roles; absent without a way to reach members. */
+  follows?: FollowDelivery;
   engine: StoreEngine;
   heartbeats: Heartbeats;
   /** Reads every source that is due (all of them on a first start); resolves when done. */
@@ -75,6 +80,8 @@ export interface HeraldAppOptions {
   env: NodeJS.ProcessEnv;
   logger: Logger;
   poster: Poster;
+  /** How members are reached for their follows (direct messages, membership); follows are kept but not delivered without it. */
+  contact?: MemberContact;
   now?: () => Date;
   role?: HeraldRole;
   observer?: AppObserver;
@@ -154,6 +161,24 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
       heartbeats.deliveryLoopAt = now();
     },
   });
+
+  const follows = options.contact
+    ? createFollowDelivery({
+        follows: engine.follows,
+        guilds,
+        newsroom,
+        defaultSources: config.sources,
+        poster: options.poster,
+        contact: options.contact,
+        leases: engine.leases,
+        logger,
+        now,
+        storiesPerDay: config.follows.storiesPerDay,
+        retentionMs: config.retentionDays * DAY_MS,
+        everyMs: config.follows.everyMinutes * MINUTE_MS,
+        backlog,
+      })
+    : undefined;
 
   const prune = async (): Promise<number> => {
     try {
@@ -269,6 +294,9 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
       );
       return article ? [describeStory(article), ...reasons] : reasons;
     },
+    follows: engine.follows,
+    followDefaults: { maxPerMember: config.follows.maxPerMember, storiesPerDay: config.follows.storiesPerDay },
+    owedNotice: (guildId, userId) => takeOwedNotice(engine.follows, guildId, userId),
     storeDescription: engine.description,
     now,
   };
@@ -280,6 +308,7 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     newsroom,
     guilds,
     scheduler,
+    ...(follows ? { follows } : {}),
     engine,
     heartbeats,
     ingestAll: () => ingestAll().finally(refreshTrendingNow),
@@ -291,12 +320,14 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
       heartbeats.deliveryLoopAt = now();
       await poller.start();
       await scheduler.start();
+      await follows?.start();
     },
     async stop() {
       for (const timer of timers) clearInterval(timer);
       if (delivering) {
         await poller.stop();
         await scheduler.stop();
+        await follows?.stop();
       }
       await running?.catch(() => undefined);
       await firstTrending;

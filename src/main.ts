@@ -2,11 +2,13 @@ import { loadConfig } from './config/load-config.ts';
 import { readDiscordEnv } from './config/discord-env.ts';
 import { readRole } from './config/role-env.ts';
 import type { Poster } from './deliver/poster.ts';
-import { consolePoster, runConsole } from './discord/console/run-console.ts';
+import { consoleContact, consolePoster, runConsole } from './discord/console/run-console.ts';
 import { createDiscordBot, type DiscordBot } from './discord/discord-bot.ts';
 import { loadCommands } from './discord/load-commands.ts';
 import type { RequestPacer } from './discord/request-pacer.ts';
+import { createRestMemberContact } from './discord/rest-member-contact.ts';
 import { createDeliveryPoster, DELIVERY_REQUESTS_PER_SECOND, workerRest } from './discord/rest-poster.ts';
+import type { MemberContact } from './follows/member-contact.ts';
 import { startHeraldApp, type HeraldApp } from './herald-app.ts';
 import { InputError } from './input-error.ts';
 import { createLogger } from './logger.ts';
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
 
   let bot: DiscordBot | undefined;
   let poster: Poster = consolePoster(process.stdout);
+  let contact: MemberContact = consoleContact;
   if (discord.token && role !== 'worker') {
     bot = createDiscordBot({
       ...(discord.apiBase ? { apiBase: discord.apiBase } : {}),
@@ -52,12 +55,14 @@ async function main(): Promise<void> {
     });
     observeDiscordRest(bot.client.rest, metrics);
     poster = bot.poster;
+    contact = bot.contact;
   } else if (discord.token) {
     const rest = workerRest({ token: discord.token, ...(discord.apiBase ? { apiBase: discord.apiBase } : {}) });
     observeDiscordRest(rest, metrics);
     poster = createDeliveryPoster(rest, logger, pace);
+    contact = createRestMemberContact(rest, pace);
   }
-  starting = startHeraldApp({ config, env: process.env, logger, poster, role, observer: metricsObserver(metrics) });
+  starting = startHeraldApp({ config, env: process.env, logger, poster, contact, role, observer: metricsObserver(metrics) });
   // A gateway connects while its store opens; the commands that arrive meanwhile wait for it (deferred, if need be).
   const loggingIn = discord.token && bot ? bot.login(discord.token) : undefined;
   loggingIn?.catch(() => undefined);

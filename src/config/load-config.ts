@@ -21,6 +21,17 @@ const configSchema = z.strictObject({
     /** A digest that was due while Herald was down is posted once at start-up if it is at most this late. */
     catchUpGraceMinutes: z.number().int().min(0).max(1440),
   }),
+  /** Members' follows (/follow): what a server gets until its admins choose otherwise, and how often stories are looked for. */
+  follows: z
+    .strictObject({
+      /** The most follow stories one member is sent in any 24 hours, bundled. */
+      storiesPerDay: z.number().int().min(1).max(50),
+      /** How many topics a member may follow in one server unless its admins set another number. */
+      maxPerMember: z.number().int().min(1).max(25),
+      /** Between looks for new stories on what members follow. */
+      everyMinutes: z.number().int().min(1).max(1440),
+    })
+    .default({ storiesPerDay: 5, maxPerMember: 10, everyMinutes: 5 }),
   ingest: z.strictObject({
     completeSnippets: z.boolean(),
     concurrency: z.number().int().min(1).max(64),

@@ -21,9 +21,15 @@ export interface Poster {
   blocker(channelId: string): Promise<string | undefined>;
 }
 
-/** The channel refuses Herald for good until an admin acts: retrying cannot help, so the schedule pauses. */
+/**
+ * The channel refuses Herald for good until an admin acts (or, for a direct message, until the member opens
+ * their DMs): retrying cannot help, so the schedule or the member's follows pause. `code` is Discord's.
+ */
 export class PostRefused extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    readonly code?: number,
+  ) {
     super(reason);
     this.name = 'PostRefused';
   }

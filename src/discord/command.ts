@@ -2,6 +2,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js
 import type { Newsroom } from '../brief/newsroom.ts';
 import type { TrendingTopic } from '../brief/topics/trending-topics.ts';
 import type { SourceHealth } from '../deliver/poll/source-health-store.ts';
+import type { FollowStore } from '../follows/follow-store.ts';
 import type { Article } from '../model/article.ts';
 import type { GuildSettingsRepository } from '../store/guild-settings-repository.ts';
 import type { MessagePayload } from './render/message-payload.ts';
@@ -29,6 +30,8 @@ export interface CommandRequest {
   guildLocale?: string;
   /** The member's permissions where the command was used, as Discord computed them (owner overrides included). */
   memberPermissions: bigint;
+  /** Whether Herald may post (and embed) in the channel the command was used in, from Discord's app_permissions; unknown at the console. */
+  botCanPostHere?: boolean;
   subcommand(): string | null;
   string(name: string): string | null;
   integer(name: string): number | null;
@@ -76,6 +79,12 @@ export interface Services {
   explainStory(guildId: string, url: string): Promise<string[]>;
   /** How a source is being polled: last success and error, failures in a row, next poll, disabled and why. */
   sourceHealth(location: string): Promise<SourceHealth | undefined>;
+  /** Members' follows, each member's own. */
+  follows: FollowStore;
+  /** From config/: what a server allows until its admins choose (per member), and what any member is sent a day. */
+  followDefaults: { maxPerMember: number; storiesPerDay: number };
+  /** An explanation Herald owes this member in this server (their follows paused), taken so that it is given once. */
+  owedNotice(guildId: string, userId: string): Promise<string | undefined>;
   storeDescription: string;
   now(): Date;
 }

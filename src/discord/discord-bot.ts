@@ -1,18 +1,22 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import type { Poster } from '../deliver/poster.ts';
+import type { MemberContact } from '../follows/member-contact.ts';
 import type { Logger } from '../logger.ts';
 import type { Command, Responder, Services } from './command.ts';
 import { dispatchAutocomplete, dispatchCommand } from './dispatch.ts';
 import { autocompleteRequest, commandRequest } from './interaction-request.ts';
 import { interactionResponder } from './interaction-responder.ts';
-import type { RequestPacer } from './request-pacer.ts';
-import { createDeliveryPoster } from './rest-poster.ts';
+import { createRequestPacer, type RequestPacer } from './request-pacer.ts';
+import { createRestMemberContact } from './rest-member-contact.ts';
+import { createDeliveryPoster, DELIVERY_REQUESTS_PER_SECOND } from './rest-poster.ts';
 import { clientShardOptions, type ShardChoice } from './shard-choice.ts';
 import { trackShardReadiness, type ShardReadiness } from './shard-readiness.ts';
 
 export interface DiscordBot {
   client: Client;
   poster: Poster;
+  /** Members over REST, for their follows: direct messages and whether they are still in a server. */
+  contact: MemberContact;
   /** Connects with the token; resolves once Discord has said the bot is ready on every shard it runs. */
   login(token: string): Promise<void>;
   /** Each shard this process runs and whether it is ready now, for health checks; empty before login. */
@@ -62,16 +66,26 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     interactionCreated(interaction).catch((error: unknown) => logger.error({ err: error }, 'interaction not handled'));
   });
+  // Emitted only when Herald left or was removed (an outage is GuildUnavailable): what members followed there goes too.
+  client.on(Events.GuildDelete, (guild) => {
+    void (async () => (await options.services()).follows.forgetGuild(guild.id))().then(
+      (members) => logger.info({ guildId: guild.id, members }, 'left a server; its members’ follows were forgotten'),
+      (error: unknown) => logger.error({ err: error, guildId: guild.id }, 'could not forget the follows of a server Herald left'),
+    );
+  });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'gateway disconnected'));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
 
-  const poster = createDeliveryPoster(client.rest, logger, options.pace);
+  const pace = options.pace ?? createRequestPacer({ perSecond: DELIVERY_REQUESTS_PER_SECOND });
+  const poster = createDeliveryPoster(client.rest, logger, pace);
+  const contact = createRestMemberContact(client.rest, pace);
   const shardsReady = trackShardReadiness(client);
 
   return {
     client,
     poster,
+    contact,
     async login(token) {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(token);

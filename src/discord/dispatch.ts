@@ -44,6 +44,21 @@ export async function dispatchCommand(
   } finally {
     respond.settle();
   }
+  await tellOwedNotice(request, respond, services, options);
+}
+
+/**
+ * What Herald owes the member in this server (their follows paused because their DMs are closed) is told
+ * once, privately, after the answer to whatever command they used next; a failure to tell costs nothing else.
+ */
+async function tellOwedNotice(request: CommandRequest, respond: Responder, services: Services | Promise<Services>, options: DispatchOptions): Promise<void> {
+  if (!request.guildId) return;
+  try {
+    const notice = await (await services).owedNotice(request.guildId, request.user.id);
+    if (notice) await respond.send(contentMessage(`ℹ️ ${notice}`), { ephemeral: true });
+  } catch (error) {
+    options.logger.warn({ err: error, command: request.commandName }, 'could not give a member the explanation Herald owed them');
+  }
 }
 
 /** Autocomplete must answer fast and never fails loudly: a problem gives no suggestions, and is logged. */

@@ -14,6 +14,7 @@ export function commandRequest(interaction: ChatInputCommandInteraction | Autoco
     user: { id: interaction.user.id, name: interaction.user.username },
     ...(interaction.guildLocale ? { guildLocale: interaction.guildLocale } : {}),
     memberPermissions: interaction.memberPermissions?.bitfield ?? 0n,
+    botCanPostHere: interaction.appPermissions.has(POSTING),
     subcommand: () => options.getSubcommand(false),
     string: (name) => options.getString(name),
     integer: (name) => options.getInteger(name),

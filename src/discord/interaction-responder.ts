@@ -37,5 +37,5 @@ export function interactionResponder(interaction: ChatInputCommandInteraction, l
 /** The guarded message in the shape discord.js's reply methods take. */
 function toDiscord(message: MessagePayload, logger: Pick<Logger, 'error'>): BaseMessageOptions {
   const { allowed_mentions: mentions, ...body } = apiMessage(message, logger);
-  return { ...body, allowedMentions: { parse: [], repliedUser: false, ...(mentions.roles ? { roles: mentions.roles } : {}) } };
+  return { ...body, allowedMentions: { parse: [], repliedUser: false, ...(mentions.roles ? { roles: mentions.roles } : {}), ...(mentions.users ? { users: mentions.users } : {}) } };
 }

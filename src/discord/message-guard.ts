@@ -21,6 +21,11 @@ export function apiMessage(message: MessagePayload, logger: Pick<Logger, 'error'
   return {
     ...(safe.content ? { content: safe.content } : {}),
     ...(safe.embeds?.length ? { embeds: safe.embeds } : {}),
-    allowed_mentions: { parse: [], replied_user: false, ...(safe.allowed_mentions.roles?.length ? { roles: safe.allowed_mentions.roles } : {}) },
+    allowed_mentions: {
+      parse: [],
+      replied_user: false,
+      ...(safe.allowed_mentions.roles?.length ? { roles: safe.allowed_mentions.roles } : {}),
+      ...(safe.allowed_mentions.users?.length ? { users: safe.allowed_mentions.users } : {}),
+    },
   };
 }

@@ -26,6 +26,7 @@ const REFUSALS: Record<number, string> = {
   50001: 'Herald can no longer see the channel',
   50013: 'Herald lacks the Send Messages or Embed Links permission there',
   50008: 'Herald cannot post in this kind of channel',
+  50007: 'the member does not accept direct messages from Herald',
 };
 
 /** A thread takes its messages under Send Messages in Threads, not Send Messages. */
@@ -71,8 +72,9 @@ function isDiscordApiError(error: unknown): error is DiscordAPIError {
 }
 
 function refusal(error: unknown): PostRefused | undefined {
-  const reason = isDiscordApiError(error) && typeof error.code === 'number' ? REFUSALS[error.code] : undefined;
-  return reason ? new PostRefused(reason) : undefined;
+  const code = isDiscordApiError(error) && typeof error.code === 'number' ? error.code : undefined;
+  const reason = code === undefined ? undefined : REFUSALS[code];
+  return reason ? new PostRefused(reason, code) : undefined;
 }
 
 async function refusing<T>(request: () => Promise<T>): Promise<T> {

@@ -6,6 +6,7 @@ import { createKeyvDeliveryLog } from '../deliver/delivery-log.ts';
 import { createMemoryDueSlots } from '../deliver/due-slots.ts';
 import { createKeyvSourceHealthStore } from '../deliver/poll/source-health-store.ts';
 import { createRequestPacer } from '../discord/request-pacer.ts';
+import { createKeyvFollowStore } from '../follows/follow-store.ts';
 import { createKeyvArticleRepository, type ArticleRepository } from './article-repository.ts';
 import { createKeyvGuildSettingsRepository } from './guild-settings-repository.ts';
 import { createKeyvValidatorStore } from './keyv-validator-store.ts';
@@ -58,6 +59,7 @@ export async function openEmbeddedEngine(location: string, options: StoreEngineO
     journal: createKeyvDeliveryJournal(store, options.retentionMs),
     deliveries: createKeyvDeliveryLog(store, options.retentionMs),
     dueSlots: createMemoryDueSlots(),
+    follows: createKeyvFollowStore(store),
     leases: createMemoryLeases(),
     validators: createKeyvValidatorStore(store),
     summaries: createKeyvSummaryCache(store, { ttlMs: options.retentionMs }),

@@ -40,10 +40,20 @@ export interface Schedule {
   createdAt: string;
 }
 
+/** What an admin decided about members' follows with /follow settings; Herald's defaults (config/) where absent. */
+export interface GuildFollowSettings {
+  /** False: members cannot follow topics here, and no follow of this server is delivered. */
+  enabled?: boolean;
+  maxPerMember?: number;
+  /** Members may have stories posted in a channel of the server, mentioning only them (`where:here`). */
+  allowHere?: boolean;
+}
+
 export interface GuildSettings {
   guildId: string;
   sources: GuildSource[];
   schedules: Schedule[];
+  follows?: GuildFollowSettings;
   /** The server's preferred locale ("fr", "pt-BR") as Discord last sent it with an admin's /schedule command. */
   locale?: string;
 }

@@ -4,6 +4,7 @@ import type { DeliveryJournal } from '../deliver/delivery-journal.ts';
 import type { DeliveryLog } from '../deliver/delivery-log.ts';
 import type { DueSlots } from '../deliver/due-slots.ts';
 import type { SourceHealthStore } from '../deliver/poll/source-health-store.ts';
+import type { FollowStore } from '../follows/follow-store.ts';
 import type { RequestPacer } from '../discord/request-pacer.ts';
 import type { ValidatorStore } from '../ingest/fetch/fetcher.ts';
 import type { ArticleRepository } from './article-repository.ts';
@@ -28,6 +29,8 @@ export interface StoreEngine {
   readonly journal: DeliveryJournal;
   readonly deliveries: DeliveryLog;
   readonly dueSlots: DueSlots;
+  /** Members' follows: private to each member, kept per server. */
+  readonly follows: FollowStore;
   readonly leases: Leases;
   readonly validators: ValidatorStore;
   readonly summaries: SummaryCache;

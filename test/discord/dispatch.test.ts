@@ -5,7 +5,7 @@ import { dispatchAutocomplete, dispatchCommand } from '../../src/discord/dispatc
 import { contentMessage, type MessagePayload } from '../../src/discord/render/message-payload.ts';
 import { InputError } from '../../src/input-error.ts';
 
-const services = {} as Services;
+const services = { owedNotice: async () => undefined } as unknown as Services;
 
 function request(commandName: string): CommandRequest {
   return { commandName, guildId: 'guild', channelId: 'channel', user: { id: 'u', name: 'u' }, memberPermissions: 0n, subcommand: () => null, string: () => null, integer: () => null, boolean: () => null, channel: () => null, role: () => null };
@@ -60,7 +60,7 @@ describe('dispatchCommand', () => {
 
   it('defers a command that arrives while the store is still opening, then answers it with the services', async () => {
     const respond = recorder();
-    const opened = { defaultSources: ['opened'] } as Services;
+    const opened = { defaultSources: ['opened'], owedNotice: async () => undefined } as unknown as Services;
     const starting = new Promise<Services>((resolve) => setTimeout(() => resolve(opened), 4_000));
     const echo = command('echo', async (_request, responder, given) => responder.send(contentMessage(given.defaultSources.join())));
     const done = dispatchCommand(echo, request('echo'), respond, starting, { logger, deferAfterMs: 1_500 });

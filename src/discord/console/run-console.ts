@@ -3,6 +3,7 @@ import { PermissionsBitField } from 'discord.js';
 import { InputError } from '../../input-error.ts';
 import type { Logger } from '../../logger.ts';
 import type { Poster } from '../../deliver/poster.ts';
+import type { MemberContact } from '../../follows/member-contact.ts';
 import type { Command, CommandRequest, Responder, Services } from '../command.ts';
 import { dispatchCommand } from '../dispatch.ts';
 import { messageToText } from '../render/console-text.ts';
@@ -46,6 +47,13 @@ export function consolePoster(output: ConsoleOptions['output']): Poster {
     },
   };
 }
+
+/** The person at the terminal is the console server's one member; their "direct messages" are printed like digests. */
+export const consoleContact: MemberContact = {
+  isMember: async () => true,
+  directChannel: async (userId) => `direct messages of ${userId}`,
+  guildName: async () => 'this terminal',
+};
 
 /**
  * The bot in a terminal: each line is a slash command run through the same dispatcher and handlers as on

@@ -8,8 +8,11 @@ import type { APIEmbed } from 'discord.js';
 export interface MessagePayload {
   content?: string;
   embeds?: APIEmbed[];
-  /** Parses nothing; a scheduled digest may name the one role its admin chose to ping. */
-  allowed_mentions: { parse: []; roles?: string[] };
+  /**
+   * Parses nothing; a scheduled digest may name the one role its admin chose to ping, and a member's follow
+   * posted in a channel the one member it is for.
+   */
+  allowed_mentions: { parse: []; roles?: string[]; users?: string[] };
   flags?: number;
 }
 

@@ -7,6 +7,7 @@ import { createPostgresSummaryCache, createPostgresValidatorStore } from './post
 import { createPostgresCatalog } from './postgres-catalog.ts';
 import { createPostgresDeliveryJournal, createPostgresDeliveryLog } from './postgres-delivery.ts';
 import { createPostgresDueSlots } from './postgres-due-slots.ts';
+import { createPostgresFollowStore } from './postgres-follows.ts';
 import { createPostgresGuildSettingsRepository } from './postgres-guild-settings.ts';
 import { createPostgresLeases } from './postgres-leases.ts';
 import { createPostgresPacer } from './postgres-pacer.ts';
@@ -37,6 +38,7 @@ export async function openPostgresEngine(location: string, options: StoreEngineO
     journal: createPostgresDeliveryJournal(pool, options.retentionMs),
     deliveries: createPostgresDeliveryLog(pool, options.retentionMs),
     dueSlots: createPostgresDueSlots(pool),
+    follows: createPostgresFollowStore(pool),
     leases: createPostgresLeases(pool, leaseOwner()),
     validators: createPostgresValidatorStore(pool),
     summaries: createPostgresSummaryCache(pool, { ttlMs: options.retentionMs }),

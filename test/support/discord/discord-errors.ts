@@ -31,6 +31,7 @@ export const discordErrors = {
   alreadyAcknowledged: () => new DiscordError(400, 40060, 'Interaction has already been acknowledged.'),
   missingAccess: () => new DiscordError(403, 50001, 'Missing Access'),
   emptyMessage: () => new DiscordError(400, 50006, 'Cannot send an empty message'),
+  cannotMessageUser: () => new DiscordError(403, 50007, 'Cannot send messages to this user'),
   notATextChannel: () => new DiscordError(400, 50008, 'Cannot send messages in a non-text channel'),
   missingPermissions: () => new DiscordError(403, 50013, 'Missing Permissions'),
   invalidWebhookToken: () => new DiscordError(401, 50027, 'Invalid Webhook Token'),

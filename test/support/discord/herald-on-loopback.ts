@@ -42,7 +42,7 @@ export async function startHeraldOnLoopback(options: HeraldOnLoopbackOptions): P
     return bot;
   };
   const bot = addBot(options.shards);
-  app = await startHeraldApp({ config: options.config, env: options.env ?? {}, logger: silent, poster: bot.poster, ...(options.now ? { now: options.now } : {}) });
+  app = await startHeraldApp({ config: options.config, env: options.env ?? {}, logger: silent, poster: bot.poster, contact: bot.contact, ...(options.now ? { now: options.now } : {}) });
   const started = app;
   return {
     discord,

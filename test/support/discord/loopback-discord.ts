@@ -1,11 +1,13 @@
 import { ChannelType, GatewayDispatchEvents, type APIApplicationCommand, type APIInteractionResponse, type APIUser } from 'discord.js';
 import { createChannelPosts } from './channel-posts.ts';
 import { createCommandRegistry } from './commands.ts';
+import { createDirectMessages } from './direct-messages.ts';
 import { createFaultInjector, type Fault, type RequestMatch } from './faults.ts';
 import { startGateway, type GatewayCounts } from './gateway.ts';
 import { createGuildDirectory, type GuildSetup } from './guilds.ts';
-import type { CommandInput } from './interaction-create.ts';
+import { DEFAULT_INVOKER, type CommandInput, type Invoker } from './interaction-create.ts';
 import { createInteractions, type InteractionRecord } from './interactions.ts';
+import { createGuildMembers } from './members.ts';
 import { isLoading, type StoredMessage } from './messages.ts';
 import { createRateLimiter } from './rate-limits.ts';
 import { restRoutes } from './rest-routes.ts';
@@ -100,6 +102,17 @@ export interface LoopbackDiscord {
   gatewaySessions(shard?: number): GatewayCounts;
   /** A member (not the bot) opens a post in a forum, as THREAD_CREATE tells the bot; returns the post's id. */
   openForumPost(forumId: string, name: string, ownerId: string): string;
+  /** Makes the user a member of the guild (running a command there does too); the bot is not told, as without the GuildMembers intent. */
+  addMember(guildId: string, user: Invoker): void;
+  /** The member leaves the guild; GET /guilds/:id/members/:userId then answers 404 Unknown Member (10007). The bot is not told. */
+  removeMember(guildId: string, userId: string): void;
+  /** Every message the bot sent the user by direct message, in order. */
+  directMessages(userId: string): StoredMessage[];
+  waitForDirectMessage(userId: string, predicate?: (message: StoredMessage) => boolean, timeoutMs?: number): Promise<StoredMessage>;
+  /** Closes or opens the user's DMs to the bot; posts in a closed DM get 403 Cannot send messages to this user (50007). */
+  setDmsOpen(userId: string, open: boolean): void;
+  /** The bot leaves (or is removed from) the guild: GUILD_DELETE without `unavailable` is dispatched to its shard. */
+  leaveGuild(guildId: string): void;
   /** Deletes the channel (CHANNEL_DELETE is dispatched); REST on it then gets 404 Unknown Channel (10003). */
   deleteChannel(channelId: string): void;
   /** Denies or restores the bot's Send Messages there (CHANNEL_UPDATE is dispatched); posts get 403 Missing Permissions (50013). */
@@ -115,10 +128,17 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
   const bot: APIUser = { id: BOT_USER_ID, username: 'herald', discriminator: '0', global_name: null, avatar: null, bot: true };
   // Shaped like a real token (base64 user id, timestamp, signature) in case configuration checks the shape.
   const token = `${Buffer.from(BOT_USER_ID).toString('base64')}.loopback.${mintId()}`;
-  const directory = createGuildDirectory(options.guilds ?? [DEFAULT_GUILD], bot);
+  // A copy: the bot leaving a guild must not change the list the test passed in.
+  const directory = createGuildDirectory([...(options.guilds ?? [DEFAULT_GUILD])], bot);
   const commands = createCommandRegistry(BOT_USER_ID, mintId);
   const interactions = createInteractions({ applicationId: BOT_USER_ID, bot, directory, commands, mintId, deadlineMs: options.interactionDeadlineMs ?? 3_000 });
   const posts = createChannelPosts(bot, mintId, options.nonceWindowMs);
+  const members = createGuildMembers();
+  const dms = createDirectMessages(mintId);
+  const dmsOf = (userId: string): StoredMessage[] => {
+    const channelId = dms.channelOf(userId);
+    return channelId ? posts.list(channelId) : [];
+  };
   const faults = createFaultInjector();
   const shardCount = options.shardCount ?? 1;
   const openedAt = Date.now();
@@ -141,6 +161,8 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
       commands,
       interactions,
       posts,
+      members,
+      dms,
       feed,
       mintId,
     }),
@@ -152,6 +174,8 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
     const shard = shardOf(input.guildId, shardCount);
     await feed.waitFor(() => gateway.hasSession(shard) || undefined, DEFAULT_WAIT_MS, `a bot to connect to the gateway as shard ${shard}`);
     const { record, payload } = interactions.begin(kind, input, Date.now());
+    // Only a member of a guild can use a command in it.
+    members.add(input.guildId, input.user ?? DEFAULT_INVOKER);
     return handleFor(record, gateway.dispatch(input.guildId, GatewayDispatchEvents.InteractionCreate, payload));
   };
 
@@ -207,6 +231,18 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
       const thread = directory.addThread(forum, { id: mintId(), name, ownerId, now: Date.now() });
       gateway.dispatch(forum.guildId, GatewayDispatchEvents.ThreadCreate, { ...directory.channelJson(thread), newly_created: true });
       return thread.id;
+    },
+    addMember: (guildId, user) => members.add(guildId, user),
+    removeMember: (guildId, userId) => members.remove(guildId, userId),
+    directMessages: dmsOf,
+    waitForDirectMessage: (userId, predicate = () => true, timeoutMs = DEFAULT_WAIT_MS) =>
+      feed.waitFor(() => dmsOf(userId).find(predicate), timeoutMs, `a direct message to user ${userId}`),
+    setDmsOpen: (userId, open) => dms.setOpen(userId, open),
+    leaveGuild(guildId) {
+      const index = directory.guilds.findIndex((guild) => guild.id === guildId);
+      if (index < 0) throw new Error(`the bot is not in guild ${guildId}`);
+      directory.guilds.splice(index, 1);
+      gateway.dispatch(guildId, GatewayDispatchEvents.GuildDelete, { id: guildId });
     },
     deleteChannel: (channelId) => changeChannel(GatewayDispatchEvents.ChannelDelete, channelId, { deleted: true }),
     setBotCanPost: (channelId, canPost) => changeChannel(GatewayDispatchEvents.ChannelUpdate, channelId, { botCanPost: canPost }),

@@ -1,13 +1,16 @@
 import { ChannelType, type APIInteractionResponse, type APIUser, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import type { ChannelPosts } from './channel-posts.ts';
 import type { CommandRegistry } from './commands.ts';
+import type { DirectMessages } from './direct-messages.ts';
 import { discordErrors } from './discord-errors.ts';
 import type { ChannelState, GuildDirectory } from './guilds.ts';
 import type { Interactions } from './interactions.ts';
+import type { GuildMembers } from './members.ts';
 import type { MessageBody } from './messages.ts';
 import type { RestRequest, RestRoute } from './rest-server.ts';
 import type { SessionStartLimit } from './shards.ts';
 import type { ChangeFeed } from './wait-for.ts';
+import { isSnowflake } from './snowflakes.ts';
 import { isEmptyMessage, messageIssues, rejectIssues, threadNameIssues } from './validation.ts';
 
 export interface RouteDeps {
@@ -19,13 +22,15 @@ export interface RouteDeps {
   commands: CommandRegistry;
   interactions: Interactions;
   posts: ChannelPosts;
+  members: GuildMembers;
+  dms: DirectMessages;
   feed: ChangeFeed;
   mintId: () => string;
 }
 
 /** The slice of Discord's REST API a news bot uses, answered as Discord answers it. */
 export function restRoutes(deps: RouteDeps): RestRoute[] {
-  const { directory, commands, interactions, posts } = deps;
+  const { directory, commands, interactions, posts, dms } = deps;
 
   const visibleChannel = (id: string | undefined): ChannelState => {
     const channel = directory.channel(id ?? '');
@@ -112,12 +117,41 @@ export function restRoutes(deps: RouteDeps): RestRoute[] {
         return { status: 204 };
       },
     },
-    { method: 'GET', route: '/channels/:channelId', auth: true, handle: (request) => json(directory.channelJson(visibleChannel(request.params.channelId))) },
+    {
+      // Opening a DM never fails for a real user; whether the user takes messages there is only known on posting.
+      method: 'POST',
+      route: '/users/@me/channels',
+      auth: true,
+      handle: (request) => {
+        const recipient = (request.body as { recipient_id?: unknown } | undefined)?.recipient_id;
+        if (typeof recipient !== 'string' || !isSnowflake(recipient)) {
+          rejectIssues([{ path: ['recipient_id'], code: 'NUMBER_TYPE_COERCE', message: `Value "${String(recipient)}" is not snowflake.` }]);
+        }
+        return json(dms.channelJson(dms.open(String(recipient))));
+      },
+    },
+    {
+      method: 'GET',
+      route: '/channels/:channelId',
+      auth: true,
+      handle: (request) => {
+        const channelId = request.params.channelId ?? '';
+        return json(dms.recipientOf(channelId) ? dms.channelJson(channelId) : directory.channelJson(visibleChannel(channelId)));
+      },
+    },
     {
       method: 'POST',
       route: '/channels/:channelId/messages',
       auth: true,
       handle: (request) => {
+        const recipient = dms.recipientOf(request.params.channelId ?? '');
+        if (recipient) {
+          if (!dms.isOpen(recipient)) throw discordErrors.cannotMessageUser();
+          const body = (request.body ?? {}) as MessageBody;
+          rejectIssues(messageIssues(body));
+          if (isEmptyMessage(body, request.files.length)) throw discordErrors.emptyMessage();
+          return json(posts.post(request.params.channelId ?? '', body, request.files, request.now));
+        }
         const channel = visibleChannel(request.params.channelId);
         if (!channel.botCanPost) throw discordErrors.missingPermissions();
         // Forum channels take posts as threads, never as plain messages; categories take neither.
@@ -133,10 +167,11 @@ export function restRoutes(deps: RouteDeps): RestRoute[] {
       route: '/channels/:channelId/messages',
       auth: true,
       handle: (request) => {
-        const channel = visibleChannel(request.params.channelId);
+        const channelId = request.params.channelId ?? '';
+        const id = dms.recipientOf(channelId) ? channelId : visibleChannel(channelId).id;
         const limit = Math.min(Math.max(Number(request.query.get('limit') ?? 50) || 50, 1), 100);
         // Newest first, as Discord lists them.
-        return json(posts.list(channel.id).slice(-limit).reverse());
+        return json(posts.list(id).slice(-limit).reverse());
       },
     },
     {
@@ -164,10 +199,11 @@ export function restRoutes(deps: RouteDeps): RestRoute[] {
       route: '/guilds/:guildId/members/:userId',
       auth: true,
       handle: (request) => {
-        joinedGuild(request);
-        // The loopback's guilds list no member but the bot; the people who run commands exist only in interactions.
-        if (request.params.userId !== deps.bot.id) throw discordErrors.unknownMember();
-        return json(directory.botMemberJson());
+        const guildId = joinedGuild(request);
+        if (request.params.userId === deps.bot.id) return json(directory.botMemberJson());
+        const member = deps.members.memberJson(guildId, request.params.userId ?? '');
+        if (!member) throw discordErrors.unknownMember();
+        return json(member);
       },
     },
     {

@@ -1,0 +1,36 @@
+import type { BriefingItem } from '../../model/story.ts';
+import type { MessagePayload } from './message-payload.ts';
+import { packEmbeds } from './pack-embeds.ts';
+import { fitUntrusted, oneLine } from './safe-text.ts';
+import { storyEmbed } from './story-embed.ts';
+
+/** A bundle of follow stories as it is sent. */
+export interface FollowBundleView {
+  /** Each story under the topic the member follows it for. */
+  stories: Array<{ item: BriefingItem; topic: string }>;
+  topics: string[];
+  /** In a direct message, the server the follows belong to; in a channel, the member to mention. */
+  to: { guildName: string } | { userId: string };
+}
+
+const TOPICS_MAX = 300;
+
+/**
+ * A bundle of new stories on what a member follows: a line naming the topics (and, in a direct message, the
+ * server they are followed in), then an embed per story, each under its topic. In a channel the line mentions
+ * the member, and only that member may be pinged by it.
+ */
+export function followBundleMessages(bundle: FollowBundleView): MessagePayload[] {
+  const topics = fitUntrusted(oneLine(bundle.topics.join(', ')), TOPICS_MAX);
+  const heading =
+    'guildName' in bundle.to
+      ? `📬 **New on what you follow in ${fitUntrusted(oneLine(bundle.to.guildName), 100)}:** ${topics}`
+      : `<@${bundle.to.userId}> 📬 **New on what you follow:** ${topics}`;
+  const messages = packEmbeds(
+    bundle.stories.map(({ item, topic }) => storyEmbed(item, { section: topic })),
+    heading,
+  );
+  if ('guildName' in bundle.to) return messages;
+  const { userId } = bundle.to;
+  return messages.map((message, index) => (index === 0 ? { ...message, allowed_mentions: { parse: [], users: [userId] } } : message));
+}
