@@ -95,6 +95,26 @@ describe('dispatchCommand', () => {
   });
 });
 
+describe('an explanation Herald owes the member', () => {
+  it('follows the answer to their next command, privately', async () => {
+    const respond = recorder();
+    const owing = { owedNotice: async (guildId: string, userId: string) => (guildId === 'guild' && userId === 'u' ? 'Your follows are paused.' : undefined) } as unknown as Services;
+    await dispatchCommand(command('fast', async (_request, responder) => responder.send(contentMessage('hi'))), request('fast'), respond, owing, { logger });
+    expect(respond.sent).toEqual([
+      { message: contentMessage('hi'), ephemeral: false },
+      { message: contentMessage('ℹ️ Your follows are paused.'), ephemeral: true },
+    ]);
+  });
+
+  it('costs nothing else when it cannot be read', async () => {
+    const respond = recorder();
+    const failing = { owedNotice: async () => Promise.reject(new Error('store closed')) } as unknown as Services;
+    await dispatchCommand(command('fast', async (_request, responder) => responder.send(contentMessage('hi'))), request('fast'), respond, failing, { logger });
+    expect(respond.sent).toEqual([{ message: contentMessage('hi'), ephemeral: false }]);
+    expect(logger.warn).toHaveBeenCalledOnce();
+  });
+});
+
 describe('dispatchAutocomplete', () => {
   it('offers no choices, and logs, when the handler fails', async () => {
     const choices = await dispatchAutocomplete(command('news', async () => undefined, async () => { throw new Error('boom'); }), { ...request('news'), focused: { name: 'topic', value: 'k' } }, services, { logger });

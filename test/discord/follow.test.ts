@@ -1,0 +1,242 @@
+import { REST, type APIApplicationCommandInteractionDataOption, type APIEmbed } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { deployCommands } from '../../src/discord/deploy-commands.ts';
+import type { HeraldApp } from '../../src/herald-app.ts';
+import { buildArticle } from '../../src/ingest/build-article.ts';
+import { option, startHeraldOnLoopback, sub, type HeraldOnLoopback } from '../support/discord/herald-on-loopback.ts';
+import { ADMIN_PERMISSIONS, MEMBER_PERMISSIONS, type CommandInput, type Invoker, type LoopbackDiscord, type StoredMessage } from '../support/discord/loopback-discord.ts';
+import { DETAILS, STORIES } from '../support/local-stories.ts';
+
+const GUILD = '1200000000000000001';
+const NEWS = '1300000000000000001';
+const OTHER_GUILD = '1200000000000000002';
+const OTHER_NEWS = '1300000000000000003';
+const ADMIN: Invoker = { id: '1400000000000000009', username: 'editor' };
+const STORIES_PER_DAY = 3;
+const DAY = 86_400_000;
+
+let herald: HeraldOnLoopback;
+let discord: LoopbackDiscord;
+let app: HeraldApp;
+/** Herald's clock, moved on by the tests: a day passes in a line. */
+let clock = Date.now();
+let members = 0;
+
+beforeAll(async () => {
+  const loaded = await loadConfig({ HERALD_STORE: 'memory:' });
+  herald = await startHeraldOnLoopback({
+    guilds: [
+      { id: GUILD, name: 'Newsroom', ownerId: '1400000000000000001', channels: [{ id: NEWS, name: 'news' }] },
+      { id: OTHER_GUILD, name: 'Elsewhere', ownerId: '1400000000000000005', channels: [{ id: OTHER_NEWS, name: 'general' }] },
+    ],
+    // The sample articles stand for news that arrived after the follows were made, not for a backlog to hold back.
+    config: { ...loaded, ingest: { ...loaded.ingest, seedFirstPoll: false }, follows: { ...loaded.follows, storiesPerDay: STORIES_PER_DAY } },
+    now: () => new Date(clock),
+  });
+  ({ discord, app } = herald);
+  await app.ingestAll();
+  await herald.bot.login(discord.token);
+  await deployCommands(new REST({ api: discord.apiBase }).setToken(discord.token), herald.commands, { clientId: discord.applicationId });
+}, 30_000);
+
+afterAll(async () => {
+  await herald?.close();
+});
+
+/** A member of the server no other test uses. */
+function newMember(): Invoker {
+  members += 1;
+  return { id: `14100000000000000${String(members).padStart(2, '0')}`, username: `reader${members}` };
+}
+
+const as = (user: Invoker, input: Omit<CommandInput, 'guildId' | 'channelId' | 'user'>, guildId = GUILD, channelId = NEWS): CommandInput => ({ guildId, channelId, user, permissions: MEMBER_PERMISSIONS, ...input });
+const asAdmin = (input: Omit<CommandInput, 'guildId' | 'channelId'>): CommandInput => ({ guildId: GUILD, channelId: NEWS, user: ADMIN, permissions: ADMIN_PERMISSIONS, ...input });
+
+/** A boolean option, as Discord sends it. */
+const flag = (name: string, value: boolean) => ({ name, type: 5, value }) as APIApplicationCommandInteractionDataOption;
+
+async function reply(input: CommandInput): Promise<StoredMessage> {
+  return (await discord.runCommand(input)).waitForOriginal();
+}
+
+const follow = (user: Invoker, topic: string, where?: 'dm' | 'here') => reply(as(user, { name: 'follow', options: [sub('add', [option('topic', topic), ...(where ? [option('where', where)] : [])])] }));
+
+function isEphemeral(message: StoredMessage | undefined): boolean {
+  return ((message?.flags ?? 0) & 64) === 64;
+}
+
+function titles(messages: StoredMessage[]): string[] {
+  return messages.flatMap((message) => ((message.embeds ?? []) as APIEmbed[]).map((embed) => embed.title ?? ''));
+}
+
+/** A story that arrives now, from a source every server reads. */
+async function arrives(index: number): Promise<void> {
+  clock += 1_000;
+  const [title, body] = STORIES[index]!;
+  await app.engine.articles.add(
+    buildArticle({ title, url: `https://local.example/follow-${index}`, paragraphs: [`${body} ${DETAILS[index]}`], alsoRead: [] }, { source: { kind: 'feed', location: 'config/samples/local.json' }, fetchedAt: new Date(clock) }),
+  );
+  clock += 1_000;
+}
+
+describe('following a topic, as a member', () => {
+  it('suggests trending topics as the topic is typed', async () => {
+    const handle = await discord.autocomplete(as(newMember(), { name: 'follow', options: [sub('add', [{ name: 'topic', type: 3, value: 'kor', focused: true } as APIApplicationCommandInteractionDataOption])] }));
+    const response = (await handle.response()) as { data: { choices: Array<{ name: string }> } };
+    expect(response.data.choices.map((choice) => choice.name)).toContain('North Korea');
+  });
+
+  it('sends a matching story that arrives as one direct message, naming the server and pinging no one, and only once', async () => {
+    const reader = newMember();
+    const answer = await follow(reader, 'Ashford');
+    expect(isEphemeral(answer)).toBe(true);
+    expect(answer.content).toContain('Following **Ashford**');
+    await arrives(0);
+    expect(await app.follows!.pass()).toBe(1);
+    const [dm] = discord.directMessages(reader.id);
+    expect(dm?.content).toContain('New on what you follow in Newsroom:** Ashford');
+    expect(titles([dm!])).toEqual([STORIES[0]![0]]);
+    expect(dm?.allowed_mentions?.parse).toEqual([]);
+    await app.follows!.pass();
+    expect(discord.directMessages(reader.id)).toHaveLength(1);
+  });
+
+  it('sends no more than the day’s allowance in one bundle, and the rest the next day', async () => {
+    const reader = newMember();
+    for (const place of ['Brixham', 'Carlisle', 'Dunmore', 'Elgin']) await follow(reader, place);
+    for (const index of [1, 2, 3, 4]) await arrives(index);
+    await app.follows!.pass();
+    expect(discord.directMessages(reader.id)).toHaveLength(1);
+    expect(titles(discord.directMessages(reader.id))).toHaveLength(STORIES_PER_DAY);
+    clock += DAY / 2;
+    await app.follows!.pass();
+    expect(discord.directMessages(reader.id)).toHaveLength(1);
+    clock += DAY / 2;
+    await app.follows!.pass();
+    const all = titles(discord.directMessages(reader.id));
+    expect(all).toHaveLength(4);
+    expect(new Set(all).size).toBe(4);
+  });
+
+  it('keeps follows private: every reply is ephemeral and no one else sees them', async () => {
+    const reader = newMember();
+    await follow(reader, 'Falmouth');
+    const list = await reply(as(reader, { name: 'follow', options: [sub('list')] }));
+    expect(isEphemeral(list)).toBe(true);
+    expect(list.content).toContain('**Falmouth** · by direct message');
+    const someoneElse = await reply(as(newMember(), { name: 'follow', options: [sub('list')] }));
+    expect(someoneElse.content).not.toContain('Falmouth');
+    const status = await reply(asAdmin({ name: 'status' }));
+    expect(JSON.stringify(status)).not.toContain('Falmouth');
+  });
+
+  it('pauses the follows of a member whose direct messages are closed, explains once on their next command, and resumes on request', async () => {
+    const reader = newMember();
+    await follow(reader, 'Girvan');
+    discord.setDmsOpen(reader.id, false);
+    await arrives(6);
+    expect(await app.follows!.pass()).toBe(0);
+    expect(discord.directMessages(reader.id)).toEqual([]);
+    const next = await discord.runCommand(as(reader, { name: 'topics' }));
+    const notice = await next.waitForFollowUp((message) => (message.content ?? '').includes('direct messages are closed'));
+    expect(isEphemeral(notice)).toBe(true);
+    const again = await discord.runCommand(as(reader, { name: 'topics' }));
+    await again.waitForOriginal();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(again.followUps()).toEqual([]);
+    await app.follows!.pass();
+    expect(discord.directMessages(reader.id)).toEqual([]);
+    discord.setDmsOpen(reader.id, true);
+    expect((await reply(as(reader, { name: 'follow', options: [sub('resume')] }))).content).toContain('back on');
+    await app.follows!.pass();
+    expect(titles(discord.directMessages(reader.id))).toEqual([STORIES[6]![0]]);
+  });
+
+  it('forgets the follows of a member who left the server, and sends them nothing', async () => {
+    const reader = newMember();
+    await follow(reader, 'Hexham');
+    discord.removeMember(GUILD, reader.id);
+    await arrives(7);
+    await app.follows!.pass();
+    expect(discord.directMessages(reader.id)).toEqual([]);
+    expect((await app.engine.follows.get(GUILD, reader.id)).follows).toEqual([]);
+  });
+
+  it('removes one follow, or all of them', async () => {
+    const reader = newMember();
+    await follow(reader, 'Ilkley');
+    await follow(reader, 'Jarrow');
+    expect((await reply(as(reader, { name: 'follow', options: [sub('remove', [option('topic', 'ilkley')])] }))).content).toContain('No longer following');
+    expect((await app.engine.follows.get(GUILD, reader.id)).follows.map((each) => each.topic)).toEqual(['Jarrow']);
+    const all = await reply(as(reader, { name: 'follow', options: [sub('remove', [option('topic', 'all')])] }));
+    expect(isEphemeral(all)).toBe(true);
+    expect((await reply(as(reader, { name: 'follow', options: [sub('list')] }))).content).toContain('You follow nothing in this server yet');
+  });
+
+  it('finishes a bundle cut short with its own nonce, so that a message already posted is not posted twice', async () => {
+    const reader = newMember();
+    await follow(reader, 'Keswick');
+    await arrives(10);
+    // Every attempt fails, the REST client's retries included: the bundle stays journaled.
+    discord.failNext({ method: 'POST', path: /^\/channels\/\d+\/messages$/ }, { status: 503 }, 4);
+    expect(await app.follows!.pass()).toBe(0);
+    const [journaled] = (await app.engine.follows.get(GUILD, reader.id)).pending;
+    expect(journaled?.stories).toBe(1);
+    // As if a process had posted it and died before recording it.
+    const dm = await herald.bot.contact.directChannel(reader.id);
+    await herald.bot.poster.post(dm, journaled!.messages[0]!, journaled!.nonces[0]!);
+    expect(await app.follows!.pass()).toBe(1);
+    expect(discord.directMessages(reader.id)).toHaveLength(1);
+    expect((await app.engine.follows.get(GUILD, reader.id)).pending).toEqual([]);
+  });
+
+  it('forgets every follow of a server Herald leaves', async () => {
+    const reader = newMember();
+    await follow(reader, 'Lanark');
+    await reply(as(reader, { name: 'follow', options: [sub('add', [option('topic', 'Lanark')])] }, OTHER_GUILD, OTHER_NEWS));
+    discord.leaveGuild(OTHER_GUILD);
+    await vi.waitFor(async () => expect((await app.engine.follows.get(OTHER_GUILD, reader.id)).follows).toEqual([]), { timeout: 5_000 });
+    expect((await app.engine.follows.get(GUILD, reader.id)).follows).toHaveLength(1);
+  });
+});
+
+describe('follows, as an admin', () => {
+  it('refuses /follow settings to a member without Manage Server', async () => {
+    const answer = await reply(as(newMember(), { name: 'follow', options: [sub('settings', [flag('enabled', false)])] }));
+    expect(answer.content).toContain('Manage Server');
+    expect((await app.guilds.get(GUILD)).follows?.enabled).toBeUndefined();
+  });
+
+  it('turns follows off, and a member asking to follow is told why', async () => {
+    const set = await reply(asAdmin({ name: 'follow', options: [sub('settings', [flag('enabled', false)])] }));
+    expect(isEphemeral(set)).toBe(true);
+    expect(set.content).toContain('Follows in this server: off');
+    const refused = await follow(newMember(), 'Brixham');
+    expect(isEphemeral(refused)).toBe(true);
+    expect(refused.content).toContain('turned follows off');
+    await reply(asAdmin({ name: 'follow', options: [sub('settings', [flag('enabled', true)])] }));
+  });
+
+  it('caps the topics one member may follow', async () => {
+    await reply(asAdmin({ name: 'follow', options: [sub('settings', [option('max-per-member', 2)])] }));
+    const reader = newMember();
+    await follow(reader, 'Ashford');
+    await follow(reader, 'Brixham');
+    expect((await follow(reader, 'Carlisle')).content).toContain('You follow 2 topics in this server, as many as it allows');
+    await reply(asAdmin({ name: 'follow', options: [sub('settings', [option('max-per-member', 10)])] }));
+  });
+
+  it('lets members have stories posted in a channel, mentioning only them, where the admins allow it', async () => {
+    const reader = newMember();
+    expect((await follow(reader, 'Jarrow', 'here')).content).toContain('direct message only');
+    await reply(asAdmin({ name: 'follow', options: [sub('settings', [flag('allow-here', true)])] }));
+    expect((await follow(reader, 'Jarrow', 'here')).content).toContain(`in <#${NEWS}>, mentioning only you`);
+    await arrives(9);
+    await app.follows!.pass();
+    const posted = discord.channelMessages(NEWS).find((message) => message.content.startsWith(`<@${reader.id}>`));
+    expect(posted?.allowed_mentions).toEqual({ parse: [], replied_user: false, users: [reader.id] });
+    expect(titles([posted!])).toEqual([STORIES[9]![0]]);
+    expect(discord.directMessages(reader.id)).toEqual([]);
+  });
+});
