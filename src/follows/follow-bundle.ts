@@ -48,7 +48,7 @@ export interface Bundle<Item> {
 }
 
 /**
- * The chosen stories bundled by where their follows deliver, in their order. A bundle names at most
+ * The chosen stories bundled by where their follows deliver, each topic's together. A bundle names at most
  * TOPICS_PER_BUNDLE topics, each with its own buttons; stories on further topics wait for the next pass.
  */
 export function bundleStories<Item>(chosen: ReadonlyArray<ChosenStory<Item>>): Array<Bundle<Item>> {
@@ -63,7 +63,8 @@ export function bundleStories<Item>(chosen: ReadonlyArray<ChosenStory<Item>>): A
     bundle.stories.push(story);
     bundles.set(place, bundle);
   }
-  return [...bundles.values()];
+  // Each topic's stories together, under its heading, topics in the order their best story came.
+  return [...bundles.values()].map((bundle) => ({ ...bundle, stories: [...bundle.stories].sort((a, b) => bundle.topics.indexOf(a.follow.topic) - bundle.topics.indexOf(b.follow.topic)) }));
 }
 
 /**

@@ -56,11 +56,11 @@ describe('bundling', () => {
     ]);
   });
 
-  it('names at most five topics in a bundle, one row of buttons each; stories on a sixth wait', () => {
+  it('names at most five topics in a bundle, one row of buttons each, each topic’s stories together; stories on a sixth wait', () => {
     const chosen = ['A', 'B', 'C', 'D', 'E', 'F', 'A'].map((topic, item) => ({ item, follow: follow(topic) }));
     const [bundle] = bundleStories(chosen);
     expect(bundle?.topics).toEqual(['A', 'B', 'C', 'D', 'E']);
-    expect(bundle?.stories.map((each) => each.item)).toEqual([0, 1, 2, 3, 4, 6]);
+    expect(bundle?.stories.map((each) => each.item)).toEqual([0, 6, 1, 2, 3, 4]);
   });
 });
 

@@ -30,7 +30,8 @@ export function consolePoster(output: ConsoleOptions['output']): Poster {
   let posted = 0;
   return {
     async post(channelId, message) {
-      output.write(`\n📰 Scheduled briefing for #${channelId}\n\n${messageToText(message, width(output))}\n\n`);
+      const where = channelId.startsWith('@') ? '📬 Direct message' : `📰 Scheduled briefing for #${channelId}`;
+      output.write(`\n${where}\n\n${messageToText(message, width(output))}\n\n`);
       posted += 1;
       return { messageId: `console-${posted}` };
     },
@@ -51,7 +52,7 @@ export function consolePoster(output: ConsoleOptions['output']): Poster {
 /** The person at the terminal is the console server's one member; their "direct messages" are printed like digests. */
 export const consoleContact: MemberContact = {
   isMember: async () => true,
-  directChannel: async (userId) => `direct messages of ${userId}`,
+  directChannel: async (userId) => `@${userId}`,
   guildName: async () => 'this terminal',
 };
 
