@@ -3,9 +3,9 @@ import type { Poster } from '../deliver/poster.ts';
 import type { MemberContact } from '../follows/member-contact.ts';
 import type { Logger } from '../logger.ts';
 import type { Command, Responder, Services } from './command.ts';
-import { dispatchAutocomplete, dispatchCommand } from './dispatch.ts';
-import { autocompleteRequest, commandRequest } from './interaction-request.ts';
-import { interactionResponder } from './interaction-responder.ts';
+import { dispatchAutocomplete, dispatchButton, dispatchCommand } from './dispatch.ts';
+import { autocompleteRequest, buttonRequest, commandRequest } from './interaction-request.ts';
+import { buttonResponder, interactionResponder } from './interaction-responder.ts';
 import { createRequestPacer, type RequestPacer } from './request-pacer.ts';
 import { createRestMemberContact } from './rest-member-contact.ts';
 import { createDeliveryPoster, DELIVERY_REQUESTS_PER_SECOND } from './rest-poster.ts';
@@ -61,6 +61,8 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     } else if (interaction.isAutocomplete()) {
       const choices = await dispatchAutocomplete(commands, autocompleteRequest(interaction), await options.services(), { logger });
       await interaction.respond(choices).catch((error: unknown) => logger.warn({ err: error, command: interaction.commandName }, 'autocomplete answer failed'));
+    } else if (interaction.isButton()) {
+      await dispatchButton(commands, buttonRequest(interaction), buttonResponder(interaction, logger), options.services(), { logger });
     }
   };
   client.on(Events.InteractionCreate, (interaction: Interaction) => {

@@ -1,5 +1,5 @@
-import { PermissionFlagsBits, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import type { AutocompleteRequest, ChannelChoice, CommandRequest } from './command.ts';
+import { MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import type { AutocompleteRequest, ButtonRequest, ChannelChoice, CommandRequest } from './command.ts';
 
 /** What a digest channel needs from Herald itself: to see it, post in it, and post embeds. */
 const POSTING = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
@@ -9,11 +9,7 @@ export function commandRequest(interaction: ChatInputCommandInteraction | Autoco
   const { options } = interaction;
   return {
     commandName: interaction.commandName,
-    guildId: interaction.guildId,
-    channelId: interaction.channelId,
-    user: { id: interaction.user.id, name: interaction.user.username },
-    ...(interaction.guildLocale ? { guildLocale: interaction.guildLocale } : {}),
-    memberPermissions: interaction.memberPermissions?.bitfield ?? 0n,
+    ...invocation(interaction),
     botCanPostHere: interaction.appPermissions.has(POSTING),
     subcommand: () => options.getSubcommand(false),
     string: (name) => options.getString(name),
@@ -24,6 +20,26 @@ export function commandRequest(interaction: ChatInputCommandInteraction | Autoco
       const role = interaction.isChatInputCommand() ? interaction.options.getRole(name) : null;
       return role ? { id: role.id, name: role.name } : null;
     },
+  };
+}
+
+/** A button press from Discord, in a server or a direct message. */
+export function buttonRequest(interaction: ButtonInteraction): ButtonRequest {
+  return {
+    customId: interaction.customId,
+    ...invocation(interaction),
+    message: { id: interaction.message.id, createdAt: interaction.message.createdAt, ephemeral: interaction.message.flags.has(MessageFlags.Ephemeral) },
+  };
+}
+
+/** Who used Herald, where, and with which permissions there: the same for every kind of interaction. */
+function invocation(interaction: ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction): Pick<CommandRequest, 'guildId' | 'channelId' | 'user' | 'guildLocale' | 'memberPermissions'> {
+  return {
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    user: { id: interaction.user.id, name: interaction.user.username },
+    ...(interaction.guildLocale ? { guildLocale: interaction.guildLocale } : {}),
+    memberPermissions: interaction.memberPermissions?.bitfield ?? 0n,
   };
 }
 

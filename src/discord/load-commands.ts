@@ -10,6 +10,7 @@ const commandShape = z.object({
   data: z.object({ name: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/), toJSON: z.function() }),
   execute: z.function(),
   autocomplete: z.function().optional(),
+  button: z.function().optional(),
 });
 
 /**
@@ -23,7 +24,7 @@ export async function loadCommands(): Promise<Map<string, Command>> {
     // A path of this shape, relative to this file, is one the one-file build can follow: it bundles every module of commands/.
     const module = (await import(`../../commands/${file.slice(0, -'.ts'.length)}.ts`)) as { default?: unknown };
     const parsed = commandShape.safeParse(module.default);
-    if (!parsed.success) throw new Error(`commands/${file} does not export a command (data, execute, autocomplete?) as its default`);
+    if (!parsed.success) throw new Error(`commands/${file} does not export a command (data, execute, autocomplete?, button?) as its default`);
     const command = module.default as Command;
     if (commands.has(command.data.name)) throw new Error(`commands/${file} repeats the command name "${command.data.name}"`);
     commands.set(command.data.name, command);

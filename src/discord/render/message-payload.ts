@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
 
 /**
  * One message as Herald sends it, in the shape of Discord's create-message body, so the Discord adapter can
@@ -14,6 +14,8 @@ export interface MessagePayload {
    */
   allowed_mentions: { parse: []; roles?: string[]; users?: string[] };
   flags?: number;
+  /** Rows of buttons under the message; a button's custom id carries all its handler needs (see button-id.ts). */
+  components?: Array<APIActionRowComponent<APIButtonComponent>>;
 }
 
 export function contentMessage(content: string): MessagePayload {

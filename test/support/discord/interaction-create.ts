@@ -1,13 +1,16 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ComponentType,
   InteractionType,
   PermissionFlagsBits,
   type APIApplicationCommandInteractionDataOption,
   type APIUser,
 } from 'discord.js';
 import type { CommandRegistry } from './commands.ts';
+import type { DirectMessages } from './direct-messages.ts';
 import { MEMBER_PERMISSIONS, type GuildDirectory } from './guilds.ts';
+import type { StoredMessage } from './messages.ts';
 
 export interface Invoker {
   id: string;
@@ -27,6 +30,20 @@ export interface CommandInput {
   name: string;
   /** For autocomplete, exactly one option (possibly inside a subcommand) carries `focused: true`. */
   options?: APIApplicationCommandInteractionDataOption[];
+}
+
+/** A press on a button of a message the bot sent (a channel post or an interaction reply), as a member makes it. */
+export interface ButtonPressInput {
+  /** Null for a message in a direct message: `channelId` is then the DM channel, and `user` its recipient (no one else sees it). */
+  guildId: string | null;
+  channelId: string;
+  /** Defaults to DEFAULT_INVOKER. */
+  user?: Invoker;
+  /** Defaults to MEMBER_PERMISSIONS. */
+  permissions?: string;
+  /** The message as it stands; it must carry a button with `customId`. */
+  message: StoredMessage;
+  customId: string;
 }
 
 export interface PayloadInput {
@@ -59,23 +76,8 @@ export function interactionCreatePayload({ kind, input, id, token, unregisteredC
   if (kind === 'autocomplete' && !hasFocused(options)) throw new Error(`autocomplete for /${input.name} needs one option with focused: true`);
   const resolved = resolveOptions(options, directory, user);
   return {
-    id,
-    application_id: applicationId,
+    ...commonFields({ id, token, applicationId, directory, guildId: guild.id, channelId: channel.id, user, permissions }),
     type: kind === 'command' ? InteractionType.ApplicationCommand : InteractionType.ApplicationCommandAutocomplete,
-    token,
-    version: 1,
-    guild_id: guild.id,
-    channel_id: channel.id,
-    channel: { ...directory.channelJson(channel), permissions },
-    member: { ...memberJson(permissions), user: userJson(user) },
-    app_permissions: directory.botPermissionsIn(channel),
-    locale: 'en-US',
-    guild_locale: guild.locale ?? 'en-US',
-    entitlements: [],
-    // discord.js 14.27+ reads authorizing_integration_owners[0] and throws without it.
-    authorizing_integration_owners: { '0': guild.id },
-    context: 0,
-    attachment_size_limit: 10_485_760,
     data: {
       id: registered?.id ?? unregisteredCommandId,
       name: input.name,
@@ -84,6 +86,80 @@ export function interactionCreatePayload({ kind, input, id, token, unregisteredC
       ...(options.length > 0 ? { options } : {}),
       ...(resolved ? { resolved } : {}),
     },
+  };
+}
+
+/** INTERACTION_CREATE's `d` for a button press: the message it was on, and the button's custom id. */
+export function buttonPressPayload(
+  input: ButtonPressInput,
+  ids: { id: string; token: string; applicationId: string; directory: GuildDirectory; directMessages: DirectMessages },
+): Record<string, unknown> {
+  const buttons = (input.message.components ?? []).flatMap((row): unknown[] => ('components' in row ? row.components : []));
+  if (!buttons.some((button) => (button as { custom_id?: string }).custom_id === input.customId)) throw new Error(`message ${input.message.id} has no button ${input.customId}`);
+  const { allowed_mentions: _sent, ...message } = input.message;
+  const where = input.guildId === null ? directMessageFields(input, ids) : guildFields({ ...input, guildId: input.guildId }, ids);
+  return {
+    ...where,
+    type: InteractionType.MessageComponent,
+    message,
+    data: { custom_id: input.customId, component_type: ComponentType.Button },
+  };
+}
+
+function guildFields(input: ButtonPressInput & { guildId: string }, ids: { id: string; token: string; applicationId: string; directory: GuildDirectory }): Record<string, unknown> {
+  const channel = ids.directory.channel(input.channelId);
+  if (!channel || channel.deleted || channel.guildId !== input.guildId) throw new Error(`no channel ${input.channelId} in guild ${input.guildId} to press a button in`);
+  return commonFields({ ...ids, guildId: input.guildId, channelId: channel.id, user: input.user ?? DEFAULT_INVOKER, permissions: input.permissions ?? MEMBER_PERMISSIONS });
+}
+
+/**
+ * What an interaction in the bot's direct messages carries instead: no guild, the `user` rather than a
+ * `member`, the DM channel, context 1 (BOT_DM), and "0" as the guild that installed the app.
+ */
+function directMessageFields(input: ButtonPressInput, ids: { id: string; token: string; applicationId: string; directMessages: DirectMessages }): Record<string, unknown> {
+  const recipient = ids.directMessages.recipientOf(input.channelId);
+  const user = input.user ?? DEFAULT_INVOKER;
+  if (!recipient) throw new Error(`no direct-message channel ${input.channelId} to press a button in`);
+  if (recipient !== user.id) throw new Error(`only user ${recipient} sees the direct messages of channel ${input.channelId}, not ${user.id}`);
+  return {
+    id: ids.id,
+    application_id: ids.applicationId,
+    token: ids.token,
+    version: 1,
+    channel_id: input.channelId,
+    channel: ids.directMessages.channelJson(input.channelId),
+    user: userJson(user),
+    app_permissions: MEMBER_PERMISSIONS,
+    locale: 'en-US',
+    entitlements: [],
+    authorizing_integration_owners: { '0': '0' },
+    context: 1,
+    attachment_size_limit: 10_485_760,
+  };
+}
+
+/** The fields every interaction in a guild carries. */
+function commonFields(input: { id: string; token: string; applicationId: string; directory: GuildDirectory; guildId: string; channelId: string; user: Invoker; permissions: string }): Record<string, unknown> {
+  const { directory, permissions } = input;
+  const guild = directory.guilds.find((candidate) => candidate.id === input.guildId)!;
+  const channel = directory.channel(input.channelId)!;
+  return {
+    id: input.id,
+    application_id: input.applicationId,
+    token: input.token,
+    version: 1,
+    guild_id: guild.id,
+    channel_id: channel.id,
+    channel: { ...directory.channelJson(channel), permissions },
+    member: { ...memberJson(permissions), user: userJson(input.user) },
+    app_permissions: directory.botPermissionsIn(channel),
+    locale: 'en-US',
+    guild_locale: guild.locale ?? 'en-US',
+    entitlements: [],
+    // discord.js 14.27+ reads authorizing_integration_owners[0] and throws without it.
+    authorizing_integration_owners: { '0': guild.id },
+    context: 0,
+    attachment_size_limit: 10_485_760,
   };
 }
 

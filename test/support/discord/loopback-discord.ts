@@ -5,7 +5,7 @@ import { createDirectMessages } from './direct-messages.ts';
 import { createFaultInjector, type Fault, type RequestMatch } from './faults.ts';
 import { startGateway, type GatewayCounts } from './gateway.ts';
 import { createGuildDirectory, type GuildSetup } from './guilds.ts';
-import { DEFAULT_INVOKER, type CommandInput, type Invoker } from './interaction-create.ts';
+import { DEFAULT_INVOKER, type ButtonPressInput, type CommandInput, type Invoker } from './interaction-create.ts';
 import { createInteractions, type InteractionRecord } from './interactions.ts';
 import { createGuildMembers } from './members.ts';
 import { isLoading, type StoredMessage } from './messages.ts';
@@ -17,7 +17,7 @@ import { createSnowflakes } from './snowflakes.ts';
 import { createChangeFeed } from './wait-for.ts';
 
 export { ADMIN_PERMISSIONS, MEMBER_PERMISSIONS, type ChannelSetup, type GuildSetup } from './guilds.ts';
-export { DEFAULT_INVOKER, type CommandInput, type Invoker } from './interaction-create.ts';
+export { DEFAULT_INVOKER, type ButtonPressInput, type CommandInput, type Invoker } from './interaction-create.ts';
 export type { Fault, RequestMatch } from './faults.ts';
 export type { GatewayCounts } from './gateway.ts';
 export type { StoredMessage } from './messages.ts';
@@ -85,6 +85,14 @@ export interface LoopbackDiscord {
   runCommand(input: CommandInput): Promise<InteractionHandle>;
   /** Dispatches an autocomplete interaction; one of `input.options` must carry `focused: true`. */
   autocomplete(input: CommandInput): Promise<InteractionHandle>;
+  /**
+   * A member presses a button on a message the bot sent (a channel post or an interaction reply, as it stands
+   * now): MESSAGE_COMPONENT is dispatched; an update (callback 7, or an edit after a deferred update) changes
+   * that message where it is kept. The handle's `original()` is the bot's reply, or the pressed message once updated.
+   */
+  pressButton(input: ButtonPressInput): Promise<InteractionHandle>;
+  /** A message the bot sent, as it stands now, by id: a channel post or an interaction reply. */
+  message(messageId: string): StoredMessage | undefined;
   /** Every message created with POST /channels/:id/messages, in order (interaction replies are on their handles). */
   channelMessages(channelId: string): StoredMessage[];
   /** The posts opened in a forum channel, oldest first, each with its messages (the first is the one that opened it). */
@@ -131,10 +139,10 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
   // A copy: the bot leaving a guild must not change the list the test passed in.
   const directory = createGuildDirectory([...(options.guilds ?? [DEFAULT_GUILD])], bot);
   const commands = createCommandRegistry(BOT_USER_ID, mintId);
-  const interactions = createInteractions({ applicationId: BOT_USER_ID, bot, directory, commands, mintId, deadlineMs: options.interactionDeadlineMs ?? 3_000 });
+  const dms = createDirectMessages(mintId);
+  const interactions = createInteractions({ applicationId: BOT_USER_ID, bot, directory, commands, mintId, deadlineMs: options.interactionDeadlineMs ?? 3_000, directMessages: dms });
   const posts = createChannelPosts(bot, mintId, options.nonceWindowMs);
   const members = createGuildMembers();
-  const dms = createDirectMessages(mintId);
   const dmsOf = (userId: string): StoredMessage[] => {
     const channelId = dms.channelOf(userId);
     return channelId ? posts.list(channelId) : [];
@@ -170,13 +178,17 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
     rateLimiter: createRateLimiter(),
   });
 
-  const dispatchInteraction = async (kind: InteractionRecord['kind'], input: CommandInput): Promise<InteractionHandle> => {
-    const shard = shardOf(input.guildId, shardCount);
+  const dispatchInteraction = async (guildId: string, begin: () => { record: InteractionRecord; payload: Record<string, unknown> }): Promise<InteractionHandle> => {
+    const shard = shardOf(guildId, shardCount);
     await feed.waitFor(() => gateway.hasSession(shard) || undefined, DEFAULT_WAIT_MS, `a bot to connect to the gateway as shard ${shard}`);
-    const { record, payload } = interactions.begin(kind, input, Date.now());
-    // Only a member of a guild can use a command in it.
+    const { record, payload } = begin();
+    return handleFor(record, gateway.dispatch(guildId, GatewayDispatchEvents.InteractionCreate, payload));
+  };
+
+  /** Only a member of a guild can use a command in it: whoever does is one from then on. */
+  const asMember = <T>(input: CommandInput, begun: T): T => {
     members.add(input.guildId, input.user ?? DEFAULT_INVOKER);
-    return handleFor(record, gateway.dispatch(input.guildId, GatewayDispatchEvents.InteractionCreate, payload));
+    return begun;
   };
 
   const handleFor = (record: InteractionRecord, shard: number): InteractionHandle => {
@@ -210,8 +222,17 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
     guilds: directory.guilds,
     shardCount,
     waitForBot: (timeoutMs = DEFAULT_WAIT_MS) => feed.waitFor(() => gateway.hasConnectedSession() || undefined, timeoutMs, 'a bot to connect to the gateway').then(() => undefined),
-    runCommand: (input) => dispatchInteraction('command', input),
-    autocomplete: (input) => dispatchInteraction('autocomplete', input),
+    runCommand: (input) => dispatchInteraction(input.guildId, () => asMember(input, interactions.begin('command', input, Date.now()))),
+    autocomplete: (input) => dispatchInteraction(input.guildId, () => asMember(input, interactions.begin('autocomplete', input, Date.now()))),
+    pressButton(input) {
+      const target = posts.slotOf(input.message.id) ?? interactions.slotOf(input.message.id);
+      if (!target) throw new Error(`no message ${input.message.id} in this loopback Discord to press a button on`);
+      // Discord sends what happens in DMs to shard 0, as if from a guild whose id is 0.
+      return dispatchInteraction(input.guildId ?? '0', () => interactions.beginButton(input, target, Date.now()));
+    },
+    message(messageId) {
+      return (posts.slotOf(messageId) ?? interactions.slotOf(messageId))?.get();
+    },
     channelMessages: (channelId) => posts.list(channelId),
     forumPosts: (forumId) =>
       directory.guilds
