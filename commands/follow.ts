@@ -1,11 +1,12 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { matchTopics } from '../src/brief/topics/match-topics.ts';
-import type { Command, CommandRequest, Responder, Services } from '../src/discord/command.ts';
+import type { ButtonRequest, ButtonResponder, Command, CommandRequest, Responder, Services } from '../src/discord/command.ts';
 import { requireGuild, requireManageGuild } from '../src/discord/guild-access.ts';
 import { discordTimestamp } from '../src/discord/render/discord-time.ts';
 import { contentMessage } from '../src/discord/render/message-payload.ts';
 import { fitUntrusted, oneLine } from '../src/discord/render/safe-text.ts';
-import { resumed, withFollow, withoutFollow, type Follow } from '../src/follows/member-follows.ts';
+import { parseFollowButton, topicToken } from '../src/follows/follow-buttons.ts';
+import { resumed, withFollow, withMute, withoutFollow, type Follow } from '../src/follows/member-follows.ts';
 import { topicKey } from '../src/ingest/topics/topic-key.ts';
 import { InputError } from '../src/input-error.ts';
 import type { GuildFollowSettings } from '../src/store/guild-settings-repository.ts';
@@ -14,6 +15,7 @@ import type { GuildFollowSettings } from '../src/store/guild-settings-repository
 const ALL = 'all';
 const TOPIC_MAX = 100;
 const TOPIC_SHOWN = 200;
+const DAY_MS = 86_400_000;
 
 export default {
   data: new SlashCommandBuilder()
@@ -74,7 +76,32 @@ export default {
     }
     return matchTopics(request.focused.value, await services.trendingTopics(), 25).map(({ topic }) => ({ name: topic.slice(0, TOPIC_MAX), value: topic.slice(0, TOPIC_MAX) }));
   },
+  button: pressed,
 } satisfies Command;
+
+/**
+ * "Mute for a day" and "Unfollow" under a bundle. A press in a direct message comes with no server, so the
+ * button names it, and the member the bundle was for: only they may press, since a `where:here` bundle is
+ * in a channel everyone sees.
+ */
+async function pressed(request: ButtonRequest, respond: ButtonResponder, services: Services): Promise<void> {
+  const button = parseFollowButton(request.customId);
+  if (!button || (request.guildId !== null && request.guildId !== button.guildId)) throw new InputError('This button no longer works; /follow list shows what you follow.');
+  if (button.userId !== request.user.id) throw new InputError('These buttons are for the member the news was sent to; /follow add to follow a topic yourself.');
+  const follow = (await services.follows.get(button.guildId, button.userId)).follows.find((candidate) => topicToken(candidate.topic) === button.topic);
+  if (!follow) {
+    await respond.send(contentMessage('You no longer follow that topic.'), { ephemeral: true });
+    return;
+  }
+  if (button.action === 'unfollow') {
+    await services.follows.update(button.guildId, button.userId, (record) => withoutFollow(record, follow.topic));
+    await respond.send(contentMessage(`No longer following **${shown(follow.topic)}**.`), { ephemeral: true });
+    return;
+  }
+  const until = new Date(services.now().getTime() + DAY_MS);
+  await services.follows.update(button.guildId, button.userId, (record) => withMute(record, follow.topic, until));
+  await respond.send(contentMessage(`**${shown(follow.topic)}** is muted until ${discordTimestamp(until.toISOString(), 'f')}: its stories until then are not sent.`), { ephemeral: true });
+}
 
 /** A server's follow settings with Herald's defaults filled in. */
 function serverRules(chosen: GuildFollowSettings | undefined, services: Services): Required<GuildFollowSettings> {

@@ -27,10 +27,14 @@ export function alreadySent(story: Story, record: MemberFollows): boolean {
 
 /**
  * The follow a story is news on: the first whose topic it is about and for which it brought an article
- * after the member began following, so that following a topic does not deliver its past month at once.
+ * after the member began following (so that following a topic does not deliver its past month at once), and
+ * after a mute of it ended (a muted day's stories are not sent later).
  */
 export function followFor(story: Story, follows: readonly Follow[]): Follow | undefined {
-  return follows.find((follow) => storyMatchesTopics(story, [follow.topic]) && story.articles.some((article) => Date.parse(article.fetchedAt) > Date.parse(follow.createdAt)));
+  return follows.find((follow) => {
+    const since = Math.max(Date.parse(follow.createdAt), follow.mutedUntil ? Date.parse(follow.mutedUntil) : 0);
+    return storyMatchesTopics(story, [follow.topic]) && story.articles.some((article) => Date.parse(article.fetchedAt) > since);
+  });
 }
 
 /** Stories chosen for the member, each with the follow it is news on. */

@@ -9,6 +9,7 @@ import { baseLanguage } from '../model/language.ts';
 import type { BriefingItem } from '../model/story.ts';
 import type { GuildSettings, GuildSettingsRepository } from '../store/guild-settings-repository.ts';
 import { whileHolding, type Leases } from '../store/leases.ts';
+import { followButtonRows } from './follow-buttons.ts';
 import { activeFollows, alreadySent, bundleStories, followFor, recordSent, storiesLeft, type Bundle } from './follow-bundle.ts';
 import type { FollowStore } from './follow-store.ts';
 import type { MemberContact } from './member-contact.ts';
@@ -155,7 +156,12 @@ export function createFollowDelivery(deps: FollowDeliveryDependencies): FollowDe
     const startedAt = deps.now().toISOString();
     const id = digestOf(`${record.guildId}|${record.userId}|${bundle.channelId ?? 'dm'}|${startedAt}`);
     const to = bundle.channelId ? { userId: record.userId } : { guildName: await deps.contact.guildName(record.guildId) };
-    const messages = followBundleMessages({ stories: bundle.stories.map(({ item, follow }) => ({ item, topic: follow.topic })), topics: bundle.topics, to });
+    const messages = followBundleMessages({
+      stories: bundle.stories.map(({ item, follow }) => ({ item, topic: follow.topic })),
+      topics: bundle.topics,
+      to,
+      buttons: followButtonRows(record.guildId, record.userId, bundle.topics),
+    });
     return {
       id,
       ...(bundle.channelId ? { channelId: bundle.channelId } : {}),

@@ -70,15 +70,29 @@ function titles(messages: StoredMessage[]): string[] {
   return messages.flatMap((message) => ((message.embeds ?? []) as APIEmbed[]).map((embed) => embed.title ?? ''));
 }
 
-/** A story that arrives now, from a source every server reads. */
-async function arrives(index: number): Promise<void> {
+/** A story that arrives now, from a source every server reads: one of the local stories, or one told here. */
+async function arrives(index: number, told?: { title: string; body: string }): Promise<void> {
   clock += 1_000;
-  const [title, body] = STORIES[index]!;
+  const title = told?.title ?? STORIES[index]![0];
+  const body = told?.body ?? `${STORIES[index]![1]} ${DETAILS[index]}`;
   await app.engine.articles.add(
-    buildArticle({ title, url: `https://local.example/follow-${index}`, paragraphs: [`${body} ${DETAILS[index]}`], alsoRead: [] }, { source: { kind: 'feed', location: 'config/samples/local.json' }, fetchedAt: new Date(clock) }),
+    buildArticle({ title, url: `https://local.example/follow-${index}`, paragraphs: [body], alsoRead: [] }, { source: { kind: 'feed', location: 'config/samples/local.json' }, fetchedAt: new Date(clock) }),
   );
   clock += 1_000;
 }
+
+/** The buttons under a message, by label. */
+function buttons(message: StoredMessage | undefined): Map<string, string> {
+  const rows = (message?.components ?? []) as Array<{ components: Array<{ label?: string; custom_id?: string }> }>;
+  return new Map(rows.flatMap((row) => row.components.map((button): [string, string] => [button.label ?? '', button.custom_id ?? ''])));
+}
+
+const QUARRYDALE = [
+  { title: 'Quarrydale council approves bus lanes along the high street after a two-year consultation', body: 'Councillors voted nine to four for the lanes, which will run from the station to the hospital and open in the spring, the council said on Tuesday.' },
+  { title: 'Quarrydale bakery wins the national bread award with a sourdough made from local rye', body: 'The family bakery has baked on the same corner since 1952, and its owners said orders had arrived from as far as Cornwall within an hour of the prize.' },
+  { title: 'Quarrydale reservoir reopens to anglers after a summer of algae warnings and low water', body: 'The water company lifted its warning after weeks of tests, and the angling club said three hundred permits were sold on the first morning.' },
+  { title: 'Quarrydale choir sings at the royal albert hall for the first time in its ninety years', body: 'Forty singers, the youngest eleven and the oldest eighty-seven, travelled by coach overnight and rehearsed in a car park before the concert.' },
+];
 
 describe('following a topic, as a member', () => {
   it('suggests trending topics as the topic is typed', async () => {
@@ -98,6 +112,7 @@ describe('following a topic, as a member', () => {
     expect(dm?.content).toContain('New on what you follow in Newsroom:** Ashford');
     expect(titles([dm!])).toEqual([STORIES[0]![0]]);
     expect(dm?.allowed_mentions?.parse).toEqual([]);
+    expect([...buttons(dm).keys()]).toEqual(['Mute Ashford for a day', 'Unfollow Ashford']);
     await app.follows!.pass();
     expect(discord.directMessages(reader.id)).toHaveLength(1);
   });
@@ -201,6 +216,43 @@ describe('following a topic, as a member', () => {
   });
 });
 
+describe('the buttons under a bundle', () => {
+  /** A member following Quarrydale, who has just been sent its first story by direct message. */
+  async function sentQuarrydale(index: number): Promise<{ reader: Invoker; dm: StoredMessage }> {
+    const reader = newMember();
+    await follow(reader, 'Quarrydale');
+    await arrives(100 + index, QUARRYDALE[index]);
+    await app.follows!.pass();
+    return { reader, dm: await discord.waitForDirectMessage(reader.id) };
+  }
+
+  const press = (reader: Invoker, dm: StoredMessage, label: string) => discord.pressButton({ guildId: null, channelId: dm.channel_id, user: reader, message: dm, customId: buttons(dm).get(label)! });
+
+  it('mutes the topic for a day: what arrives meanwhile is not sent, what arrives after is', async () => {
+    const { reader, dm } = await sentQuarrydale(0);
+    const answer = await (await press(reader, dm, 'Mute Quarrydale for a day')).waitForOriginal();
+    expect(isEphemeral(answer)).toBe(true);
+    expect(answer.content).toContain('**Quarrydale** is muted until');
+    await arrives(101, QUARRYDALE[1]);
+    await app.follows!.pass();
+    expect(discord.directMessages(reader.id)).toHaveLength(1);
+    clock += DAY;
+    await app.follows!.pass();
+    expect(discord.directMessages(reader.id)).toHaveLength(1);
+    await arrives(102, QUARRYDALE[2]);
+    await app.follows!.pass();
+    expect(titles(discord.directMessages(reader.id))).toEqual([QUARRYDALE[0]!.title, QUARRYDALE[2]!.title]);
+  });
+
+  it('unfollows the topic from the direct message', async () => {
+    const { reader, dm } = await sentQuarrydale(3);
+    const answer = await (await press(reader, dm, 'Unfollow Quarrydale')).waitForOriginal();
+    expect(answer.content).toContain('No longer following **Quarrydale**');
+    expect((await app.engine.follows.get(GUILD, reader.id)).follows).toEqual([]);
+    expect((await (await press(reader, dm, 'Unfollow Quarrydale')).waitForOriginal()).content).toContain('You no longer follow that topic');
+  });
+});
+
 describe('follows, as an admin', () => {
   it('refuses /follow settings to a member without Manage Server', async () => {
     const answer = await reply(as(newMember(), { name: 'follow', options: [sub('settings', [flag('enabled', false)])] }));
@@ -238,5 +290,10 @@ describe('follows, as an admin', () => {
     expect(posted?.allowed_mentions).toEqual({ parse: [], replied_user: false, users: [reader.id] });
     expect(titles([posted!])).toEqual([STORIES[9]![0]]);
     expect(discord.directMessages(reader.id)).toEqual([]);
+    const stranger = newMember();
+    const refused = await (await discord.pressButton({ guildId: GUILD, channelId: NEWS, user: stranger, message: posted!, customId: buttons(posted).get('Unfollow Jarrow')! })).waitForOriginal();
+    expect(isEphemeral(refused)).toBe(true);
+    expect(refused.content).toContain('These buttons are for the member the news was sent to');
+    expect((await app.engine.follows.get(GUILD, reader.id)).follows.map((each) => each.topic)).toEqual(['Jarrow']);
   });
 });

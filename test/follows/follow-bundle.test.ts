@@ -37,6 +37,11 @@ describe('which follow a story is news on', () => {
     expect(followFor(story('Storm Agnes reaches the coast', ago(72)), [follow('Storm Agnes')])).toBeUndefined();
   });
 
+  it('is none for a story that arrived while its topic was muted, even once the mute ended', () => {
+    expect(followFor(story('Storm Agnes reaches the coast', ago(3)), [follow('Storm Agnes', { mutedUntil: ago(1) })])).toBeUndefined();
+    expect(followFor(story('Storm Agnes reaches the coast', ago(0.5)), [follow('Storm Agnes', { mutedUntil: ago(1) })])?.topic).toBe('Storm Agnes');
+  });
+
   it('leaves out a follow muted until later, and takes it back once the mute ends', () => {
     const record = member({ follows: [follow('Storm Agnes', { mutedUntil: ago(-2) }), follow('Kim Jong Un', { mutedUntil: ago(1) })] });
     expect(activeFollows(record, NOW).map((each) => each.topic)).toEqual(['Kim Jong Un']);

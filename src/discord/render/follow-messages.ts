@@ -1,3 +1,4 @@
+import type { APIActionRowComponent, APIButtonComponent } from 'discord.js';
 import type { BriefingItem } from '../../model/story.ts';
 import type { MessagePayload } from './message-payload.ts';
 import { packEmbeds } from './pack-embeds.ts';
@@ -11,6 +12,8 @@ export interface FollowBundleView {
   topics: string[];
   /** In a direct message, the server the follows belong to; in a channel, the member to mention. */
   to: { guildName: string } | { userId: string };
+  /** "Mute for a day" and "Unfollow" for each topic, under the last message. */
+  buttons: Array<APIActionRowComponent<APIButtonComponent>>;
 }
 
 const TOPICS_MAX = 300;
@@ -18,7 +21,7 @@ const TOPICS_MAX = 300;
 /**
  * A bundle of new stories on what a member follows: a line naming the topics (and, in a direct message, the
  * server they are followed in), then an embed per story, each under its topic. In a channel the line mentions
- * the member, and only that member may be pinged by it.
+ * the member, and only that member may be pinged by it. The buttons go under the last message.
  */
 export function followBundleMessages(bundle: FollowBundleView): MessagePayload[] {
   const topics = fitUntrusted(oneLine(bundle.topics.join(', ')), TOPICS_MAX);
@@ -30,7 +33,10 @@ export function followBundleMessages(bundle: FollowBundleView): MessagePayload[]
     bundle.stories.map(({ item, topic }) => storyEmbed(item, { section: topic })),
     heading,
   );
-  if ('guildName' in bundle.to) return messages;
-  const { userId } = bundle.to;
-  return messages.map((message, index) => (index === 0 ? { ...message, allowed_mentions: { parse: [], users: [userId] } } : message));
+  const mention = 'userId' in bundle.to ? bundle.to.userId : undefined;
+  return messages.map((message, index) => ({
+    ...message,
+    ...(index === 0 && mention ? { allowed_mentions: { parse: [], users: [mention] } } : {}),
+    ...(index === messages.length - 1 && bundle.buttons.length ? { components: bundle.buttons } : {}),
+  }));
 }
