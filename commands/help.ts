@@ -10,11 +10,13 @@ const READERS = [
   '`/topics` what is trending, with how many stories and sites',
   '`/search query:` stored articles matching your words, best first',
   '`/summarize url:` a short summary of one article',
+  '`/follow add|list|remove|resume` follow a topic: its new stories reach you privately, a few a day at most',
 ];
 const ADMINS = [
   '`/sources add|remove|list` the feeds and sites this server reads',
   '`/schedule set|list|remove|language` when and where the digest is posted ("08:00", "07:30 weekdays" or cron, in your time zone), and in which language',
   '`/status` sources, deliveries, store and summariser',
+  '`/follow settings` whether members may follow topics here, how many, and in channels',
 ];
 
 export default {

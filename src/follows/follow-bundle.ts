@@ -19,10 +19,10 @@ export function activeFollows(record: MemberFollows, now: Date): Follow[] {
   return record.follows.filter((follow) => !follow.mutedUntil || Date.parse(follow.mutedUntil) <= now.getTime());
 }
 
-/** Whether any article of the story has gone, or is going, to the member already. */
-export function alreadySent(story: Story, record: MemberFollows): boolean {
+/** Whether a story has gone, or is going, to the member already: any of its articles has. */
+export function sentTest(record: MemberFollows): (story: Story) => boolean {
   const sent = new Set([...record.sent.flatMap((entry) => entry.articleIds), ...record.pending.flatMap((run) => run.articleIds)]);
-  return story.articles.some((article) => sent.has(article.id));
+  return (story) => story.articles.some((article) => sent.has(article.id));
 }
 
 /**

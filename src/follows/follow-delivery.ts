@@ -10,7 +10,7 @@ import type { BriefingItem } from '../model/story.ts';
 import type { GuildSettings, GuildSettingsRepository } from '../store/guild-settings-repository.ts';
 import { whileHolding, type Leases } from '../store/leases.ts';
 import { followButtonRows } from './follow-buttons.ts';
-import { activeFollows, alreadySent, bundleStories, followFor, recordSent, storiesLeft, type Bundle } from './follow-bundle.ts';
+import { activeFollows, bundleStories, followFor, recordSent, sentTest, storiesLeft, type Bundle } from './follow-bundle.ts';
 import type { FollowStore } from './follow-store.ts';
 import type { MemberContact } from './member-contact.ts';
 import type { Follow, FollowPause, FollowRun, MemberFollows } from './member-follows.ts';
@@ -138,11 +138,12 @@ export function createFollowDelivery(deps: FollowDeliveryDependencies): FollowDe
     const follows = activeFollows(record, now);
     if (record.paused || left === 0 || follows.length === 0) return [];
     const followed = new Map<string, Follow>();
+    const alreadySent = sentTest(record);
     const digest = await deps.newsroom.digest({
       sourceLocations: server.sourceLocations,
       limit: left,
       accept: (story) => {
-        if (alreadySent(story, record) || story.articles.every(server.isBacklog)) return false;
+        if (alreadySent(story) || story.articles.every(server.isBacklog)) return false;
         const follow = followFor(story, follows);
         if (follow) followed.set(story.id, follow);
         return follow !== undefined;

@@ -10,6 +10,8 @@ import { DETAILS, STORIES } from '../support/local-stories.ts';
 
 const GUILD = '1200000000000000001';
 const NEWS = '1300000000000000001';
+const LOCKED = '1300000000000000002';
+const SIDE = '1300000000000000004';
 const OTHER_GUILD = '1200000000000000002';
 const OTHER_NEWS = '1300000000000000003';
 const ADMIN: Invoker = { id: '1400000000000000009', username: 'editor' };
@@ -27,7 +29,7 @@ beforeAll(async () => {
   const loaded = await loadConfig({ HERALD_STORE: 'memory:' });
   herald = await startHeraldOnLoopback({
     guilds: [
-      { id: GUILD, name: 'Newsroom', ownerId: '1400000000000000001', channels: [{ id: NEWS, name: 'news' }] },
+      { id: GUILD, name: 'Newsroom', ownerId: '1400000000000000001', channels: [{ id: NEWS, name: 'news' }, { id: LOCKED, name: 'locked', botCanPost: false }, { id: SIDE, name: 'side' }] },
       { id: OTHER_GUILD, name: 'Elsewhere', ownerId: '1400000000000000005', channels: [{ id: OTHER_NEWS, name: 'general' }] },
     ],
     // The sample articles stand for news that arrived after the follows were made, not for a backlog to hold back.
@@ -178,6 +180,15 @@ describe('following a topic, as a member', () => {
     expect((await app.engine.follows.get(GUILD, reader.id)).follows).toEqual([]);
   });
 
+  it('offers a member only their own follows to remove', async () => {
+    const reader = newMember();
+    await follow(reader, 'Ilkley');
+    await follow(newMember(), 'Jarrow');
+    const handle = await discord.autocomplete(as(reader, { name: 'follow', options: [sub('remove', [{ name: 'topic', type: 3, value: '', focused: true } as APIApplicationCommandInteractionDataOption])] }));
+    const response = (await handle.response()) as { data: { choices: Array<{ value: string }> } };
+    expect(response.data.choices.map((choice) => choice.value)).toEqual(['Ilkley', 'all']);
+  });
+
   it('removes one follow, or all of them', async () => {
     const reader = newMember();
     await follow(reader, 'Ilkley');
@@ -295,5 +306,26 @@ describe('follows, as an admin', () => {
     expect(isEphemeral(refused)).toBe(true);
     expect(refused.content).toContain('These buttons are for the member the news was sent to');
     expect((await app.engine.follows.get(GUILD, reader.id)).follows.map((each) => each.topic)).toEqual(['Jarrow']);
+  });
+
+  it('refuses where:here in a channel Herald cannot post in', async () => {
+    const answer = await reply(as(newMember(), { name: 'follow', options: [sub('add', [option('topic', 'Keswick'), option('where', 'here')])] }, GUILD, LOCKED));
+    expect(answer.content).toContain('Herald cannot post in this channel');
+  });
+
+  it('pauses a member’s follows when the channel they chose refuses Herald, and explains once', async () => {
+    const reader = newMember();
+    await reply(asAdmin({ name: 'follow', options: [sub('settings', [flag('allow-here', true)])] }));
+    await reply(as(reader, { name: 'follow', options: [sub('add', [option('topic', 'Quarrydale choir'), option('where', 'here')])] }, GUILD, SIDE));
+    discord.setBotCanPost(SIDE, false);
+    await arrives(110, { title: 'Quarrydale choir wins the regional final with a song about the quarry', body: 'The choir sang unaccompanied, and the judges said the final chord was the best they had heard in twenty years of the competition.' });
+    await app.follows!.pass();
+    expect(discord.channelMessages(SIDE)).toEqual([]);
+    expect((await app.engine.follows.get(GUILD, reader.id)).paused).toMatchObject({ reason: 'channel-refused', channelId: SIDE });
+    const next = await discord.runCommand(as(reader, { name: 'follow', options: [sub('list')] }));
+    const notice = await next.waitForFollowUp();
+    expect(notice.content).toContain(`could not post the news you follow in <#${SIDE}>`);
+    discord.setBotCanPost(SIDE, true);
+    await reply(asAdmin({ name: 'follow', options: [sub('settings', [flag('allow-here', false)])] }));
   });
 });
