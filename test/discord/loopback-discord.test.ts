@@ -451,6 +451,55 @@ describe('the loopback Discord, driven by the real discord.js client', () => {
     expect((await discordErrorFrom(client.rest.get(Routes.guildMember(GUILD, '1400000000000000099')))).code).toBe(10007);
   });
 
+  it('knows whoever ran a command as a member until they leave, and tells the bot of neither', async () => {
+    const { discord, client } = await started();
+    const reader = { id: '1400000000000000021', username: 'reader' };
+    await discord.runCommand({ guildId: GUILD, channelId: NEWS, user: reader, name: 'brief' });
+
+    expect(await client.rest.get(Routes.guildMember(GUILD, reader.id))).toMatchObject({ user: { id: reader.id, username: 'reader' } });
+    discord.removeMember(GUILD, reader.id);
+    expect((await discordErrorFrom(client.rest.get(Routes.guildMember(GUILD, reader.id)))).code).toBe(10007);
+  });
+
+  it('opens one DM channel per user and refuses posts there with 50007 once the user closes their DMs', async () => {
+    const { discord, client } = await started();
+    const reader = '1400000000000000022';
+    const opened = (await client.rest.post(Routes.userChannels(), { body: { recipient_id: reader } })) as { id: string; type: number; recipients: Array<{ id: string }> };
+    const again = (await client.rest.post(Routes.userChannels(), { body: { recipient_id: reader } })) as { id: string };
+
+    expect(opened).toMatchObject({ type: ChannelType.DM, recipients: [{ id: reader }] });
+    expect(again.id).toBe(opened.id);
+    await client.rest.post(Routes.channelMessages(opened.id), { body: { content: 'Your news' } });
+    expect(discord.directMessages(reader).map((message) => message.content)).toEqual(['Your news']);
+    discord.setDmsOpen(reader, false);
+    const refused = await discordErrorFrom(client.rest.post(Routes.channelMessages(opened.id), { body: { content: 'More news' } }));
+    expect([refused.status, refused.code, refused.message]).toEqual([403, 50007, 'Cannot send messages to this user']);
+  });
+
+  it('dispatches a press on a button in a DM with the user and no guild, and refuses it from anyone but the recipient', async () => {
+    const { discord, client } = await started();
+    const reader = { id: '1400000000000000023', username: 'reader' };
+    const dm = (await client.rest.post(Routes.userChannels(), { body: { recipient_id: reader.id } })) as { id: string };
+    const posted = (await client.rest.post(Routes.channelMessages(dm.id), { body: { content: 'Your news', components: [buttonRow('follow:mute:1', 'Mute')] } })) as { id: string };
+    const arrived = nextInteraction<ButtonInteraction>(client);
+
+    await discord.pressButton({ guildId: null, channelId: dm.id, user: reader, message: discord.message(posted.id)!, customId: 'follow:mute:1' });
+
+    const press = await arrived;
+    expect([press.guildId, press.user.id, press.member, press.customId, press.message.id]).toEqual([null, reader.id, null, 'follow:mute:1', posted.id]);
+    await expect(discord.pressButton({ guildId: null, channelId: dm.id, user: { id: '1400000000000000024', username: 'stranger' }, message: discord.message(posted.id)!, customId: 'follow:mute:1' })).rejects.toThrow(/only user/);
+  });
+
+  it('tells the bot it left a guild with GUILD_DELETE, and then refuses requests about that guild', async () => {
+    const { discord, client } = await started();
+    const left = once(client, Events.GuildDelete);
+
+    discord.leaveGuild(GUILD);
+
+    expect((await left)[0].id).toBe(GUILD);
+    expect((await discordErrorFrom(client.rest.get(Routes.guild(GUILD)))).code).toBe(50001);
+  });
+
   it('tells the bot of a forum post a member opened, and lists it among the active threads', async () => {
     const discord = await startDiscord({ guilds: [{ ...DEFAULT_GUILD, channels: [{ id: NEWS, name: 'digests', type: ChannelType.GuildForum }] }] });
     const client = await connectClient(discord);
