@@ -122,9 +122,9 @@ async function add(guildId: string, request: CommandRequest, respond: Responder,
     outcome = result.outcome;
     return result.record;
   });
-  if (outcome === 'full') throw new InputError(`You follow ${rules.maxPerMember} topics in this server, as many as it allows; /follow remove one first.`);
+  if (outcome === 'full') throw new InputError(`You follow ${updated.follows.length} topics in this server, which allows ${rules.maxPerMember}; /follow remove one first.`);
   const where = here ? `in <#${request.channelId}>, mentioning only you` : 'by direct message';
-  const paused = updated.paused ? ' Your follows are paused: /follow resume once your direct messages are open.' : '';
+  const paused = updated.paused ? ' Your follows are paused: /follow resume once Herald can reach you again.' : '';
   const verb = outcome === 'added' ? 'Following' : 'Still following';
   await respond.send(
     contentMessage(`${verb} **${shown(topic)}**: its new stories reach you ${where}, at most ${services.followDefaults.storiesPerDay} a day, bundled. /follow list shows what you follow; only you can see it.${paused}`),

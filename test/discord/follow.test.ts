@@ -286,7 +286,7 @@ describe('follows, as an admin', () => {
     const reader = newMember();
     await follow(reader, 'Ashford');
     await follow(reader, 'Brixham');
-    expect((await follow(reader, 'Carlisle')).content).toContain('You follow 2 topics in this server, as many as it allows');
+    expect((await follow(reader, 'Carlisle')).content).toContain('You follow 2 topics in this server, which allows 2');
     await reply(asAdmin({ name: 'follow', options: [sub('settings', [option('max-per-member', 10)])] }));
   });
 
