@@ -8,5 +8,4 @@ describe('nameRuns: the days of the week name no one', () => {
   it('even capitalised mid-sentence, as English writes them', () => {
     expect(names('Mayor Ana Ruiz ordered the evacuation of Harbourton on Sunday night.', 'en')).toEqual(['Ana Ruiz', 'Harbourton']);
   });
-
 });
