@@ -1,5 +1,6 @@
 import type { Logger } from '../logger.ts';
 import type { Runtime } from '../runtime.ts';
+import { openMeanings } from './embed/open-meanings.ts';
 import { Newsroom } from './newsroom.ts';
 import { createSummarizer } from './summarize/create-summarizer.ts';
 
@@ -10,5 +11,10 @@ export async function openNewsroom(runtime: Runtime, options: { env: NodeJS.Proc
     now: () => options.now().getTime(),
     ...(options.logger ? { logger: options.logger } : {}),
   });
-  return new Newsroom({ catalog: runtime.engine.catalog, summarizer, now: options.now });
+  const meanings = await openMeanings(runtime.config, options.env, {
+    store: runtime.engine.embeddings,
+    now: () => options.now().getTime(),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  return new Newsroom({ catalog: runtime.engine.catalog, summarizer, now: options.now, ...(meanings ? { meanings } : {}) });
 }

@@ -1,5 +1,6 @@
 import type { ArticleCatalog } from '../brief/article-catalog.ts';
 import { createMemoryCatalog } from '../brief/memory-catalog.ts';
+import { createKeyvEmbeddingStore } from '../brief/embed/embedding-store.ts';
 import { createKeyvSummaryCache } from '../brief/summarize/summary-cache.ts';
 import { createKeyvDeliveryJournal } from '../deliver/delivery-journal.ts';
 import { createKeyvDeliveryLog } from '../deliver/delivery-log.ts';
@@ -61,6 +62,7 @@ export async function openEmbeddedEngine(location: string, options: StoreEngineO
     leases: createMemoryLeases(),
     validators: createKeyvValidatorStore(store),
     summaries: createKeyvSummaryCache(store, { ttlMs: options.retentionMs }),
+    embeddings: createKeyvEmbeddingStore(store, { ttlMs: options.retentionMs }),
     pacer: (perSecond) => (pacer ??= createRequestPacer({ perSecond })),
     async ping() {
       await store.collection('herald_meta').get('ping');

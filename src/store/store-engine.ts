@@ -1,4 +1,5 @@
 import type { ArticleCatalog } from '../brief/article-catalog.ts';
+import type { EmbeddingStore } from '../brief/embed/embedding-store.ts';
 import type { SummaryCache } from '../brief/summarize/summary-cache.ts';
 import type { DeliveryJournal } from '../deliver/delivery-journal.ts';
 import type { DeliveryLog } from '../deliver/delivery-log.ts';
@@ -31,6 +32,8 @@ export interface StoreEngine {
   readonly leases: Leases;
   readonly validators: ValidatorStore;
   readonly summaries: SummaryCache;
+  /** Article embeddings by model and text, when a model is configured for them. */
+  readonly embeddings: EmbeddingStore;
   /** Paces requests to Discord for every process sharing this store (the limit is per bot, not per process). */
   pacer(perSecond: number): RequestPacer;
   /** Resolves when the store answers; rejects with the reason otherwise (for /healthz). */

@@ -3,7 +3,7 @@ import { leaseOwner } from '../leases.ts';
 import { connectPostgres, describePostgres } from './connect.ts';
 import { migrate } from './migrate.ts';
 import { createPostgresArticleRepository } from './postgres-article-repository.ts';
-import { createPostgresSummaryCache, createPostgresValidatorStore } from './postgres-caches.ts';
+import { createPostgresEmbeddingStore, createPostgresSummaryCache, createPostgresValidatorStore } from './postgres-caches.ts';
 import { createPostgresCatalog } from './postgres-catalog.ts';
 import { createPostgresDeliveryJournal, createPostgresDeliveryLog } from './postgres-delivery.ts';
 import { createPostgresDueSlots } from './postgres-due-slots.ts';
@@ -40,6 +40,7 @@ export async function openPostgresEngine(location: string, options: StoreEngineO
     leases: createPostgresLeases(pool, leaseOwner()),
     validators: createPostgresValidatorStore(pool),
     summaries: createPostgresSummaryCache(pool, { ttlMs: options.retentionMs }),
+    embeddings: createPostgresEmbeddingStore(pool, { ttlMs: options.retentionMs }),
     pacer(perSecond) {
       let pacer = pacers.get(perSecond);
       if (!pacer) pacers.set(perSecond, (pacer = createPostgresPacer(pool, { perSecond })));
