@@ -6,6 +6,13 @@ export interface DeliveryLog {
   record(channelId: string, articleIds: string[], where: SentIn): Promise<void>;
   /** When and in which message a channel was sent an article, for /status story:. */
   find(channelId: string, articleId: string): Promise<({ at: string } & SentIn) | undefined>;
+  /** What a channel was sent since then, and where: the stories that may have developed since. */
+  sentSince(channelId: string, since: Date): Promise<SentArticle[]>;
+}
+
+export interface SentArticle extends SentIn {
+  articleId: string;
+  at: string;
 }
 
 /** The message a digest began with, and in a forum the post it opened. */
@@ -34,6 +41,10 @@ export function createKeyvDeliveryLog(store: Store, retentionMs: number): Delive
     async find(channelId, articleId) {
       const entry = ((await channels.get(channelId)) ?? []).find((candidate) => candidate.id === articleId);
       return entry && { at: new Date(entry.at).toISOString(), ...definedPlace(entry) };
+    },
+    async sentSince(channelId, since) {
+      const entries = ((await channels.get(channelId)) ?? []).filter((entry) => entry.at > since.getTime());
+      return entries.map((entry) => ({ articleId: entry.id, at: new Date(entry.at).toISOString(), ...definedPlace(entry) }));
     },
   };
 }

@@ -44,14 +44,29 @@ export function createPostgresDeliveryLog(pool: Pool, retentionMs: number): Deli
       );
     },
     async find(channelId, articleId) {
-      const found = await pool.query<{ sent_at: Date; message_id: string | null; thread_id: string | null }>(
+      const found = await pool.query<DeliveryRow>(
         'SELECT sent_at, message_id, thread_id FROM channel_deliveries WHERE channel_id = $1 AND article_id = $2',
         [channelId, articleId],
       );
       const row = found.rows[0];
-      if (!row) return undefined;
-      const place: SentIn = { ...(row.message_id ? { messageId: row.message_id } : {}), ...(row.thread_id ? { threadId: row.thread_id } : {}) };
-      return { at: row.sent_at.toISOString(), ...place };
+      return row && { at: row.sent_at.toISOString(), ...placeOf(row) };
+    },
+    async sentSince(channelId, since) {
+      const found = await pool.query<DeliveryRow & { article_id: string }>(
+        'SELECT article_id, sent_at, message_id, thread_id FROM channel_deliveries WHERE channel_id = $1 AND sent_at > $2',
+        [channelId, since],
+      );
+      return found.rows.map((row) => ({ articleId: row.article_id, at: row.sent_at.toISOString(), ...placeOf(row) }));
     },
   };
+}
+
+interface DeliveryRow {
+  sent_at: Date;
+  message_id: string | null;
+  thread_id: string | null;
+}
+
+function placeOf(row: DeliveryRow): SentIn {
+  return { ...(row.message_id ? { messageId: row.message_id } : {}), ...(row.thread_id ? { threadId: row.thread_id } : {}) };
 }
