@@ -26,14 +26,14 @@ interface Entry extends SentIn {
   at: number;
 }
 
-export function createKeyvDeliveryLog(store: Store, retentionMs: number): DeliveryLog {
+export function createKeyvDeliveryLog(store: Store, retentionMs: number, clock: () => Date = () => new Date()): DeliveryLog {
   const channels = store.collection<Entry[]>('channel_deliveries');
   return {
     async sentTo(channelId) {
       return new Set(((await channels.get(channelId)) ?? []).map((entry) => entry.id));
     },
     async record(channelId, articleIds, where) {
-      const now = Date.now();
+      const now = clock().getTime();
       // Articles leave the store after retention, and so can their records: the list stays the size of a month's news.
       const kept = ((await channels.get(channelId)) ?? []).filter((entry) => now - entry.at < retentionMs);
       await channels.set(channelId, [...kept, ...articleIds.map((id) => ({ id, at: now, ...definedPlace(where) }))]);

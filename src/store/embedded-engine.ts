@@ -57,7 +57,7 @@ export async function openEmbeddedEngine(location: string, options: StoreEngineO
     guilds: createKeyvGuildSettingsRepository(store),
     sourceHealth: createKeyvSourceHealthStore(store),
     journal: createKeyvDeliveryJournal(store, options.retentionMs),
-    deliveries: createKeyvDeliveryLog(store, options.retentionMs),
+    deliveries: createKeyvDeliveryLog(store, options.retentionMs, options.now),
     storyUpdates: createKeyvStoryUpdateLog(store, options.retentionMs),
     dueSlots: createMemoryDueSlots(),
     leases: createMemoryLeases(),

@@ -4,10 +4,13 @@ import { extractDocument } from '../../src/ingest/extract-document.ts';
 import { buildArticle } from '../../src/ingest/build-article.ts';
 import type { Article } from '../../src/model/article.ts';
 
-/** Where the reports of one event live: the Coastline Post's first report, the Harbour Times' with new facts, the Bay Gazette's copy of the first. */
+/**
+ * Where the reports of one event live: the Coastline Post's first report and its follow-up, the Harbour Times' with
+ * new facts, the Bay Gazette's copy of the first; and a report of another event.
+ */
 export const DAM_REPORTS = path.resolve(import.meta.dirname, '../fixtures/updates');
 
-export type DamReport = 'coastline-dam' | 'harbour-dam' | 'gazette-dam' | 'library';
+export type DamReport = 'coastline-dam' | 'coastline-dam-latest' | 'harbour-dam' | 'gazette-dam' | 'library';
 
 /** One fixture page as Herald reads it from a site, at the time given (the page's own publication time otherwise). */
 export async function damReport(name: DamReport, fetchedAt = new Date('2026-12-06T12:00:00Z')): Promise<Article> {

@@ -36,7 +36,7 @@ export async function openPostgresEngine(location: string, options: StoreEngineO
     guilds: createPostgresGuildSettingsRepository(pool),
     sourceHealth: createPostgresSourceHealthStore(pool),
     journal: createPostgresDeliveryJournal(pool, options.retentionMs),
-    deliveries: createPostgresDeliveryLog(pool, options.retentionMs),
+    deliveries: createPostgresDeliveryLog(pool, options.retentionMs, now),
     storyUpdates: createPostgresStoryUpdateLog(pool, options.retentionMs),
     dueSlots: createPostgresDueSlots(pool),
     leases: createPostgresLeases(pool, leaseOwner()),
