@@ -15,7 +15,8 @@ export interface Poster {
   /**
    * Opens a thread on a message of the channel (a digest, for its story's updates) and returns it. A message
    * holds one thread, whose id is the message's own, so asking again returns the thread already open; a channel
-   * that holds no threads (a thread itself) returns the channel, where the update then goes.
+   * that holds no threads (a thread itself) returns the channel, where the update then goes. A deleted message
+   * is refused (PostRefused), as a channel that refuses Herald is.
    */
   openThread(channelId: string, messageId: string, name: string): Promise<{ threadId: string }>;
   /**

@@ -32,6 +32,8 @@ const REFUSALS: Record<number, string> = {
 const THREAD_ALREADY_CREATED = 160004;
 /** Discord's answer when the channel cannot hold threads (it is one): the update goes in the channel itself. */
 const NOT_THIS_CHANNEL_TYPE = 50024;
+/** The digest message is gone (a moderator deleted it): its story can have no thread, now or later. */
+const UNKNOWN_MESSAGE = 10008;
 
 /** A thread takes its messages under Send Messages in Threads, not Send Messages. */
 const POSTING = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks;
@@ -158,6 +160,7 @@ export function createRestPoster({ rest, pace, logger }: RestPosterOptions): Pos
         } catch (error) {
           if (isDiscordApiError(error) && error.code === THREAD_ALREADY_CREATED) return { threadId: messageId };
           if (isDiscordApiError(error) && error.code === NOT_THIS_CHANNEL_TYPE) return { threadId: channelId };
+          if (isDiscordApiError(error) && error.code === UNKNOWN_MESSAGE) throw new PostRefused('the digest message was deleted');
           throw error;
         }
       });

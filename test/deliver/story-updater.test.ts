@@ -2,7 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import { Newsroom } from '../../src/brief/newsroom.ts';
 import { createExtractiveSummarizer } from '../../src/brief/summarize/extractive-summarizer.ts';
 import { createDigestScheduler } from '../../src/deliver/digest-scheduler.ts';
-import type { Poster } from '../../src/deliver/poster.ts';
+import { PostRefused, type Poster } from '../../src/deliver/poster.ts';
 import { createStoryUpdater, type StoryUpdater } from '../../src/deliver/updates/story-updater.ts';
 import type { MessagePayload } from '../../src/discord/render/message-payload.ts';
 import type { Schedule } from '../../src/store/guild-settings-repository.ts';
@@ -24,6 +24,7 @@ function fakeDiscord() {
   const posts: Array<{ channelId: string; message: MessagePayload; nonce: string; id: string }> = [];
   const threads: Array<{ channelId: string; messageId: string; name: string }> = [];
   const nonces = { lostReplies: 0 };
+  const deleted = new Set<string>();
   const poster: Poster = {
     async post(channelId, message, nonce) {
       const earlier = posts.find((post) => post.nonce === nonce);
@@ -42,6 +43,7 @@ function fakeDiscord() {
       return { threadId: id, messageId: id };
     },
     async openThread(channelId, messageId, name) {
+      if (deleted.has(messageId)) throw new PostRefused('the digest message was deleted');
       if (!threads.some((thread) => thread.messageId === messageId)) threads.push({ channelId, messageId, name });
       return { threadId: messageId };
     },
@@ -53,7 +55,7 @@ function fakeDiscord() {
     },
   };
   const updates = () => posts.filter((post) => post.message.content?.startsWith('🔄'));
-  return { poster, posts, threads, nonces, updates };
+  return { poster, posts, threads, nonces, deleted, updates };
 }
 
 function harness(engine: EngineUnderTest) {
@@ -160,6 +162,16 @@ describeEachEngine('story updates', (engine) => {
     later(2);
     expect(await updater.check('g1', SCHEDULE)).toBe(1);
     expect(discord.updates().map((post) => post.channelId)).toEqual(['m1', 'm1']);
+  });
+
+  it('gives up an update whose digest message was deleted, without holding back the channel’s other updates', async () => {
+    const { updater, discord, store, deliveredThenReported } = await setUp();
+    discord.deleted.add('m1');
+    await deliveredThenReported();
+    expect(await updater.check('g1', SCHEDULE)).toBe(0);
+    expect(await store.storyUpdates.unfinished('c1')).toEqual([]);
+    expect((await store.storyUpdates.about('c1', (await damReport('harbour-dam')).id)).map((update) => [update.status, update.failure])).toEqual([['failed', 'the digest message was deleted']]);
+    expect(await updater.check('g1', SCHEDULE)).toBe(0);
   });
 
   it('posts no update for a story first sent more than a day ago', async () => {

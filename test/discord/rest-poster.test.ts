@@ -240,6 +240,10 @@ describe('the REST poster, opening a thread on a digest for its stories’ updat
     expect(await poster.openThread(threadId, messageId, 'Updates: Ferry strike ends')).toEqual({ threadId });
   });
 
+  it('refuses for good a thread on a digest message that was deleted', async () => {
+    expect(await refusalOf(poster.openThread(NEWS, '1500000000000000001', 'Updates: Ferry strike ends'))).toBe('the digest message was deleted');
+  });
+
   it('refuses for good a thread in a channel closed to Herald', async () => {
     const { messageId } = await poster.post(NEWS, digest, 'digest-1');
     discord.setBotCanPost(NEWS, false);

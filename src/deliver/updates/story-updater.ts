@@ -35,7 +35,7 @@ export interface StoryUpdaterDependencies {
 export interface StoryUpdater {
   /** Finishes updates cut short, then looks at every channel's stories every few minutes. */
   start(): Promise<void>;
-  /** Looks at the stories one schedule's channel was sent now; resolves with the updates posted. */
+  /** Looks at the stories one schedule's channel was sent now (none when its updates are off or it is paused); resolves with the updates posted. */
   check(guildId: string, schedule: Schedule): Promise<number>;
   /** Looks at every schedule's channel once. */
   checkAll(): Promise<number>;
@@ -139,6 +139,7 @@ export function createStoryUpdater(deps: StoryUpdaterDependencies): StoryUpdater
   };
 
   const check = async (guildId: string, schedule: Schedule): Promise<number> => {
+    if (schedule.updates === false || schedule.paused) return 0;
     const key = `story-updates:${schedule.channelId}`;
     if (!(await deps.leases.acquire(key, leaseMs))) return 0;
     const lost = () => deps.logger.warn({ channelId: schedule.channelId }, 'lost the lease of a channel being updated; nonces keep its updates from being posted twice');
