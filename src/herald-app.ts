@@ -116,6 +116,8 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     repository: engine.articles,
     onPoll: (result) => {
       heartbeats.lastPollAt = now();
+      // Coverage that arrives may develop a story a channel was sent: its update need not wait for the next tick.
+      if (result.new > 0) updater.nudge();
       options.observer?.poll?.(result);
     },
     now,

@@ -39,6 +39,8 @@ export interface StoryUpdater {
   check(guildId: string, schedule: Schedule): Promise<number>;
   /** Looks at every schedule's channel once. */
   checkAll(): Promise<number>;
+  /** New articles arrived: every channel is looked at soon, not at the next tick (once started). */
+  nudge(): void;
   stop(): Promise<void>;
 }
 
@@ -171,10 +173,15 @@ export function createStoryUpdater(deps: StoryUpdaterDependencies): StoryUpdater
     return posted;
   };
 
-  /** One pass at a time: a tick while the last pass runs is skipped, not queued. */
+  /** One pass at a time; asked during a pass (articles arrived meanwhile), it makes one more after. */
   let running = false;
+  let again = false;
   const tick = (): void => {
-    if (running || stopped) return;
+    if (stopped || !timer) return;
+    if (running) {
+      again = true;
+      return;
+    }
     running = true;
     pass = checkAll()
       .catch((error: unknown) => {
@@ -183,6 +190,10 @@ export function createStoryUpdater(deps: StoryUpdaterDependencies): StoryUpdater
       })
       .finally(() => {
         running = false;
+        if (again) {
+          again = false;
+          tick();
+        }
       });
   };
 
@@ -195,10 +206,12 @@ export function createStoryUpdater(deps: StoryUpdaterDependencies): StoryUpdater
     },
     check,
     checkAll,
+    nudge: tick,
     async stop() {
       stopped = true;
       clearInterval(timer);
-      await pass;
+      timer = undefined;
+      while (running) await pass;
     },
   };
 }
