@@ -129,6 +129,11 @@ export class Newsroom {
     return composeDigest(stories, { now: this.#options.now(), limit: options.limit, ...(options.topics ? { topics: options.topics } : {}) }, this.#telling(options.language));
   }
 
+  /** Every story in scope, as digests cluster them: what a channel was sent may have grown since. */
+  stories(scope: Scope): Promise<Story[]> {
+    return this.#stories(scope);
+  }
+
   async topicBriefing(query: string, options: Scope & Reading & { limit: number }): Promise<Briefing> {
     await this.#keepCurrent();
     const hits = await this.#catalog.search(query, { ...options, now: this.#options.now(), limit: TOPIC_HITS });

@@ -21,6 +21,14 @@ const configSchema = z.strictObject({
     /** A digest that was due while Herald was down is posted once at start-up if it is at most this late. */
     catchUpGraceMinutes: z.number().int().min(0).max(1440),
   }),
+  /** Updates of stories that develop after their digest: at most one per story and channel every minHours, for a day. */
+  updates: z
+    .strictObject({
+      minHours: z.number().min(0).max(24),
+      /** How often every channel's recent stories are looked at for new coverage. */
+      checkEveryMinutes: z.number().int().min(1).max(1440),
+    })
+    .default({ minHours: 3, checkEveryMinutes: 5 }),
   ingest: z.strictObject({
     completeSnippets: z.boolean(),
     concurrency: z.number().int().min(1).max(64),

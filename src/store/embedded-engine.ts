@@ -6,6 +6,7 @@ import { createKeyvDeliveryJournal } from '../deliver/delivery-journal.ts';
 import { createKeyvDeliveryLog } from '../deliver/delivery-log.ts';
 import { createMemoryDueSlots } from '../deliver/due-slots.ts';
 import { createKeyvSourceHealthStore } from '../deliver/poll/source-health-store.ts';
+import { createKeyvStoryUpdateLog } from '../deliver/updates/story-update-log.ts';
 import { createRequestPacer } from '../discord/request-pacer.ts';
 import { createKeyvArticleRepository, type ArticleRepository } from './article-repository.ts';
 import { createKeyvGuildSettingsRepository } from './guild-settings-repository.ts';
@@ -57,7 +58,8 @@ export async function openEmbeddedEngine(location: string, options: StoreEngineO
     guilds: createKeyvGuildSettingsRepository(store),
     sourceHealth: createKeyvSourceHealthStore(store),
     journal: createKeyvDeliveryJournal(store, options.retentionMs),
-    deliveries: createKeyvDeliveryLog(store, options.retentionMs),
+    deliveries: createKeyvDeliveryLog(store, options.retentionMs, options.now),
+    storyUpdates: createKeyvStoryUpdateLog(store, options.retentionMs),
     dueSlots: createMemoryDueSlots(),
     leases: createMemoryLeases(),
     validators: createKeyvValidatorStore(store),

@@ -5,6 +5,7 @@ import type { DeliveryJournal } from '../deliver/delivery-journal.ts';
 import type { DeliveryLog } from '../deliver/delivery-log.ts';
 import type { DueSlots } from '../deliver/due-slots.ts';
 import type { SourceHealthStore } from '../deliver/poll/source-health-store.ts';
+import type { StoryUpdateLog } from '../deliver/updates/story-update-log.ts';
 import type { RequestPacer } from '../discord/request-pacer.ts';
 import type { ValidatorStore } from '../ingest/fetch/fetcher.ts';
 import type { ArticleRepository } from './article-repository.ts';
@@ -28,6 +29,8 @@ export interface StoreEngine {
   readonly sourceHealth: SourceHealthStore;
   readonly journal: DeliveryJournal;
   readonly deliveries: DeliveryLog;
+  /** The updates sent of stories that developed after their digest. */
+  readonly storyUpdates: StoryUpdateLog;
   readonly dueSlots: DueSlots;
   readonly leases: Leases;
   readonly validators: ValidatorStore;

@@ -11,6 +11,7 @@ import { createPostgresGuildSettingsRepository } from './postgres-guild-settings
 import { createPostgresLeases } from './postgres-leases.ts';
 import { createPostgresPacer } from './postgres-pacer.ts';
 import { createPostgresSourceHealthStore } from './postgres-source-health.ts';
+import { createPostgresStoryUpdateLog } from './postgres-story-updates.ts';
 
 /**
  * PostgreSQL as the store every process of a fleet shares: tables for articles (with full-text search),
@@ -35,7 +36,8 @@ export async function openPostgresEngine(location: string, options: StoreEngineO
     guilds: createPostgresGuildSettingsRepository(pool),
     sourceHealth: createPostgresSourceHealthStore(pool),
     journal: createPostgresDeliveryJournal(pool, options.retentionMs),
-    deliveries: createPostgresDeliveryLog(pool, options.retentionMs),
+    deliveries: createPostgresDeliveryLog(pool, options.retentionMs, now),
+    storyUpdates: createPostgresStoryUpdateLog(pool, options.retentionMs),
     dueSlots: createPostgresDueSlots(pool),
     leases: createPostgresLeases(pool, leaseOwner()),
     validators: createPostgresValidatorStore(pool),
