@@ -17,7 +17,7 @@ export interface Question {
  */
 const ASKING = new Set(
   (
-    'happen happens happened happening latest news new update updates tell know explain anything something everything going ' +
+    'happen happens happened happening latest news new update updates say says said tell know explain anything something everything going ' +
     'please story stories today yesterday week recently currently now'
   ).split(' '),
 );
