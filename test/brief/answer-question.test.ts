@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/brief/answer/answer.ts';
 import { answerQuestion, type AnswerWriter } from '../../src/brief/answer/answer-question.ts';
+import type { Evidence } from '../../src/brief/answer/evidence.ts';
 import { readQuestion } from '../../src/brief/answer/question.ts';
 import { RELEVANCE_FLOOR, rankPassages } from '../../src/brief/answer/rank-passages.ts';
 import { buildArticle } from '../../src/ingest/build-article.ts';
@@ -98,13 +99,13 @@ describe('the relevance floor', () => {
 });
 
 describe('answering a question with a model', () => {
-  const writer = (reply: (evidence: number) => Array<{ text: string; citations: number[] }> | undefined): AnswerWriter & { asked: number } => {
+  const writer = (reply: (evidence: Evidence[]) => Array<{ text: string; citations: number[] }> | undefined): AnswerWriter & { asked: number } => {
     const spy = {
       model: 'fake-model',
       asked: 0,
-      async write(_question: unknown, evidence: unknown[]) {
+      async write(_question: unknown, evidence: Evidence[]) {
         spy.asked += 1;
-        return reply(evidence.length);
+        return reply(evidence);
       },
     };
     return spy;
@@ -113,15 +114,28 @@ describe('answering a question with a model', () => {
   it('returns the written sentences with the articles they cite, numbered as cited', async () => {
     const result = found(
       await answer('What is happening with the Sudan ceasefire?', STORE, {
-        writer: writer(() => [
-          { text: 'Fighting returned to Khartoum as the truce collapsed.', citations: [2] },
-          { text: 'Talks resumed in Jeddah.', citations: [1, 2] },
+        writer: writer((evidence) => [
+          { text: evidence[1]!.sentences[0]!, citations: [2] },
+          { text: evidence[0]!.sentences[0]!, citations: [1, 2] },
         ]),
       }),
     );
     expect(result).toMatchObject({ method: 'llm', model: 'fake-model' });
     expect(result.sentences.map((sentence) => sentence.citations)).toEqual([[1], [2, 1]]);
     expect(result.sources).toHaveLength(2);
+  });
+
+  it('drops a written sentence whose names or figures the article it cites does not hold', async () => {
+    const result = found(
+      await answer('What is happening with the Sudan ceasefire?', STORE, {
+        writer: writer((evidence) => [
+          { text: evidence[0]!.sentences[0]!, citations: [1] },
+          { text: 'Peacekeepers will arrive in Tokyo on Friday.', citations: [1] },
+          { text: 'More than 9,000 people were killed.', citations: [1] },
+        ]),
+      }),
+    );
+    expect(result.sentences).toHaveLength(1);
   });
 
   it('quotes the passages instead when the model gives nothing usable', async () => {

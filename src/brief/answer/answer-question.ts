@@ -2,6 +2,7 @@ import type { Article } from '../../model/article.ts';
 import type { Answer } from './answer.ts';
 import { assembleAnswer } from './assemble-answer.ts';
 import type { CitedSentence } from './check-citations.ts';
+import { isSupported } from './check-support.ts';
 import { gatherEvidence, type Evidence } from './evidence.ts';
 import { pickPassages } from './pick-passages.ts';
 import type { Question } from './question.ts';
@@ -24,15 +25,16 @@ const EVIDENCE = { articles: 5, perArticle: 3 };
 /**
  * Answers a question from `articles` (the search's hits in the reader's scope, best first) and from nothing
  * else: the passages that hold enough of the question, quoted with their sources, or written up by `writer`
- * from them. Nothing relevant is said plainly instead of guessed at.
+ * from them, keeping only the sentences whose figures and names the articles they cite hold. Nothing relevant is
+ * said plainly instead of guessed at.
  */
 export async function answerQuestion(question: Question, articles: Article[], writer?: AnswerWriter): Promise<Answer> {
   const ranked = rankPassages(question, articles);
   if (ranked.length === 0) return { question: question.text, found: false };
   if (writer) {
     const evidence = gatherEvidence(ranked, EVIDENCE);
-    const written = await writer.write(question, evidence);
-    if (written && written.length > 0) {
+    const written = (await writer.write(question, evidence))?.filter((sentence) => isSupported(sentence, evidence, question.language)) ?? [];
+    if (written.length > 0) {
       const sentences = written.slice(0, ANSWER_SENTENCES).map((sentence) => ({
         text: sentence.text,
         articles: sentence.citations.map((number) => evidence[number - 1]!.article),
