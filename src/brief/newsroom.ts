@@ -1,8 +1,12 @@
 import { articleTime, type AlsoReadLink, type Article } from '../model/article.ts';
 import type { Briefing, BriefingLink, Story } from '../model/story.ts';
+import { InputError } from '../input-error.ts';
 import type { ArticleCatalog, Scope } from './article-catalog.ts';
 import { articleAddress, publisherName, webAddress } from './article-address.ts';
 import { createRelatedIndex } from './also-read/related-index.ts';
+import type { Answer } from './answer/answer.ts';
+import { answerQuestion, type AnswerWriter } from './answer/answer-question.ts';
+import { readQuestion, searchQuery } from './answer/question.ts';
 import { storyAlsoRead } from './also-read/story-also-read.ts';
 import { findHeadline } from './also-read/title-lookup.ts';
 import { clusterStories, type ClusterOptions } from './cluster/cluster-stories.ts';
@@ -44,11 +48,15 @@ export interface Reading {
 export interface NewsroomOptions {
   catalog: ArticleCatalog;
   summarizer: Summarizer;
+  /** Writes answers to questions with a model; without one, answers quote the best passages. */
+  answerWriter?: AnswerWriter;
   now: () => Date;
   /** Embeddings, when a model is configured for them: they add to clustering, also read and search ranking. */
   meanings?: Meanings;
 }
 
+/** How many search hits a question's passages are looked for in: a few screens of articles, read sentence by sentence. */
+const QUESTION_HITS = 20;
 /** How many search hits a topic briefing clusters: enough to find every story worth showing, few enough to stay fast at 100k articles. */
 const TOPIC_HITS = 60;
 /** How many related articles are considered for a story's "also read". */
@@ -164,6 +172,17 @@ export class Newsroom {
       topics: article.topics,
       score: Math.round(score * 1000) / 1000,
     }));
+  }
+
+  /**
+   * A question answered from the stored articles of a scope and nothing else, each sentence citing its sources;
+   * `language` is the reader's, which reads the question. Throws InputError for a question with nothing to look for.
+   */
+  async answer(question: string, options: Scope & Reading): Promise<Answer> {
+    const asked = readQuestion(question, options.language);
+    if (asked.words.length === 0) throw new InputError('Ask about something in the news, for example /ask question:what did the Met Office warn about Storm Agnes?');
+    const hits = await this.#catalog.search(searchQuery(asked), { ...options, now: this.#options.now(), limit: QUESTION_HITS });
+    return answerQuestion(asked, hits.map((hit) => hit.article), this.#options.answerWriter);
   }
 
   /**
