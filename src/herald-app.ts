@@ -10,6 +10,7 @@ import { describeStory, explainDelivery } from './deliver/explain-delivery.ts';
 import { arrivedBeforeAdded } from './deliver/guild-backlog.ts';
 import { createSourcePoller, type PolledSource, type PollReport, type SourcePollResult } from './deliver/poll/source-poller.ts';
 import { compileKeywords, filterText, passesKeywords } from './deliver/keyword-filter.ts';
+import { createStoryUpdater, type StoryUpdater } from './deliver/updates/story-updater.ts';
 import type { Services } from './discord/command.ts';
 import { createFollowDelivery, type FollowDelivery } from './follows/follow-delivery.ts';
 import type { MemberContact } from './follows/member-contact.ts';
@@ -58,6 +59,8 @@ export interface HeraldApp {
   newsroom: Newsroom;
   guilds: GuildSettingsRepository;
   scheduler: DigestScheduler;
+  /** Posts updates of stories that develop after their digest. */
+  updater: StoryUpdater;
   /** Members' follows, delivered in the background by delivering roles; absent without a way to reach members. */
   follows?: FollowDelivery;
   engine: StoreEngine;
@@ -120,6 +123,8 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     repository: engine.articles,
     onPoll: (result) => {
       heartbeats.lastPollAt = now();
+      // Coverage that arrives may develop a story a channel was sent: its update need not wait for the next tick.
+      if (result.new > 0) updater.nudge();
       options.observer?.poll?.(result);
     },
     now,
@@ -160,6 +165,20 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     onTick: () => {
       heartbeats.deliveryLoopAt = now();
     },
+  });
+  const updater = createStoryUpdater({
+    guilds,
+    newsroom,
+    defaultSources: config.sources,
+    poster: options.poster,
+    deliveries: engine.deliveries,
+    updates: engine.storyUpdates,
+    leases: engine.leases,
+    logger,
+    now,
+    rules: { minIntervalMs: config.updates.minHours * HOUR_MS, maxAgeMs: DAY_MS },
+    backlog,
+    checkEveryMs: config.updates.checkEveryMinutes * MINUTE_MS,
   });
 
   const follows = options.contact
@@ -272,10 +291,12 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
       const schedules = await Promise.all(
         settings.schedules.map(async (schedule) => {
           const sent = article && (await engine.deliveries.find(schedule.channelId, article.id));
+          const updates = article ? await engine.storyUpdates.about(schedule.channelId, article.id) : [];
           const next = times.get(schedule.id)?.nextRunAt;
           return {
             schedule,
             ...(sent ? { sent } : {}),
+            updates: updates.filter((update) => update.status === 'sent'),
             passesTopics: !story || storyMatchesTopics(story, schedule.topics),
             passesKeywords: !article || passesKeywords(filterText(article), compileKeywords(schedule.include ?? []), compileKeywords(schedule.exclude ?? [])),
             ...(next ? { nextRunAt: next } : {}),
@@ -308,6 +329,7 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     newsroom,
     guilds,
     scheduler,
+    updater,
     ...(follows ? { follows } : {}),
     engine,
     heartbeats,
@@ -320,6 +342,7 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
       heartbeats.deliveryLoopAt = now();
       await poller.start();
       await scheduler.start();
+      await updater.start();
       await follows?.start();
     },
     async stop() {
@@ -327,6 +350,7 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
       if (delivering) {
         await poller.stop();
         await scheduler.stop();
+        await updater.stop();
         await follows?.stop();
       }
       await running?.catch(() => undefined);

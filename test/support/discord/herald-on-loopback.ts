@@ -15,6 +15,8 @@ export interface HeraldOnLoopback {
   commands: Awaited<ReturnType<typeof loadCommands>>;
   /** Another gateway process of the same Herald (same services), running other shards; not logged in yet, stopped with the rest. */
   addBot(shards: ShardChoice, logger?: Logger): DiscordBot;
+  /** Stops the app and starts it again on the same config and store, as a restart does; the bots answer with the new one. */
+  restartApp(): Promise<HeraldApp>;
   close(): Promise<void>;
 }
 
@@ -42,7 +44,9 @@ export async function startHeraldOnLoopback(options: HeraldOnLoopbackOptions): P
     return bot;
   };
   const bot = addBot(options.shards);
-  app = await startHeraldApp({ config: options.config, env: options.env ?? {}, logger: silent, poster: bot.poster, contact: bot.contact, ...(options.now ? { now: options.now } : {}) });
+  const startApp = () =>
+    startHeraldApp({ config: options.config, env: options.env ?? {}, logger: silent, poster: bot.poster, contact: bot.contact, ...(options.now ? { now: options.now } : {}) });
+  app = await startApp();
   const started = app;
   return {
     discord,
@@ -50,9 +54,14 @@ export async function startHeraldOnLoopback(options: HeraldOnLoopbackOptions): P
     bot,
     commands,
     addBot,
+    async restartApp() {
+      await app!.stop();
+      app = await startApp();
+      return app;
+    },
     async close() {
       for (const each of bots) await each.stop();
-      await started.stop();
+      await app!.stop();
       await discord.close();
     },
   };
