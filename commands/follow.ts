@@ -111,6 +111,9 @@ function serverRules(chosen: GuildFollowSettings | undefined, services: Services
 async function add(guildId: string, request: CommandRequest, respond: Responder, services: Services): Promise<void> {
   const topic = oneLine(request.string('topic') ?? '');
   if (!topicKey(topic)) throw new InputError('Tell me a topic to follow, for example /follow add topic:north korea');
+  if (topic.length > TOPIC_MAX) throw new InputError(`A topic is at most ${TOPIC_MAX} characters: a person, place, organisation or subject.`);
+  // "all" names every follow in /follow remove, so it cannot name one of them.
+  if (topic.toLowerCase() === ALL) throw new InputError('Follow a person, place, organisation or subject; /brief gives all the news.');
   const rules = serverRules((await services.guilds.get(guildId)).follows, services);
   if (!rules.enabled) throw new InputError('The admins of this server have turned follows off.');
   const here = request.string('where') === 'here';

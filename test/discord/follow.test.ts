@@ -308,6 +308,17 @@ describe('follows, as an admin', () => {
     expect((await app.engine.follows.get(GUILD, reader.id)).follows.map((each) => each.topic)).toEqual(['Jarrow']);
   });
 
+  it.each([
+    ['an empty topic', '  ', /Tell me a topic/],
+    ['"all", which /follow remove takes for everything', 'all', /\/brief gives all the news/],
+  ])('explains %s privately and follows nothing', async (_case, topic, message) => {
+    const reader = newMember();
+    const answer = await follow(reader, topic);
+    expect(isEphemeral(answer)).toBe(true);
+    expect(answer.content).toMatch(message);
+    expect((await app.engine.follows.get(GUILD, reader.id)).follows).toEqual([]);
+  });
+
   it('refuses where:here in a channel Herald cannot post in', async () => {
     const answer = await reply(as(newMember(), { name: 'follow', options: [sub('add', [option('topic', 'Keswick'), option('where', 'here')])] }, GUILD, LOCKED));
     expect(answer.content).toContain('Herald cannot post in this channel');
