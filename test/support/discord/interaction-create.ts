@@ -2,6 +2,7 @@ import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   InteractionType,
+  Locale,
   PermissionFlagsBits,
   type APIApplicationCommandInteractionDataOption,
   type APIUser,
@@ -24,6 +25,8 @@ export interface CommandInput {
   user?: Invoker;
   /** Defaults to MEMBER_PERMISSIONS; pass ADMIN_PERMISSIONS for an administrator. */
   permissions?: string;
+  /** The language the member's Discord is set to, one of Discord's locales ("fr", "pt-BR"); "en-US" unless given. */
+  locale?: string;
   name: string;
   /** For autocomplete, exactly one option (possibly inside a subcommand) carries `focused: true`. */
   options?: APIApplicationCommandInteractionDataOption[];
@@ -55,6 +58,8 @@ export function interactionCreatePayload({ kind, input, id, token, unregisteredC
   if (registered?.default_member_permissions != null && user.id !== guild.ownerId && !grants(permissions, registered.default_member_permissions)) {
     throw new Error(`Discord would not offer /${input.name} to ${user.username}: it needs permissions ${registered.default_member_permissions}, the member has ${permissions}`);
   }
+  const locale = input.locale ?? Locale.EnglishUS;
+  if (!(Object.values(Locale) as string[]).includes(locale)) throw new Error(`Discord has no locale "${locale}" for a member to use`);
   const options = input.options ?? [];
   if (kind === 'autocomplete' && !hasFocused(options)) throw new Error(`autocomplete for /${input.name} needs one option with focused: true`);
   const resolved = resolveOptions(options, directory, user);
@@ -69,7 +74,7 @@ export function interactionCreatePayload({ kind, input, id, token, unregisteredC
     channel: { ...directory.channelJson(channel), permissions },
     member: { ...memberJson(permissions), user: userJson(user) },
     app_permissions: directory.botPermissionsIn(channel),
-    locale: 'en-US',
+    locale,
     guild_locale: guild.locale ?? 'en-US',
     entitlements: [],
     // discord.js 14.27+ reads authorizing_integration_owners[0] and throws without it.
