@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { Command, CommandRequest, Responder, Services } from '../src/discord/command.ts';
 import { requireManageGuild } from '../src/discord/guild-access.ts';
+import { replyText, type ReplyText } from '../src/discord/i18n/reply-text.ts';
 import { discordTimestamp } from '../src/discord/render/discord-time.ts';
 import { listEmbeds } from '../src/discord/render/list-embeds.ts';
 import { contentMessage } from '../src/discord/render/message-payload.ts';
@@ -95,10 +96,11 @@ export default {
 } satisfies Command;
 
 async function set(guildId: string, request: CommandRequest, respond: Responder, services: Services): Promise<void> {
+  const text = replyText(request.locale);
   const channel = request.channel('channel');
-  if (!channel) throw new InputError('Choose the channel to post in.');
-  if (!(POSTABLE_TYPES as readonly number[]).includes(channel.type)) throw new InputError(`Herald cannot post digests in #${channel.name}; choose a text, announcement, thread or forum channel.`);
-  if (!channel.botCanPost) throw new InputError(`Herald cannot post in #${channel.name}: give it the View Channel, Send Messages and Embed Links permissions there first.`);
+  if (!channel) throw new InputError(text.chooseChannel);
+  if (!(POSTABLE_TYPES as readonly number[]).includes(channel.type)) throw new InputError(text.cannotPostKind(channel.name));
+  if (!channel.botCanPost) throw new InputError(text.cannotPostIn(channel.name));
   const crons = parseScheduleTime(request.string('time') ?? '');
   const timezone = parseTimezone(request.string('timezone') ?? '');
   const topics = commaList(request.string('topics'));
@@ -106,10 +108,10 @@ async function set(guildId: string, request: CommandRequest, respond: Responder,
   const exclude = commaList(request.string('exclude'));
   compileKeywords([...include, ...exclude]);
   const role = request.role('mention');
-  if (role && role.id === guildId) throw new InputError('Herald will not ping @everyone; choose a role.');
-  const language = chosenLanguage(request.string('language'));
+  if (role && role.id === guildId) throw new InputError(text.noEveryonePing);
+  const language = chosenLanguage(request.string('language'), text);
   const { schedules } = await services.guilds.get(guildId);
-  if (schedules.length >= MAX_SCHEDULES) throw new InputError(`A server can have at most ${MAX_SCHEDULES} schedules; remove one first.`);
+  if (schedules.length >= MAX_SCHEDULES) throw new InputError(text.tooManySchedules(MAX_SCHEDULES));
   const schedule: Schedule = {
     id: randomUUID().slice(0, 8),
     channelId: channel.id,
@@ -138,18 +140,19 @@ async function remove(guildId: string, request: CommandRequest, respond: Respond
   const id = request.string('schedule')?.trim() ?? '';
   const { schedules } = await services.guilds.get(guildId);
   const schedule = schedules.find((candidate) => candidate.id === id);
-  if (!schedule) throw new InputError('This server has no such schedule; /schedule list shows them.');
+  if (!schedule) throw new InputError(replyText(request.locale).noSuchSchedule);
   await services.guilds.update(guildId, (settings) => ({ ...settings, schedules: settings.schedules.filter((candidate) => candidate.id !== id) }));
   await services.reschedule(guildId);
   await respond.send(contentMessage(`Removed: ${describe(schedule)}.`), { ephemeral: true });
 }
 
 async function setLanguage(guildId: string, request: CommandRequest, respond: Responder, services: Services): Promise<void> {
+  const text = replyText(request.locale);
   const id = request.string('schedule')?.trim() ?? '';
   const chosen = request.string('language')?.trim();
-  const language = chosen === SERVER_LANGUAGE ? undefined : chosenLanguage(chosen ?? null);
-  if (!language && chosen !== SERVER_LANGUAGE) throw new InputError('Choose a language, or the server’s own.');
-  if (!(await services.guilds.get(guildId)).schedules.some((candidate) => candidate.id === id)) throw new InputError('This server has no such schedule; /schedule list shows them.');
+  const language = chosen === SERVER_LANGUAGE ? undefined : chosenLanguage(chosen ?? null, text);
+  if (!language && chosen !== SERVER_LANGUAGE) throw new InputError(text.chooseLanguage);
+  if (!(await services.guilds.get(guildId)).schedules.some((candidate) => candidate.id === id)) throw new InputError(text.noSuchSchedule);
   const updated = await services.guilds.update(guildId, (settings) => ({
     ...withLocale(settings, request),
     schedules: settings.schedules.map((schedule) => {
@@ -164,10 +167,10 @@ async function setLanguage(guildId: string, request: CommandRequest, respond: Re
 }
 
 /** A language among the choices; anything else (the console passes what it is given) is refused. */
-function chosenLanguage(value: string | null): string | undefined {
+function chosenLanguage(value: string | null, text: ReplyText): string | undefined {
   const code = value?.trim().toLowerCase();
   if (!code) return undefined;
-  if (!(LANGUAGES as readonly string[]).includes(code)) throw new InputError(`Herald writes digests in ${LANGUAGES.join(', ')}; choose one of those.`);
+  if (!(LANGUAGES as readonly string[]).includes(code)) throw new InputError(text.digestLanguages(LANGUAGES.join(', ')));
   return code;
 }
 

@@ -3,6 +3,7 @@ import { failuresInARow } from '../src/deliver/explain-delivery.ts';
 import type { SourceHealth } from '../src/deliver/poll/source-health-store.ts';
 import type { Command } from '../src/discord/command.ts';
 import { requireManageGuild } from '../src/discord/guild-access.ts';
+import { replyText } from '../src/discord/i18n/reply-text.ts';
 import { discordTimestamp } from '../src/discord/render/discord-time.ts';
 import { listEmbeds } from '../src/discord/render/list-embeds.ts';
 import { packEmbeds } from '../src/discord/render/pack-embeds.ts';
@@ -22,7 +23,7 @@ export default {
     const guildId = requireManageGuild(request);
     const story = request.string('story')?.trim();
     if (story) {
-      if (!URL.canParse(story)) throw new InputError('That is not a web address; give the story’s address starting with https://');
+      if (!URL.canParse(story)) throw new InputError(replyText(request.locale).notAStoryAddress);
       await sendAll(respond, packEmbeds(listEmbeds('Why this story was or was not posted', await services.explainStory(guildId, story))), { ephemeral: true });
       return;
     }

@@ -1,6 +1,7 @@
 import { InputError } from '../input-error.ts';
 import type { Logger } from '../logger.ts';
 import type { AutocompleteRequest, Command, CommandRequest, Responder, Services } from './command.ts';
+import { replyText } from './i18n/reply-text.ts';
 import { contentMessage } from './render/message-payload.ts';
 import { fitUntrusted, oneLine } from './render/safe-text.ts';
 
@@ -28,17 +29,18 @@ export async function dispatchCommand(
   options: DispatchOptions,
 ): Promise<void> {
   const respond = deadlineResponder(responder, options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS);
+  const text = replyText(request.locale);
   try {
     const command = commands.get(request.commandName);
-    if (!command) throw new InputError(`Herald has no /${request.commandName} command any more; /help lists what it can do.`);
+    if (!command) throw new InputError(text.noSuchCommand(request.commandName));
     // Awaited under the deadline: a process still opening its store defers rather than letting the interaction expire.
     await command.execute(request, respond, await services);
   } catch (error) {
     const userError = error instanceof InputError;
     if (!userError) options.logger.error({ err: error, command: request.commandName, guildId: request.guildId }, 'command failed');
-    const text = userError ? error.message : `Something went wrong while answering /${request.commandName}. It has been logged; please try again.`;
+    const explanation = userError ? error.message : text.commandFailed(request.commandName);
     // An explanation may quote what the user typed, which can be 10,000 characters long.
-    await respond.send(contentMessage(`⚠️ ${fitUntrusted(oneLine(text), ERROR_MAX)}`), { ephemeral: true }).catch((sendError: unknown) => {
+    await respond.send(contentMessage(`⚠️ ${fitUntrusted(oneLine(explanation), ERROR_MAX)}`), { ephemeral: true }).catch((sendError: unknown) => {
       options.logger.warn({ err: sendError, command: request.commandName }, 'could not tell the user about a failure');
     });
   } finally {

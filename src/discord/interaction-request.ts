@@ -13,6 +13,7 @@ export function commandRequest(interaction: ChatInputCommandInteraction | Autoco
     channelId: interaction.channelId,
     user: { id: interaction.user.id, name: interaction.user.username },
     ...(interaction.guildLocale ? { guildLocale: interaction.guildLocale } : {}),
+    ...(interaction.locale ? { locale: interaction.locale } : {}),
     memberPermissions: interaction.memberPermissions?.bitfield ?? 0n,
     subcommand: () => options.getSubcommand(false),
     string: (name) => options.getString(name),

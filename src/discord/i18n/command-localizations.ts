@@ -364,3 +364,8 @@ function localized(part: Localizable, path: string): Localizable {
 function localizationMap(translations: Translations): LocalizationMap {
   return Object.fromEntries(COMMAND_LANGUAGES.flatMap((language) => DISCORD_LOCALES[language].map((locale) => [locale, translations[language]])));
 }
+
+/** A command's, subcommand's or option's name as users of `language` see it, for replies that tell them what to type. */
+export function localName(language: CommandLanguage, path: string): string {
+  return COMMAND_LOCALIZATIONS[path]?.name[language] ?? path.slice(path.lastIndexOf('.') + 1);
+}

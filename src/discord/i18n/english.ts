@@ -1,0 +1,74 @@
+import { languageName } from '../../model/language.ts';
+
+const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+
+/**
+ * Herald's own words in its replies, in English: the labels around articles, the help, and the explanations of
+ * what a user typed wrong. The other languages translate what they can (see reply-text.ts) and fall back to
+ * these, so this object is also the list of keys: a key used anywhere but missing here fails to typecheck.
+ * Article text (headlines, summaries, topics, publishers' names) is never among them.
+ */
+export const ENGLISH = {
+  // Briefings: /news, /brief and scheduled digests.
+  topStories: 'Top stories',
+  briefingOn: (topic: string) => `Briefing: ${topic}`,
+  overview: 'Overview',
+  noStoriesAbout: (topic: string) => `No stories about "${topic}" yet.`,
+  noStoriesYet: 'No stories in this period yet.',
+  noNewStories: 'No new stories since the last digest.',
+  untitledStory: 'Untitled story',
+  /** Before a translated headline's original: "(original: «…», fr)". */
+  original: 'original',
+  writtenIn: (language: string) => `in ${languageName(language)}`,
+  translatedFrom: (language: string) => `translated from ${languageName(language)}`,
+  alsoReportedBy: 'Also reported by',
+  alsoRead: 'Also read',
+  andMore: (count: number) => `and ${count} more`,
+  // /topics, /search, /summarize.
+  trendingNow: 'Trending now',
+  nothingTrending: 'Nothing is trending yet.',
+  topicCounts: (articles: number, sources: number) => `${plural(articles, 'article', 'articles')} from ${plural(sources, 'source', 'sources')}`,
+  resultsFor: (query: string) => `Results for "${query}"`,
+  nothingMatches: (query: string) => `Nothing stored matches "${query}".`,
+  untitledArticle: 'Untitled article',
+  topics: 'Topics',
+  // /help.
+  helpIntro: 'Herald reads the news for this server and briefs you on it.',
+  helpForEveryone: 'For everyone',
+  helpForAdmins: 'For admins (Manage Server)',
+  helpReaders: [
+    '`/news topic:` a briefing on one topic: the latest stories, an overview, and what to read next',
+    '`/brief` the top stories from this server’s sources right now',
+    '`/topics` what is trending, with how many stories and sites',
+    '`/search query:` stored articles matching your words, best first',
+    '`/summarize url:` a short summary of one article',
+  ],
+  helpAdmins: [
+    '`/sources add|remove|list` the feeds and sites this server reads',
+    '`/schedule set|list|remove|language` when and where the digest is posted ("08:00", "07:30 weekdays" or cron, in your time zone), and in which language',
+    '`/status` sources, deliveries, store and summariser',
+  ],
+  // What went wrong, told privately to whoever ran the command.
+  noSuchCommand: (command: string) => `Herald has no /${command} command any more; /help lists what it can do.`,
+  commandFailed: (command: string) => `Something went wrong while answering /${command}. It has been logged; please try again.`,
+  serversOnly: 'Herald’s commands work in servers, not in direct messages.',
+  needsManageServer: 'You need the Manage Server permission to change Herald’s sources and schedules.',
+  needTopic: 'Tell me a topic, for example /news topic:north korea',
+  needQuery: 'Tell me what to look for, for example /search query:ferry strike',
+  notAnArticleAddress: 'That is not a web address; give one starting with https://',
+  notASourceAddress: 'That is not a web address; give a feed or page starting with https://',
+  notAStoryAddress: 'That is not a web address; give the story’s address starting with https://',
+  alreadyReads: 'This server already reads that source.',
+  tooManySources: (max: number) => `A server can have at most ${max} sources; remove one first.`,
+  doesNotRead: 'This server does not read that source; /sources list shows what it reads.',
+  chooseChannel: 'Choose the channel to post in.',
+  cannotPostKind: (channel: string) => `Herald cannot post digests in #${channel}; choose a text, announcement, thread or forum channel.`,
+  cannotPostIn: (channel: string) => `Herald cannot post in #${channel}: give it the View Channel, Send Messages and Embed Links permissions there first.`,
+  noEveryonePing: 'Herald will not ping @everyone; choose a role.',
+  tooManySchedules: (max: number) => `A server can have at most ${max} schedules; remove one first.`,
+  noSuchSchedule: 'This server has no such schedule; /schedule list shows them.',
+  chooseLanguage: 'Choose a language, or the server’s own.',
+  digestLanguages: (codes: string) => `Herald writes digests in ${codes}; choose one of those.`,
+};
+
+export type ReplyText = typeof ENGLISH;
