@@ -44,7 +44,7 @@ export default {
       case 'remove':
         return remove(guildId, request, respond, services);
       default:
-        return list(guildId, respond, services);
+        return list(guildId, request, respond, services);
     }
   },
   async autocomplete(request, services) {
@@ -80,8 +80,7 @@ async function add(guildId: string, request: CommandRequest, respond: Responder,
       { url: location, ...(name ? { name } : {}), ...(every === undefined ? {} : { intervalMinutes: every }), addedBy: existing?.addedBy ?? request.user.id, addedAt: existing?.addedAt ?? services.now().toISOString() },
     ],
   }));
-  const label = name ? `**${fitUntrusted(oneLine(name), 100)}**` : 'the source';
-  await respond.send(contentMessage(`Added ${label} (${found.articles} article${found.articles === 1 ? '' : 's'} read now). Its stories count from now on.`), { ephemeral: true });
+  await respond.send(contentMessage(text.sourceAdded(name ? `**${fitUntrusted(oneLine(name), 100)}**` : undefined, found.articles)), { ephemeral: true });
 }
 
 async function remove(guildId: string, request: CommandRequest, respond: Responder, services: Services): Promise<void> {
@@ -90,14 +89,15 @@ async function remove(guildId: string, request: CommandRequest, respond: Respond
   const key = canonicalUrl(url) ?? url;
   if (!sources.some((source) => source.url === url || (canonicalUrl(source.url) ?? source.url) === key)) throw new InputError(replyText(request.locale).doesNotRead);
   await services.guilds.update(guildId, (settings) => ({ ...settings, sources: settings.sources.filter((source) => source.url !== url && (canonicalUrl(source.url) ?? source.url) !== key) }));
-  await respond.send(contentMessage('Removed. Its stories no longer appear in this server’s briefings.'), { ephemeral: true });
+  await respond.send(contentMessage(replyText(request.locale).sourceRemoved), { ephemeral: true });
 }
 
-async function list(guildId: string, respond: Responder, services: Services): Promise<void> {
+async function list(guildId: string, request: CommandRequest, respond: Responder, services: Services): Promise<void> {
+  const text = replyText(request.locale);
   const { sources } = await services.guilds.get(guildId);
   const lines = [
-    ...(await Promise.all(sources.map(async (source) => `• ${safeLink(source.name ?? source.url, source.url)}${(await services.sourceHealth(source.url))?.disabled ? ' · ⛔ disabled (see /status)' : ''}`))),
-    ...services.defaultSources.map((source) => `• ${fitUntrusted(source, 200)} (every server)`),
+    ...(await Promise.all(sources.map(async (source) => `• ${safeLink(source.name ?? source.url, source.url)}${(await services.sourceHealth(source.url))?.disabled ? ` · ${text.disabledSeeStatus}` : ''}`))),
+    ...services.defaultSources.map((source) => `• ${fitUntrusted(source, 200)} (${text.everyServer})`),
   ];
-  await sendAll(respond, packEmbeds(listEmbeds(`Sources (${sources.length} of this server’s own)`, lines)), { ephemeral: true });
+  await sendAll(respond, packEmbeds(listEmbeds(text.sourcesOfServer(sources.length), lines)), { ephemeral: true });
 }

@@ -2,8 +2,8 @@ import { REST, type APIApplicationCommandOption, type APIEmbed } from 'discord.j
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { deployCommands } from '../../src/discord/deploy-commands.ts';
-import { option, startHeraldOnLoopback, sub, type HeraldOnLoopback } from '../support/discord/herald-on-loopback.ts';
-import { MEMBER_PERMISSIONS, type CommandInput, type LoopbackDiscord, type StoredMessage } from '../support/discord/loopback-discord.ts';
+import { channelOption, option, startHeraldOnLoopback, sub, type HeraldOnLoopback } from '../support/discord/herald-on-loopback.ts';
+import { ADMIN_PERMISSIONS, MEMBER_PERMISSIONS, type CommandInput, type LoopbackDiscord, type StoredMessage } from '../support/discord/loopback-discord.ts';
 
 const GUILD = '1200000000000000001';
 const NEWS = '1300000000000000001';
@@ -32,6 +32,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await herald?.close();
 });
+
+const ADMIN = { id: '1400000000000000009', username: 'rédaction' };
 
 /** A member whose Discord is set to French, in a server whose language is English. */
 const frenchMember = (input: Omit<CommandInput, 'guildId' | 'channelId' | 'locale'>): CommandInput => ({ guildId: GUILD, channelId: NEWS, permissions: MEMBER_PERMISSIONS, locale: 'fr', ...input });
@@ -97,5 +99,24 @@ describe('a command in French', () => {
     const answer = await reply({ ...frenchMember({ name: 'news', options: [option('topic', 'north korea')] }), locale: 'ja' });
 
     expect(answer.content).toBe('**Briefing: north korea**');
+  });
+});
+
+describe('an admin in German', () => {
+  const germanAdmin = (input: Omit<CommandInput, 'guildId' | 'channelId' | 'locale'>): CommandInput => ({ guildId: GUILD, channelId: NEWS, user: ADMIN, permissions: ADMIN_PERMISSIONS, locale: 'de', ...input });
+
+  it('sets a schedule and reads it back in German, the time zone and channel as they are', async () => {
+    const set = await reply(germanAdmin({ name: 'schedule', options: [sub('set', [channelOption('channel', NEWS), option('time', '08:00'), option('timezone', 'Europe/Berlin'), option('max-items', 3)])] }));
+
+    expect(set.content).toMatch(new RegExp(`^Geplant: <#${NEWS}> um 08:00 \\(Europe/Berlin\\), bis zu 3 Meldungen\\. Die erste geht <t:\\d+:R> raus\\.$`));
+    expect(text(await reply(germanAdmin({ name: 'schedule', options: [sub('list')] })))).toMatch(/Zeitpläne\n• `\w+` <#\d+> um 08:00 \(Europe\/Berlin\), bis zu 3 Meldungen · nächste <t:\d+:R>/);
+  });
+
+  it('shows /status with German labels', async () => {
+    const shown = text(await reply(germanAdmin({ name: 'status' })));
+
+    expect(shown).toMatch(/Herald-Status\n\*\*Gespeicherte Artikel:\*\* \d+/);
+    expect(shown).toContain('**Quellen**');
+    expect(shown).toMatch(/\(alle Server\): gelesen <t:\d+:R>, nächste <t:\d+:R>/);
   });
 });

@@ -9,7 +9,7 @@ import { fitPlain, fitUntrusted, oneLine } from './safe-text.ts';
 export function summaryMessages(summary: ArticleSummary, options: { color?: number; text?: ReplyText } = {}): MessagePayload[] {
   const text = options.text ?? ENGLISH;
   const title = fitUntrusted(oneLine(summary.title), TITLE_MAX) || text.untitledArticle;
-  const footer = summary.topics.length > 0 ? fitPlain(`${text.topics}: ${summary.topics.join(', ')}`, FOOTER_MAX) : '';
+  const footer = summary.topics.length > 0 ? fitPlain(`${text.topicsLabel} ${summary.topics.join(', ')}`, FOOTER_MAX) : '';
   const room = Math.min(DESCRIPTION_MAX, EMBED_TOTAL_MAX - title.length - footer.length);
   const description = summaryWithLists(summary.summary, [alsoRead(summary.alsoRead, text)], room);
   return [

@@ -58,6 +58,6 @@ describe('a briefing rendered in French', () => {
 
   it('labels a summary’s topics in French', () => {
     const [message] = summaryMessages({ title: 'Ferry strike ends', summary: 'Crews accepted the deal.', topics: ['strike'], alsoRead: [] } as never, { text: french });
-    expect(message!.embeds![0]!.footer?.text).toBe('Sujets: strike');
+    expect(message!.embeds![0]!.footer?.text).toBe('Sujets : strike');
   });
 });
