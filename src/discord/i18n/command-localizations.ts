@@ -28,7 +28,7 @@ function languageChoice(code: string): CommandWords {
   return { name: { es: named('es'), fr: named('fr'), de: named('de'), pt: named('pt') } };
 }
 
-/** The digest languages /schedule offers, in every option that offers them. */
+/** The digest languages /schedule offers, in every option that offers them; the test names any added there and missing here. */
 function languageChoices(path: string): Record<string, CommandWords> {
   return Object.fromEntries(['en', 'es', 'fr', 'de', 'pt', 'it'].map((code) => [`${path}:${code}`, languageChoice(code)]));
 }

@@ -91,16 +91,15 @@ export function commandIssues(definition: object, path: Array<string | number> =
  * option under its locale, but a bad name of a command under the whole map.
  */
 function nameLocalizationIssues(map: unknown, path: Array<string | number>, isSlash: boolean, isOption: boolean): FormIssue[] {
-  const invalid = (name: string): FormIssue | undefined =>
-    isSlash && (!COMMAND_NAME.test(name) || name !== name.toLowerCase()) ? { path, code: 'APPLICATION_COMMAND_INVALID_NAME', message: 'Command name is invalid' } : undefined;
-  const issues = localizationIssues(map, path, invalid, 32);
+  const invalidName = { code: 'APPLICATION_COMMAND_INVALID_NAME', message: 'Command name is invalid' };
+  const issues = localizationIssues(map, path, (name) => (isSlash && (!COMMAND_NAME.test(name) || name !== name.toLowerCase()) ? invalidName : undefined), 32);
   if (isOption) return issues;
-  const others = issues.filter((issue) => issue.code !== 'APPLICATION_COMMAND_INVALID_NAME');
-  return others.length < issues.length ? [...others, { path, code: 'APPLICATION_COMMAND_INVALID_NAME', message: 'Command name is invalid' }] : others;
+  const others = issues.filter((issue) => issue.code !== invalidName.code);
+  return others.length < issues.length ? [...others, { path, ...invalidName }] : others;
 }
 
 /** A localisation map's keys and values: `extra` adds a check of its own on each value, at the value's path. */
-function localizationIssues(map: unknown, path: Array<string | number>, extra: (value: string) => FormIssue | undefined, max: number): FormIssue[] {
+function localizationIssues(map: unknown, path: Array<string | number>, extra: (value: string) => Omit<FormIssue, 'path'> | undefined, max: number): FormIssue[] {
   if (map === undefined || map === null) return [];
   if (typeof map !== 'object' || Array.isArray(map)) return [{ path, code: 'DICT_TYPE_CONVERT', message: 'Only dictionaries may be used in a DictType' }];
   const issues: FormIssue[] = [];
