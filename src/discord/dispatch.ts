@@ -38,7 +38,7 @@ export async function dispatchCommand(
   } catch (error) {
     const userError = error instanceof InputError;
     if (!userError) options.logger.error({ err: error, command: request.commandName, guildId: request.guildId }, 'command failed');
-    const explanation = userError ? error.message : text.commandFailed(request.commandName);
+    const explanation = userError ? error.message : text.commandFailed(`/${request.commandName}`);
     // An explanation may quote what the user typed, which can be 10,000 characters long.
     await respond.send(contentMessage(`⚠️ ${fitUntrusted(oneLine(explanation), ERROR_MAX)}`), { ephemeral: true }).catch((sendError: unknown) => {
       options.logger.warn({ err: sendError, command: request.commandName }, 'could not tell the user about a failure');

@@ -93,7 +93,8 @@ export const ENGLISH = {
   failed: 'failed',
   // What went wrong, told privately to whoever ran the command.
   noSuchCommand: (command: string) => `Herald has no /${command} command any more; /help lists what it can do.`,
-  commandFailed: (command: string) => `Something went wrong while answering /${command}. It has been logged; please try again.`,
+  /** `what` is what was used: "/news", or a button. */
+  commandFailed: (what: string) => `Something went wrong while answering ${what}. It has been logged; please try again.`,
   serversOnly: 'Herald’s commands work in servers, not in direct messages.',
   needsManageServer: 'You need the Manage Server permission to change Herald’s sources and schedules.',
   needTopic: 'Tell me a topic, for example /news topic:north korea',

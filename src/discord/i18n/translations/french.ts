@@ -81,7 +81,7 @@ export const FRENCH: Partial<ReplyText> = {
   failing: (error, failures, retryAt) => `⚠️ ${error} (${plural(failures, 'fois', 'fois')} de suite\u00a0; nouvel essai ${retryAt})`,
   failed: 'échec',
   noSuchCommand: (command) => `Herald n’a plus de commande /${command}\u00a0; /${n('help')} liste ce qu’il sait faire.`,
-  commandFailed: (command) => `Un problème est survenu en répondant à /${command}. Il a été consigné\u00a0; merci de réessayer.`,
+  commandFailed: (what) => `Un problème est survenu en répondant à ${what}. Il a été consigné\u00a0; merci de réessayer.`,
   serversOnly: 'Les commandes de Herald fonctionnent dans les serveurs, pas en messages privés.',
   needsManageServer: 'Il vous faut la permission Gérer le serveur pour changer les sources et programmations de Herald.',
   needTopic: `Indiquez un sujet, par exemple /${n('news')} ${n('news.topic')}:corée du nord`,

@@ -82,7 +82,7 @@ export const GERMAN: Partial<ReplyText> = {
   failing: (error, failures, retryAt) => `⚠️ ${error} (${plural(failures, 'Mal', 'Mal')} in Folge; neuer Versuch ${retryAt})`,
   failed: 'fehlgeschlagen',
   noSuchCommand: (command) => `Herald hat keinen Befehl /${command} mehr; /${n('help')} zeigt, was es kann.`,
-  commandFailed: (command) => `Beim Beantworten von /${command} ist etwas schiefgegangen. Es wurde protokolliert; bitte versuche es noch einmal.`,
+  commandFailed: (what) => `Beim Beantworten von ${what} ist etwas schiefgegangen. Es wurde protokolliert; bitte versuche es noch einmal.`,
   serversOnly: 'Heralds Befehle funktionieren auf Servern, nicht in Direktnachrichten.',
   needsManageServer: 'Du brauchst die Berechtigung „Server verwalten“, um Heralds Quellen und Zeitpläne zu ändern.',
   needTopic: `Nenne ein Thema, zum Beispiel /${n('news')} ${n('news.topic')}:nordkorea`,

@@ -81,7 +81,7 @@ export const PORTUGUESE: Partial<ReplyText> = {
   failing: (error, failures, retryAt) => `⚠️ ${error} (${plural(failures, 'vez', 'vezes')} seguidas; nova tentativa ${retryAt})`,
   failed: 'falhou',
   noSuchCommand: (command) => `O Herald já não tem o comando /${command}; /${n('help')} mostra o que ele pode fazer.`,
-  commandFailed: (command) => `Algo deu errado ao responder a /${command}. Foi registrado; tente de novo.`,
+  commandFailed: (what) => `Algo deu errado ao responder a ${what}. Foi registrado; tente de novo.`,
   serversOnly: 'Os comandos do Herald funcionam em servidores, não em mensagens diretas.',
   needsManageServer: 'Você precisa da permissão Gerenciar servidor para mudar as fontes e agendamentos do Herald.',
   needTopic: `Diga um tema, por exemplo /${n('news')} ${n('news.topic')}:coreia do norte`,

@@ -81,7 +81,7 @@ export const SPANISH: Partial<ReplyText> = {
   failing: (error, failures, retryAt) => `⚠️ ${error} (${plural(failures, 'vez', 'veces')} seguidas; se reintenta ${retryAt})`,
   failed: 'error',
   noSuchCommand: (command) => `Herald ya no tiene el comando /${command}; /${n('help')} muestra lo que puede hacer.`,
-  commandFailed: (command) => `Algo salió mal al responder a /${command}. Ha quedado registrado; vuelve a intentarlo.`,
+  commandFailed: (what) => `Algo salió mal al responder a ${what}. Ha quedado registrado; vuelve a intentarlo.`,
   serversOnly: 'Los comandos de Herald funcionan en servidores, no en mensajes directos.',
   needsManageServer: 'Necesitas el permiso Gestionar servidor para cambiar las fuentes y programaciones de Herald.',
   needTopic: `Dime un tema, por ejemplo /${n('news')} ${n('news.topic')}:corea del norte`,
