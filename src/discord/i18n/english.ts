@@ -33,22 +33,18 @@ export const ENGLISH = {
   untitledArticle: 'Untitled article',
   /** Before a summary's topics, colon included. */
   topicsLabel: 'Topics:',
-  // /help.
+  // /help: a line per command, so that a command added later is listed in English until its line is translated.
   helpIntro: 'Herald reads the news for this server and briefs you on it.',
   helpForEveryone: 'For everyone',
   helpForAdmins: 'For admins (Manage Server)',
-  helpReaders: [
-    '`/news topic:` a briefing on one topic: the latest stories, an overview, and what to read next',
-    '`/brief` the top stories from this server’s sources right now',
-    '`/topics` what is trending, with how many stories and sites',
-    '`/search query:` stored articles matching your words, best first',
-    '`/summarize url:` a short summary of one article',
-  ],
-  helpAdmins: [
-    '`/sources add|remove|list` the feeds and sites this server reads',
-    '`/schedule set|list|remove|language` when and where the digest is posted ("08:00", "07:30 weekdays" or cron, in your time zone), and in which language',
-    '`/status` sources, deliveries, store and summariser',
-  ],
+  helpNews: '`/news topic:` a briefing on one topic: the latest stories, an overview, and what to read next',
+  helpBrief: '`/brief` the top stories from this server’s sources right now',
+  helpTopics: '`/topics` what is trending, with how many stories and sites',
+  helpSearch: '`/search query:` stored articles matching your words, best first',
+  helpSummarize: '`/summarize url:` a short summary of one article',
+  helpSources: '`/sources add|remove|list` the feeds and sites this server reads',
+  helpSchedule: '`/schedule set|list|remove|language` when and where the digest is posted ("08:00", "07:30 weekdays" or cron, in your time zone), and in which language',
+  helpStatus: '`/status` sources, deliveries, store and summariser',
   // /schedule and how a schedule reads back.
   scheduled: (schedule: string, firstAt: string | undefined) => `Scheduled: ${schedule}.${firstAt ? ` The first one goes out ${firstAt}.` : ''}`,
   scheduleRemoved: (schedule: string) => `Removed: ${schedule}.`,

@@ -19,8 +19,8 @@ describe('Herald’s words in the reader’s language', () => {
   });
 
   it('name the commands in /help as the reader’s Discord shows them', () => {
-    expect(replyText('de').helpReaders[0]).toMatch(/^`\/nachrichten thema:` /);
-    expect(replyText('fr').helpAdmins[0]).toMatch(/^`\/sources ajouter\|retirer\|liste` /);
+    expect(replyText('de').helpNews).toMatch(/^`\/nachrichten thema:` /);
+    expect(replyText('fr').helpSources).toMatch(/^`\/sources ajouter\|retirer\|liste` /);
   });
 
   it('name a story’s language in the reader’s language, with French elision and German declension', () => {
