@@ -60,6 +60,24 @@ export const COMMAND_LOCALIZATIONS: Readonly<Record<string, CommandWords>> = {
     name: MAX_ITEMS,
     description: { es: 'Cuántas noticias (1–10)', fr: 'Combien d’articles (1–10)', de: 'Wie viele Meldungen (1–10)', pt: 'Quantas notícias (1–10)' },
   },
+  ask: {
+    name: { es: 'preguntar', fr: 'demander', de: 'fragen', pt: 'perguntar' },
+    description: {
+      es: 'Una pregunta respondida con las fuentes de este servidor, citando los artículos',
+      fr: 'Une question répondue avec les sources de ce serveur, en citant les articles',
+      de: 'Eine Frage, beantwortet aus den Quellen dieses Servers, mit den Artikeln als Beleg',
+      pt: 'Uma pergunta respondida com as fontes deste servidor, citando os artigos',
+    },
+  },
+  'ask.question': {
+    name: { es: 'pregunta', fr: 'question', de: 'frage', pt: 'pergunta' },
+    description: {
+      es: 'Lo que quieres saber, por ejemplo: ¿qué anunció la Met Office sobre la tormenta Agnes?',
+      fr: 'Ce que vous voulez savoir, par exemple : qu’a annoncé le Met Office sur la tempête Agnes ?',
+      de: 'Was Sie wissen möchten, etwa: Wovor warnte der Met Office beim Sturm Agnes?',
+      pt: 'O que você quer saber, por exemplo: o que o Met Office alertou sobre a tempestade Agnes?',
+    },
+  },
   help: {
     name: { es: 'ayuda', fr: 'aide', de: 'hilfe', pt: 'ajuda' },
     description: { es: 'Lo que Herald puede hacer', fr: 'Ce que Herald sait faire', de: 'Was Herald kann', pt: 'O que o Herald pode fazer' },
@@ -181,6 +199,15 @@ export const COMMAND_LOCALIZATIONS: Readonly<Record<string, CommandWords>> = {
     },
   },
   ...languageChoices('schedule.set.language'),
+  'schedule.set.updates': {
+    name: { es: 'actualizaciones', fr: 'mises-à-jour', de: 'aktualisierungen', pt: 'atualizações' },
+    description: {
+      es: 'Publicar novedades en un hilo cuando una noticia enviada avanza (por defecto: sí)',
+      fr: 'Publier les suites dans un fil quand un article envoyé évolue (par défaut : oui)',
+      de: 'Neues in einem Thread posten, wenn sich eine gesendete Meldung entwickelt (Standard: an)',
+      pt: 'Publicar novidades num tópico quando uma notícia enviada evolui (padrão: sim)',
+    },
+  },
   'schedule.language': {
     name: LANGUAGE,
     description: {

@@ -42,6 +42,7 @@ export const ENGLISH = {
   helpTopics: '`/topics` what is trending, with how many stories and sites',
   helpSearch: '`/search query:` stored articles matching your words, best first',
   helpSummarize: '`/summarize url:` a short summary of one article',
+  helpAsk: '`/ask question:` an answer from this server’s sources, each sentence with the article it comes from',
   helpSources: '`/sources add|remove|list` the feeds and sites this server reads',
   helpSchedule: '`/schedule set|list|remove|language` when and where the digest is posted ("08:00", "07:30 weekdays" or cron, in your time zone), and in which language',
   helpStatus: '`/status` sources, deliveries, store and summariser',

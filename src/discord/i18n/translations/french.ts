@@ -36,6 +36,7 @@ export const FRENCH: Partial<ReplyText> = {
   helpTopics: `\`/${n('topics')}\` les sujets du moment, avec combien d’articles et de sites`,
   helpSearch: `\`/${n('search')} ${n('search.query')}:\` les articles gardés qui contiennent vos mots, les meilleurs d’abord`,
   helpSummarize: `\`/${n('summarize')} ${n('summarize.url')}:\` un court résumé d’un article`,
+  helpAsk: `\`/${n('ask')} ${n('ask.question')}:\` une réponse tirée des sources de ce serveur, chaque phrase avec l’article d’où elle vient`,
   helpSources: `\`/${n('sources')} ${n('sources.add')}|${n('sources.remove')}|${n('sources.list')}\` les flux et sites que lit ce serveur`,
   helpSchedule: `\`/${n('schedule')} ${n('schedule.set')}|${n('schedule.list')}|${n('schedule.remove')}|${n('schedule.language')}\` quand et où le résumé est publié («\u00a008:00\u00a0», «\u00a007:30 weekdays\u00a0» ou cron, dans votre fuseau horaire), et en quelle langue`,
   helpStatus: `\`/${n('status')}\` sources, envois, stockage et résumeur`,

@@ -37,6 +37,7 @@ export const GERMAN: Partial<ReplyText> = {
   helpTopics: `\`/${n('topics')}\` was im Trend liegt, mit Anzahl der Meldungen und Seiten`,
   helpSearch: `\`/${n('search')} ${n('search.query')}:\` gespeicherte Artikel mit deinen Wörtern, die besten zuerst`,
   helpSummarize: `\`/${n('summarize')} ${n('summarize.url')}:\` eine kurze Zusammenfassung eines Artikels`,
+  helpAsk: `\`/${n('ask')} ${n('ask.question')}:\` eine Antwort aus den Quellen dieses Servers, jeder Satz mit dem Artikel, aus dem er stammt`,
   helpSources: `\`/${n('sources')} ${n('sources.add')}|${n('sources.remove')}|${n('sources.list')}\` die Feeds und Websites, die dieser Server liest`,
   helpSchedule: `\`/${n('schedule')} ${n('schedule.set')}|${n('schedule.list')}|${n('schedule.remove')}|${n('schedule.language')}\` wann und wo die Übersicht gepostet wird („08:00“, „07:30 weekdays“ oder Cron, in deiner Zeitzone) und in welcher Sprache`,
   helpStatus: `\`/${n('status')}\` Quellen, Zustellungen, Speicher und Zusammenfasser`,

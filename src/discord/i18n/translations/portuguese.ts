@@ -36,6 +36,7 @@ export const PORTUGUESE: Partial<ReplyText> = {
   helpTopics: `\`/${n('topics')}\` o que está em alta, com quantas notícias e sites`,
   helpSearch: `\`/${n('search')} ${n('search.query')}:\` artigos guardados com as suas palavras, os melhores primeiro`,
   helpSummarize: `\`/${n('summarize')} ${n('summarize.url')}:\` um resumo curto de um artigo`,
+  helpAsk: `\`/${n('ask')} ${n('ask.question')}:\` uma resposta das fontes deste servidor, cada frase com o artigo de onde vem`,
   helpSources: `\`/${n('sources')} ${n('sources.add')}|${n('sources.remove')}|${n('sources.list')}\` os feeds e sites que este servidor lê`,
   helpSchedule: `\`/${n('schedule')} ${n('schedule.set')}|${n('schedule.list')}|${n('schedule.remove')}|${n('schedule.language')}\` quando e onde o resumo é publicado ("08:00", "07:30 weekdays" ou cron, no seu fuso horário) e em que idioma`,
   helpStatus: `\`/${n('status')}\` fontes, entregas, armazenamento e resumidor`,

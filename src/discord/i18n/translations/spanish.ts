@@ -36,6 +36,7 @@ export const SPANISH: Partial<ReplyText> = {
   helpTopics: `\`/${n('topics')}\` lo que es tendencia, con cuántas noticias y sitios`,
   helpSearch: `\`/${n('search')} ${n('search.query')}:\` los artículos guardados que contienen tus palabras, los mejores primero`,
   helpSummarize: `\`/${n('summarize')} ${n('summarize.url')}:\` un resumen breve de un artículo`,
+  helpAsk: `\`/${n('ask')} ${n('ask.question')}:\` una respuesta de las fuentes de este servidor, cada frase con el artículo del que procede`,
   helpSources: `\`/${n('sources')} ${n('sources.add')}|${n('sources.remove')}|${n('sources.list')}\` los feeds y sitios que lee este servidor`,
   helpSchedule: `\`/${n('schedule')} ${n('schedule.set')}|${n('schedule.list')}|${n('schedule.remove')}|${n('schedule.language')}\` cuándo y dónde se publica el resumen ("08:00", "07:30 weekdays" o cron, en tu zona horaria) y en qué idioma`,
   helpStatus: `\`/${n('status')}\` fuentes, entregas, almacén y resumidor`,
