@@ -3,10 +3,11 @@ import type { Reading, Scope } from '../brief/newsroom.ts';
 import { InputError } from '../input-error.ts';
 import { baseLanguage } from '../model/language.ts';
 import type { CommandRequest, Services } from './command.ts';
+import { replyText } from './i18n/reply-text.ts';
 
 /** Herald's commands concern a server's sources and channels, so they are for servers only. */
 export function requireGuild(request: CommandRequest): string {
-  if (!request.guildId) throw new InputError('Herald’s commands work in servers, not in direct messages.');
+  if (!request.guildId) throw new InputError(replyText(request.locale).serversOnly);
   return request.guildId;
 }
 
@@ -18,7 +19,7 @@ export function requireManageGuild(request: CommandRequest): string {
   const guildId = requireGuild(request);
   // Administrator grants every permission, whether or not Discord spells the others out in the bitfield.
   if ((request.memberPermissions & (PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator)) === 0n) {
-    throw new InputError('You need the Manage Server permission to change Herald’s sources and schedules.');
+    throw new InputError(replyText(request.locale).needsManageServer);
   }
   return guildId;
 }

@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { Briefing, BriefingItem } from '../../model/story.ts';
+import { ENGLISH, type ReplyText } from '../i18n/reply-text.ts';
 import { discordTimestamp } from './discord-time.ts';
 import { DESCRIPTION_MAX, TITLE_MAX } from './embed-limits.ts';
 import { contentMessage, type MessagePayload } from './message-payload.ts';
@@ -11,6 +12,8 @@ export interface BriefingMessageOptions {
   /** Replaces "Top stories" or "Briefing: <topic>" above the first message. */
   heading?: string;
   color?: number;
+  /** Herald's own words around the stories, in the reader's language; English unless given. */
+  text?: ReplyText;
 }
 
 /**
@@ -19,22 +22,23 @@ export interface BriefingMessageOptions {
  * one Discord accepts, whatever the briefing holds; an empty briefing is one line saying so.
  */
 export function briefingMessages(briefing: Briefing, options: BriefingMessageOptions = {}): MessagePayload[] {
+  const text = options.text ?? ENGLISH;
   if (briefing.items.length === 0) {
     const topic = briefing.topic === undefined ? '' : fitUntrusted(oneLine(briefing.topic), TITLE_MAX);
-    return [contentMessage(topic ? `No stories about "${topic}" yet.` : 'No stories in this period yet.')];
+    return [contentMessage(topic ? text.noStoriesAbout(topic) : text.noStoriesYet)];
   }
   const color = options.color === undefined ? {} : { color: options.color };
   const overview = fitUntrusted(briefing.overview ?? '', DESCRIPTION_MAX);
-  const overviewEmbeds: APIEmbed[] = overview ? [{ title: 'Overview', description: overview, ...color }] : [];
-  const storyEmbeds = filedItems(briefing).map(({ item, section }) => storyEmbed(item, { ...(section ? { section } : {}), ...color }));
-  return packEmbeds([...overviewEmbeds, ...storyEmbeds], heading(briefing, options.heading));
+  const overviewEmbeds: APIEmbed[] = overview ? [{ title: text.overview, description: overview, ...color }] : [];
+  const storyEmbeds = filedItems(briefing).map(({ item, section }) => storyEmbed(item, { ...(section ? { section } : {}), ...color, text }));
+  return packEmbeds([...overviewEmbeds, ...storyEmbeds], heading(briefing, options.heading, text));
 }
 
-function heading(briefing: Briefing, custom: string | undefined): string {
+function heading(briefing: Briefing, custom: string | undefined, text: ReplyText): string {
   if (custom !== undefined) return bold(custom);
-  if (briefing.topic !== undefined) return bold(`Briefing: ${briefing.topic}`);
+  if (briefing.topic !== undefined) return bold(text.briefingOn(briefing.topic));
   const when = discordTimestamp(briefing.generatedAt, 'f');
-  return when ? `${bold('Top stories')} · ${when}` : bold('Top stories');
+  return when ? `${bold(text.topStories)} · ${when}` : bold(text.topStories);
 }
 
 function bold(text: string): string {

@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord.js';
-import { baseLanguage, languageName } from '../../model/language.ts';
+import { baseLanguage } from '../../model/language.ts';
 import type { BriefingItem } from '../../model/story.ts';
+import { ENGLISH, type ReplyText } from '../i18n/reply-text.ts';
 import { embedTimestamp } from './discord-time.ts';
 import { AUTHOR_NAME_MAX, DESCRIPTION_MAX, EMBED_TOTAL_MAX, FOOTER_MAX, TITLE_MAX } from './embed-limits.ts';
 import { alsoRead, alsoReportedBy, summaryWithLists } from './reading-lists.ts';
@@ -10,6 +11,8 @@ export interface StoryEmbedOptions {
   /** The digest section the story is filed under, shown above its headline. */
   section?: string;
   color?: number;
+  /** Herald's own labels (the story's language, the reading lists), in the reader's language; English unless given. */
+  text?: ReplyText;
 }
 
 /** Below this, the original headline beside a translated one would be cut to a word or two: it is left to the footer's label. */
@@ -21,12 +24,13 @@ const ORIGINAL_MIN_CHARS = 24;
  * its own, whatever the story holds, so that any story fits in a message.
  */
 export function storyEmbed(item: BriefingItem, options: StoryEmbedOptions = {}): APIEmbed {
-  const title = headline(item);
+  const text = options.text ?? ENGLISH;
+  const title = headline(item, text);
   const url = safeUrl(item.url);
   const section = options.section ? fitPlain(options.section, AUTHOR_NAME_MAX) : '';
-  const footer = fitPlain([item.sources[0]?.name ?? '', languageLabel(item), item.topics.join(', ')].filter(Boolean).join(' · '), FOOTER_MAX);
+  const footer = fitPlain([item.sources[0]?.name ?? '', languageLabel(item, text), item.topics.join(', ')].filter(Boolean).join(' · '), FOOTER_MAX);
   const room = Math.min(DESCRIPTION_MAX, EMBED_TOTAL_MAX - title.length - section.length - footer.length);
-  const description = summaryWithLists(item.summary, [alsoReportedBy(item.sources.slice(1)), alsoRead(item.alsoRead)], room);
+  const description = summaryWithLists(item.summary, [alsoReportedBy(item.sources.slice(1), text), alsoRead(item.alsoRead, text)], room);
   const timestamp = embedTimestamp(item.publishedAt);
   return {
     ...(section ? { author: { name: section } } : {}),
@@ -40,20 +44,19 @@ export function storyEmbed(item: BriefingItem, options: StoryEmbedOptions = {}):
 }
 
 /** The headline; a translated one with the original beside it, as much of it as the title has room for. */
-function headline(item: BriefingItem): string {
-  const title = fitUntrusted(oneLine(item.title), TITLE_MAX) || 'Untitled story';
+function headline(item: BriefingItem, text: ReplyText): string {
+  const title = fitUntrusted(oneLine(item.title), TITLE_MAX) || text.untitledStory;
   if (!item.originalTitle) return title;
   const tag = baseLanguage(item.language);
   const suffix = tag ? `», ${tag})` : '»)';
-  const prefix = ' (original: «';
+  const prefix = ` (${text.original}: «`;
   const room = TITLE_MAX - title.length - prefix.length - suffix.length;
   const original = room >= ORIGINAL_MIN_CHARS ? fitUntrusted(oneLine(item.originalTitle), room) : '';
   return original ? `${title}${prefix}${original}${suffix}` : title;
 }
 
 /** "in French" for a story left in its language, "translated from French" for one a model translated. */
-function languageLabel(item: BriefingItem): string {
+function languageLabel(item: BriefingItem, text: ReplyText): string {
   if (!item.language) return '';
-  const name = languageName(item.language);
-  return item.originalTitle ? `translated from ${name}` : `in ${name}`;
+  return item.originalTitle ? text.translatedFrom(item.language) : text.writtenIn(item.language);
 }

@@ -1,15 +1,17 @@
 import type { ArticleSummary } from '../../brief/newsroom.ts';
+import { ENGLISH, type ReplyText } from '../i18n/reply-text.ts';
 import { DESCRIPTION_MAX, EMBED_TOTAL_MAX, FOOTER_MAX, TITLE_MAX } from './embed-limits.ts';
 import type { MessagePayload } from './message-payload.ts';
 import { alsoRead, summaryWithLists } from './reading-lists.ts';
 import { fitPlain, fitUntrusted, oneLine } from './safe-text.ts';
 
 /** One summarised article as one embed: headline, summary and what to read next, its topics below. */
-export function summaryMessages(summary: ArticleSummary, options: { color?: number } = {}): MessagePayload[] {
-  const title = fitUntrusted(oneLine(summary.title), TITLE_MAX) || 'Untitled article';
-  const footer = summary.topics.length > 0 ? fitPlain(`Topics: ${summary.topics.join(', ')}`, FOOTER_MAX) : '';
+export function summaryMessages(summary: ArticleSummary, options: { color?: number; text?: ReplyText } = {}): MessagePayload[] {
+  const text = options.text ?? ENGLISH;
+  const title = fitUntrusted(oneLine(summary.title), TITLE_MAX) || text.untitledArticle;
+  const footer = summary.topics.length > 0 ? fitPlain(`${text.topicsLabel} ${summary.topics.join(', ')}`, FOOTER_MAX) : '';
   const room = Math.min(DESCRIPTION_MAX, EMBED_TOTAL_MAX - title.length - footer.length);
-  const description = summaryWithLists(summary.summary, [alsoRead(summary.alsoRead)], room);
+  const description = summaryWithLists(summary.summary, [alsoRead(summary.alsoRead, text)], room);
   return [
     {
       embeds: [
