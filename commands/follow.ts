@@ -2,11 +2,12 @@ import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { matchTopics } from '../src/brief/topics/match-topics.ts';
 import type { ButtonRequest, ButtonResponder, Command, CommandRequest, Responder, Services } from '../src/discord/command.ts';
 import { requireGuild, requireManageGuild } from '../src/discord/guild-access.ts';
+import { replyText, type ReplyText } from '../src/discord/i18n/reply-text.ts';
 import { discordTimestamp } from '../src/discord/render/discord-time.ts';
 import { contentMessage } from '../src/discord/render/message-payload.ts';
 import { fitUntrusted, oneLine } from '../src/discord/render/safe-text.ts';
 import { parseFollowButton, topicToken } from '../src/follows/follow-buttons.ts';
-import { resumed, withFollow, withMute, withoutFollow, type Follow } from '../src/follows/member-follows.ts';
+import { resumed, withFollow, withMute, withoutFollow, type Follow, type MemberFollows } from '../src/follows/member-follows.ts';
 import { topicKey } from '../src/ingest/topics/topic-key.ts';
 import { InputError } from '../src/input-error.ts';
 import type { GuildFollowSettings } from '../src/store/guild-settings-repository.ts';
@@ -85,22 +86,23 @@ export default {
  * in a channel everyone sees.
  */
 async function pressed(request: ButtonRequest, respond: ButtonResponder, services: Services): Promise<void> {
+  const text = replyText(request.locale);
   const button = parseFollowButton(request.customId);
-  if (!button || (request.guildId !== null && request.guildId !== button.guildId)) throw new InputError('This button no longer works; /follow list shows what you follow.');
-  if (button.userId !== request.user.id) throw new InputError('These buttons are for the member the news was sent to; /follow add to follow a topic yourself.');
+  if (!button || (request.guildId !== null && request.guildId !== button.guildId)) throw new InputError(text.followButtonGone);
+  if (button.userId !== request.user.id) throw new InputError(text.notYourFollowButtons);
   const follow = (await services.follows.get(button.guildId, button.userId)).follows.find((candidate) => topicToken(candidate.topic) === button.topic);
   if (!follow) {
-    await respond.send(contentMessage('You no longer follow that topic.'), { ephemeral: true });
+    await respond.send(contentMessage(text.noLongerFollowed), { ephemeral: true });
     return;
   }
   if (button.action === 'unfollow') {
     await services.follows.update(button.guildId, button.userId, (record) => withoutFollow(record, follow.topic));
-    await respond.send(contentMessage(`No longer following **${shown(follow.topic)}**.`), { ephemeral: true });
+    await respond.send(contentMessage(text.unfollowed(shown(follow.topic))), { ephemeral: true });
     return;
   }
   const until = new Date(services.now().getTime() + DAY_MS);
   await services.follows.update(button.guildId, button.userId, (record) => withMute(record, follow.topic, until));
-  await respond.send(contentMessage(`**${shown(follow.topic)}** is muted until ${discordTimestamp(until.toISOString(), 'f')}: its stories until then are not sent.`), { ephemeral: true });
+  await respond.send(contentMessage(text.mutedFor(shown(follow.topic), discordTimestamp(until.toISOString(), 'f') ?? until.toISOString())), { ephemeral: true });
 }
 
 /** A server's follow settings with Herald's defaults filled in. */
@@ -109,71 +111,72 @@ function serverRules(chosen: GuildFollowSettings | undefined, services: Services
 }
 
 async function add(guildId: string, request: CommandRequest, respond: Responder, services: Services): Promise<void> {
+  const text = replyText(request.locale);
   const topic = oneLine(request.string('topic') ?? '');
-  if (!topicKey(topic)) throw new InputError('Tell me a topic to follow, for example /follow add topic:north korea');
-  if (topic.length > TOPIC_MAX) throw new InputError(`A topic is at most ${TOPIC_MAX} characters: a person, place, organisation or subject.`);
+  if (!topicKey(topic)) throw new InputError(text.needFollowTopic);
+  if (topic.length > TOPIC_MAX) throw new InputError(text.followTopicTooLong(TOPIC_MAX));
   // "all" names every follow in /follow remove, so it cannot name one of them.
-  if (topic.toLowerCase() === ALL) throw new InputError('Follow a person, place, organisation or subject; /brief gives all the news.');
+  if (topic.toLowerCase() === ALL) throw new InputError(text.followTopicAll);
   const rules = serverRules((await services.guilds.get(guildId)).follows, services);
-  if (!rules.enabled) throw new InputError('The admins of this server have turned follows off.');
+  if (!rules.enabled) throw new InputError(text.followsOff);
   const here = request.string('where') === 'here';
-  if (here && !rules.allowHere) throw new InputError('This server’s admins allow follows by direct message only; leave out where, or choose where:dm.');
-  if (here && request.botCanPostHere === false) throw new InputError('Herald cannot post in this channel; use /follow add in a channel where it can, or choose where:dm.');
+  if (here && !rules.allowHere) throw new InputError(text.followsByDmOnly);
+  if (here && request.botCanPostHere === false) throw new InputError(text.cannotPostHere);
   let outcome = '';
   const updated = await services.follows.update(guildId, request.user.id, (record) => {
-    const result = withFollow(record, { topic, ...(here ? { channelId: request.channelId } : {}) }, services.now(), rules.maxPerMember);
+    const result = withFollow(withLocale(record, request), { topic, ...(here ? { channelId: request.channelId } : {}) }, services.now(), rules.maxPerMember);
     outcome = result.outcome;
     return result.record;
   });
-  if (outcome === 'full') throw new InputError(`You follow ${updated.follows.length} topics in this server, which allows ${rules.maxPerMember}; /follow remove one first.`);
-  const where = here ? `in <#${request.channelId}>, mentioning only you` : 'by direct message';
-  const paused = updated.paused ? ' Your follows are paused: /follow resume once Herald can reach you again.' : '';
-  const verb = outcome === 'added' ? 'Following' : 'Still following';
-  await respond.send(
-    contentMessage(`${verb} **${shown(topic)}**: its new stories reach you ${where}, at most ${services.followDefaults.storiesPerDay} a day, bundled. /follow list shows what you follow; only you can see it.${paused}`),
-    { ephemeral: true },
-  );
+  if (outcome === 'full') throw new InputError(text.followsFull(updated.follows.length, rules.maxPerMember));
+  const where = here ? text.inChannelMentioningYou(`<#${request.channelId}>`) : text.byDirectMessage;
+  const said = outcome === 'added' ? text.following : text.stillFollowing;
+  const paused = updated.paused ? text.followsPausedHint : '';
+  await respond.send(contentMessage(`${said(shown(topic), where, services.followDefaults.storiesPerDay)}${paused}`), { ephemeral: true });
 }
 
 async function list(guildId: string, request: CommandRequest, respond: Responder, services: Services): Promise<void> {
+  const text = replyText(request.locale);
   const record = await services.follows.get(guildId, request.user.id);
   if (record.follows.length === 0) {
-    await respond.send(contentMessage('You follow nothing in this server yet. Follow a topic with /follow add.'), { ephemeral: true });
+    await respond.send(contentMessage(text.followNothing), { ephemeral: true });
     return;
   }
   const now = services.now();
-  const lines = record.follows.map((follow) => `• ${describeFollow(follow, now)}`);
-  const paused = record.paused ? ['', '⏸️ Paused: Herald could not reach you. /follow resume once your direct messages are open.'] : [];
-  await respond.send(contentMessage([`You follow ${record.follows.length} ${record.follows.length === 1 ? 'topic' : 'topics'} in this server (only you can see this):`, ...lines, ...paused].join('\n')), { ephemeral: true });
+  const lines = record.follows.map((follow) => `• ${describeFollow(follow, now, text)}`);
+  const paused = record.paused ? ['', text.followsPausedLine] : [];
+  await respond.send(contentMessage([text.followsList(record.follows.length), ...lines, ...paused].join('\n')), { ephemeral: true });
 }
 
-function describeFollow(follow: Follow, now: Date): string {
-  const where = follow.channelId ? `in <#${follow.channelId}>` : 'by direct message';
-  const muted = follow.mutedUntil && Date.parse(follow.mutedUntil) > now.getTime() ? ` · muted until ${discordTimestamp(follow.mutedUntil, 'f')}` : '';
-  return `**${shown(follow.topic)}** · ${where}${muted}`;
+function describeFollow(follow: Follow, now: Date, text: ReplyText): string {
+  const where = follow.channelId ? text.inChannel(`<#${follow.channelId}>`) : text.byDirectMessage;
+  const mutedUntil = follow.mutedUntil && Date.parse(follow.mutedUntil) > now.getTime() ? discordTimestamp(follow.mutedUntil, 'f') : undefined;
+  return `**${shown(follow.topic)}** · ${where}${mutedUntil ? ` · ${text.mutedUntil(mutedUntil)}` : ''}`;
 }
 
 async function remove(guildId: string, request: CommandRequest, respond: Responder, services: Services): Promise<void> {
+  const text = replyText(request.locale);
   const topic = oneLine(request.string('topic') ?? '');
   if (topic.toLowerCase() === ALL) {
     await services.follows.forget(guildId, request.user.id);
-    await respond.send(contentMessage('You follow nothing in this server any more, and Herald has forgotten what it sent you.'), { ephemeral: true });
+    await respond.send(contentMessage(text.forgotAllFollows), { ephemeral: true });
     return;
   }
   const before = (await services.follows.get(guildId, request.user.id)).follows.length;
   const updated = await services.follows.update(guildId, request.user.id, (record) => withoutFollow(record, topic));
-  if (updated.follows.length === before) throw new InputError(`You do not follow "${oneLine(topic).slice(0, TOPIC_MAX)}" here; /follow list shows what you do.`);
-  await respond.send(contentMessage(`No longer following **${shown(topic)}**.`), { ephemeral: true });
+  if (updated.follows.length === before) throw new InputError(text.notFollowing(topic.slice(0, TOPIC_MAX)));
+  await respond.send(contentMessage(text.unfollowed(shown(topic))), { ephemeral: true });
 }
 
 async function resume(guildId: string, request: CommandRequest, respond: Responder, services: Services): Promise<void> {
+  const text = replyText(request.locale);
   const before = await services.follows.get(guildId, request.user.id);
   if (!before.paused) {
-    await respond.send(contentMessage(before.follows.length ? 'Your follows are not paused.' : 'You follow nothing in this server yet. Follow a topic with /follow add.'), { ephemeral: true });
+    await respond.send(contentMessage(before.follows.length ? text.followsNotPaused : text.followNothing), { ephemeral: true });
     return;
   }
-  await services.follows.update(guildId, request.user.id, resumed);
-  await respond.send(contentMessage('Your follows are back on: new stories reach you with the next look for them, in a few minutes.'), { ephemeral: true });
+  await services.follows.update(guildId, request.user.id, (record) => resumed(withLocale(record, request)));
+  await respond.send(contentMessage(text.followsResumed), { ephemeral: true });
 }
 
 async function settings(request: CommandRequest, respond: Responder, services: Services): Promise<void> {
@@ -181,7 +184,8 @@ async function settings(request: CommandRequest, respond: Responder, services: S
   const enabled = request.boolean('enabled');
   const maxPerMember = request.integer('max-per-member');
   const allowHere = request.boolean('allow-here');
-  if (maxPerMember !== null && (maxPerMember < 1 || maxPerMember > 25)) throw new InputError('A member may follow between 1 and 25 topics.');
+  const text = replyText(request.locale);
+  if (maxPerMember !== null && (maxPerMember < 1 || maxPerMember > 25)) throw new InputError(text.followCapRange);
   const updated = await services.guilds.update(guildId, (current) => ({
     ...current,
     follows: {
@@ -193,13 +197,18 @@ async function settings(request: CommandRequest, respond: Responder, services: S
   }));
   const rules = serverRules(updated.follows, services);
   const lines = [
-    `Follows in this server: ${rules.enabled ? 'on' : 'off'}`,
-    `• up to ${rules.maxPerMember} topics a member`,
-    `• ${rules.allowHere ? 'by direct message, or in a channel mentioning only the member (where:here)' : 'by direct message only'}`,
-    `• at most ${services.followDefaults.storiesPerDay} stories a member a day, bundled`,
-    'What each member follows is theirs alone: Herald shows it to no one else, admins included.',
+    text.followSettings(rules.enabled),
+    text.followSettingsCap(rules.maxPerMember),
+    text.followSettingsWhere(rules.allowHere),
+    text.followSettingsPerDay(services.followDefaults.storiesPerDay),
+    text.followsArePrivate,
   ];
   await respond.send(contentMessage(lines.join('\n')), { ephemeral: true });
+}
+
+/** The member's language as this command found it, for what Herald sends them later (their bundles, an explanation). */
+function withLocale(record: MemberFollows, request: CommandRequest): MemberFollows {
+  return request.locale ? { ...record, locale: request.locale } : record;
 }
 
 function shown(topic: string): string {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
 import { buttonId, parseButtonId } from '../discord/button-id.ts';
+import type { ReplyText } from '../discord/i18n/reply-text.ts';
 import { topicKey } from '../ingest/topics/topic-key.ts';
 
 /** What a follow button does to the follow it names. */
@@ -28,7 +29,7 @@ export function topicToken(topic: string): string {
 }
 
 /** A row for each topic of a bundle: "Mute <topic> for a day" and "Unfollow <topic>", for the member it was sent to. */
-export function followButtonRows(guildId: string, userId: string, topics: readonly string[]): Array<APIActionRowComponent<APIButtonComponent>> {
+export function followButtonRows(guildId: string, userId: string, topics: readonly string[], text: ReplyText): Array<APIActionRowComponent<APIButtonComponent>> {
   const button = (action: FollowAction, label: string, topic: string, style: ButtonStyle.Secondary | ButtonStyle.Danger): APIButtonComponent => ({
     type: ComponentType.Button,
     style,
@@ -39,7 +40,7 @@ export function followButtonRows(guildId: string, userId: string, topics: readon
     const shown = topic.length > TOPIC_IN_LABEL ? `${topic.slice(0, TOPIC_IN_LABEL - 1)}…` : topic;
     return {
       type: ComponentType.ActionRow,
-      components: [button('mute', `Mute ${shown} for a day`, topic, ButtonStyle.Secondary), button('unfollow', `Unfollow ${shown}`, topic, ButtonStyle.Danger)],
+      components: [button('mute', text.muteButton(shown), topic, ButtonStyle.Secondary), button('unfollow', text.unfollowButton(shown), topic, ButtonStyle.Danger)],
     };
   });
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { RESTJSONErrorCodes } from 'discord.js';
 import type { Newsroom } from '../brief/newsroom.ts';
 import { PostRefused, type Poster } from '../deliver/poster.ts';
+import { replyText } from '../discord/i18n/reply-text.ts';
 import { followBundleMessages } from '../discord/render/follow-messages.ts';
 import type { Logger } from '../logger.ts';
 import type { Article } from '../model/article.ts';
@@ -59,7 +60,8 @@ interface ServerView {
   enabled: boolean;
   sourceLocations: string[];
   isBacklog: (article: Article) => boolean;
-  language?: string;
+  /** The server's preferred locale, for members whose own Herald has not seen yet. */
+  locale?: string;
 }
 
 /**
@@ -78,12 +80,11 @@ export function createFollowDelivery(deps: FollowDeliveryDependencies): FollowDe
 
   const serverView = async (guildId: string): Promise<ServerView> => {
     const settings = await deps.guilds.get(guildId);
-    const language = baseLanguage(settings.locale);
     return {
       enabled: settings.follows?.enabled ?? true,
       sourceLocations: [...deps.defaultSources, ...settings.sources.map((source) => source.url)],
       isBacklog: (await deps.backlog?.(settings)) ?? (() => false),
-      ...(language ? { language } : {}),
+      ...(settings.locale ? { locale: settings.locale } : {}),
     };
   };
 
@@ -96,7 +97,7 @@ export function createFollowDelivery(deps: FollowDeliveryDependencies): FollowDe
       ...current,
       pending: current.pending.filter((pending) => pending.id !== run.id),
       paused,
-      notice: pauseNotice(paused),
+      notice: pauseNotice(paused, replyText(current.locale)),
     }));
     // Never the topics: what a member follows is theirs alone, logs included.
     deps.logger.warn({ guildId: record.guildId, reason: paused.reason }, 'a member’s follows were paused');
@@ -139,6 +140,7 @@ export function createFollowDelivery(deps: FollowDeliveryDependencies): FollowDe
     if (record.paused || left === 0 || follows.length === 0) return [];
     const followed = new Map<string, Follow>();
     const alreadySent = sentTest(record);
+    const language = baseLanguage(record.locale ?? server.locale);
     const digest = await deps.newsroom.digest({
       sourceLocations: server.sourceLocations,
       limit: left,
@@ -148,12 +150,13 @@ export function createFollowDelivery(deps: FollowDeliveryDependencies): FollowDe
         if (follow) followed.set(story.id, follow);
         return follow !== undefined;
       },
-      ...(server.language ? { language: server.language } : {}),
+      ...(language ? { language } : {}),
     });
     return bundleStories(digest.items.map((item) => ({ item, follow: followed.get(item.storyId)! })));
   };
 
-  const compose = async (record: MemberFollows, bundle: Bundle<BriefingItem>): Promise<FollowRun> => {
+  const compose = async (record: MemberFollows, server: ServerView, bundle: Bundle<BriefingItem>): Promise<FollowRun> => {
+    const text = replyText(record.locale ?? server.locale);
     const startedAt = deps.now().toISOString();
     const id = digestOf(`${record.guildId}|${record.userId}|${bundle.channelId ?? 'dm'}|${startedAt}`);
     const to = bundle.channelId ? { userId: record.userId } : { guildName: await deps.contact.guildName(record.guildId) };
@@ -161,7 +164,8 @@ export function createFollowDelivery(deps: FollowDeliveryDependencies): FollowDe
       stories: bundle.stories.map(({ item, follow }) => ({ item, topic: follow.topic })),
       topics: bundle.topics,
       to,
-      buttons: followButtonRows(record.guildId, record.userId, bundle.topics),
+      buttons: followButtonRows(record.guildId, record.userId, bundle.topics, text),
+      text,
     });
     return {
       id,
@@ -187,7 +191,7 @@ export function createFollowDelivery(deps: FollowDeliveryDependencies): FollowDe
       deps.logger.info({ guildId: record.guildId }, 'a member left the server; their follows were forgotten');
       return stories;
     }
-    const runs = await Promise.all(bundles.map((bundle) => compose(current, bundle)));
+    const runs = await Promise.all(bundles.map((bundle) => compose(current, server, bundle)));
     // Journaled only if nothing was meanwhile (another process, a pause): the record is changed one at a time.
     const journaled = await deps.follows.update(record.guildId, record.userId, (latest) =>
       latest.pending.length > 0 || latest.paused || latest.follows.length === 0 ? latest : { ...latest, pending: runs },

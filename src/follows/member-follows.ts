@@ -53,6 +53,8 @@ export interface MemberFollows {
   paused?: FollowPause;
   /** An explanation owed to the member, given once, privately, the next time they use Herald in the server. */
   notice?: string;
+  /** The language the member's Discord was set to when they last used /follow, which their bundles are in. */
+  locale?: string;
   sent: SentStories[];
   pending: FollowRun[];
 }

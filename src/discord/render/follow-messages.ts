@@ -1,5 +1,6 @@
 import type { APIActionRowComponent, APIButtonComponent } from 'discord.js';
 import type { BriefingItem } from '../../model/story.ts';
+import type { ReplyText } from '../i18n/reply-text.ts';
 import type { MessagePayload } from './message-payload.ts';
 import { packEmbeds } from './pack-embeds.ts';
 import { fitUntrusted, oneLine } from './safe-text.ts';
@@ -14,6 +15,8 @@ export interface FollowBundleView {
   to: { guildName: string } | { userId: string };
   /** "Mute for a day" and "Unfollow" for each topic, under the last message. */
   buttons: Array<APIActionRowComponent<APIButtonComponent>>;
+  /** Herald's words in the member's language. */
+  text: ReplyText;
 }
 
 const TOPICS_MAX = 300;
@@ -25,12 +28,10 @@ const TOPICS_MAX = 300;
  */
 export function followBundleMessages(bundle: FollowBundleView): MessagePayload[] {
   const topics = fitUntrusted(oneLine(bundle.topics.join(', ')), TOPICS_MAX);
-  const heading =
-    'guildName' in bundle.to
-      ? `📬 **New on what you follow in ${fitUntrusted(oneLine(bundle.to.guildName), 100)}:** ${topics}`
-      : `<@${bundle.to.userId}> 📬 **New on what you follow:** ${topics}`;
+  const { text } = bundle;
+  const heading = 'guildName' in bundle.to ? text.newOnFollowsIn(fitUntrusted(oneLine(bundle.to.guildName), 100), topics) : text.newOnFollows(`<@${bundle.to.userId}>`, topics);
   const messages = packEmbeds(
-    bundle.stories.map(({ item, topic }) => storyEmbed(item, { section: topic })),
+    bundle.stories.map(({ item, topic }) => storyEmbed(item, { section: topic, text })),
     heading,
   );
   const mention = 'userId' in bundle.to ? bundle.to.userId : undefined;
