@@ -136,6 +136,17 @@ describe('following a topic, as a member', () => {
     expect(new Set(all).size).toBe(4);
   });
 
+  it('answers a member in their Discord’s language, and sends their bundles in it', async () => {
+    const reader = newMember();
+    const answer = await reply({ ...as(reader, { name: 'follow', options: [sub('add', [option('topic', 'Quarrydale bakery')])] }), locale: 'fr' });
+    expect(answer.content).toContain('Vous suivez **Quarrydale bakery**');
+    await arrives(120, { title: 'Quarrydale bakery opens a second shop by the station after its bread award', body: 'The new shop will bake through the night so that commuters on the first train can buy rolls still warm from the oven.' });
+    await app.follows!.pass();
+    const dm = await discord.waitForDirectMessage(reader.id);
+    expect(dm.content).toContain('Du nouveau sur ce que vous suivez sur Newsroom');
+    expect([...buttons(dm).keys()]).toEqual(['Mettre Quarrydale bakery en sourdine un jour', 'Ne plus suivre Quarrydale bakery']);
+  });
+
   it('keeps follows private: every reply is ephemeral and no one else sees them', async () => {
     const reader = newMember();
     await follow(reader, 'Falmouth');
