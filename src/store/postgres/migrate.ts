@@ -35,12 +35,15 @@ export async function migrate(pool: Pool, migrations?: Migration[]): Promise<{ a
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query('CREATE TABLE IF NOT EXISTS herald_schema (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
-    const current = Number((await client.query<{ version: number | null }>('SELECT max(version) AS version FROM herald_schema')).rows[0]?.version ?? 0);
+    const done = new Set((await client.query<{ version: number }>('SELECT version FROM herald_schema')).rows.map((row) => Number(row.version)));
+    const current = Math.max(0, ...done);
     if (current > latest) {
       throw new InputError(`store: the database's schema is version ${current}, newer than this Herald's (${latest}); run a Herald at least as new as the one that migrated it`);
     }
     const applied: string[] = [];
-    for (const migration of known.filter((candidate) => candidate.version > current)) {
+    // Every migration not yet applied, not only those past the latest: work merged side by side may number a
+    // migration below one a database already has.
+    for (const migration of known.filter((candidate) => !done.has(candidate.version))) {
       await client.query('BEGIN');
       try {
         await client.query(migration.sql);
