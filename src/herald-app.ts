@@ -12,9 +12,9 @@ import { createSourcePoller, type PolledSource, type PollReport, type SourcePoll
 import { compileKeywords, filterText, passesKeywords } from './deliver/keyword-filter.ts';
 import { createStoryUpdater, type StoryUpdater } from './deliver/updates/story-updater.ts';
 import type { Services } from './discord/command.ts';
-import { createFollowDelivery, type FollowDelivery } from './follows/follow-delivery.ts';
-import type { MemberContact } from './follows/member-contact.ts';
-import { takeOwedNotice } from './follows/owed-notice.ts';
+import { createFollowDelivery, type FollowDelivery } from './deliver/follows/follow-delivery.ts';
+import type { MemberContact } from './deliver/follows/member-contact.ts';
+import { takeOwedNotice } from './deliver/follows/owed-notice.ts';
 import { InputError } from './input-error.ts';
 import { readInput } from './ingest/read-input.ts';
 import type { Logger } from './logger.ts';

@@ -8,7 +8,7 @@ import { loadCommands } from './discord/load-commands.ts';
 import type { RequestPacer } from './discord/request-pacer.ts';
 import { createRestMemberContact } from './discord/rest-member-contact.ts';
 import { createDeliveryPoster, DELIVERY_REQUESTS_PER_SECOND, workerRest } from './discord/rest-poster.ts';
-import type { MemberContact } from './follows/member-contact.ts';
+import type { MemberContact } from './deliver/follows/member-contact.ts';
 import { startHeraldApp, type HeraldApp } from './herald-app.ts';
 import { InputError } from './input-error.ts';
 import { createLogger } from './logger.ts';

@@ -2,7 +2,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js
 import type { Newsroom } from '../brief/newsroom.ts';
 import type { TrendingTopic } from '../brief/topics/trending-topics.ts';
 import type { SourceHealth } from '../deliver/poll/source-health-store.ts';
-import type { FollowStore } from '../follows/follow-store.ts';
+import type { FollowStore } from '../deliver/follows/follow-store.ts';
 import type { Article } from '../model/article.ts';
 import type { GuildSettingsRepository } from '../store/guild-settings-repository.ts';
 import type { MessagePayload } from './render/message-payload.ts';

@@ -1,6 +1,6 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import type { Poster } from '../deliver/poster.ts';
-import type { MemberContact } from '../follows/member-contact.ts';
+import type { MemberContact } from '../deliver/follows/member-contact.ts';
 import type { Logger } from '../logger.ts';
 import type { Command, Responder, Services } from './command.ts';
 import { dispatchAutocomplete, dispatchButton, dispatchCommand } from './dispatch.ts';

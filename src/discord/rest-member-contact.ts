@@ -1,6 +1,6 @@
 import { DiscordAPIError as EsmDiscordAPIError } from '@discordjs/rest';
 import { DiscordAPIError, RESTJSONErrorCodes, Routes, type REST } from 'discord.js';
-import type { MemberContact } from '../follows/member-contact.ts';
+import type { MemberContact } from '../deliver/follows/member-contact.ts';
 import type { RequestPacer } from './request-pacer.ts';
 
 /** Either build of @discordjs/rest's error (see rest-poster.ts) with Discord's code. */

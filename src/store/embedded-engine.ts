@@ -8,7 +8,7 @@ import { createMemoryDueSlots } from '../deliver/due-slots.ts';
 import { createKeyvSourceHealthStore } from '../deliver/poll/source-health-store.ts';
 import { createKeyvStoryUpdateLog } from '../deliver/updates/story-update-log.ts';
 import { createRequestPacer } from '../discord/request-pacer.ts';
-import { createKeyvFollowStore } from '../follows/follow-store.ts';
+import { createKeyvFollowStore } from '../deliver/follows/follow-store.ts';
 import { createKeyvArticleRepository, type ArticleRepository } from './article-repository.ts';
 import { createKeyvGuildSettingsRepository } from './guild-settings-repository.ts';
 import { createKeyvValidatorStore } from './keyv-validator-store.ts';

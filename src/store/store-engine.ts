@@ -6,7 +6,7 @@ import type { DeliveryLog } from '../deliver/delivery-log.ts';
 import type { DueSlots } from '../deliver/due-slots.ts';
 import type { SourceHealthStore } from '../deliver/poll/source-health-store.ts';
 import type { StoryUpdateLog } from '../deliver/updates/story-update-log.ts';
-import type { FollowStore } from '../follows/follow-store.ts';
+import type { FollowStore } from '../deliver/follows/follow-store.ts';
 import type { RequestPacer } from '../discord/request-pacer.ts';
 import type { ValidatorStore } from '../ingest/fetch/fetcher.ts';
 import type { ArticleRepository } from './article-repository.ts';

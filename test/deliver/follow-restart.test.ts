@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKeyvFollowStore } from '../../src/follows/follow-store.ts';
-import type { FollowStore } from '../../src/follows/follow-store.ts';
+import { createKeyvFollowStore } from '../../src/deliver/follows/follow-store.ts';
+import type { FollowStore } from '../../src/deliver/follows/follow-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { openPostgresEngine } from '../../src/store/postgres/postgres-engine.ts';
 import { startLoopbackDiscord, type LoopbackDiscord } from '../support/discord/loopback-discord.ts';

@@ -3,7 +3,7 @@ import { PermissionsBitField } from 'discord.js';
 import { InputError } from '../../input-error.ts';
 import type { Logger } from '../../logger.ts';
 import type { Poster } from '../../deliver/poster.ts';
-import type { MemberContact } from '../../follows/member-contact.ts';
+import type { MemberContact } from '../../deliver/follows/member-contact.ts';
 import type { Command, CommandRequest, Responder, Services } from '../command.ts';
 import { dispatchCommand } from '../dispatch.ts';
 import { messageToText } from '../render/console-text.ts';

@@ -1,5 +1,5 @@
-import type { FollowStore } from '../../follows/follow-store.ts';
-import { emptyMemberFollows, isEmpty, type MemberFollows } from '../../follows/member-follows.ts';
+import type { FollowStore } from '../../deliver/follows/follow-store.ts';
+import { emptyMemberFollows, isEmpty, type MemberFollows } from '../../deliver/follows/member-follows.ts';
 import { inTransaction, type Pool } from './connect.ts';
 
 /** Rows read per query while walking every member. */

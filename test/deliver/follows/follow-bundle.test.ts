@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { activeFollows, bundleStories, followFor, recordSent, storiesLeft } from '../../src/follows/follow-bundle.ts';
-import { emptyMemberFollows, withFollow, type Follow, type FollowRun, type MemberFollows } from '../../src/follows/member-follows.ts';
-import { buildArticle } from '../../src/ingest/build-article.ts';
-import type { Story } from '../../src/model/story.ts';
+import { activeFollows, bundleStories, followFor, recordSent, storiesLeft } from '../../../src/deliver/follows/follow-bundle.ts';
+import { emptyMemberFollows, withFollow, type Follow, type FollowRun, type MemberFollows } from '../../../src/deliver/follows/member-follows.ts';
+import { buildArticle } from '../../../src/ingest/build-article.ts';
+import type { Story } from '../../../src/model/story.ts';
 
 const NOW = new Date('2024-09-12T12:00:00.000Z');
 const HOUR = 3_600_000;

@@ -1,5 +1,5 @@
-import { storyMatchesTopics } from '../brief/digest/topic-filter.ts';
-import type { Story } from '../model/story.ts';
+import { storyMatchesTopics } from '../../brief/digest/topic-filter.ts';
+import type { Story } from '../../model/story.ts';
 import type { Follow, FollowRun, MemberFollows, SentStories } from './member-follows.ts';
 
 const DAY_MS = 86_400_000;

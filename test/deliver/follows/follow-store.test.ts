@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
-import type { FollowStore } from '../../src/follows/follow-store.ts';
-import { withFollow } from '../../src/follows/member-follows.ts';
-import { describeEachEngine, engineOpener } from '../support/store-engines.ts';
+import type { FollowStore } from '../../../src/deliver/follows/follow-store.ts';
+import { withFollow } from '../../../src/deliver/follows/member-follows.ts';
+import { describeEachEngine, engineOpener } from '../../support/store-engines.ts';
 
 const NOW = new Date('2024-09-12T09:00:00.000Z');
 const follow = (topic: string) => (record: Parameters<typeof withFollow>[0]) => withFollow(record, { topic }, NOW, 10).record;

@@ -1,4 +1,4 @@
-import type { ReplyText } from '../discord/i18n/reply-text.ts';
+import type { ReplyText } from '../../discord/i18n/reply-text.ts';
 import type { FollowPause } from './member-follows.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { MessagePayload } from '../discord/render/message-payload.ts';
-import { topicKey } from '../ingest/topics/topic-key.ts';
+import type { MessagePayload } from '../../discord/render/message-payload.ts';
+import { topicKey } from '../../ingest/topics/topic-key.ts';
 
 /** A person, place, organisation or subject one member follows in one server. */
 export interface Follow {

@@ -1,4 +1,4 @@
-import type { Store } from '../store/open-store.ts';
+import type { Store } from '../../store/open-store.ts';
 import { emptyMemberFollows, isEmpty, type MemberFollows } from './member-follows.ts';
 
 /**

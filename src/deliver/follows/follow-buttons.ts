@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
-import { buttonId, parseButtonId } from '../discord/button-id.ts';
-import type { ReplyText } from '../discord/i18n/reply-text.ts';
-import { topicKey } from '../ingest/topics/topic-key.ts';
+import { buttonId, parseButtonId } from '../../discord/button-id.ts';
+import type { ReplyText } from '../../discord/i18n/reply-text.ts';
+import { topicKey } from '../../ingest/topics/topic-key.ts';
 
 /** What a follow button does to the follow it names. */
 export type FollowAction = 'mute' | 'unfollow';
