@@ -10,6 +10,7 @@ const READERS = [
   '`/topics` what is trending, with how many stories and sites',
   '`/search query:` stored articles matching your words, best first',
   '`/summarize url:` a short summary of one article',
+  '`Apps › Summarize with Herald` (right-click a message) a private summary of the first article it links to',
 ];
 const ADMINS = [
   '`/sources add|remove|list` the feeds and sites this server reads',

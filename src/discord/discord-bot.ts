@@ -3,7 +3,7 @@ import type { Poster } from '../deliver/poster.ts';
 import type { Logger } from '../logger.ts';
 import type { Command, Responder, Services } from './command.ts';
 import { dispatchAutocomplete, dispatchCommand } from './dispatch.ts';
-import { autocompleteRequest, commandRequest } from './interaction-request.ts';
+import { autocompleteRequest, commandRequest, messageCommandRequest } from './interaction-request.ts';
 import { interactionResponder } from './interaction-responder.ts';
 import type { RequestPacer } from './request-pacer.ts';
 import { createDeliveryPoster } from './rest-poster.ts';
@@ -31,7 +31,7 @@ export interface DiscordBotOptions {
   logger: Logger;
   /** Paces the poster's requests; every process sharing a store should share one (the limit is per bot). */
   pace?: RequestPacer;
-  /** Told how long each slash command took to be first answered (a reply or a deferral), by Discord's clock. */
+  /** Told how long each command took to be first answered (a reply or a deferral), by Discord's clock. */
   onAnswered?: (command: string, seconds: number) => void;
 }
 
@@ -50,8 +50,9 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   });
 
   const interactionCreated = async (interaction: Interaction): Promise<void> => {
-    if (interaction.isChatInputCommand()) {
-      await dispatchCommand(commands, commandRequest(interaction), timedResponder(interactionResponder(interaction, logger), () => {
+    if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+      const request = interaction.isChatInputCommand() ? commandRequest(interaction) : messageCommandRequest(interaction);
+      await dispatchCommand(commands, request, timedResponder(interactionResponder(interaction, logger), () => {
         options.onAnswered?.(interaction.commandName, Math.max(0, Date.now() - interaction.createdTimestamp) / 1000);
       }), options.services(), { logger });
     } else if (interaction.isAutocomplete()) {

@@ -1,5 +1,6 @@
-import { PermissionFlagsBits, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { PermissionFlagsBits, type AutocompleteInteraction, type ChatInputCommandInteraction, type CommandInteraction, type MessageContextMenuCommandInteraction } from 'discord.js';
 import type { AutocompleteRequest, ChannelChoice, CommandRequest } from './command.ts';
+import { messageLinks } from './message-links.ts';
 
 /** What a digest channel needs from Herald itself: to see it, post in it, and post embeds. */
 const POSTING = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
@@ -8,12 +9,7 @@ const POSTING = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessag
 export function commandRequest(interaction: ChatInputCommandInteraction | AutocompleteInteraction): CommandRequest {
   const { options } = interaction;
   return {
-    commandName: interaction.commandName,
-    guildId: interaction.guildId,
-    channelId: interaction.channelId,
-    user: { id: interaction.user.id, name: interaction.user.username },
-    ...(interaction.guildLocale ? { guildLocale: interaction.guildLocale } : {}),
-    memberPermissions: interaction.memberPermissions?.bitfield ?? 0n,
+    ...invocation(interaction),
     subcommand: () => options.getSubcommand(false),
     string: (name) => options.getString(name),
     integer: (name) => options.getInteger(name),
@@ -23,6 +19,37 @@ export function commandRequest(interaction: ChatInputCommandInteraction | Autoco
       const role = interaction.isChatInputCommand() ? interaction.options.getRole(name) : null;
       return role ? { id: role.id, name: role.name } : null;
     },
+    targetMessage: () => null,
+  };
+}
+
+/**
+ * A message command (right-click a message, Apps) in the same shape. The message comes in the interaction's
+ * resolved data, its text included, so Herald needs neither the Message Content intent nor Read Message History.
+ */
+export function messageCommandRequest(interaction: MessageContextMenuCommandInteraction): CommandRequest {
+  const target = interaction.targetMessage;
+  return {
+    ...invocation(interaction),
+    subcommand: () => null,
+    string: () => null,
+    integer: () => null,
+    boolean: () => null,
+    channel: () => null,
+    role: () => null,
+    targetMessage: () => ({ id: target.id, content: target.content, links: messageLinks(target.content, target.embeds.map((embed) => embed.url)) }),
+  };
+}
+
+/** Where, by whom, and with which permissions: what every kind of command says about its use. */
+function invocation(interaction: CommandInteraction | AutocompleteInteraction): Pick<CommandRequest, 'commandName' | 'guildId' | 'channelId' | 'user' | 'guildLocale' | 'memberPermissions'> {
+  return {
+    commandName: interaction.commandName,
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    user: { id: interaction.user.id, name: interaction.user.username },
+    ...(interaction.guildLocale ? { guildLocale: interaction.guildLocale } : {}),
+    memberPermissions: interaction.memberPermissions?.bitfield ?? 0n,
   };
 }
 

@@ -1,11 +1,11 @@
-import { MessageFlags, type BaseMessageOptions, type ChatInputCommandInteraction } from 'discord.js';
+import { MessageFlags, type BaseMessageOptions, type ChatInputCommandInteraction, type MessageContextMenuCommandInteraction } from 'discord.js';
 import type { Logger } from '../logger.ts';
 import type { Responder } from './command.ts';
 import { apiMessage } from './message-guard.ts';
 import type { MessagePayload } from './render/message-payload.ts';
 
-/** Replies to a slash command: the first answer replies (or fills the deferred reply), later ones follow up. */
-export function interactionResponder(interaction: ChatInputCommandInteraction, logger: Pick<Logger, 'error'>): Responder {
+/** Replies to a slash or message command: the first answer replies (or fills the deferred reply), later ones follow up. */
+export function interactionResponder(interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction, logger: Pick<Logger, 'error'>): Responder {
   let filledDeferred = false;
   let deferredEphemeral = false;
   const flags = (ephemeral: boolean | undefined) => (ephemeral ? { flags: MessageFlags.Ephemeral as const } : {});

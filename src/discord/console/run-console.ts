@@ -112,5 +112,6 @@ function consoleRequest(line: string, commands: ReadonlyMap<string, Command>): C
       const found = value(name);
       return typeof found === 'object' && 'role' in found ? { id: found.id, name: found.name } : null;
     },
+    targetMessage: () => null,
   };
 }

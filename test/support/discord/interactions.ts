@@ -85,7 +85,7 @@ export function createInteractions(deps: InteractionDeps): Interactions {
       const record: InteractionRecord = { id, token: `loopback-token-${id}`, kind, channelId: input.channelId, dispatchedAt: now, followUps: [] };
       const commandId = unregisteredIds.get(input.name) ?? deps.mintId();
       unregisteredIds.set(input.name, commandId);
-      const payload = interactionCreatePayload({ kind, input, id, token: record.token, unregisteredCommandId: commandId, ...deps });
+      const payload = interactionCreatePayload({ kind, input, id, token: record.token, unregisteredCommandId: commandId, ...deps, now });
       byId.set(record.id, record);
       byToken.set(record.token, record);
       return { record, payload };

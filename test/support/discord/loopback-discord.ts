@@ -4,7 +4,7 @@ import { createCommandRegistry } from './commands.ts';
 import { createFaultInjector, type Fault, type RequestMatch } from './faults.ts';
 import { startGateway, type GatewayCounts } from './gateway.ts';
 import { createGuildDirectory, type GuildSetup } from './guilds.ts';
-import type { CommandInput } from './interaction-create.ts';
+import type { CommandInput, MessageTarget } from './interaction-create.ts';
 import { createInteractions, type InteractionRecord } from './interactions.ts';
 import { isLoading, type StoredMessage } from './messages.ts';
 import { createRateLimiter } from './rate-limits.ts';
@@ -15,7 +15,7 @@ import { createSnowflakes } from './snowflakes.ts';
 import { createChangeFeed } from './wait-for.ts';
 
 export { ADMIN_PERMISSIONS, MEMBER_PERMISSIONS, type ChannelSetup, type GuildSetup } from './guilds.ts';
-export { DEFAULT_INVOKER, type CommandInput, type Invoker } from './interaction-create.ts';
+export { DEFAULT_INVOKER, type CommandInput, type Invoker, type MessageTarget } from './interaction-create.ts';
 export type { Fault, RequestMatch } from './faults.ts';
 export type { GatewayCounts } from './gateway.ts';
 export type { StoredMessage } from './messages.ts';
@@ -81,6 +81,8 @@ export interface LoopbackDiscord {
   waitForBot(timeoutMs?: number): Promise<void>;
   /** Dispatches INTERACTION_CREATE for a slash command to the guild's shard; waits for a bot to be connected there first. Throws if Discord would not offer the command to this member (its default_member_permissions). */
   runCommand(input: CommandInput): Promise<InteractionHandle>;
+  /** Dispatches INTERACTION_CREATE for a message command (right-click a message, Apps) used on `message`, as `runCommand` does for a slash command. */
+  runMessageCommand(input: Omit<CommandInput, 'options' | 'target'> & { message: MessageTarget }): Promise<InteractionHandle>;
   /** Dispatches an autocomplete interaction; one of `input.options` must carry `focused: true`. */
   autocomplete(input: CommandInput): Promise<InteractionHandle>;
   /** Every message created with POST /channels/:id/messages, in order (interaction replies are on their handles). */
@@ -187,6 +189,7 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
     shardCount,
     waitForBot: (timeoutMs = DEFAULT_WAIT_MS) => feed.waitFor(() => gateway.hasConnectedSession() || undefined, timeoutMs, 'a bot to connect to the gateway').then(() => undefined),
     runCommand: (input) => dispatchInteraction('command', input),
+    runMessageCommand: ({ message, ...input }) => dispatchInteraction('command', { ...input, target: message }),
     autocomplete: (input) => dispatchInteraction('autocomplete', input),
     channelMessages: (channelId) => posts.list(channelId),
     forumPosts: (forumId) =>

@@ -1,0 +1,24 @@
+import { ApplicationCommandType, ContextMenuCommandBuilder, InteractionContextType } from 'discord.js';
+import type { Command } from '../src/discord/command.ts';
+import { requireGuild } from '../src/discord/guild-access.ts';
+import { summaryMessages } from '../src/discord/render/summary-messages.ts';
+import { sendAll } from '../src/discord/send-all.ts';
+import { InputError } from '../src/input-error.ts';
+
+/**
+ * Right-click a message, Apps, "Summarize with Herald": the first article the message links to, summarised
+ * for the person who asked only, since the message is someone else's and the summary may not be wanted by all.
+ */
+export default {
+  data: new ContextMenuCommandBuilder().setName('Summarize with Herald').setType(ApplicationCommandType.Message).setContexts(InteractionContextType.Guild),
+  async execute(request, respond, services) {
+    requireGuild(request);
+    const target = request.targetMessage();
+    if (!target) throw new InputError('Summarize with Herald works on a message: right-click one, then Apps.');
+    const [url] = target.links;
+    if (!url) throw new InputError('That message links to no article; Summarize with Herald needs a message with a web address in it.');
+    await respond.defer({ ephemeral: true });
+    const summary = await services.newsroom.summarizeArticle(await services.readArticle(url));
+    await sendAll(respond, summaryMessages(summary, { url }), { ephemeral: true });
+  },
+} satisfies Command;
