@@ -23,6 +23,8 @@ export interface ArticleSummary {
 }
 
 export interface SearchResult {
+  /** The stored article's id, which a button on the result names. */
+  id: string;
   title: string;
   url: string;
   source: string;
@@ -165,6 +167,7 @@ export class Newsroom {
   async search(query: string, options: Scope & { limit: number }): Promise<SearchResult[]> {
     const hits = await this.#catalog.search(query, { ...options, now: this.#options.now() });
     return hits.map(({ article, score }) => ({
+      id: article.id,
       title: article.title,
       url: articleAddress(article),
       source: publisherName(article),

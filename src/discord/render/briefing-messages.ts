@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { Briefing, BriefingItem } from '../../model/story.ts';
 import { discordTimestamp } from './discord-time.ts';
-import { DESCRIPTION_MAX, TITLE_MAX } from './embed-limits.ts';
+import { DESCRIPTION_MAX, EMBED_TOTAL_MAX, TITLE_MAX } from './embed-limits.ts';
 import { contentMessage, type MessagePayload } from './message-payload.ts';
 import { packEmbeds } from './pack-embeds.ts';
 import { fitUntrusted, oneLine } from './safe-text.ts';
@@ -11,6 +11,11 @@ export interface BriefingMessageOptions {
   /** Replaces "Top stories" or "Briefing: <topic>" above the first message. */
   heading?: string;
   color?: number;
+  /**
+   * Everything in one message, the overview and each story sharing Discord's 6000 characters (summaries cut
+   * shorter): a page that a button replaces in place, which it can do to one message only.
+   */
+  oneMessage?: boolean;
 }
 
 /**
@@ -24,9 +29,10 @@ export function briefingMessages(briefing: Briefing, options: BriefingMessageOpt
     return [contentMessage(topic ? `No stories about "${topic}" yet.` : 'No stories in this period yet.')];
   }
   const color = options.color === undefined ? {} : { color: options.color };
-  const overview = fitUntrusted(briefing.overview ?? '', DESCRIPTION_MAX);
+  const share = options.oneMessage ? Math.floor(EMBED_TOTAL_MAX / (filedItems(briefing).length + (briefing.overview ? 1 : 0))) : undefined;
+  const overview = fitUntrusted(briefing.overview ?? '', Math.min(DESCRIPTION_MAX, (share ?? EMBED_TOTAL_MAX) - 'Overview'.length));
   const overviewEmbeds: APIEmbed[] = overview ? [{ title: 'Overview', description: overview, ...color }] : [];
-  const storyEmbeds = filedItems(briefing).map(({ item, section }) => storyEmbed(item, { ...(section ? { section } : {}), ...color }));
+  const storyEmbeds = filedItems(briefing).map(({ item, section }) => storyEmbed(item, { ...(section ? { section } : {}), ...color, ...(share ? { maxLength: share } : {}) }));
   return packEmbeds([...overviewEmbeds, ...storyEmbeds], heading(briefing, options.heading));
 }
 

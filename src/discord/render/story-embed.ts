@@ -10,6 +10,8 @@ export interface StoryEmbedOptions {
   /** The digest section the story is filed under, shown above its headline. */
   section?: string;
   color?: number;
+  /** At most this many characters in all (6000 otherwise), so that several stories share one message; the summary and lists give way. */
+  maxLength?: number;
 }
 
 /** Below this, the original headline beside a translated one would be cut to a word or two: it is left to the footer's label. */
@@ -24,9 +26,12 @@ export function storyEmbed(item: BriefingItem, options: StoryEmbedOptions = {}):
   const title = headline(item);
   const url = safeUrl(item.url);
   const section = options.section ? fitPlain(options.section, AUTHOR_NAME_MAX) : '';
-  const footer = fitPlain([item.sources[0]?.name ?? '', languageLabel(item), item.topics.join(', ')].filter(Boolean).join(' · '), FOOTER_MAX);
-  const room = Math.min(DESCRIPTION_MAX, EMBED_TOTAL_MAX - title.length - section.length - footer.length);
-  const description = summaryWithLists(item.summary, [alsoReportedBy(item.sources.slice(1)), alsoRead(item.alsoRead)], room);
+  const total = options.maxLength ?? EMBED_TOTAL_MAX;
+  const footer = fitPlain([item.sources[0]?.name ?? '', languageLabel(item), item.topics.join(', ')].filter(Boolean).join(' · '), Math.min(FOOTER_MAX, Math.floor(total / 5)));
+  const room = Math.max(0, Math.min(DESCRIPTION_MAX, total - title.length - section.length - footer.length));
+  // Each list takes at most a third of a shared embed, so that the summary keeps the rest.
+  const listMax = options.maxLength === undefined ? undefined : Math.floor(room / 3);
+  const description = summaryWithLists(item.summary, [alsoReportedBy(item.sources.slice(1), listMax), alsoRead(item.alsoRead, listMax)], room);
   const timestamp = embedTimestamp(item.publishedAt);
   return {
     ...(section ? { author: { name: section } } : {}),

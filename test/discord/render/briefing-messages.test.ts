@@ -180,6 +180,15 @@ describe('briefingMessages', () => {
       expect(embedsOf(messages).map((embed) => embed.url)).toEqual(items.map((item) => item.url));
     });
 
+    it('fits a page of five long stories and an overview in one message when asked, each story keeping a summary', () => {
+      const sources = Array.from({ length: 80 }, (_, index) => ({ name: `Site ${index}`, url: `https://site-${index}.example/story` }));
+      const items = Array.from({ length: 5 }, (_, index) => briefingItem(index + 1, { summary: sentences(40), sources }));
+      const messages = briefingMessages(digest(items, { topic: 'ferry', overview: sentences(60) }), { oneMessage: true });
+      expect(messages).toHaveLength(1);
+      expect(messages.flatMap(validateMessage)).toEqual([]);
+      expect(embedsOf(messages).slice(1).every((embed) => embed.description?.startsWith('Sentence 1 says'))).toBe(true);
+    });
+
     it('puts the heading on the first message only', () => {
       const messages = briefingMessages(digest(Array.from({ length: 12 }, (_, index) => briefingItem(index + 1))));
       expect(messages.map((message) => message.content !== undefined)).toEqual([true, false]);
