@@ -51,11 +51,31 @@ export interface AutocompleteRequest extends CommandRequest {
   focused: { name: string; value: string };
 }
 
+/** A press on a button Herald put on a message. Everything the handler needs travels in the custom id, and is checked again on use. */
+export interface ButtonRequest {
+  /** "<command name>:<action>:<data>" (see button-id.ts); routed to the command module named first. */
+  customId: string;
+  /** null in a direct message. */
+  guildId: string | null;
+  channelId: string;
+  user: { id: string; name: string };
+  guildLocale?: string;
+  /** The presser's permissions where the button is, as Discord computed them; none in a direct message. */
+  memberPermissions: bigint;
+  /** The message the button is on. */
+  message: { id: string; createdAt: Date; ephemeral: boolean };
+}
+
 export interface Responder {
   /** Acknowledges now and answers later; Discord shows "thinking…" meanwhile. */
   defer(options?: { ephemeral?: boolean }): Promise<void>;
   /** The answer (after a defer, in place of "thinking…"); every later call adds a follow-up message. */
   send(message: MessagePayload, options?: { ephemeral?: boolean }): Promise<void>;
+}
+
+export interface ButtonResponder extends Responder {
+  /** Replaces the message the button is on (content, embeds, buttons): Discord's UPDATE_MESSAGE. */
+  update(message: MessagePayload): Promise<void>;
 }
 
 /** What handlers may use; built once at start-up and passed in, so tests and the console give their own. */
@@ -96,4 +116,6 @@ export interface Command {
   execute(request: CommandRequest, respond: Responder, services: Services): Promise<void>;
   /** Choices for the focused option; must answer from memory, since Discord waits 3 s at most. */
   autocomplete?(request: AutocompleteRequest, services: Services): Promise<Array<{ name: string; value: string }>>;
+  /** Answers a press on a button whose custom id names this command first. */
+  button?(request: ButtonRequest, respond: ButtonResponder, services: Services): Promise<void>;
 }

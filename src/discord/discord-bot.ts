@@ -2,9 +2,9 @@ import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js'
 import type { Poster } from '../deliver/poster.ts';
 import type { Logger } from '../logger.ts';
 import type { Command, Responder, Services } from './command.ts';
-import { dispatchAutocomplete, dispatchCommand } from './dispatch.ts';
-import { autocompleteRequest, commandRequest, messageCommandRequest } from './interaction-request.ts';
-import { interactionResponder } from './interaction-responder.ts';
+import { dispatchAutocomplete, dispatchButton, dispatchCommand } from './dispatch.ts';
+import { autocompleteRequest, buttonRequest, commandRequest, messageCommandRequest } from './interaction-request.ts';
+import { buttonResponder, interactionResponder } from './interaction-responder.ts';
 import type { RequestPacer } from './request-pacer.ts';
 import { createDeliveryPoster } from './rest-poster.ts';
 import { clientShardOptions, type ShardChoice } from './shard-choice.ts';
@@ -58,6 +58,8 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     } else if (interaction.isAutocomplete()) {
       const choices = await dispatchAutocomplete(commands, autocompleteRequest(interaction), await options.services(), { logger });
       await interaction.respond(choices).catch((error: unknown) => logger.warn({ err: error, command: interaction.commandName }, 'autocomplete answer failed'));
+    } else if (interaction.isButton()) {
+      await dispatchButton(commands, buttonRequest(interaction), buttonResponder(interaction, logger), options.services(), { logger });
     }
   };
   client.on(Events.InteractionCreate, (interaction: Interaction) => {

@@ -1,6 +1,7 @@
 import { InputError } from '../input-error.ts';
 import type { Logger } from '../logger.ts';
-import type { AutocompleteRequest, Command, CommandRequest, Responder, Services } from './command.ts';
+import { parseButtonId } from './button-id.ts';
+import type { AutocompleteRequest, ButtonRequest, ButtonResponder, Command, CommandRequest, Responder, Services } from './command.ts';
 import { contentMessage } from './render/message-payload.ts';
 import { fitUntrusted, oneLine } from './render/safe-text.ts';
 
@@ -27,19 +28,53 @@ export async function dispatchCommand(
   services: Services | Promise<Services>,
   options: DispatchOptions,
 ): Promise<void> {
-  const respond = deadlineResponder(responder, options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS);
-  try {
+  const respond = deadlineResponder(responder, options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS, () => responder.defer());
+  await answering(respond, `/${request.commandName}`, request.guildId, options, async () => {
     const command = commands.get(request.commandName);
     if (!command) throw new InputError(`Herald has no /${request.commandName} command any more; /help lists what it can do.`);
     // Awaited under the deadline: a process still opening its store defers rather than letting the interaction expire.
     await command.execute(request, respond, await services);
+  });
+}
+
+/**
+ * Runs the handler of one button press, with the same deadline and error handling as a command. A slow
+ * handler is acknowledged with `deferUpdate`, which adds nothing to the conversation, so that it may still
+ * answer by changing the pressed message or with a reply.
+ */
+export async function dispatchButton(
+  commands: ReadonlyMap<string, Command>,
+  request: ButtonRequest,
+  responder: ButtonResponder & { deferUpdate(): Promise<void> },
+  services: Services | Promise<Services>,
+  options: DispatchOptions,
+): Promise<void> {
+  const respond = deadlineResponder(responder, options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS, () => responder.deferUpdate());
+  const named = parseButtonId(request.customId);
+  const command = named ? commands.get(named.command) : undefined;
+  await answering(respond, `button ${named?.command ?? '?'}:${named?.action ?? '?'}`, request.guildId, options, async () => {
+    if (!command?.button) throw new InputError('This button belongs to a Herald feature that no longer exists; run the command again.');
+    await command.button(request, { ...respond, update: (message) => respond.enqueue(() => responder.update(message)) }, await services);
+  });
+}
+
+/** Runs a handler, turns an InputError into a short private explanation, and catches, logs and answers every other failure. */
+async function answering(
+  respond: Responder & { settle(): void },
+  what: string,
+  guildId: string | null,
+  options: DispatchOptions,
+  handle: () => Promise<void>,
+): Promise<void> {
+  try {
+    await handle();
   } catch (error) {
     const userError = error instanceof InputError;
-    if (!userError) options.logger.error({ err: error, command: request.commandName, guildId: request.guildId }, 'command failed');
-    const text = userError ? error.message : `Something went wrong while answering /${request.commandName}. It has been logged; please try again.`;
+    if (!userError) options.logger.error({ err: error, command: what, guildId }, 'command failed');
+    const text = userError ? error.message : `Something went wrong while answering ${what}. It has been logged; please try again.`;
     // An explanation may quote what the user typed, which can be 10,000 characters long.
     await respond.send(contentMessage(`⚠️ ${fitUntrusted(oneLine(text), ERROR_MAX)}`), { ephemeral: true }).catch((sendError: unknown) => {
-      options.logger.warn({ err: sendError, command: request.commandName }, 'could not tell the user about a failure');
+      options.logger.warn({ err: sendError, command: what }, 'could not tell the user about a failure');
     });
   } finally {
     respond.settle();
@@ -62,11 +97,16 @@ export async function dispatchAutocomplete(
   }
 }
 
-/** The responder a handler sees: it defers by itself when the handler is slow, and keeps calls in order. */
-function deadlineResponder(inner: Responder, deferAfterMs: number): Responder & { settle(): void } {
+/** The responder a handler sees: it acknowledges by itself (with `lateDefer`) when the handler is slow, and keeps calls in order. */
+function deadlineResponder(
+  inner: Responder,
+  deferAfterMs: number,
+  lateDefer: () => Promise<void>,
+): Responder & { settle(): void; enqueue(step: () => Promise<void>): Promise<void> } {
   let answered = false;
   let chain: Promise<void> = Promise.resolve();
   const enqueue = (step: () => Promise<void>): Promise<void> => {
+    answered = true;
     const result = chain.then(step);
     // One failed call (an expired interaction) must not stop the error message queued after it.
     chain = result.catch(() => undefined);
@@ -74,19 +114,17 @@ function deadlineResponder(inner: Responder, deferAfterMs: number): Responder & 
   };
   const timer = setTimeout(() => {
     if (answered) return;
-    answered = true;
-    enqueue(() => inner.defer()).catch(() => undefined);
+    enqueue(lateDefer).catch(() => undefined);
   }, deferAfterMs);
   return {
     defer(options) {
       if (answered) return chain;
-      answered = true;
       return enqueue(() => inner.defer(options));
     },
     send(message, options) {
-      answered = true;
       return enqueue(() => inner.send(message, options));
     },
+    enqueue,
     settle() {
       clearTimeout(timer);
     },

@@ -1,5 +1,12 @@
-import { PermissionFlagsBits, type AutocompleteInteraction, type ChatInputCommandInteraction, type CommandInteraction, type MessageContextMenuCommandInteraction } from 'discord.js';
-import type { AutocompleteRequest, ChannelChoice, CommandRequest } from './command.ts';
+import {
+  MessageFlags,
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type MessageContextMenuCommandInteraction,
+} from 'discord.js';
+import type { AutocompleteRequest, ButtonRequest, ChannelChoice, CommandRequest } from './command.ts';
 import { messageLinks } from './message-links.ts';
 
 /** What a digest channel needs from Herald itself: to see it, post in it, and post embeds. */
@@ -9,6 +16,7 @@ const POSTING = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessag
 export function commandRequest(interaction: ChatInputCommandInteraction | AutocompleteInteraction): CommandRequest {
   const { options } = interaction;
   return {
+    commandName: interaction.commandName,
     ...invocation(interaction),
     subcommand: () => options.getSubcommand(false),
     string: (name) => options.getString(name),
@@ -30,6 +38,7 @@ export function commandRequest(interaction: ChatInputCommandInteraction | Autoco
 export function messageCommandRequest(interaction: MessageContextMenuCommandInteraction): CommandRequest {
   const target = interaction.targetMessage;
   return {
+    commandName: interaction.commandName,
     ...invocation(interaction),
     subcommand: () => null,
     string: () => null,
@@ -41,10 +50,18 @@ export function messageCommandRequest(interaction: MessageContextMenuCommandInte
   };
 }
 
-/** Where, by whom, and with which permissions: what every kind of command says about its use. */
-function invocation(interaction: CommandInteraction | AutocompleteInteraction): Pick<CommandRequest, 'commandName' | 'guildId' | 'channelId' | 'user' | 'guildLocale' | 'memberPermissions'> {
+/** A button press from Discord, in a server or a direct message. */
+export function buttonRequest(interaction: ButtonInteraction): ButtonRequest {
   return {
-    commandName: interaction.commandName,
+    customId: interaction.customId,
+    ...invocation(interaction),
+    message: { id: interaction.message.id, createdAt: interaction.message.createdAt, ephemeral: interaction.message.flags.has(MessageFlags.Ephemeral) },
+  };
+}
+
+/** Who used Herald, where, and with which permissions there: the same for every kind of interaction. */
+function invocation(interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction | AutocompleteInteraction | ButtonInteraction): Pick<CommandRequest, 'guildId' | 'channelId' | 'user' | 'guildLocale' | 'memberPermissions'> {
+  return {
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     user: { id: interaction.user.id, name: interaction.user.username },

@@ -15,6 +15,7 @@ const commandShape = z.object({
   data: z.object({ name: z.string(), toJSON: z.function() }),
   execute: z.function(),
   autocomplete: z.function().optional(),
+  button: z.function().optional(),
 });
 
 /** Whether Discord would take the name for the command's kind. */
@@ -24,8 +25,8 @@ function validName(data: Command['data']): boolean {
 }
 
 /**
- * Every command (slash commands and message commands), from one module per command in commands/. The bot, the console and the deploy
- * script all load them here, so the list of commands has one source of truth.
+ * Every command (slash commands and message commands), from one module per command in commands/. The bot,
+ * the console and the deploy script all load them here, so the list of commands has one source of truth.
  */
 export async function loadCommands(): Promise<Map<string, Command>> {
   const files = (await readdir(COMMANDS_DIR)).filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts')).sort();
@@ -34,7 +35,7 @@ export async function loadCommands(): Promise<Map<string, Command>> {
     // A path of this shape, relative to this file, is one the one-file build can follow: it bundles every module of commands/.
     const module = (await import(`../../commands/${file.slice(0, -'.ts'.length)}.ts`)) as { default?: unknown };
     const parsed = commandShape.safeParse(module.default);
-    if (!parsed.success) throw new Error(`commands/${file} does not export a command (data, execute, autocomplete?) as its default`);
+    if (!parsed.success) throw new Error(`commands/${file} does not export a command (data, execute, autocomplete?, button?) as its default`);
     const command = module.default as Command;
     if (!validName(command.data)) throw new Error(`commands/${file} names its command "${command.data.name}", which Discord would refuse`);
     if (commands.has(command.data.name)) throw new Error(`commands/${file} repeats the command name "${command.data.name}"`);

@@ -7,6 +7,7 @@ import { contentMessage, type MessagePayload } from './render/message-payload.ts
 export interface ApiMessage {
   content?: string;
   embeds?: APIEmbed[];
+  components?: MessagePayload['components'];
   allowed_mentions: APIAllowedMentions;
 }
 
@@ -21,6 +22,7 @@ export function apiMessage(message: MessagePayload, logger: Pick<Logger, 'error'
   return {
     ...(safe.content ? { content: safe.content } : {}),
     ...(safe.embeds?.length ? { embeds: safe.embeds } : {}),
+    ...(safe.components?.length ? { components: safe.components } : {}),
     allowed_mentions: { parse: [], replied_user: false, ...(safe.allowed_mentions.roles?.length ? { roles: safe.allowed_mentions.roles } : {}) },
   };
 }

@@ -1,7 +1,12 @@
 import { once } from 'node:events';
 import {
+  ButtonStyle,
   ChannelType,
   Client,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type ButtonInteraction,
   DiscordAPIError,
   type ClientEvents,
   type ClientOptions,
@@ -75,6 +80,14 @@ function nextInteraction<T extends Interaction>(client: Client): Promise<T> {
 
 async function newsChannel(client: Client): Promise<TextChannel> {
   return (await client.channels.fetch(NEWS)) as TextChannel;
+}
+
+function button(customId: string, label: string): APIButtonComponentWithCustomId {
+  return { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: customId, label };
+}
+
+function buttonRow(customId: string, label: string): APIActionRowComponent<APIButtonComponentWithCustomId> {
+  return { type: ComponentType.ActionRow, components: [button(customId, label)] };
 }
 
 async function discordErrorFrom(promise: Promise<unknown>): Promise<DiscordAPIError> {
@@ -202,6 +215,63 @@ describe('the loopback Discord, driven by the real discord.js client', () => {
 
     expect(handle.messages().map((message) => message.content)).toEqual(['Part 1', 'Part 2']);
     expect((await handle.waitForFollowUp()).id).toBe(followUp.id);
+  });
+
+  it('dispatches a press on a button of a channel post as a button interaction on that message, and lets update() change it there', async () => {
+    const { discord, client } = await started();
+    const posted = await (await newsChannel(client)).send({ content: 'Page 1', components: [buttonRow('news:page:2', 'Next')] });
+    const arrived = nextInteraction<ButtonInteraction>(client);
+
+    const handle = await discord.pressButton({ guildId: GUILD, channelId: NEWS, message: discord.message(posted.id)!, customId: 'news:page:2' });
+    const interaction = await arrived;
+    expect(interaction.isButton()).toBe(true);
+    expect(interaction.customId).toBe('news:page:2');
+    expect(interaction.message.id).toBe(posted.id);
+    await interaction.update({ content: 'Page 2', components: [buttonRow('news:page:1', 'Previous')] });
+
+    expect((await handle.response()).type).toBe(InteractionResponseType.UpdateMessage);
+    expect(discord.channelMessages(NEWS).at(-1)).toMatchObject({ id: posted.id, content: 'Page 2', components: [{ components: [{ custom_id: 'news:page:1' }] }] });
+  });
+
+  it('lets a deferred update be finished with editReply, which changes the pressed reply and adds no message', async () => {
+    const { discord, client } = await started();
+    const command = nextInteraction<ChatInputCommandInteraction>(client);
+    const handle = await discord.runCommand({ guildId: GUILD, channelId: NEWS, name: 'search' });
+    await (await command).reply({ content: 'Results 1-5', components: [buttonRow('search:page:2', 'Next')], flags: MessageFlags.Ephemeral });
+    const reply = await handle.waitForOriginal();
+    const arrived = nextInteraction<ButtonInteraction>(client);
+
+    const press = await discord.pressButton({ guildId: GUILD, channelId: NEWS, message: reply, customId: 'search:page:2' });
+    const interaction = await arrived;
+    expect(interaction.message.flags.has(MessageFlags.Ephemeral)).toBe(true);
+    await interaction.deferUpdate();
+    await interaction.editReply({ content: 'Results 6-10' });
+
+    expect((await press.response()).type).toBe(InteractionResponseType.DeferredMessageUpdate);
+    expect(discord.message(reply.id)?.content).toBe('Results 6-10');
+    expect(handle.messages()).toHaveLength(1);
+    expect(press.followUps()).toEqual([]);
+  });
+
+  it('lets a button press be answered with a new reply of its own', async () => {
+    const { discord, client } = await started();
+    const posted = await (await newsChannel(client)).send({ content: 'A story', components: [buttonRow('news:more:42', 'More like this')] });
+    const arrived = nextInteraction<ButtonInteraction>(client);
+
+    const press = await discord.pressButton({ guildId: GUILD, channelId: NEWS, message: discord.message(posted.id)!, customId: 'news:more:42' });
+    await (await arrived).reply({ content: 'Related stories', flags: MessageFlags.Ephemeral });
+
+    expect((await press.waitForOriginal()).content).toBe('Related stories');
+    expect(discord.message(posted.id)?.content).toBe('A story');
+  });
+
+  it('rejects two buttons with one custom id in a message with 50035, as Discord does', async () => {
+    const { client } = await started();
+
+    const error = await discordErrorFrom((await newsChannel(client)).send({ content: 'Twice', components: [{ type: 1, components: [button('same', 'One'), button('same', 'Two')] }] }));
+
+    expect(error.code).toBe(50035);
+    expect(error.message).toContain('COMPONENT_CUSTOM_ID_DUPLICATED');
   });
 
   it('records files attached to a reply', async () => {

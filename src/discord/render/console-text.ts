@@ -14,8 +14,16 @@ const MARKUP = /\\([^\p{L}\p{N}\s])|\[([^[\]]*)\]\((https?:\/\/[^\s()]+)\)|\*\*|
  * links as "title <url>", markdown turned back into plain text and wrapped to `width`.
  */
 export function messageToText(payload: MessagePayload, width = 80): string {
-  const blocks = [payload.content ? wrap(fromMarkdown(payload.content), width) : '', ...(payload.embeds ?? []).map((embed) => embedText(embed, width))];
+  const blocks = [payload.content ? wrap(fromMarkdown(payload.content), width) : '', ...(payload.embeds ?? []).map((embed) => embedText(embed, width)), buttonsText(payload)];
   return blocks.filter(Boolean).join('\n\n');
+}
+
+/** Each row of buttons on a line of its own, a link button with its address. */
+function buttonsText(payload: MessagePayload): string {
+  return (payload.components ?? [])
+    .map((row) => row.components.map((button) => ('label' in button && button.label ? `[${plain(button.label)}]${'url' in button ? ` <${button.url}>` : ''}` : '')).filter(Boolean).join(' '))
+    .filter(Boolean)
+    .join('\n');
 }
 
 function embedText(embed: APIEmbed, width: number): string {

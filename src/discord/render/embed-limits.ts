@@ -1,4 +1,5 @@
-import type { APIEmbed } from 'discord.js';
+import { ButtonStyle, type APIEmbed } from 'discord.js';
+import { BUTTON_ID_MAX } from '../button-id.ts';
 import type { MessagePayload } from './message-payload.ts';
 
 /** Discord's limits on a message, from its "Embed Limits" and Create Message docs (discord/discord-api-docs, developers/resources/message.mdx). */
@@ -18,6 +19,10 @@ export const AUTHOR_NAME_MAX = 256;
  * treat as the practical ceiling, and it keeps a hostile feed's kilobyte-long address out of an embed.
  */
 export const URL_MAX = 2048;
+/** From Discord's component reference: rows per message, buttons per row, characters in a label. */
+export const ROWS_MAX = 5;
+export const BUTTONS_PER_ROW = 5;
+export const BUTTON_LABEL_MAX = 80;
 
 /** How much of the 6000-character allowance one embed uses. */
 export function embedLength(embed: APIEmbed): number {
@@ -43,8 +48,35 @@ export function validateMessage(payload: MessagePayload): string[] {
   // The type allows nothing else, but the adapter also guards payloads that reached it through a cast or JSON.
   if ((payload.allowed_mentions.parse as unknown[]).length > 0) problems.push('allowed_mentions must parse nothing');
   embeds.forEach((embed, index) => problems.push(...embedProblems(embed, `embed ${index + 1}`)));
+  problems.push(...componentProblems(payload.components ?? []));
   return problems;
 }
+
+function componentProblems(rows: NonNullable<MessagePayload['components']>): string[] {
+  const problems: string[] = [];
+  if (rows.length > ROWS_MAX) problems.push(`message has ${rows.length} rows of buttons (limit ${ROWS_MAX})`);
+  const ids = new Set<string>();
+  rows.forEach((row, rowIndex) => {
+    if (row.components.length === 0 || row.components.length > BUTTONS_PER_ROW) problems.push(`row ${rowIndex + 1} has ${row.components.length} buttons (1 to ${BUTTONS_PER_ROW})`);
+    for (const button of row.components) {
+      if (button.style === ButtonStyle.Premium) {
+        problems.push('Herald sells nothing: no premium buttons');
+        continue;
+      }
+      const name = `button "${button.label ?? '?'}"`;
+      if (!button.label || button.label.length > BUTTON_LABEL_MAX) problems.push(`${name} has a label of ${button.label?.length ?? 0} characters (1 to ${BUTTON_LABEL_MAX})`);
+      if (button.style === ButtonStyle.Link) {
+        if (!/^https?:\/\//.test(button.url)) problems.push(`${name} links to no web address`);
+      } else {
+        if (!button.custom_id || button.custom_id.length > BUTTON_ID_MAX) problems.push(`${name} has a custom id of ${button.custom_id.length} characters (1 to ${BUTTON_ID_MAX})`);
+        if (ids.has(button.custom_id)) problems.push(`${name} repeats the custom id of another button`);
+        ids.add(button.custom_id);
+      }
+    }
+  });
+  return problems;
+}
+
 
 function embedProblems(embed: APIEmbed, name: string): string[] {
   const problems: string[] = [];

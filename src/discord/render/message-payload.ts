@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
 
 /**
  * One message as Herald sends it, in the shape of Discord's create-message body, so the Discord adapter can
@@ -11,6 +11,8 @@ export interface MessagePayload {
   /** Parses nothing; a scheduled digest may name the one role its admin chose to ping. */
   allowed_mentions: { parse: []; roles?: string[] };
   flags?: number;
+  /** Rows of buttons under the message; a button's custom id carries all its handler needs (see button-id.ts). */
+  components?: Array<APIActionRowComponent<APIButtonComponent>>;
 }
 
 export function contentMessage(content: string): MessagePayload {

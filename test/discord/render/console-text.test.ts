@@ -61,4 +61,16 @@ describe('messageToText', () => {
     const message: MessagePayload = { embeds: [{ fields: [{ name: 'Sources', value: '12' }] }], allowed_mentions: { parse: [] } };
     expect(messageToText(message)).toBe('Sources: 12');
   });
+
+  it('prints each row of buttons on a line of its own, a link button with its address', () => {
+    const message: MessagePayload = {
+      content: 'Results 1-5',
+      allowed_mentions: { parse: [] },
+      components: [
+        { type: 1, components: [{ type: 2, style: 2, label: 'Previous', custom_id: 'search:page:0' }, { type: 2, style: 2, label: 'Next', custom_id: 'search:page:2' }] },
+        { type: 1, components: [{ type: 2, style: 5, label: 'Open', url: 'https://courier.example/story-1' }] },
+      ],
+    };
+    expect(messageToText(message)).toBe('Results 1-5\n\n[Previous] [Next]\n[Open] <https://courier.example/story-1>');
+  });
 });

@@ -48,4 +48,22 @@ describe('validateMessage', () => {
   it('reports every broken limit at once', () => {
     expect(validateMessage(message({ content: 'x'.repeat(2001), embeds: [{ title: 't'.repeat(257) }] }))).toHaveLength(2);
   });
+
+  it('reports buttons Discord would refuse: too many in a row, a custom id over 100, one id twice, a long label', () => {
+    const button = (id: string, label = 'Go') => ({ type: 2 as const, style: 2 as const, label, custom_id: id });
+    const payload: MessagePayload = {
+      content: 'hi',
+      allowed_mentions: { parse: [] },
+      components: [
+        { type: 1, components: ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => button(id)) },
+        { type: 1, components: [button('x'.repeat(101)), button('a'), button('g', 'l'.repeat(81))] },
+      ],
+    };
+    expect(validateMessage(payload)).toEqual([
+      'row 1 has 6 buttons (1 to 5)',
+      'button "Go" has a custom id of 101 characters (1 to 100)',
+      'button "Go" repeats the custom id of another button',
+      `button "${'l'.repeat(81)}" has a label of 81 characters (1 to 80)`,
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { APIUser } from 'discord.js';
+import type { MessageSlot } from './interactions.ts';
 import { CHANNEL_DEFAULT_MENTIONS, createMessage, type MessageBody, type StoredMessage, type UploadedFile } from './messages.ts';
 
 /** Discord checks an enforced nonce against messages of "the past few minutes". */
@@ -9,6 +10,8 @@ export interface ChannelPosts {
   /** `id` is for a forum post's first message, whose id is the thread's. */
   post(channelId: string, body: MessageBody, files: UploadedFile[], now: number, id?: string): StoredMessage;
   list(channelId: string): StoredMessage[];
+  /** A posted message by id, to read and replace (a button press that updates it). */
+  slotOf(messageId: string): MessageSlot | undefined;
 }
 
 export function createChannelPosts(bot: APIUser, mintId: () => string, nonceWindowMs = NONCE_WINDOW_MS): ChannelPosts {
@@ -25,5 +28,12 @@ export function createChannelPosts(bot: APIUser, mintId: () => string, nonceWind
       return message;
     },
     list: (channelId) => (posted.get(channelId) ?? []).map(({ message }) => message),
+    slotOf(messageId) {
+      for (const entries of posted.values()) {
+        const entry = entries.find(({ message }) => message.id === messageId);
+        if (entry) return { get: () => entry.message, set: (message) => void (entry.message = message) };
+      }
+      return undefined;
+    },
   };
 }

@@ -1,6 +1,7 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ComponentType,
   InteractionType,
   PermissionFlagsBits,
   type APIApplicationCommandInteractionDataOption,
@@ -38,6 +39,19 @@ export interface MessageTarget {
   content: string;
   embeds?: APIEmbed[];
   author?: Invoker;
+}
+
+/** A press on a button of a message the bot sent (a channel post or an interaction reply), as a member makes it. */
+export interface ButtonPressInput {
+  guildId: string;
+  channelId: string;
+  /** Defaults to DEFAULT_INVOKER. */
+  user?: Invoker;
+  /** Defaults to MEMBER_PERMISSIONS. */
+  permissions?: string;
+  /** The message as it stands; it must carry a button with `customId`. */
+  message: StoredMessage;
+  customId: string;
 }
 
 export interface PayloadInput {
@@ -78,23 +92,8 @@ export function interactionCreatePayload({ kind, input, id, token, unregisteredC
     ? createMessage({ id: mintId(), channelId: channel.id, author: userJson(input.target.author ?? user), body: { content: input.target.content, embeds: input.target.embeds ?? [] }, files: [], defaultMentions: CHANNEL_DEFAULT_MENTIONS, now, mintId })
     : undefined;
   return {
-    id,
-    application_id: applicationId,
+    ...commonFields({ id, token, applicationId, directory, guildId: guild.id, channelId: channel.id, user, permissions }),
     type: kind === 'command' ? InteractionType.ApplicationCommand : InteractionType.ApplicationCommandAutocomplete,
-    token,
-    version: 1,
-    guild_id: guild.id,
-    channel_id: channel.id,
-    channel: { ...directory.channelJson(channel), permissions },
-    member: { ...memberJson(permissions), user: userJson(user) },
-    app_permissions: directory.botPermissionsIn(channel),
-    locale: 'en-US',
-    guild_locale: guild.locale ?? 'en-US',
-    entitlements: [],
-    // discord.js 14.27+ reads authorizing_integration_owners[0] and throws without it.
-    authorizing_integration_owners: { '0': guild.id },
-    context: 0,
-    attachment_size_limit: 10_485_760,
     data: {
       id: registered?.id ?? unregisteredCommandId,
       name: input.name,
@@ -110,6 +109,47 @@ export function interactionCreatePayload({ kind, input, id, token, unregisteredC
 function targetData(message: StoredMessage): Record<string, unknown> {
   const { allowed_mentions: _sent, ...asDiscordShowsIt } = message;
   return { target_id: message.id, resolved: { messages: { [message.id]: asDiscordShowsIt } } };
+}
+
+/** INTERACTION_CREATE's `d` for a button press: the message it was on, and the button's custom id. */
+export function buttonPressPayload(input: ButtonPressInput, ids: { id: string; token: string; applicationId: string; directory: GuildDirectory }): Record<string, unknown> {
+  const { directory } = ids;
+  const channel = directory.channel(input.channelId);
+  if (!channel || channel.deleted || channel.guildId !== input.guildId) throw new Error(`no channel ${input.channelId} in guild ${input.guildId} to press a button in`);
+  const buttons = (input.message.components ?? []).flatMap((row): unknown[] => ('components' in row ? row.components : []));
+  if (!buttons.some((button) => (button as { custom_id?: string }).custom_id === input.customId)) throw new Error(`message ${input.message.id} has no button ${input.customId}`);
+  const { allowed_mentions: _sent, ...message } = input.message;
+  return {
+    ...commonFields({ ...ids, guildId: input.guildId, channelId: channel.id, user: input.user ?? DEFAULT_INVOKER, permissions: input.permissions ?? MEMBER_PERMISSIONS }),
+    type: InteractionType.MessageComponent,
+    message,
+    data: { custom_id: input.customId, component_type: ComponentType.Button },
+  };
+}
+
+/** The fields every interaction in a guild carries. */
+function commonFields(input: { id: string; token: string; applicationId: string; directory: GuildDirectory; guildId: string; channelId: string; user: Invoker; permissions: string }): Record<string, unknown> {
+  const { directory, permissions } = input;
+  const guild = directory.guilds.find((candidate) => candidate.id === input.guildId)!;
+  const channel = directory.channel(input.channelId)!;
+  return {
+    id: input.id,
+    application_id: input.applicationId,
+    token: input.token,
+    version: 1,
+    guild_id: guild.id,
+    channel_id: channel.id,
+    channel: { ...directory.channelJson(channel), permissions },
+    member: { ...memberJson(permissions), user: userJson(input.user) },
+    app_permissions: directory.botPermissionsIn(channel),
+    locale: 'en-US',
+    guild_locale: guild.locale ?? 'en-US',
+    entitlements: [],
+    // discord.js 14.27+ reads authorizing_integration_owners[0] and throws without it.
+    authorizing_integration_owners: { '0': guild.id },
+    context: 0,
+    attachment_size_limit: 10_485_760,
+  };
 }
 
 /** Discord's rule for default_member_permissions: administrators always pass; "0" means administrators only. */

@@ -2,7 +2,7 @@ import { InteractionResponseType, InteractionType, MessageFlags, type APIInterac
 import type { CommandRegistry } from './commands.ts';
 import { discordErrors } from './discord-errors.ts';
 import type { GuildDirectory } from './guilds.ts';
-import { interactionCreatePayload, type CommandInput } from './interaction-create.ts';
+import { buttonPressPayload, interactionCreatePayload, type ButtonPressInput, type CommandInput } from './interaction-create.ts';
 import { createMessage, editMessage, isLoading, WEBHOOK_DEFAULT_MENTIONS, type MessageBody, type StoredMessage, type UploadedFile } from './messages.ts';
 import type { RestReply } from './rest-server.ts';
 import { autocompleteIssues, invalidFormBody, isEmptyMessage, messageIssues, rejectIssues } from './validation.ts';
@@ -12,13 +12,21 @@ const TOKEN_LIFETIME_MS = 15 * 60_000;
 export interface InteractionRecord {
   id: string;
   token: string;
-  kind: 'command' | 'autocomplete';
+  kind: 'command' | 'autocomplete' | 'button';
   channelId: string;
+  /** For a button press: the message the button is on, wherever it is kept; an update changes it there. */
+  target?: MessageSlot;
   dispatchedAt: number;
   callback?: APIInteractionResponse;
   /** The reply as it stands now: the deferred "thinking" message until it is edited or followed up. */
   original?: StoredMessage;
   followUps: StoredMessage[];
+}
+
+/** Where a message is kept (a channel, or an interaction's replies), to read and replace it. */
+export interface MessageSlot {
+  get(): StoredMessage;
+  set(message: StoredMessage): void;
 }
 
 export interface InteractionDeps {
@@ -33,7 +41,11 @@ export interface InteractionDeps {
 
 export interface Interactions {
   /** Records a new interaction and returns the INTERACTION_CREATE payload to dispatch. */
-  begin(kind: InteractionRecord['kind'], input: CommandInput, now: number): { record: InteractionRecord; payload: Record<string, unknown> };
+  begin(kind: 'command' | 'autocomplete', input: CommandInput, now: number): { record: InteractionRecord; payload: Record<string, unknown> };
+  /** Records a button press on the message kept in `target`, and returns its INTERACTION_CREATE payload. */
+  beginButton(input: ButtonPressInput, target: MessageSlot, now: number): { record: InteractionRecord; payload: Record<string, unknown> };
+  /** An interaction reply or follow-up by message id, wherever it is kept. */
+  slotOf(messageId: string): MessageSlot | undefined;
   callback(id: string, token: string, body: APIInteractionResponse, files: UploadedFile[], withResponse: boolean, now: number): RestReply;
   followUp(applicationId: string, token: string, body: MessageBody, files: UploadedFile[], now: number): StoredMessage;
   editMessage(applicationId: string, token: string, messageId: string, body: MessageBody, files: UploadedFile[], now: number): StoredMessage;
@@ -77,18 +89,42 @@ export function createInteractions(deps: InteractionDeps): Interactions {
   const replaceMessage = (record: InteractionRecord, updated: StoredMessage): void => {
     if (record.original?.id === updated.id) record.original = updated;
     else record.followUps = record.followUps.map((message) => (message.id === updated.id ? updated : message));
+    // After a deferred update, the reply a button's interaction edits is the pressed message itself.
+    if (record.target?.get().id === updated.id) record.target.set(updated);
   };
+
+  const record = (id: string, kind: InteractionRecord['kind'], channelId: string, now: number, target?: MessageSlot): InteractionRecord => {
+    const created: InteractionRecord = { id, token: `loopback-token-${id}`, kind, channelId, dispatchedAt: now, followUps: [], ...(target ? { target } : {}) };
+    byId.set(created.id, created);
+    byToken.set(created.token, created);
+    return created;
+  };
+
+  const interactionType = (kind: InteractionRecord['kind']): InteractionType =>
+    kind === 'command' ? InteractionType.ApplicationCommand : kind === 'button' ? InteractionType.MessageComponent : InteractionType.ApplicationCommandAutocomplete;
 
   return {
     begin(kind, input, now) {
       const id = deps.mintId();
-      const record: InteractionRecord = { id, token: `loopback-token-${id}`, kind, channelId: input.channelId, dispatchedAt: now, followUps: [] };
       const commandId = unregisteredIds.get(input.name) ?? deps.mintId();
       unregisteredIds.set(input.name, commandId);
-      const payload = interactionCreatePayload({ kind, input, id, token: record.token, unregisteredCommandId: commandId, ...deps, now });
-      byId.set(record.id, record);
-      byToken.set(record.token, record);
-      return { record, payload };
+      const payload = interactionCreatePayload({ kind, input, id, token: `loopback-token-${id}`, unregisteredCommandId: commandId, ...deps, now });
+      return { record: record(id, kind, input.channelId, now), payload };
+    },
+
+    beginButton(input, target, now) {
+      const id = deps.mintId();
+      const payload = buttonPressPayload({ ...input, message: target.get() }, { id, token: `loopback-token-${id}`, applicationId: deps.applicationId, directory: deps.directory });
+      return { record: record(id, 'button', input.channelId, now, target), payload };
+    },
+
+    slotOf(messageId) {
+      for (const owner of byId.values()) {
+        if (owner.original?.id === messageId || owner.followUps.some((message) => message.id === messageId)) {
+          return { get: () => findMessage(owner, messageId), set: (message) => replaceMessage(owner, message) };
+        }
+      }
+      return undefined;
     },
 
     callback(id, token, body, files, withResponse, now) {
@@ -101,7 +137,7 @@ export function createInteractions(deps: InteractionDeps): Interactions {
       };
       switch (body.type) {
         case InteractionResponseType.ChannelMessageWithSource: {
-          if (record.kind !== 'command') wrongType();
+          if (record.kind === 'autocomplete') wrongType();
           const data = (body.data ?? {}) as MessageBody;
           rejectIssues(messageIssues(data), ['data']);
           if (isEmptyMessage(data, files.length)) throw discordErrors.emptyMessage();
@@ -109,12 +145,26 @@ export function createInteractions(deps: InteractionDeps): Interactions {
           break;
         }
         case InteractionResponseType.DeferredChannelMessageWithSource: {
-          if (record.kind !== 'command') wrongType();
+          if (record.kind === 'autocomplete') wrongType();
           const flags = body.data?.flags ?? 0;
           if ((flags & ~MessageFlags.Ephemeral) !== 0) {
             rejectIssues([{ path: ['flags'], code: 'INTERACTION_RESPONSE_FLAGS_INVALID', message: 'A deferred response may only be ephemeral.' }], ['data']);
           }
           record.original = newMessage(record, deps.mintId(), {}, [], now, flags | MessageFlags.Loading);
+          break;
+        }
+        case InteractionResponseType.DeferredMessageUpdate:
+          if (!record.target) wrongType();
+          record.original = record.target!.get();
+          break;
+        case InteractionResponseType.UpdateMessage: {
+          if (!record.target) wrongType();
+          const data = (body.data ?? {}) as MessageBody;
+          rejectIssues(messageIssues(data), ['data']);
+          const updated = editMessage(record.target!.get(), data, files, now, deps.mintId, WEBHOOK_DEFAULT_MENTIONS);
+          if (isEmptyMessage(updated, updated.attachments.length)) throw discordErrors.emptyMessage();
+          record.target!.set(updated);
+          record.original = updated;
           break;
         }
         case InteractionResponseType.ApplicationCommandAutocompleteResult:
@@ -132,12 +182,15 @@ export function createInteractions(deps: InteractionDeps): Interactions {
         body: {
           interaction: {
             id: record.id,
-            type: record.kind === 'command' ? InteractionType.ApplicationCommand : InteractionType.ApplicationCommandAutocomplete,
+            type: interactionType(record.kind),
             ...(original
               ? { response_message_id: original.id, response_message_loading: isLoading(original), response_message_ephemeral: ((original.flags ?? 0) & MessageFlags.Ephemeral) !== 0 }
               : {}),
           },
-          resource: { type: body.type, ...(body.type === InteractionResponseType.ChannelMessageWithSource ? { message: original } : {}) },
+          resource: {
+            type: body.type,
+            ...(body.type === InteractionResponseType.ChannelMessageWithSource || body.type === InteractionResponseType.UpdateMessage ? { message: original } : {}),
+          },
         },
       };
     },

@@ -4,7 +4,7 @@ import { createCommandRegistry } from './commands.ts';
 import { createFaultInjector, type Fault, type RequestMatch } from './faults.ts';
 import { startGateway, type GatewayCounts } from './gateway.ts';
 import { createGuildDirectory, type GuildSetup } from './guilds.ts';
-import type { CommandInput, MessageTarget } from './interaction-create.ts';
+import type { ButtonPressInput, CommandInput, MessageTarget } from './interaction-create.ts';
 import { createInteractions, type InteractionRecord } from './interactions.ts';
 import { isLoading, type StoredMessage } from './messages.ts';
 import { createRateLimiter } from './rate-limits.ts';
@@ -15,7 +15,7 @@ import { createSnowflakes } from './snowflakes.ts';
 import { createChangeFeed } from './wait-for.ts';
 
 export { ADMIN_PERMISSIONS, MEMBER_PERMISSIONS, type ChannelSetup, type GuildSetup } from './guilds.ts';
-export { DEFAULT_INVOKER, type CommandInput, type Invoker, type MessageTarget } from './interaction-create.ts';
+export { DEFAULT_INVOKER, type ButtonPressInput, type CommandInput, type Invoker, type MessageTarget } from './interaction-create.ts';
 export type { Fault, RequestMatch } from './faults.ts';
 export type { GatewayCounts } from './gateway.ts';
 export type { StoredMessage } from './messages.ts';
@@ -85,6 +85,14 @@ export interface LoopbackDiscord {
   runMessageCommand(input: Omit<CommandInput, 'options' | 'target'> & { message: MessageTarget }): Promise<InteractionHandle>;
   /** Dispatches an autocomplete interaction; one of `input.options` must carry `focused: true`. */
   autocomplete(input: CommandInput): Promise<InteractionHandle>;
+  /**
+   * A member presses a button on a message the bot sent (a channel post or an interaction reply, as it stands
+   * now): MESSAGE_COMPONENT is dispatched; an update (callback 7, or an edit after a deferred update) changes
+   * that message where it is kept. The handle's `original()` is the bot's reply, or the pressed message once updated.
+   */
+  pressButton(input: ButtonPressInput): Promise<InteractionHandle>;
+  /** A message the bot sent, as it stands now, by id: a channel post or an interaction reply. */
+  message(messageId: string): StoredMessage | undefined;
   /** Every message created with POST /channels/:id/messages, in order (interaction replies are on their handles). */
   channelMessages(channelId: string): StoredMessage[];
   /** The posts opened in a forum channel, oldest first, each with its messages (the first is the one that opened it). */
@@ -150,11 +158,11 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
     rateLimiter: createRateLimiter(),
   });
 
-  const dispatchInteraction = async (kind: InteractionRecord['kind'], input: CommandInput): Promise<InteractionHandle> => {
-    const shard = shardOf(input.guildId, shardCount);
+  const dispatchInteraction = async (guildId: string, begin: () => { record: InteractionRecord; payload: Record<string, unknown> }): Promise<InteractionHandle> => {
+    const shard = shardOf(guildId, shardCount);
     await feed.waitFor(() => gateway.hasSession(shard) || undefined, DEFAULT_WAIT_MS, `a bot to connect to the gateway as shard ${shard}`);
-    const { record, payload } = interactions.begin(kind, input, Date.now());
-    return handleFor(record, gateway.dispatch(input.guildId, GatewayDispatchEvents.InteractionCreate, payload));
+    const { record, payload } = begin();
+    return handleFor(record, gateway.dispatch(guildId, GatewayDispatchEvents.InteractionCreate, payload));
   };
 
   const handleFor = (record: InteractionRecord, shard: number): InteractionHandle => {
@@ -188,9 +196,17 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
     guilds: directory.guilds,
     shardCount,
     waitForBot: (timeoutMs = DEFAULT_WAIT_MS) => feed.waitFor(() => gateway.hasConnectedSession() || undefined, timeoutMs, 'a bot to connect to the gateway').then(() => undefined),
-    runCommand: (input) => dispatchInteraction('command', input),
-    runMessageCommand: ({ message, ...input }) => dispatchInteraction('command', { ...input, target: message }),
-    autocomplete: (input) => dispatchInteraction('autocomplete', input),
+    runCommand: (input) => dispatchInteraction(input.guildId, () => interactions.begin('command', input, Date.now())),
+    runMessageCommand: ({ message, ...input }) => dispatchInteraction(input.guildId, () => interactions.begin('command', { ...input, target: message }, Date.now())),
+    autocomplete: (input) => dispatchInteraction(input.guildId, () => interactions.begin('autocomplete', input, Date.now())),
+    pressButton(input) {
+      const target = posts.slotOf(input.message.id) ?? interactions.slotOf(input.message.id);
+      if (!target) throw new Error(`no message ${input.message.id} in this loopback Discord to press a button on`);
+      return dispatchInteraction(input.guildId, () => interactions.beginButton(input, target, Date.now()));
+    },
+    message(messageId) {
+      return (posts.slotOf(messageId) ?? interactions.slotOf(messageId))?.get();
+    },
     channelMessages: (channelId) => posts.list(channelId),
     forumPosts: (forumId) =>
       directory.guilds

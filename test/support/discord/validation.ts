@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import { ButtonStyle, ComponentType, type APIEmbed } from 'discord.js';
 import { discordErrors, type DiscordError, type FormErrors } from './discord-errors.ts';
 import type { MessageBody } from './messages.ts';
 
@@ -38,6 +38,40 @@ export function messageIssues(body: MessageBody): FormIssue[] {
     issues.push({ path: ['embeds'], code: 'MAX_EMBED_SIZE_EXCEEDED', message: `Embed size exceeds maximum size of ${MAX_EMBED_TOTAL}` });
   }
   issues.push(...allowedMentionsIssues(body));
+  issues.push(...componentIssues(body.components ?? []));
+  return issues;
+}
+
+/**
+ * Discord's checks on rows of buttons (the only components Herald sends): at most 5 rows of 1 to 5 buttons,
+ * labels of at most 80 characters, custom ids of 1 to 100 characters unique in the message, a link button
+ * with a url and no custom id.
+ */
+function componentIssues(rows: unknown[]): FormIssue[] {
+  const issues: FormIssue[] = [];
+  if (rows.length > 5) issues.push(tooLong(['components'], 5));
+  const seen = new Set<string>();
+  rows.forEach((rowValue, rowIndex) => {
+    const row = rowValue as { type?: unknown; components?: Array<Record<string, unknown>> };
+    const path = ['components', rowIndex];
+    if (row.type !== ComponentType.ActionRow) issues.push({ path: [...path, 'type'], code: 'UNION_TYPE_CHOICES', message: 'Value of field "type" must be one of (1,).' });
+    const buttons = row.components ?? [];
+    if (buttons.length < 1 || buttons.length > 5) issues.push(badLength([...path, 'components'], 1, 5));
+    buttons.forEach((button, index) => {
+      const at = [...path, 'components', index];
+      if (button.type !== ComponentType.Button) issues.push({ path: [...at, 'type'], code: 'UNION_TYPE_CHOICES', message: 'Value of field "type" must be one of (2,).' });
+      if (typeof button.label === 'string' && characters(button.label) > 80) issues.push(tooLong([...at, 'label'], 80));
+      if (button.style === ButtonStyle.Link) {
+        if (typeof button.url !== 'string') issues.push({ path: [...at, 'url'], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+        if (button.custom_id !== undefined) issues.push({ path: [...at, 'custom_id'], code: 'BUTTON_COMPONENT_CUSTOM_ID_WITH_URL', message: 'A custom id cannot be set on a link button.' });
+        return;
+      }
+      const id = typeof button.custom_id === 'string' ? button.custom_id : '';
+      if (characters(id) < 1 || characters(id) > 100) issues.push(badLength([...at, 'custom_id'], 1, 100));
+      else if (seen.has(id)) issues.push({ path: [...at, 'custom_id'], code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id cannot be duplicated' });
+      seen.add(id);
+    });
+  });
   return issues;
 }
 
