@@ -1,13 +1,16 @@
-import { ApplicationCommandType, ContextMenuCommandBuilder, InteractionContextType } from 'discord.js';
+import { ApplicationCommandType, ButtonStyle, ContextMenuCommandBuilder, InteractionContextType } from 'discord.js';
 import type { Command } from '../src/discord/command.ts';
 import { requireGuild } from '../src/discord/guild-access.ts';
+import { buttonRows, replyButton, withButtons } from '../src/discord/render/reply-buttons.ts';
 import { summaryMessages } from '../src/discord/render/summary-messages.ts';
+import { shareLinkId } from '../src/discord/reply-button-ids.ts';
 import { sendAll } from '../src/discord/send-all.ts';
 import { InputError } from '../src/input-error.ts';
 
 /**
  * Right-click a message, Apps, "Summarize with Herald": the first article the message links to, summarised
- * for the person who asked only, since the message is someone else's and the summary may not be wanted by all.
+ * for the person who asked only, since the message is someone else's and the summary may not be wanted by all;
+ * "Post here" shares it with the channel (answered by /summarize's button handler).
  */
 export default {
   data: new ContextMenuCommandBuilder().setName('Summarize with Herald').setType(ApplicationCommandType.Message).setContexts(InteractionContextType.Guild),
@@ -19,6 +22,7 @@ export default {
     if (!url) throw new InputError('That message links to no article; Summarize with Herald needs a message with a web address in it.');
     await respond.defer({ ephemeral: true });
     const summary = await services.newsroom.summarizeArticle(await services.readArticle(url));
-    await sendAll(respond, summaryMessages(summary, { url }), { ephemeral: true });
+    const postHere = buttonRows([replyButton('Post here', shareLinkId(url), ButtonStyle.Primary)]);
+    await sendAll(respond, withButtons(summaryMessages(summary, { url }), postHere), { ephemeral: true });
   },
 } satisfies Command;

@@ -1,8 +1,18 @@
-import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import type { Command } from '../src/discord/command.ts';
+import { ButtonStyle, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { webAddress } from '../src/brief/article-address.ts';
+import { parseButtonId } from '../src/discord/button-id.ts';
+import type { ButtonRequest, Command, Responder, Services } from '../src/discord/command.ts';
+import { articleInScope, requireGuild, requirePoster } from '../src/discord/guild-access.ts';
+import type { MessagePayload } from '../src/discord/render/message-payload.ts';
+import { buttonRows, replyButton, withButtons } from '../src/discord/render/reply-buttons.ts';
+import { fitUntrusted, oneLine } from '../src/discord/render/safe-text.ts';
 import { summaryMessages } from '../src/discord/render/summary-messages.ts';
+import { shareStoredId, sharedLink } from '../src/discord/reply-button-ids.ts';
 import { sendAll } from '../src/discord/send-all.ts';
 import { InputError } from '../src/input-error.ts';
+import type { Article } from '../src/model/article.ts';
+
+const NAME_MAX = 100;
 
 export default {
   data: new SlashCommandBuilder()
@@ -17,4 +27,45 @@ export default {
     const summary = await services.newsroom.summarizeArticle(await services.readArticle(url));
     await sendAll(respond, summaryMessages(summary));
   },
+  /**
+   * "Summarize" on a search result answers privately; "Post here" under a private summary posts it for the
+   * channel. Each is checked again on press: the server may still see the article, the presser may post there.
+   */
+  async button(request, respond, services) {
+    requireGuild(request);
+    const { action, data } = parseButtonId(request.customId)!;
+    if (action === 'stored') {
+      const article = await articleInScope(request, services, data);
+      await respond.defer({ ephemeral: true });
+      await sendAll(respond, withButtons(await storedSummary(article, services), buttonRows([replyButton('Post here', shareStoredId(article.id), ButtonStyle.Primary)])), { ephemeral: true });
+    } else if (action === 'share') {
+      requirePoster(request);
+      const article = await articleInScope(request, services, data);
+      await respond.defer();
+      await sendAll(respond, withPresser(await storedSummary(article, services), request));
+    } else if (action === 'link') {
+      await postLink(request, respond, services, data);
+    } else {
+      throw new InputError('This button belongs to a Herald feature that no longer exists; run the command again.');
+    }
+  },
 } satisfies Command;
+
+async function storedSummary(article: Article, services: Services): Promise<MessagePayload[]> {
+  const url = webAddress(article);
+  return summaryMessages(await services.newsroom.summarizeArticle(article), url ? { url } : {});
+}
+
+/** A linked page's summary, read again through the network guard: the page may have changed, or its name may point elsewhere now. */
+async function postLink(request: ButtonRequest, respond: Responder, services: Services, data: string): Promise<void> {
+  requirePoster(request);
+  const url = sharedLink(data, request.message.links);
+  if (!url) throw new InputError('Herald can no longer tell which article this was; use Summarize with Herald on the message again.');
+  await respond.defer();
+  await sendAll(respond, withPresser(summaryMessages(await services.newsroom.summarizeArticle(await services.readArticle(url)), { url }), request));
+}
+
+/** Says who shared it, since Herald posts it: the name only, which pings no one. */
+function withPresser(messages: MessagePayload[], request: ButtonRequest): MessagePayload[] {
+  return messages.map((message, index) => (index === 0 ? { ...message, content: `Shared by ${fitUntrusted(oneLine(request.user.name), NAME_MAX)}` } : message));
+}

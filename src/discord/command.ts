@@ -62,8 +62,11 @@ export interface ButtonRequest {
   guildLocale?: string;
   /** The presser's permissions where the button is, as Discord computed them; none in a direct message. */
   memberPermissions: bigint;
-  /** The message the button is on. */
-  message: { id: string; createdAt: Date; ephemeral: boolean };
+  /**
+   * The message the button is on, with the addresses its embeds link to, in order: Herald wrote them, so a
+   * button may rely on them for what its custom id has no room for.
+   */
+  message: { id: string; createdAt: Date; ephemeral: boolean; links: string[] };
 }
 
 export interface Responder {

@@ -55,7 +55,12 @@ export function buttonRequest(interaction: ButtonInteraction): ButtonRequest {
   return {
     customId: interaction.customId,
     ...invocation(interaction),
-    message: { id: interaction.message.id, createdAt: interaction.message.createdAt, ephemeral: interaction.message.flags.has(MessageFlags.Ephemeral) },
+    message: {
+      id: interaction.message.id,
+      createdAt: interaction.message.createdAt,
+      ephemeral: interaction.message.flags.has(MessageFlags.Ephemeral),
+      links: interaction.message.embeds.flatMap((embed) => (embed.url ? [embed.url] : [])),
+    },
   };
 }
 

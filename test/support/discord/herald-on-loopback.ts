@@ -15,6 +15,11 @@ export interface HeraldOnLoopback {
   commands: Awaited<ReturnType<typeof loadCommands>>;
   /** Another gateway process of the same Herald (same services), running other shards; not logged in yet, stopped with the rest. */
   addBot(shards: ShardChoice, logger?: Logger): DiscordBot;
+  /**
+   * Stops Herald (every bot, and the app) and starts it again on the same store and Discord, logged in: nothing
+   * in memory survives, as after a deploy. `app` and `bot` are the new ones afterwards.
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,21 +46,30 @@ export async function startHeraldOnLoopback(options: HeraldOnLoopbackOptions): P
     bots.push(bot);
     return bot;
   };
+  const startApp = (poster: DiscordBot['poster']): Promise<HeraldApp> =>
+    startHeraldApp({ config: options.config, env: options.env ?? {}, logger: silent, poster, ...(options.now ? { now: options.now } : {}) });
   const bot = addBot(options.shards);
-  app = await startHeraldApp({ config: options.config, env: options.env ?? {}, logger: silent, poster: bot.poster, ...(options.now ? { now: options.now } : {}) });
-  const started = app;
-  return {
+  app = await startApp(bot.poster);
+  const herald: HeraldOnLoopback = {
     discord,
-    app: started,
+    app,
     bot,
     commands,
     addBot,
+    async restart() {
+      for (const each of bots.splice(0)) await each.stop();
+      await herald.app.stop();
+      herald.bot = addBot(options.shards);
+      app = herald.app = await startApp(herald.bot.poster);
+      await herald.bot.login(discord.token);
+    },
     async close() {
       for (const each of bots) await each.stop();
-      await started.stop();
+      await herald.app.stop();
       await discord.close();
     },
   };
+  return herald;
 }
 
 /** A slash command's string or integer option, as Discord sends it. */

@@ -93,6 +93,11 @@ export interface LoopbackDiscord {
   pressButton(input: ButtonPressInput): Promise<InteractionHandle>;
   /** A message the bot sent, as it stands now, by id: a channel post or an interaction reply. */
   message(messageId: string): StoredMessage | undefined;
+  /**
+   * As if `ms` had passed for every interaction so far: past 15 minutes their tokens are refused (401, Invalid
+   * Webhook Token) as on Discord, while the messages stay, and their buttons can still be pressed.
+   */
+  letTimePass(ms: number): void;
   /** Every message created with POST /channels/:id/messages, in order (interaction replies are on their handles). */
   channelMessages(channelId: string): StoredMessage[];
   /** The posts opened in a forum channel, oldest first, each with its messages (the first is the one that opened it). */
@@ -207,6 +212,7 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
     message(messageId) {
       return (posts.slotOf(messageId) ?? interactions.slotOf(messageId))?.get();
     },
+    letTimePass: (ms) => interactions.age(ms),
     channelMessages: (channelId) => posts.list(channelId),
     forumPosts: (forumId) =>
       directory.guilds
