@@ -1,6 +1,6 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { matchTopics } from '../src/brief/topics/match-topics.ts';
-import { parseButtonId } from '../src/discord/button-id.ts';
+import { parseButtonId, retiredButton } from '../src/discord/button-id.ts';
 import type { Command, CommandRequest, Services } from '../src/discord/command.ts';
 import { articleInScope, guildScope, readers, requireGuild } from '../src/discord/guild-access.ts';
 import { briefingMessages } from '../src/discord/render/briefing-messages.ts';
@@ -48,7 +48,7 @@ export default {
       return;
     }
     const paged = action === 'page' ? readPage(data) : undefined;
-    if (!paged) throw new InputError('This button belongs to a Herald feature that no longer exists; run the command again.');
+    if (!paged) throw retiredButton();
     await respond.update(await briefingPage(request, services, paged.words, paged.page));
   },
 } satisfies Command;

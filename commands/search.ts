@@ -1,5 +1,5 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { parseButtonId } from '../src/discord/button-id.ts';
+import { parseButtonId, retiredButton } from '../src/discord/button-id.ts';
 import type { Command, CommandRequest, Services } from '../src/discord/command.ts';
 import { guildScope } from '../src/discord/guild-access.ts';
 import type { MessagePayload } from '../src/discord/render/message-payload.ts';
@@ -26,7 +26,7 @@ export default {
   async button(request, respond, services) {
     const { action, data } = parseButtonId(request.customId)!;
     const paged = action === 'page' ? readPage(data) : undefined;
-    if (!paged) throw new InputError('This button belongs to a Herald feature that no longer exists; run the command again.');
+    if (!paged) throw retiredButton();
     await respond.update(await resultsPage(request, services, paged.words, paged.page));
   },
 } satisfies Command;

@@ -1,6 +1,6 @@
 import { ButtonStyle, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { webAddress } from '../src/brief/article-address.ts';
-import { parseButtonId } from '../src/discord/button-id.ts';
+import { parseButtonId, retiredButton } from '../src/discord/button-id.ts';
 import type { ButtonRequest, Command, Responder, Services } from '../src/discord/command.ts';
 import { articleInScope, requireGuild, requirePoster } from '../src/discord/guild-access.ts';
 import type { MessagePayload } from '../src/discord/render/message-payload.ts';
@@ -46,7 +46,7 @@ export default {
     } else if (action === 'link') {
       await postLink(request, respond, services, data);
     } else {
-      throw new InputError('This button belongs to a Herald feature that no longer exists; run the command again.');
+      throw retiredButton();
     }
   },
 } satisfies Command;

@@ -1,3 +1,5 @@
+import { InputError } from '../input-error.ts';
+
 /** Discord's limit on a component's custom id. */
 export const BUTTON_ID_MAX = 100;
 
@@ -18,6 +20,11 @@ export function buttonId(command: string, action: string, data = ''): string | u
   if (command.includes(':') || action.includes(':')) throw new Error(`a button's command and action hold no colon: ${command}, ${action}`);
   const id = `${command}:${action}:${data}`;
   return id.length <= BUTTON_ID_MAX ? id : undefined;
+}
+
+/** What a press on a button Herald no longer answers (a retired command or action) is told. */
+export function retiredButton(): InputError {
+  return new InputError('This button belongs to a Herald feature that no longer exists; run the command again.');
 }
 
 /** The parts of a custom id Herald made; null for one it did not (another app's, or a mangled one). */

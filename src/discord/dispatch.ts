@@ -1,6 +1,6 @@
 import { InputError } from '../input-error.ts';
 import type { Logger } from '../logger.ts';
-import { parseButtonId } from './button-id.ts';
+import { parseButtonId, retiredButton } from './button-id.ts';
 import type { AutocompleteRequest, ButtonRequest, ButtonResponder, Command, CommandRequest, Responder, Services } from './command.ts';
 import { contentMessage } from './render/message-payload.ts';
 import { fitUntrusted, oneLine } from './render/safe-text.ts';
@@ -53,7 +53,7 @@ export async function dispatchButton(
   const named = parseButtonId(request.customId);
   const command = named ? commands.get(named.command) : undefined;
   await answering(respond, `button ${named?.command ?? '?'}:${named?.action ?? '?'}`, request.guildId, options, async () => {
-    if (!command?.button) throw new InputError('This button belongs to a Herald feature that no longer exists; run the command again.');
+    if (!command?.button) throw retiredButton();
     await command.button(request, { ...respond, update: (message) => respond.enqueue(() => responder.update(message)) }, await services);
   });
 }

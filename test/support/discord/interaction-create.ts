@@ -107,8 +107,13 @@ export function interactionCreatePayload({ kind, input, id, token, unregisteredC
 }
 
 function targetData(message: StoredMessage): Record<string, unknown> {
-  const { allowed_mentions: _sent, ...asDiscordShowsIt } = message;
-  return { target_id: message.id, resolved: { messages: { [message.id]: asDiscordShowsIt } } };
+  return { target_id: message.id, resolved: { messages: { [message.id]: asDiscordSendsIt(message) } } };
+}
+
+/** A kept message as an interaction carries it: without the allowed_mentions its author sent, which Discord does not echo. */
+function asDiscordSendsIt(message: StoredMessage): Omit<StoredMessage, 'allowed_mentions'> {
+  const { allowed_mentions: _sent, ...shown } = message;
+  return shown;
 }
 
 /** INTERACTION_CREATE's `d` for a button press: the message it was on, and the button's custom id. */
@@ -118,7 +123,7 @@ export function buttonPressPayload(input: ButtonPressInput, ids: { id: string; t
   if (!channel || channel.deleted || channel.guildId !== input.guildId) throw new Error(`no channel ${input.channelId} in guild ${input.guildId} to press a button in`);
   const buttons = (input.message.components ?? []).flatMap((row): unknown[] => ('components' in row ? row.components : []));
   if (!buttons.some((button) => (button as { custom_id?: string }).custom_id === input.customId)) throw new Error(`message ${input.message.id} has no button ${input.customId}`);
-  const { allowed_mentions: _sent, ...message } = input.message;
+  const message = asDiscordSendsIt(input.message);
   return {
     ...commonFields({ ...ids, guildId: input.guildId, channelId: channel.id, user: input.user ?? DEFAULT_INVOKER, permissions: input.permissions ?? MEMBER_PERMISSIONS }),
     type: InteractionType.MessageComponent,
