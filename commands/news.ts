@@ -4,17 +4,14 @@ import { parseButtonId, retiredButton } from '../src/discord/button-id.ts';
 import type { Command, CommandRequest, Services } from '../src/discord/command.ts';
 import { articleInScope, guildScope, readers, requireGuild } from '../src/discord/guild-access.ts';
 import { briefingMessages } from '../src/discord/render/briefing-messages.ts';
-import { contentMessage, type MessagePayload } from '../src/discord/render/message-payload.ts';
 import { TITLE_MAX } from '../src/discord/render/embed-limits.ts';
-import { buttonRows, pageButtons, replyButton } from '../src/discord/render/reply-buttons.ts';
+import { contentMessage, type MessagePayload } from '../src/discord/render/message-payload.ts';
+import { buttonRows, moreLikeButton, pageButtons } from '../src/discord/render/reply-buttons.ts';
 import { fitUntrusted, oneLine } from '../src/discord/render/safe-text.ts';
-import { moreLikeId, newsPageId, readPage } from '../src/discord/reply-button-ids.ts';
-import type { Briefing } from '../src/model/story.ts';
+import { newsPageId, readPage } from '../src/discord/reply-button-ids.ts';
 import { InputError } from '../src/input-error.ts';
 
 const STORIES = 5;
-/** Enough of a headline to tell its "More like" button from the others in a row of five. */
-const LABEL_HEADLINE = 24;
 
 export default {
   data: new SlashCommandBuilder()
@@ -42,7 +39,7 @@ export default {
       await respond.defer({ ephemeral: true });
       const related = await services.newsroom.moreLike(article, { ...(await guildScope(request, services)), ...readers(request), limit: STORIES });
       const heading = `More like "${article.title}"`;
-      await respond.send(related.items.length ? withStoryButtons(briefingMessages(related, { heading, oneMessage: true })[0]!, related) : contentMessage(`Nothing related to "${fitUntrusted(oneLine(article.title), TITLE_MAX)}" in this server’s sources yet.`), {
+      await respond.send(related.items.length ? briefingMessages(related, { heading, oneMessage: true, storyButton: moreLikeButton })[0]! : contentMessage(`Nothing related to "${fitUntrusted(oneLine(article.title), TITLE_MAX)}" in this server’s sources yet.`), {
         ephemeral: true,
       });
       return;
@@ -57,23 +54,7 @@ export default {
 async function briefingPage(request: Pick<CommandRequest, 'guildId' | 'guildLocale'>, services: Services, topic: string, offset: number): Promise<MessagePayload> {
   const briefing = await services.newsroom.topicBriefing(topic, { ...(await guildScope(request, services)), ...readers(request), limit: STORIES, offset });
   const heading = offset > 0 ? `Briefing: ${topic} · stories ${offset + 1}–${offset + briefing.items.length}` : undefined;
-  const page = briefingMessages(briefing, { oneMessage: true, ...(heading ? { heading } : {}) })[0]!;
-  const turn = pageButtons(offset > 0 ? newsPageId(Math.max(0, offset - STORIES), topic) : undefined, briefing.more ? newsPageId(offset + STORIES, topic) : undefined);
-  return withStoryButtons(page, briefing, turn);
-}
-
-/** A "More like" button for each story, labelled with the start of its headline, and any others in a row below. */
-function withStoryButtons(page: MessagePayload, briefing: Briefing, others: ReturnType<typeof pageButtons> = []): MessagePayload {
-  const rows = buttonRows(
-    briefing.items.map((item) => replyButton(`More like: ${shortHeadline(item.title)}`, moreLikeId(item.storyId))),
-    others,
-  );
-  return rows.length ? { ...page, components: rows } : page;
-}
-
-function shortHeadline(title: string): string {
-  const words = title.trim().replace(/\s+/g, ' ');
-  if (words.length <= LABEL_HEADLINE) return words;
-  const cut = words.slice(0, LABEL_HEADLINE);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : LABEL_HEADLINE)}…`;
+  const page = briefingMessages(briefing, { oneMessage: true, storyButton: moreLikeButton, ...(heading ? { heading } : {}) })[0]!;
+  const turn = buttonRows(pageButtons(offset > 0 ? newsPageId(Math.max(0, offset - STORIES), topic) : undefined, briefing.more ? newsPageId(offset + STORIES, topic) : undefined));
+  return turn.length ? { ...page, components: [...(page.components ?? []), ...turn] } : page;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Newsroom } from '../brief/newsroom.ts';
 import { briefingMessages } from '../discord/render/briefing-messages.ts';
+import { moreLikeButton } from '../discord/render/reply-buttons.ts';
 import { contentMessage, type MessagePayload } from '../discord/render/message-payload.ts';
 import type { Logger } from '../logger.ts';
 import type { Article } from '../model/article.ts';
@@ -135,7 +136,7 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
       ...(language ? { language } : {}),
     });
     if (digest.items.length === 0 && !schedule.announceEmpty) return undefined;
-    const messages = digest.items.length ? briefingMessages(digest) : [contentMessage(NO_NEWS)];
+    const messages = digest.items.length ? briefingMessages(digest, { storyButton: moreLikeButton }) : [contentMessage(NO_NEWS)];
     const withMention = schedule.mentionRoleId ? mentionRole(messages, schedule.mentionRoleId) : messages;
     return {
       ...runFor(settings.guildId, schedule, slot, deps.now()),

@@ -136,6 +136,15 @@ describe('/news buttons', () => {
     expect(related.embeds?.map((embed) => embed.title)).toEqual(['Seoul warns Pyongyang and Moscow against arms deal']);
   });
 
+  it('offers More like this under every story of /brief too, as digests do', async () => {
+    const handle = await discord.runCommand(member({ name: 'brief', options: [option('max-items', 10)] }));
+    const messages = [await handle.waitForOriginal(), ...handle.followUps()];
+    const stories = messages.flatMap((message) => (message.embeds ?? []) as APIEmbed[]);
+    expect(messages.flatMap(buttons).filter((each) => each.label?.startsWith('More like: '))).toHaveLength(stories.length);
+    const related = await (await press(messages[0]!, /^More like: /)).waitForOriginal();
+    expect(isEphemeral(related)).toBe(true);
+  });
+
   it('turns a briefing’s page in place, and back', async () => {
     const first = await reply(member({ name: 'news', options: [option('topic', 'lighthouse')] }));
     expect(first.embeds).toHaveLength(6);

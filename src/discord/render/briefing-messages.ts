@@ -1,9 +1,10 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIButtonComponent, APIEmbed } from 'discord.js';
 import type { Briefing, BriefingItem } from '../../model/story.ts';
 import { discordTimestamp } from './discord-time.ts';
 import { DESCRIPTION_MAX, EMBED_TOTAL_MAX, TITLE_MAX } from './embed-limits.ts';
 import { contentMessage, type MessagePayload } from './message-payload.ts';
 import { packEmbeds } from './pack-embeds.ts';
+import { buttonRows } from './reply-buttons.ts';
 import { fitUntrusted, oneLine } from './safe-text.ts';
 import { storyEmbed } from './story-embed.ts';
 
@@ -16,6 +17,8 @@ export interface BriefingMessageOptions {
    * shorter): a page that a button replaces in place, which it can do to one message only.
    */
   oneMessage?: boolean;
+  /** A button for each story ("More like this"), under the message that holds the story. */
+  storyButton?: (item: BriefingItem) => APIButtonComponent | undefined;
 }
 
 /**
@@ -33,7 +36,19 @@ export function briefingMessages(briefing: Briefing, options: BriefingMessageOpt
   const overview = fitUntrusted(briefing.overview ?? '', Math.min(DESCRIPTION_MAX, (share ?? EMBED_TOTAL_MAX) - 'Overview'.length));
   const overviewEmbeds: APIEmbed[] = overview ? [{ title: 'Overview', description: overview, ...color }] : [];
   const storyEmbeds = filedItems(briefing).map(({ item, section }) => storyEmbed(item, { ...(section ? { section } : {}), ...color, ...(share ? { maxLength: share } : {}) }));
-  return packEmbeds([...overviewEmbeds, ...storyEmbeds], heading(briefing, options.heading));
+  const messages = packEmbeds([...overviewEmbeds, ...storyEmbeds], heading(briefing, options.heading));
+  return options.storyButton ? withStoryButtons(messages, filedItems(briefing).map(({ item }) => item), overviewEmbeds.length, options.storyButton) : messages;
+}
+
+/** Each message gets the buttons of the stories it holds, in their order: its embeds after the overview are theirs. */
+function withStoryButtons(messages: MessagePayload[], items: BriefingItem[], overviews: number, storyButton: (item: BriefingItem) => APIButtonComponent | undefined): MessagePayload[] {
+  let next = 0;
+  return messages.map((message, index) => {
+    const held = (message.embeds?.length ?? 0) - (index === 0 ? overviews : 0);
+    const rows = buttonRows(items.slice(next, next + held).map(storyButton));
+    next += held;
+    return rows.length ? { ...message, components: rows } : message;
+  });
 }
 
 function heading(briefing: Briefing, custom: string | undefined): string {

@@ -1,4 +1,6 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
+import type { BriefingItem } from '../../model/story.ts';
+import { moreLikeId } from '../reply-button-ids.ts';
 import type { MessagePayload } from './message-payload.ts';
 import { BUTTON_LABEL_MAX, BUTTONS_PER_ROW, ROWS_MAX } from './embed-limits.ts';
 import { fitPlain } from './safe-text.ts';
@@ -22,6 +24,22 @@ export function buttonRows(...groups: Array<Array<APIButtonComponent | undefined
     for (let start = 0; start < buttons.length; start += BUTTONS_PER_ROW) rows.push({ type: ComponentType.ActionRow, components: buttons.slice(start, start + BUTTONS_PER_ROW) });
   }
   return rows.slice(0, ROWS_MAX);
+}
+
+/** Enough of a headline to tell its "More like" button from the others in a row of five. */
+const LABEL_HEADLINE = 24;
+
+/** "More like: <the start of its headline>", for a story of a briefing. */
+export function moreLikeButton(item: Pick<BriefingItem, 'storyId' | 'title'>): APIButtonComponent | undefined {
+  return replyButton(`More like: ${shortHeadline(item.title)}`, moreLikeId(item.storyId));
+}
+
+function shortHeadline(title: string): string {
+  const words = title.trim().replace(/\s+/g, ' ');
+  if (words.length <= LABEL_HEADLINE) return words;
+  const cut = words.slice(0, LABEL_HEADLINE);
+  const space = cut.lastIndexOf(' ');
+  return `${space > 0 ? cut.slice(0, space) : cut}…`;
 }
 
 /** "◀ Previous" and "Next ▶" for a paged reply; a side with no page to go to has no button. */
