@@ -42,6 +42,7 @@ export default {
         .addStringOption((option) => option.setName('exclude').setDescription('Never stories naming these keywords (comma-separated; /regex/ allowed)').setMaxLength(300))
         .addRoleOption((option) => option.setName('mention').setDescription('A role to ping with each digest (only that role is pinged)'))
         .addBooleanOption((option) => option.setName('announce-empty').setDescription('Post "no new stories" when there is nothing new (default: stay silent)'))
+        .addBooleanOption((option) => option.setName('updates').setDescription('Post updates in a thread when a story it sent develops (default: on)'))
         .addStringOption((option) => option.setName('language').setDescription('The language digests are read in (default: the server’s); other stories are translated with a model').addChoices(...LANGUAGE_CHOICES)),
     )
     .addSubcommand((sub) =>
@@ -123,6 +124,7 @@ async function set(guildId: string, request: CommandRequest, respond: Responder,
     ...(exclude.length ? { exclude } : {}),
     ...(role ? { mentionRoleId: role.id } : {}),
     ...(request.boolean('announce-empty') ? { announceEmpty: true } : {}),
+    ...(request.boolean('updates') === false ? { updates: false as const } : {}),
     ...(language ? { language } : {}),
     createdBy: request.user.id,
     createdAt: services.now().toISOString(),
@@ -204,6 +206,7 @@ export function describe(schedule: Schedule): string {
     schedule.exclude?.length ? `never ${fitUntrusted(oneLine(schedule.exclude.join(' or ')), 200)}` : '',
     schedule.mentionRoleId ? `pinging <@&${schedule.mentionRoleId}>` : '',
     schedule.language ? `in ${languageName(schedule.language)}` : '',
+    schedule.updates === false ? 'no updates' : '',
   ].filter(Boolean);
   const paused = schedule.paused ? ` · ⏸️ paused: ${fitUntrusted(oneLine(schedule.paused.reason), 200)}` : '';
   return `${parts.join(', ')}${paused}`;

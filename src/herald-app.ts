@@ -10,6 +10,7 @@ import { describeStory, explainDelivery } from './deliver/explain-delivery.ts';
 import { arrivedBeforeAdded } from './deliver/guild-backlog.ts';
 import { createSourcePoller, type PolledSource, type PollReport, type SourcePollResult } from './deliver/poll/source-poller.ts';
 import { compileKeywords, filterText, passesKeywords } from './deliver/keyword-filter.ts';
+import { createStoryUpdater, type StoryUpdater } from './deliver/updates/story-updater.ts';
 import type { Services } from './discord/command.ts';
 import { InputError } from './input-error.ts';
 import { readInput } from './ingest/read-input.ts';
@@ -55,6 +56,8 @@ export interface HeraldApp {
   newsroom: Newsroom;
   guilds: GuildSettingsRepository;
   scheduler: DigestScheduler;
+  /** Posts updates of stories that develop after their digest. */
+  updater: StoryUpdater;
   engine: StoreEngine;
   heartbeats: Heartbeats;
   /** Reads every source that is due (all of them on a first start); resolves when done. */
@@ -113,6 +116,8 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     repository: engine.articles,
     onPoll: (result) => {
       heartbeats.lastPollAt = now();
+      // Coverage that arrives may develop a story a channel was sent: its update need not wait for the next tick.
+      if (result.new > 0) updater.nudge();
       options.observer?.poll?.(result);
     },
     now,
@@ -153,6 +158,20 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     onTick: () => {
       heartbeats.deliveryLoopAt = now();
     },
+  });
+  const updater = createStoryUpdater({
+    guilds,
+    newsroom,
+    defaultSources: config.sources,
+    poster: options.poster,
+    deliveries: engine.deliveries,
+    updates: engine.storyUpdates,
+    leases: engine.leases,
+    logger,
+    now,
+    rules: { minIntervalMs: config.updates.minHours * HOUR_MS, maxAgeMs: DAY_MS },
+    backlog,
+    checkEveryMs: config.updates.checkEveryMinutes * MINUTE_MS,
   });
 
   const prune = async (): Promise<number> => {
@@ -247,10 +266,12 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
       const schedules = await Promise.all(
         settings.schedules.map(async (schedule) => {
           const sent = article && (await engine.deliveries.find(schedule.channelId, article.id));
+          const updates = article ? await engine.storyUpdates.about(schedule.channelId, article.id) : [];
           const next = times.get(schedule.id)?.nextRunAt;
           return {
             schedule,
             ...(sent ? { sent } : {}),
+            updates: updates.filter((update) => update.status === 'sent'),
             passesTopics: !story || storyMatchesTopics(story, schedule.topics),
             passesKeywords: !article || passesKeywords(filterText(article), compileKeywords(schedule.include ?? []), compileKeywords(schedule.exclude ?? [])),
             ...(next ? { nextRunAt: next } : {}),
@@ -280,6 +301,7 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     newsroom,
     guilds,
     scheduler,
+    updater,
     engine,
     heartbeats,
     ingestAll: () => ingestAll().finally(refreshTrendingNow),
@@ -291,12 +313,14 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
       heartbeats.deliveryLoopAt = now();
       await poller.start();
       await scheduler.start();
+      await updater.start();
     },
     async stop() {
       for (const timer of timers) clearInterval(timer);
       if (delivering) {
         await poller.stop();
         await scheduler.stop();
+        await updater.stop();
       }
       await running?.catch(() => undefined);
       await firstTrending;

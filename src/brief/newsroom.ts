@@ -1,11 +1,17 @@
 import { articleTime, type AlsoReadLink, type Article } from '../model/article.ts';
 import type { Briefing, BriefingLink, Story } from '../model/story.ts';
+import { InputError } from '../input-error.ts';
 import type { ArticleCatalog, Scope } from './article-catalog.ts';
 import { articleAddress, publisherName, webAddress } from './article-address.ts';
 import { createRelatedIndex } from './also-read/related-index.ts';
+import type { Answer } from './answer/answer.ts';
+import { answerQuestion, type AnswerWriter } from './answer/answer-question.ts';
+import { readQuestion, searchQuery } from './answer/question.ts';
 import { storyAlsoRead } from './also-read/story-also-read.ts';
 import { findHeadline } from './also-read/title-lookup.ts';
-import { clusterStories } from './cluster/cluster-stories.ts';
+import { clusterStories, type ClusterOptions } from './cluster/cluster-stories.ts';
+import { meaningCosine } from './embed/dense-vector.ts';
+import type { Meanings } from './embed/article-meanings.ts';
 import { composeDigest, type StoryTelling } from './digest/compose-digest.ts';
 import { composeTopicBriefing, type TopicMatch } from './digest/compose-topic-briefing.ts';
 import { summarizeOverview } from './summarize/overview.ts';
@@ -44,9 +50,15 @@ export interface Reading {
 export interface NewsroomOptions {
   catalog: ArticleCatalog;
   summarizer: Summarizer;
+  /** Writes answers to questions with a model; without one, answers quote the best passages. */
+  answerWriter?: AnswerWriter;
   now: () => Date;
+  /** Embeddings, when a model is configured for them: they add to clustering, also read and search ranking. */
+  meanings?: Meanings;
 }
 
+/** How many search hits a question's passages are looked for in: a few screens of articles, read sentence by sentence. */
+const QUESTION_HITS = 20;
 /** How many search hits a topic briefing clusters: enough to find every story worth showing, few enough to stay fast at 100k articles. */
 const TOPIC_HITS = 60;
 /** How many related articles are considered for a story's "also read". */
@@ -58,6 +70,11 @@ const TITLE_HITS = 10;
 const CLUSTERED_SCOPES = 64;
 const HOUR_MS = 3_600_000;
 const RELATED_KEPT = 5_000;
+/**
+ * Reciprocal rank fusion's constant: a hit's place in the words' ranking and in the meanings' ranking each count
+ * 1/(RRF_K + place). Ranks, not scores, because MiniSearch's and PostgreSQL's scores have scales of their own.
+ */
+const RRF_K = 60;
 
 /**
  * Everything that is asked of the articles Herald keeps: digests, topic briefings, trending topics, search
@@ -127,12 +144,18 @@ export class Newsroom {
     return composeDigest(stories, { now: this.#options.now(), limit: options.limit, ...(options.topics ? { topics: options.topics } : {}) }, this.#telling(options.language));
   }
 
+  /** Every story in scope, as digests cluster them: what a channel was sent may have grown since. */
+  stories(scope: Scope): Promise<Story[]> {
+    return this.#stories(scope);
+  }
+
   /** With `offset`, the stories after the first `offset`, a page at a time; the briefing says how many are left (`more`). */
   async topicBriefing(query: string, options: Scope & Reading & { limit: number; offset?: number }): Promise<Briefing> {
     await this.#keepCurrent();
     const hits = await this.#catalog.search(query, { ...options, now: this.#options.now(), limit: TOPIC_HITS });
     const relevance = new Map(hits.map((hit) => [hit.article.id, hit.score]));
-    const matches: TopicMatch[] = clusterStories(hits.map((hit) => hit.article)).map((story) => ({
+    const articles = hits.map((hit) => hit.article);
+    const matches: TopicMatch[] = clusterStories(articles, await this.#meaningsOf(articles)).map((story) => ({
       story,
       relevance: storyRelevance(story, relevance),
     }));
@@ -165,7 +188,7 @@ export class Newsroom {
   }
 
   async search(query: string, options: Scope & { limit: number }): Promise<SearchResult[]> {
-    const hits = await this.#catalog.search(query, { ...options, now: this.#options.now() });
+    const hits = await this.#rankedByMeaning(query, await this.#catalog.search(query, { ...options, now: this.#options.now() }));
     return hits.map(({ article, score }) => ({
       id: article.id,
       title: article.title,
@@ -175,6 +198,17 @@ export class Newsroom {
       topics: article.topics,
       score: Math.round(score * 1000) / 1000,
     }));
+  }
+
+  /**
+   * A question answered from the stored articles of a scope and nothing else, each sentence citing its sources;
+   * `language` is the reader's, which reads the question. Throws InputError for a question with nothing to look for.
+   */
+  async answer(question: string, options: Scope & Reading): Promise<Answer> {
+    const asked = readQuestion(question, options.language);
+    if (asked.words.length === 0) throw new InputError('Ask about something in the news, for example /ask question:what did the Met Office warn about Storm Agnes?');
+    const hits = await this.#catalog.search(searchQuery(asked), { ...options, now: this.#options.now(), limit: QUESTION_HITS });
+    return answerQuestion(asked, hits.map((hit) => hit.article), this.#options.answerWriter);
   }
 
   /**
@@ -213,7 +247,8 @@ export class Newsroom {
     const key = JSON.stringify([scope.since?.getTime() ?? null, scope.sourceLocations ? [...new Set(scope.sourceLocations)].sort() : null]);
     const kept = this.#clustered.get(key);
     if (kept) return kept;
-    const stories = clusterStories(await this.#catalog.inScope(scope, this.#options.now()));
+    const articles = await this.#catalog.inScope(scope, this.#options.now());
+    const stories = clusterStories(articles, await this.#meaningsOf(articles));
     if (this.#clustered.size >= CLUSTERED_SCOPES) this.#clustered.delete(this.#clustered.keys().next().value!);
     this.#clustered.set(key, stories);
     return stories;
@@ -244,12 +279,39 @@ export class Newsroom {
     for (const link of story.articles.flatMap((article) => article.alsoRead)) {
       if (!link.url && !titles.has(link.title)) titles.set(link.title, await this.#findByTitle(link.title));
     }
+    const { meanings } = await this.#meaningsOf([...story.articles, ...related]);
     return storyAlsoRead(story, {
-      related: createRelatedIndex([story, ...clusterStories(related)]),
+      related: createRelatedIndex([story, ...clusterStories(related, meanings ? { meanings } : {})], meanings),
       findByTitle: (title) => titles.get(title),
       now,
       limit: ALSO_READ_LIMIT,
     });
+  }
+
+  /** The articles' embeddings as clustering takes them; none without a model, or when it fails. */
+  async #meaningsOf(articles: Article[]): Promise<Pick<ClusterOptions, 'meanings'>> {
+    const meanings = this.#options.meanings;
+    return meanings && articles.length > 0 ? { meanings: await meanings.of(articles) } : {};
+  }
+
+  /**
+   * Search hits in the order of reciprocal rank fusion of their words' ranking and their meanings' (closeness to
+   * the query's embedding); on a tie the meaning decides, being what the words missed. Each keeps its words' score,
+   * which is what a reader is shown. As they came without embeddings.
+   */
+  async #rankedByMeaning<T extends { article: Article; score: number }>(query: string, hits: T[]): Promise<T[]> {
+    const meanings = this.#options.meanings;
+    if (!meanings || hits.length < 2) return hits;
+    const [asked, found] = await Promise.all([meanings.ofText(query), meanings.of(hits.map((hit) => hit.article))]);
+    if (!asked) return hits;
+    const closeness = hits.map((hit) => {
+      const meaning = found.get(hit.article.id);
+      return meaning ? meaningCosine(asked, meaning) : -Infinity;
+    });
+    const byMeaning = hits.map((_, index) => index).sort((a, b) => closeness[b]! - closeness[a]! || a - b);
+    const meaningPlace = new Map(byMeaning.map((index, place) => [index, place]));
+    const fused = hits.map((hit, place) => ({ hit, meaningPlace: meaningPlace.get(place)!, score: 1 / (RRF_K + place) + 1 / (RRF_K + meaningPlace.get(place)!) }));
+    return fused.sort((a, b) => b.score - a.score || a.meaningPlace - b.meaningPlace).map(({ hit }) => hit);
   }
 
   /** A publisher's "Also read" headline among the few articles the search finds for its words. */

@@ -21,6 +21,14 @@ const configSchema = z.strictObject({
     /** A digest that was due while Herald was down is posted once at start-up if it is at most this late. */
     catchUpGraceMinutes: z.number().int().min(0).max(1440),
   }),
+  /** Updates of stories that develop after their digest: at most one per story and channel every minHours, for a day. */
+  updates: z
+    .strictObject({
+      minHours: z.number().min(0).max(24),
+      /** How often every channel's recent stories are looked at for new coverage. */
+      checkEveryMinutes: z.number().int().min(1).max(1440),
+    })
+    .default({ minHours: 3, checkEveryMinutes: 5 }),
   ingest: z.strictObject({
     completeSnippets: z.boolean(),
     concurrency: z.number().int().min(1).max(64),
@@ -50,6 +58,18 @@ const configSchema = z.strictObject({
       inputTokenBudget: z.number().int().min(256).max(1_000_000),
     }),
   }),
+  /**
+   * Embeddings from an OpenAI-compatible /v1/embeddings endpoint (the summarizer's OPENAI_BASE_URL and key), used
+   * beside the words for clustering, also read and search when `model` (or OPENAI_EMBEDDINGS_MODEL) names one.
+   */
+  embeddings: z
+    .strictObject({
+      model: z.string(),
+      batchSize: z.number().int().min(1).max(2048),
+      maxCallsPerHour: z.number().int().min(1).max(100_000),
+      timeoutMs: z.number().int().min(100).max(600_000),
+    })
+    .default({ model: '', batchSize: 64, maxCallsPerHour: 600, timeoutMs: 30_000 }),
 });
 
 export type HeraldConfig = z.infer<typeof configSchema>;
@@ -59,7 +79,8 @@ const DEFAULT_CONFIG_PATH = new URL('config/default.json', HERALD_FOLDER);
 /**
  * Reads config/default.json (or the file HERALD_CONFIG names), then lets the environment override it:
  * HERALD_STORE replaces the store location, HERALD_ALLOW_HOSTS (comma-separated) lists hosts the
- * private-address guard lets through, OPENAI_MODEL names the model the LLM summarizer asks.
+ * private-address guard lets through, OPENAI_MODEL names the model the LLM summarizer asks, OPENAI_EMBEDDINGS_MODEL
+ * the embeddings model (none by default).
  * Every mistake is reported at once, one per line.
  */
 export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<HeraldConfig> {
@@ -87,5 +108,6 @@ function applyEnvironment(config: HeraldConfig, env: NodeJS.ProcessEnv): HeraldC
     store: env.HERALD_STORE?.trim() || config.store,
     fetch: { ...config.fetch, allowHosts: [...config.fetch.allowHosts, ...allowHosts] },
     summarizer: { ...config.summarizer, llm: { ...config.summarizer.llm, model: env.OPENAI_MODEL?.trim() || config.summarizer.llm.model } },
+    embeddings: { ...config.embeddings, model: env.OPENAI_EMBEDDINGS_MODEL?.trim() || config.embeddings.model },
   };
 }

@@ -6,6 +6,13 @@ export interface DeliveryLog {
   record(channelId: string, articleIds: string[], where: SentIn): Promise<void>;
   /** When and in which message a channel was sent an article, for /status story:. */
   find(channelId: string, articleId: string): Promise<({ at: string } & SentIn) | undefined>;
+  /** What a channel was sent since then, and where: the stories that may have developed since. */
+  sentSince(channelId: string, since: Date): Promise<SentArticle[]>;
+}
+
+export interface SentArticle extends SentIn {
+  articleId: string;
+  at: string;
 }
 
 /** The message a digest began with, and in a forum the post it opened. */
@@ -19,14 +26,14 @@ interface Entry extends SentIn {
   at: number;
 }
 
-export function createKeyvDeliveryLog(store: Store, retentionMs: number): DeliveryLog {
+export function createKeyvDeliveryLog(store: Store, retentionMs: number, clock: () => Date = () => new Date()): DeliveryLog {
   const channels = store.collection<Entry[]>('channel_deliveries');
   return {
     async sentTo(channelId) {
       return new Set(((await channels.get(channelId)) ?? []).map((entry) => entry.id));
     },
     async record(channelId, articleIds, where) {
-      const now = Date.now();
+      const now = clock().getTime();
       // Articles leave the store after retention, and so can their records: the list stays the size of a month's news.
       const kept = ((await channels.get(channelId)) ?? []).filter((entry) => now - entry.at < retentionMs);
       await channels.set(channelId, [...kept, ...articleIds.map((id) => ({ id, at: now, ...definedPlace(where) }))]);
@@ -34,6 +41,10 @@ export function createKeyvDeliveryLog(store: Store, retentionMs: number): Delive
     async find(channelId, articleId) {
       const entry = ((await channels.get(channelId)) ?? []).find((candidate) => candidate.id === articleId);
       return entry && { at: new Date(entry.at).toISOString(), ...definedPlace(entry) };
+    },
+    async sentSince(channelId, since) {
+      const entries = ((await channels.get(channelId)) ?? []).filter((entry) => entry.at > since.getTime());
+      return entries.map((entry) => ({ articleId: entry.id, at: new Date(entry.at).toISOString(), ...definedPlace(entry) }));
     },
   };
 }

@@ -1,6 +1,8 @@
+import { fitUntrusted, oneLine } from '../discord/render/safe-text.ts';
 import type { Article } from '../model/article.ts';
 import type { Schedule } from '../store/guild-settings-repository.ts';
 import type { SourceHealth } from './poll/source-health-store.ts';
+import type { StoryUpdateRun } from './updates/story-update-log.ts';
 
 /** What Herald knows about one story and one server, gathered for /status story:. */
 export interface DeliveryFacts {
@@ -15,6 +17,8 @@ export interface DeliveryFacts {
   schedules: Array<{
     schedule: Schedule;
     sent?: { at: string; messageId?: string; threadId?: string };
+    /** The updates the channel was sent as the story developed, oldest first. */
+    updates?: Array<Pick<StoryUpdateRun, 'finishedAt' | 'startedAt' | 'sources' | 'threadId' | 'messageId'>>;
     passesTopics: boolean;
     passesKeywords: boolean;
     nextRunAt?: string;
@@ -51,11 +55,11 @@ export function explainDelivery(facts: DeliveryFacts, guildId: string): string[]
   }
   if (!facts.inScope) return ['That story is not from one of this server’s sources (/sources list shows them).'];
   if (facts.schedules.length === 0) return ['This server has no schedules, so nothing is posted on its own (add one with /schedule set).'];
-  return facts.schedules.map(({ schedule, sent, passesTopics, passesKeywords, nextRunAt }) => {
+  return facts.schedules.flatMap(({ schedule, sent, updates = [], passesTopics, passesKeywords, nextRunAt }) => {
     const channel = `<#${schedule.channelId}>`;
     if (sent) {
-      const link = sent.messageId ? ` https://discord.com/channels/${guildId}/${sent.threadId ?? schedule.channelId}/${sent.messageId}` : '';
-      return `${channel}: sent <t:${seconds(sent.at)}:f>${link}`;
+      const link = sent.messageId ? ` ${messageLink(guildId, sent.threadId ?? schedule.channelId, sent.messageId)}` : '';
+      return [`${channel}: sent <t:${seconds(sent.at)}:f>${link}`, ...updates.map((update) => updateLine(channel, guildId, update))];
     }
     if (!passesTopics) return `${channel}: filtered out by its topics (${schedule.topics.join(', ')}).`;
     if (!passesKeywords) return `${channel}: filtered out by its keyword filters.`;
@@ -63,6 +67,17 @@ export function explainDelivery(facts: DeliveryFacts, guildId: string): string[]
     if (schedule.paused) return `${channel}: not sent yet, because the schedule is paused: ${schedule.paused.reason}.`;
     return `${channel}: not sent yet${nextRunAt ? `; the next digest goes out <t:${seconds(nextRunAt)}:R>` : ''}${trouble ? `. Its source ${trouble}` : ''}.`;
   });
+}
+
+/** One update of the story: when, which sites it brought, and where to read it. */
+function updateLine(channel: string, guildId: string, update: NonNullable<DeliveryFacts['schedules'][number]['updates']>[number]): string {
+  const sites = [...new Set(update.sources.map((source) => fitUntrusted(oneLine(source.publisher), 80)))].join(', ');
+  const link = update.messageId && update.threadId ? ` ${messageLink(guildId, update.threadId, update.messageId)}` : '';
+  return `${channel}: updated <t:${seconds(update.finishedAt ?? update.startedAt)}:f>${sites ? ` with ${sites}` : ''}${link}`;
+}
+
+function messageLink(guildId: string, channelId: string, messageId: string): string {
+  return `https://discord.com/channels/${guildId}/${channelId}/${messageId}`;
 }
 
 /** What is wrong with a source, as the end of a sentence: disabled, or failing since its last success. */

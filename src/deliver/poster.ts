@@ -13,6 +13,13 @@ export interface Poster {
    */
   startThread(forumId: string, title: string, message: MessagePayload): Promise<{ threadId: string; messageId: string }>;
   /**
+   * Opens a thread on a message of the channel (a digest, for its story's updates) and returns it. A message
+   * holds one thread, whose id is the message's own, so asking again returns the thread already open; a channel
+   * that holds no threads (a thread itself) returns the channel, where the update then goes. A deleted message
+   * is refused (PostRefused), as a channel that refuses Herald is.
+   */
+  openThread(channelId: string, messageId: string, name: string): Promise<{ threadId: string }>;
+  /**
    * The message Herald posted in the channel since `since` that reads like this one, if any: for a run
    * finished after Discord has forgotten its nonces.
    */

@@ -28,6 +28,13 @@ const REFUSALS: Record<number, string> = {
   50008: 'Herald cannot post in this kind of channel',
 };
 
+/** Discord's answer when a message already has its thread: the thread's id is the message's. */
+const THREAD_ALREADY_CREATED = 160004;
+/** Discord's answer when the channel cannot hold threads (it is one): the update goes in the channel itself. */
+const NOT_THIS_CHANNEL_TYPE = 50024;
+/** The digest message is gone (a moderator deleted it): its story can have no thread, now or later. */
+const UNKNOWN_MESSAGE = 10008;
+
 /** A thread takes its messages under Send Messages in Threads, not Send Messages. */
 const POSTING = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks;
 const POSTING_IN_THREADS = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessagesInThreads | PermissionFlagsBits.EmbedLinks;
@@ -143,6 +150,19 @@ export function createRestPoster({ rest, pace, logger }: RestPosterOptions): Pos
         if (opened) return { threadId: opened.id, messageId: opened.id };
         const thread = await post<ChannelFields>(Routes.threads(forumId), { name: title, message: apiMessage(message, logger) });
         return { threadId: thread.id, messageId: thread.id };
+      });
+    },
+    openThread(channelId, messageId, name) {
+      return refusing(async () => {
+        try {
+          const thread = await post<ChannelFields>(Routes.threads(channelId, messageId), { name, auto_archive_duration: 1440 });
+          return { threadId: thread.id };
+        } catch (error) {
+          if (isDiscordApiError(error) && error.code === THREAD_ALREADY_CREATED) return { threadId: messageId };
+          if (isDiscordApiError(error) && error.code === NOT_THIS_CHANNEL_TYPE) return { threadId: channelId };
+          if (isDiscordApiError(error) && error.code === UNKNOWN_MESSAGE) throw new PostRefused('the digest message was deleted');
+          throw error;
+        }
       });
     },
     async findPosted(channelId, message, since) {

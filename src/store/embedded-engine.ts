@@ -1,10 +1,12 @@
 import type { ArticleCatalog } from '../brief/article-catalog.ts';
 import { createMemoryCatalog } from '../brief/memory-catalog.ts';
+import { createKeyvEmbeddingStore } from '../brief/embed/embedding-store.ts';
 import { createKeyvSummaryCache } from '../brief/summarize/summary-cache.ts';
 import { createKeyvDeliveryJournal } from '../deliver/delivery-journal.ts';
 import { createKeyvDeliveryLog } from '../deliver/delivery-log.ts';
 import { createMemoryDueSlots } from '../deliver/due-slots.ts';
 import { createKeyvSourceHealthStore } from '../deliver/poll/source-health-store.ts';
+import { createKeyvStoryUpdateLog } from '../deliver/updates/story-update-log.ts';
 import { createRequestPacer } from '../discord/request-pacer.ts';
 import { createKeyvArticleRepository, type ArticleRepository } from './article-repository.ts';
 import { createKeyvGuildSettingsRepository } from './guild-settings-repository.ts';
@@ -57,11 +59,13 @@ export async function openEmbeddedEngine(location: string, options: StoreEngineO
     guilds: createKeyvGuildSettingsRepository(store),
     sourceHealth: createKeyvSourceHealthStore(store),
     journal: createKeyvDeliveryJournal(store, options.retentionMs),
-    deliveries: createKeyvDeliveryLog(store, options.retentionMs),
+    deliveries: createKeyvDeliveryLog(store, options.retentionMs, options.now),
+    storyUpdates: createKeyvStoryUpdateLog(store, options.retentionMs),
     dueSlots: createMemoryDueSlots(),
     leases: createMemoryLeases(),
     validators: createKeyvValidatorStore(store),
     summaries: createKeyvSummaryCache(store, { ttlMs: options.retentionMs }),
+    embeddings: createKeyvEmbeddingStore(store, { ttlMs: options.retentionMs }),
     pacer: (perSecond) => (pacer ??= createRequestPacer({ perSecond })),
     async ping() {
       await store.collection('herald_meta').get('ping');

@@ -34,6 +34,8 @@ export interface Schedule {
   announceEmpty?: boolean;
   /** The language its digests are read in (an ISO 639-1 code), when an admin chose one; the server's otherwise. */
   language?: string;
+  /** False: stories this schedule sent get no updates when they develop. Updates are on unless an admin turned them off. */
+  updates?: false;
   /** Set when the channel refused Herald (deleted, access or permission lost); cleared once it can post again. */
   paused?: { reason: string; at: string };
   createdBy: string;

@@ -1,9 +1,11 @@
 import type { ArticleCatalog } from '../brief/article-catalog.ts';
+import type { EmbeddingStore } from '../brief/embed/embedding-store.ts';
 import type { SummaryCache } from '../brief/summarize/summary-cache.ts';
 import type { DeliveryJournal } from '../deliver/delivery-journal.ts';
 import type { DeliveryLog } from '../deliver/delivery-log.ts';
 import type { DueSlots } from '../deliver/due-slots.ts';
 import type { SourceHealthStore } from '../deliver/poll/source-health-store.ts';
+import type { StoryUpdateLog } from '../deliver/updates/story-update-log.ts';
 import type { RequestPacer } from '../discord/request-pacer.ts';
 import type { ValidatorStore } from '../ingest/fetch/fetcher.ts';
 import type { ArticleRepository } from './article-repository.ts';
@@ -27,10 +29,14 @@ export interface StoreEngine {
   readonly sourceHealth: SourceHealthStore;
   readonly journal: DeliveryJournal;
   readonly deliveries: DeliveryLog;
+  /** The updates sent of stories that developed after their digest. */
+  readonly storyUpdates: StoryUpdateLog;
   readonly dueSlots: DueSlots;
   readonly leases: Leases;
   readonly validators: ValidatorStore;
   readonly summaries: SummaryCache;
+  /** Article embeddings by model and text, when a model is configured for them. */
+  readonly embeddings: EmbeddingStore;
   /** Paces requests to Discord for every process sharing this store (the limit is per bot, not per process). */
   pacer(perSecond: number): RequestPacer;
   /** Resolves when the store answers; rejects with the reason otherwise (for /healthz). */

@@ -41,6 +41,12 @@ describe('loadConfig', () => {
     });
   });
 
+  it('ships story updates at most every 3 hours, looked for every 5 minutes, and keeps them so for a config written before them', async () => {
+    expect((await loadConfig({})).updates).toEqual({ minHours: 3, checkEveryMinutes: 5 });
+    const { updates: _updates, ...older } = await loadConfig({});
+    expect((await loadConfig({ HERALD_CONFIG: await configFile(JSON.stringify(older)) })).updates).toEqual({ minHours: 3, checkEveryMinutes: 5 });
+  });
+
   it('lets OPENAI_MODEL name the model the LLM summarizer asks', async () => {
     expect((await loadConfig({ OPENAI_MODEL: ' llama3.2:3b ' })).summarizer.llm.model).toBe('llama3.2:3b');
   });

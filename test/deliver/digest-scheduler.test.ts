@@ -67,6 +67,9 @@ function fakeDiscord() {
       posts.push({ channelId: id, message, nonce: '', id });
       return { threadId: id, messageId: id };
     },
+    async openThread(_channelId, messageId) {
+      return { threadId: messageId };
+    },
     async findPosted(channelId, message) {
       return posts.find((post) => post.channelId === channelId && JSON.stringify(post.message) === JSON.stringify(message))?.id;
     },

@@ -22,6 +22,14 @@ describe('explainDelivery', () => {
     expect(explainDelivery(facts({}, { sent: { at: '2024-09-12T08:00:00.000Z', messageId: 't1', threadId: 't1' } }), 'g1')).toEqual(['<#c1>: sent <t:1726128000:f> https://discord.com/channels/g1/t1/t1']);
   });
 
+  it('lists the updates a story was given in the thread on its digest, with their sites', () => {
+    const update = { startedAt: '2024-09-12T10:00:00.000Z', finishedAt: '2024-09-12T10:00:00.000Z', threadId: 'm1', messageId: 'm2', sources: [{ publisher: 'Harbour Times', title: 'Dam', url: 'https://harbour.example/dam' }, { publisher: 'Bay *Gazette*', title: 'Dam', url: 'https://gazette.example/dam' }] };
+    expect(explainDelivery(facts({}, { sent: { at: '2024-09-12T08:00:00.000Z', messageId: 'm1' }, updates: [update] }), 'g1')).toEqual([
+      '<#c1>: sent <t:1726128000:f> https://discord.com/channels/g1/c1/m1',
+      '<#c1>: updated <t:1726135200:f> with Harbour Times, Bay \\*Gazette\\* https://discord.com/channels/g1/m1/m2',
+    ]);
+  });
+
   it('says a story was filtered out, and by what', () => {
     expect(explainDelivery(facts({}, { passesTopics: false, schedule: { ...schedule, topics: ['storms'] } }), 'g1')).toEqual(['<#c1>: filtered out by its topics (storms).']);
     expect(explainDelivery(facts({}, { passesKeywords: false }), 'g1')).toEqual(['<#c1>: filtered out by its keyword filters.']);

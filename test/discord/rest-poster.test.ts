@@ -223,3 +223,31 @@ describe('the REST poster, checking a channel before a paused schedule resumes',
     expect(await poster.blocker(NEWS)).toBe('the channel was deleted');
   });
 });
+
+describe('the REST poster, opening a thread on a digest for its stories’ updates', () => {
+  it('opens one thread on the message, with the message’s id, and returns it when asked again', async () => {
+    const { messageId } = await poster.post(NEWS, digest, 'digest-1');
+
+    expect(await poster.openThread(NEWS, messageId, 'Updates: Ferry strike ends')).toEqual({ threadId: messageId });
+    expect(await poster.openThread(NEWS, messageId, 'Updates: Ferry strike ends')).toEqual({ threadId: messageId });
+    expect(discord.threadsIn(NEWS)).toEqual([{ id: messageId, name: 'Updates: Ferry strike ends', messages: [] }]);
+    expect(discord.requests.filter((request) => request.path.endsWith('/threads')).map((request) => request.status)).toEqual([201, 400]);
+  });
+
+  it('returns the channel itself when the digest is in a thread, which holds no threads of its own', async () => {
+    const { threadId, messageId } = await poster.startThread(FORUM, 'News digest', digest);
+
+    expect(await poster.openThread(threadId, messageId, 'Updates: Ferry strike ends')).toEqual({ threadId });
+  });
+
+  it('refuses for good a thread on a digest message that was deleted', async () => {
+    expect(await refusalOf(poster.openThread(NEWS, '1500000000000000001', 'Updates: Ferry strike ends'))).toBe('the digest message was deleted');
+  });
+
+  it('refuses for good a thread in a channel closed to Herald', async () => {
+    const { messageId } = await poster.post(NEWS, digest, 'digest-1');
+    discord.setBotCanPost(NEWS, false);
+
+    expect(await refusalOf(poster.openThread(NEWS, messageId, 'Updates: Ferry strike ends'))).toBe('Herald lacks the Send Messages or Embed Links permission there');
+  });
+});

@@ -19,8 +19,14 @@ export interface RecordedChatRequest {
   authorization: string | undefined;
 }
 
-/** An OpenAI-compatible server of our own on 127.0.0.1 that serves POST /v1/chat/completions and nothing else. */
+/** An OpenAI-compatible server of our own on 127.0.0.1 that serves POST /v1/chat/completions and /v1/embeddings. */
 export interface FakeOpenAiServer {
+  /** Every embeddings request, in the order they arrived. */
+  embeddingRequests: Array<{ model: string; input: string[] }>;
+  /** How the server embeds one text; a bag of hashed words (bagOfWords) unless a test says otherwise. */
+  embedWith(embed: (text: string) => number[]): void;
+  /** The next `times` embeddings requests get this status instead of embeddings. */
+  failEmbeddings(status: number, times?: number): void;
   /** http://127.0.0.1:PORT/v1, as OPENAI_BASE_URL or the SDK's baseURL. */
   baseURL: string;
   /** Every chat-completions request, in the order they arrived. */
@@ -35,15 +41,34 @@ export const DEFAULT_ANSWER = 'The city council approved a new budget on Monday,
 export async function startFakeOpenAiServer(defaultAnswer = DEFAULT_ANSWER): Promise<FakeOpenAiServer> {
   const requests: RecordedChatRequest[] = [];
   const queue: FakeReply[] = [];
+  const embeddingRequests: FakeOpenAiServer['embeddingRequests'] = [];
+  let embed = bagOfWords;
+  const failures: number[] = [];
   const server = await startTestServer({
     '/v1/chat/completions': async (request, response) => {
       const body = JSON.parse(await readBody(request)) as RecordedChatRequest['body'];
       requests.push({ body, authorization: request.headers.authorization });
       await send(response, queue.shift() ?? { kind: 'answer', text: defaultAnswer }, body.model);
     },
+    '/v1/embeddings': async (request, response) => {
+      const body = JSON.parse(await readBody(request)) as { model: string; input: string | string[] };
+      const input = typeof body.input === 'string' ? [body.input] : body.input;
+      embeddingRequests.push({ model: body.model, input });
+      const failure = failures.shift();
+      if (failure) {
+        await send(response, { kind: 'status', status: failure }, body.model);
+        return;
+      }
+      // Listed in reverse, as a server may: each item names the input it belongs to.
+      const data = input.map((text, index) => ({ object: 'embedding', index, embedding: embed(text) })).reverse();
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
+    },
   });
   return {
     baseURL: server.url('/v1'),
+    embeddingRequests,
+    embedWith: (next) => void (embed = next),
+    failEmbeddings: (status, times = 1) => void failures.push(...Array.from({ length: times }, () => status)),
     requests,
     script: (...replies) => void queue.push(...replies),
     close: () => server.close(),
@@ -82,6 +107,17 @@ function delayUnlessClosed(response: ServerResponse, ms: number): Promise<void> 
       resolve();
     });
   });
+}
+
+/** A stand-in for a model: each lower-cased word adds one to a dimension of 64 chosen by its hash. */
+export function bagOfWords(text: string): number[] {
+  const vector = new Array<number>(64).fill(0);
+  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    let hash = 0;
+    for (const char of word) hash = (hash * 31 + char.codePointAt(0)!) >>> 0;
+    vector[hash % 64]! += 1;
+  }
+  return vector;
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {

@@ -1,7 +1,9 @@
 import type { BriefingLink, Story } from '../../model/story.ts';
 import { webAddress } from '../article-address.ts';
 import { articleTerms } from '../cluster/article-features.ts';
+import { MEANING_SIMILARITY } from '../cluster/cluster-stories.ts';
 import { Centroid, heaviestTerms, termVectors } from '../cluster/term-vectors.ts';
+import { MeaningCentroid, type UnitVector } from '../embed/dense-vector.ts';
 
 export interface AlsoReadOptions {
   now: Date;
@@ -26,11 +28,19 @@ const LOOKUP_TERMS = 12;
  * that can miss a related story whose heaviest terms tie with others (one mention each of many names).
  */
 const COMPARE_ALL_UP_TO = 200;
+/**
+ * With embeddings, stories whose meanings agree this much are related though their words differ (a rewrite,
+ * another language), and the agreement above it lifts the score; from MEANING_SIMILARITY up they tell one event.
+ */
+const MEANING_RELATED = 0.6;
+const MEANING_WEIGHT = 0.5;
 
 interface Entry {
   story: Story;
   centroid: Centroid;
   topicKeys: Set<string>;
+  /** The mean of the story's embeddings, when every article has one. */
+  meaning?: MeaningCentroid;
   terms: number[];
   time: number;
   urls: Set<string>;
@@ -42,7 +52,7 @@ interface Entry {
  * TF-IDF centroids, raised by each shared topic; recency then weighs it down towards half for old coverage
  * (halfway there after three days), and never lifts an unrelated story over the minimum.
  */
-export function createRelatedIndex(stories: Story[]): RelatedIndex {
+export function createRelatedIndex(stories: Story[], meanings?: ReadonlyMap<string, UnitVector>): RelatedIndex {
   const features = stories.map((story) => story.articles.map(articleTerms));
   const vectors = termVectors(features.flat().map((feature) => feature.terms));
   let next = 0;
@@ -50,9 +60,11 @@ export function createRelatedIndex(stories: Story[]): RelatedIndex {
     const own = features[index]!.map(() => vectors[next++]!);
     const centroid = new Centroid(own[0]!);
     for (const vector of own.slice(1)) centroid.add(vector);
+    const meaning = meaningOf(story, meanings);
     return {
       story,
       centroid,
+      ...(meaning ? { meaning } : {}),
       topicKeys: new Set(features[index]!.flatMap((feature) => [...feature.topicKeys])),
       terms: [...new Set(own.flatMap((vector) => heaviestTerms(vector, LOOKUP_TERMS)))],
       time: Date.parse(story.latestAt),
@@ -76,9 +88,20 @@ export function createRelatedIndex(stories: Story[]): RelatedIndex {
       const candidates = entries.length <= COMPARE_ALL_UP_TO ? entries : new Set(self.terms.flatMap((term) => byTerm.get(term) ?? []));
       const scored = [...candidates]
         .filter((entry) => entry !== self && !overlaps(entry.urls, self.urls))
-        .map((entry) => ({ entry, similarity: self.centroid.cosine(entry.centroid), shared: sharedCount(self.topicKeys, entry.topicKeys) }))
-        .filter(({ similarity, shared }) => similarity <= MAX_SIMILARITY && similarity + 0.05 * shared >= MIN_SIMILARITY && shared > 0)
-        .map(({ entry, similarity, shared }) => ({ entry, score: (similarity + 0.05 * Math.min(shared, 4)) * recency(entry.time, now) }))
+        .map((entry) => ({
+          entry,
+          similarity: self.centroid.cosine(entry.centroid),
+          meaning: self.meaning && entry.meaning ? self.meaning.cosine(entry.meaning) : undefined,
+          shared: sharedCount(self.topicKeys, entry.topicKeys),
+        }))
+        .filter(({ similarity, meaning, shared }) => {
+          if (similarity > MAX_SIMILARITY || (meaning ?? 0) >= MEANING_SIMILARITY || shared === 0) return false;
+          return similarity + 0.05 * shared >= MIN_SIMILARITY || (meaning ?? 0) >= MEANING_RELATED;
+        })
+        .map(({ entry, similarity, meaning, shared }) => ({
+          entry,
+          score: (similarity + 0.05 * Math.min(shared, 4) + MEANING_WEIGHT * Math.max(0, (meaning ?? 0) - MEANING_RELATED)) * recency(entry.time, now),
+        }))
         .sort((a, b) => b.score - a.score || (a.entry.story.id < b.entry.story.id ? -1 : 1));
       const links: BriefingLink[] = [];
       const used = new Set(self.urls);
@@ -94,9 +117,17 @@ export function createRelatedIndex(stories: Story[]): RelatedIndex {
   };
 }
 
+function meaningOf(story: Story, meanings: ReadonlyMap<string, UnitVector> | undefined): MeaningCentroid | undefined {
+  const vectors = story.articles.map((article) => meanings?.get(article.id));
+  if (vectors.length === 0 || vectors.some((vector) => !vector)) return undefined;
+  const centroid = new MeaningCentroid(vectors[0]!);
+  for (const vector of vectors.slice(1)) centroid.absorb(new MeaningCentroid(vector!));
+  return centroid;
+}
+
 /** The plain form, for a single story: builds the index over the candidates and the story, then asks it once. */
-export function rankAlsoRead(story: Story, candidates: Story[], options: AlsoReadOptions): BriefingLink[] {
-  return createRelatedIndex([story, ...candidates.filter((candidate) => candidate.id !== story.id)]).alsoRead(story, options);
+export function rankAlsoRead(story: Story, candidates: Story[], options: AlsoReadOptions, meanings?: ReadonlyMap<string, UnitVector>): BriefingLink[] {
+  return createRelatedIndex([story, ...candidates.filter((candidate) => candidate.id !== story.id)], meanings).alsoRead(story, options);
 }
 
 /** The lead when it can be opened, else the first of the story's articles that can. */

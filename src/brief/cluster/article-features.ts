@@ -62,14 +62,10 @@ export function articleTerms(article: Article): ArticleTerms {
 export function articleFeatures(article: Article): ArticleFeatures {
   const { text, body, titleWords, headline, dek, bodyTerms, terms, topicKeys } = readWords(article);
   const shingles = shingleHashes(body);
-  const nameKeys = new Set(article.topics.filter((name) => /^\p{Lu}/u.test(name)).map((name) => foldAccents(topicKey(name))).filter(Boolean));
-  const opening = text.slice(0, OPENING_CHARS);
-  // Topics are capped at a dozen; what two reports share may be the thirteenth name of one of them.
-  for (const run of nameRuns(`${article.dek ?? ''}\n${opening}`, nameWords(article.language))) nameKeys.add(foldAccents(topicKey(run.name)));
-  const names = [...nameKeys].map(eventName);
+  const names = [...writtenNames(article, text).keys()].map(eventName);
   const headlineNames = namesIn(names, new Set(titleWords));
   const leadNames = namesIn(names, new Set([...titleWords, ...allWords(article.dek ?? ''), ...body.slice(0, LEAD_WORDS)]));
-  const numbers = eventNumbers(`${article.title}\n${article.dek ?? ''}\n${opening}`);
+  const numbers = eventNumbers(reportOpening(article, text));
   const time = articleTime(article);
   return {
     article,
@@ -85,6 +81,27 @@ export function articleFeatures(article: Article): ArticleFeatures {
     headlineTerms: headlineTerms(headline, [...dek, ...bodyTerms.slice(0, OPENING_TERMS)]),
     signature: shingles.length ? minhashSignature(shingles) : undefined,
   };
+}
+
+/**
+ * The names an article gives, by key ("ana ruiz"), each as the article writes it ("Ana Ruiz"): its topics that are
+ * names (the topic extractor writes them capitalised), and the names its standfirst and opening give, since
+ * topics are capped at a dozen and what two reports share may be the thirteenth name of one of them.
+ */
+export function writtenNames(article: Article, text = articleText(article)): Map<string, string> {
+  const names = new Map<string, string>();
+  const add = (name: string): void => {
+    const key = foldAccents(topicKey(name));
+    if (key && !names.has(key)) names.set(key, name);
+  };
+  for (const topic of article.topics) if (/^\p{Lu}/u.test(topic)) add(topic);
+  for (const run of nameRuns(`${article.dek ?? ''}\n${text.slice(0, OPENING_CHARS)}`, nameWords(article.language))) add(run.name);
+  return names;
+}
+
+/** Headline, standfirst and opening: where a report gives its figures, before the background brings older ones. */
+export function reportOpening(article: Article, text = articleText(article)): string {
+  return `${article.title}\n${article.dek ?? ''}\n${text.slice(0, OPENING_CHARS)}`;
 }
 
 /** The article's words, read once: as written (lower case, accents folded) and as similarity compares them. */

@@ -1,5 +1,6 @@
 import type { Article } from '../../model/article.ts';
 import type { Story } from '../../model/story.ts';
+import type { UnitVector } from '../embed/dense-vector.ts';
 import { articleFeatures, type ArticleFeatures } from './article-features.ts';
 import { mergeClusters } from './merge-clusters.ts';
 import { nearDuplicatePairs } from './near-duplicate-pairs.ts';
@@ -15,6 +16,10 @@ export interface ClusterOptions {
   duplicateWindowHours?: number;
   /** Least similarity (TF-IDF cosine plus figures in common) between two reports of one event. Default 0.2. */
   eventSimilarity?: number;
+  /** Embeddings by article id, when a model is configured: two reports also agree when their meanings do. */
+  meanings?: ReadonlyMap<string, UnitVector>;
+  /** Least cosine of two embeddings for one event. Default 0.8. */
+  meaningSimilarity?: number;
 }
 
 const HOUR_MS = 3_600_000;
@@ -30,6 +35,11 @@ export const GROUP_SHARE = 1.25;
 /** Defaults of ClusterOptions, which the benchmark's all-pairs baseline uses too. */
 export const EVENT_WINDOW_HOURS = 36;
 export const EVENT_SIMILARITY = 0.2;
+/**
+ * Embedding models put reports of one event well above 0.8 and different events on one subject below it
+ * (OpenAI's text-embedding-3 and the common open models alike); lexical guards still stand behind it.
+ */
+export const MEANING_SIMILARITY = 0.8;
 
 /**
  * Groups articles into stories: copies of one text (MinHash over word shingles), and separate reports of
@@ -41,14 +51,17 @@ export function clusterStories(articles: Article[], options: ClusterOptions = {}
   const duplicateWindowMs = (options.duplicateWindowHours ?? 7 * 24) * HOUR_MS;
   const eventSimilarity = options.eventSimilarity ?? EVENT_SIMILARITY;
 
+  const meaningSimilarity = options.meaningSimilarity ?? MEANING_SIMILARITY;
+
   const features = uniqueById(articles).map(articleFeatures).sort(byTimeThenId);
   const vectors = termVectors(features.map((feature) => feature.terms));
+  const meanings = features.map((feature) => options.meanings?.get(feature.article.id));
   const duplicates = nearDuplicatePairs(features, duplicateWindowMs);
   const sameEvent = sameEventPairs(
-    features.map((feature, index) => ({ ...feature, vector: vectors[index]! })),
-    { windowMs, threshold: eventSimilarity, figureCounts: figureCounts(features) },
+    features.map((feature, index) => ({ ...feature, vector: vectors[index]!, ...(meanings[index] ? { meaning: meanings[index] } : {}) })),
+    { windowMs, threshold: eventSimilarity, figureCounts: figureCounts(features), ...(options.meanings ? { meaningThreshold: meaningSimilarity } : {}) },
   );
-  const clusters = mergeClusters(vectors, duplicates, sameEvent, GROUP_SHARE * eventSimilarity);
+  const clusters = mergeClusters(vectors, duplicates, sameEvent, GROUP_SHARE * eventSimilarity, options.meanings ? { vectors: meanings, minGroupSimilarity: meaningSimilarity } : undefined);
   return clusters.map((members) => toStory(members.map((index) => features[index]!))).sort(newestFirst);
 }
 

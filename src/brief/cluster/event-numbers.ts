@@ -14,11 +14,19 @@ const ROUND = /^[1-9]0+$/;
  * "4,000" and "4.000" are one figure (English and continental thousands), and "7,8" is "7.8".
  */
 export function eventNumbers(text: string): Set<string> {
-  const numbers = new Set<string>();
+  return new Set(eventFigures(text).keys());
+}
+
+/**
+ * The figures eventNumbers counts, each with how the text first writes it ("4000" → "4,000"), to show a reader.
+ * With `round`, round figures count too: no sign that two reports tell one event, but news to a reader ("4,000 evacuated").
+ */
+export function eventFigures(text: string, options: { round?: boolean } = {}): Map<string, string> {
+  const figures = new Map<string, string>();
   for (const [written] of text.matchAll(NUMBER)) {
     const value = THOUSANDS.test(written) ? written.replace(/[.,]/g, '') : written.replace(',', '.');
-    if (value.length < 2 || YEAR.test(value) || ROUND.test(value)) continue;
-    numbers.add(value);
+    if (value.length < 2 || YEAR.test(value) || (!options.round && ROUND.test(value)) || figures.has(value)) continue;
+    figures.set(value, written);
   }
-  return numbers;
+  return figures;
 }

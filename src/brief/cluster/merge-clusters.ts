@@ -1,3 +1,4 @@
+import { MeaningCentroid, type UnitVector } from '../embed/dense-vector.ts';
 import type { SimilarPair } from './near-duplicate-pairs.ts';
 import { Centroid, type TermVector } from './term-vectors.ts';
 
@@ -9,9 +10,27 @@ import { Centroid, type TermVector } from './term-vectors.ts';
  *
  * Returns clusters as lists of item indices, each in ascending order.
  */
-export function mergeClusters(vectors: TermVector[], duplicates: SimilarPair[], sameEvent: SimilarPair[], minGroupSimilarity: number): number[][] {
+export function mergeClusters(
+  vectors: TermVector[],
+  duplicates: SimilarPair[],
+  sameEvent: SimilarPair[],
+  minGroupSimilarity: number,
+  meaning?: { vectors: ReadonlyArray<UnitVector | undefined>; minGroupSimilarity: number },
+): number[][] {
   const parent = Int32Array.from(vectors.keys());
   const centroids = new Map<number, Centroid>();
+  // Groups whose every member has an embedding; with them, two groups also agree when their meanings do.
+  const meanings = new Map<number, MeaningCentroid | undefined>();
+  const meaningOf = (root: number): MeaningCentroid | undefined => {
+    if (meanings.has(root)) return meanings.get(root);
+    const own = meaning?.vectors[root];
+    return own && new MeaningCentroid(own);
+  };
+  const groupsAgree = (a: number, b: number): boolean => {
+    if (centroidOf(a).cosine(centroidOf(b)) >= minGroupSimilarity) return true;
+    const [meaningA, meaningB] = [meaningOf(a), meaningOf(b)];
+    return Boolean(meaning && meaningA && meaningB && meaningA.cosine(meaningB) >= meaning.minGroupSimilarity);
+  };
   const find = (index: number): number => {
     let root = index;
     while (parent[root] !== root) root = parent[root]!;
@@ -30,6 +49,10 @@ export function mergeClusters(vectors: TermVector[], duplicates: SimilarPair[], 
     merged.absorb(centroidOf(drop));
     centroids.set(keep, merged);
     centroids.delete(drop);
+    const [meaningKeep, meaningDrop] = [meaningOf(keep), meaningOf(drop)];
+    if (meaningKeep && meaningDrop) meaningKeep.absorb(meaningDrop);
+    meanings.set(keep, meaningKeep && meaningDrop ? meaningKeep : undefined);
+    meanings.delete(drop);
     parent[drop] = keep;
   };
 
@@ -39,7 +62,7 @@ export function mergeClusters(vectors: TermVector[], duplicates: SimilarPair[], 
   }
   for (const pair of strongestFirst(sameEvent)) {
     const [a, b] = [find(pair.a), find(pair.b)];
-    if (a !== b && centroidOf(a).cosine(centroidOf(b)) >= minGroupSimilarity) union(a, b);
+    if (a !== b && groupsAgree(a, b)) union(a, b);
   }
 
   const clusters = new Map<number, number[]>();

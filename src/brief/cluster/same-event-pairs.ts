@@ -1,3 +1,4 @@
+import { meaningCosine, type UnitVector } from '../embed/dense-vector.ts';
 import type { ArticleFeatures } from './article-features.ts';
 import { shareACopiedRun } from './copied-runs.ts';
 import { headlineCover } from './headline-cover.ts';
@@ -5,8 +6,11 @@ import { sharedNames } from './name-match.ts';
 import type { SimilarPair } from './near-duplicate-pairs.ts';
 import { cosine, heaviestTerms, type TermVector } from './term-vectors.ts';
 
-/** What telling two reports of one event apart needs: the article's features and its TF-IDF vector. */
-export type EventItem = Pick<ArticleFeatures, 'time' | 'dated' | 'names' | 'headlineNames' | 'leadNames' | 'numbers' | 'headlineTerms' | 'copiedRuns'> & { vector: TermVector };
+/** What telling two reports of one event apart needs: the article's features, its TF-IDF vector, and its embedding when a model gave one. */
+export type EventItem = Pick<ArticleFeatures, 'time' | 'dated' | 'names' | 'headlineNames' | 'leadNames' | 'numbers' | 'headlineTerms' | 'copiedRuns'> & {
+  vector: TermVector;
+  meaning?: UnitVector;
+};
 
 export interface SameEventOptions {
   windowMs: number;
@@ -14,6 +18,11 @@ export interface SameEventOptions {
   threshold: number;
   /** How many of the articles give each figure. */
   figureCounts: ReadonlyMap<string, number>;
+  /**
+   * With embeddings, the least cosine of two articles' meanings that says "one event" where their words differ
+   * too much (another language, a rewrite); the guards on names, headlines and copied text still apply.
+   */
+  meaningThreshold?: number;
 }
 
 /**
@@ -138,7 +147,13 @@ export function sameEventSimilarity(a: EventItem, b: EventItem, options: SameEve
   if (a.dated && b.dated && Math.abs(a.time - b.time) > options.windowMs) return undefined;
   const wording = cosine(a.vector, b.vector);
   const similarity = wording + FIGURE_WEIGHT * figuresInCommon(a, b, options.figureCounts);
-  return similarity >= thresholdFor(a, b, options.threshold) && tellTheSameEvent(a, b, similarity, wording) ? similarity : undefined;
+  const threshold = thresholdFor(a, b, options.threshold);
+  const agrees = similarity >= threshold || meanTheSame(a, b, options.meaningThreshold);
+  return agrees && tellTheSameEvent(a, b, similarity, wording) ? Math.max(similarity, threshold) : undefined;
+}
+
+function meanTheSame(a: EventItem, b: EventItem, threshold: number | undefined): boolean {
+  return threshold !== undefined && a.meaning !== undefined && b.meaning !== undefined && meaningCosine(a.meaning, b.meaning) >= threshold;
 }
 
 /** How many of the articles give each figure, for weighing the figures two of them share. */

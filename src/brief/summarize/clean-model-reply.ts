@@ -2,6 +2,9 @@ import type { Article } from '../../model/article.ts';
 
 export type CleanedReply = { ok: true; text: string } | { ok: false; reason: string };
 
+/** What the reply was written from: the only links it may keep are the ones these hold. */
+export type ReplySource = Pick<Article, 'url' | 'canonicalUrl' | 'alsoRead' | 'paragraphs'>;
+
 /** Replies that decline the task rather than do it; small local models say these even for harmless news. */
 const REFUSAL = /^(?:(?:i'?m|i am) (?:sorry|unable|not able)|sorry\b|i can(?:not|'t|\s+not)\b|i won'?t\b|as an ai\b|unfortunately,? i\b)/i;
 const PREAMBLE = /^(?:(?:here(?:'s| is) (?:a |an |the |your )?(?:\w+ )?summary\b[^:]*|summary)\s*:)\s*/i;
@@ -14,7 +17,7 @@ const TRAILING_PUNCTUATION = /[.,;:!?'"”’]+$/;
  * with no Discord mentions and no links the article did not contain, then cut to `maxChars` at a sentence end.
  * Empty and refusing replies are rejected so the caller falls back to the extractive summary.
  */
-export function cleanModelReply(reply: string, article: Article, maxChars: number): CleanedReply {
+export function cleanModelReply(reply: string, article: ReplySource, maxChars: number): CleanedReply {
   const knownUrls = articleUrls(article);
   let text = reply
     .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
@@ -46,7 +49,7 @@ function withoutMentions(text: string): string {
     .replace(/@+(?=(?:everyone|here)\b)/gi, '');
 }
 
-function articleUrls(article: Article): Set<string> {
+function articleUrls(article: ReplySource): Set<string> {
   const urls = [article.url, article.canonicalUrl, ...article.alsoRead.map((link) => link.url)];
   for (const paragraph of article.paragraphs) urls.push(...(paragraph.match(URL_PATTERN) ?? []));
   return new Set(urls.filter((url): url is string => Boolean(url)).map(normalizeUrl));

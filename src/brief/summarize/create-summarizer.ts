@@ -1,44 +1,32 @@
+import type OpenAI from 'openai';
 import type { HeraldConfig } from '../../config/load-config.ts';
-import { InputError } from '../../input-error.ts';
 import type { Logger } from '../../logger.ts';
+import { openAiClient } from '../openai-client.ts';
 import type { Summarizer } from '../summarizer.ts';
+import type { CallBudget } from './call-budget.ts';
 import { createExtractiveSummarizer } from './extractive-summarizer.ts';
 import { createMemorySummaryCache, type SummaryCache } from './summary-cache.ts';
-
-const OPENAI_API = 'https://api.openai.com/v1';
 
 export interface SummarizerDependencies {
   /** Keeps model summaries across runs; without it they last as long as the process. */
   cache?: SummaryCache;
+  /** The hourly cap on model calls, when something else spends it too; a cap of the summarizer's own otherwise. */
+  budget?: CallBudget;
   logger?: Logger;
   now?: () => number;
 }
 
-/**
- * The extractive summarizer, or a model in front of it when OPENAI_API_KEY or OPENAI_BASE_URL is set.
- * A base URL alone is enough because local servers (Ollama, llama.cpp, vLLM, LM Studio) need no key. The
- * model's client is loaded only then: the SDK is a large module that a gateway without a model would load
- * for nothing on every start.
- */
+/** The extractive summarizer, or a model in front of it when the environment configures one (see openAiClient). */
 export async function createSummarizer(config: HeraldConfig, env: NodeJS.ProcessEnv, deps: SummarizerDependencies = {}): Promise<Summarizer> {
+  return summarizerFor(config, await openAiClient(env, { timeoutMs: config.summarizer.llm.timeoutMs }), deps);
+}
+
+/** The extractive summarizer, or `client`'s model in front of it. */
+export async function summarizerFor(config: HeraldConfig, client: OpenAI | undefined, deps: SummarizerDependencies = {}): Promise<Summarizer> {
   const { maxChars, maxSentences, llm } = config.summarizer;
   const extractive = createExtractiveSummarizer({ maxChars, maxSentences });
-  const apiKey = env.OPENAI_API_KEY?.trim();
-  const baseURL = env.OPENAI_BASE_URL?.trim();
-  if (!apiKey && !baseURL) return extractive;
-  if (baseURL && !/^https?:$/.test(URL.canParse(baseURL) ? new URL(baseURL).protocol : '')) {
-    throw new InputError('OPENAI_BASE_URL must be an http:// or https:// URL, such as http://localhost:11434/v1');
-  }
-  const [{ default: OpenAI }, { createLlmSummarizer }] = await Promise.all([import('openai'), import('./llm-summarizer.ts')]);
-  // Every setting is passed explicitly, so the SDK never reads process.env behind the env this was given.
-  const client = new OpenAI({
-    apiKey: apiKey || 'no-key',
-    baseURL: baseURL || OPENAI_API,
-    organization: env.OPENAI_ORG_ID?.trim() || null,
-    project: env.OPENAI_PROJECT_ID?.trim() || null,
-    timeout: llm.timeoutMs,
-    maxRetries: 0,
-  });
+  if (!client) return extractive;
+  const { createLlmSummarizer } = await import('./llm-summarizer.ts');
   return createLlmSummarizer({
     client,
     ...llm,
@@ -46,6 +34,7 @@ export async function createSummarizer(config: HeraldConfig, env: NodeJS.Process
     maxSentences,
     cache: deps.cache ?? createMemorySummaryCache(),
     fallback: extractive,
+    ...(deps.budget ? { budget: deps.budget } : {}),
     ...(deps.now ? { now: deps.now } : {}),
     ...(deps.logger ? { logger: deps.logger } : {}),
   });

@@ -3,7 +3,7 @@ import type { Logger } from '../../logger.ts';
 import type { Article } from '../../model/article.ts';
 import { baseLanguage, isForeignLanguage } from '../../model/language.ts';
 import type { Summarizer, Summary } from '../summarizer.ts';
-import { createCallBudget } from './call-budget.ts';
+import { createCallBudget, type CallBudget } from './call-budget.ts';
 import { CallCapReached, requestChatCompletion, type CompletionPolicy } from './chat-completion.ts';
 import { cleanModelReply } from './clean-model-reply.ts';
 import { buildSummaryPrompt, PROMPT_VERSION } from './llm-prompt.ts';
@@ -21,6 +21,8 @@ export interface LlmSummarizerOptions {
   timeoutMs: number;
   maxRetries: number;
   maxCallsPerHour: number;
+  /** Spent by every call instead of a cap of the summarizer's own, when answers to questions share the hourly cap. */
+  budget?: CallBudget;
   inputTokenBudget: number;
   cache: SummaryCache;
   /** Answers whenever the model cannot: no body, a failure, an unusable reply, or the hourly cap. */
@@ -43,7 +45,7 @@ export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
   const policy: CompletionPolicy = {
     timeoutMs: options.timeoutMs,
     maxRetries: options.maxRetries,
-    budget: createCallBudget(options.maxCallsPerHour, now),
+    budget: options.budget ?? createCallBudget(options.maxCallsPerHour, now),
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     now,
   };

@@ -38,11 +38,19 @@ function width(output: ConsoleOptions['output']): number {
 /** Scheduled digests in console mode: printed where the person is looking, under the channel they were for. */
 export function consolePoster(output: ConsoleOptions['output']): Poster {
   let posted = 0;
+  /** Threads opened on digests, by id: an update posted in one is printed under its name. */
+  const threads = new Map<string, string>();
   return {
     async post(channelId, message) {
-      output.write(`\n📰 Scheduled briefing for #${channelId}\n\n${messageToText(message, width(output))}\n\n`);
+      const thread = threads.get(channelId);
+      const heading = thread ? `🧵 ${thread}` : `📰 Scheduled briefing for #${channelId}`;
+      output.write(`\n${heading}\n\n${messageToText(message, width(output))}\n\n`);
       posted += 1;
       return { messageId: `console-${posted}` };
+    },
+    async openThread(_channelId, messageId, name) {
+      threads.set(messageId, name);
+      return { threadId: messageId };
     },
     async startThread(forumId, title, message) {
       output.write(`\n📰 New post in #${forumId}: ${title}\n\n${messageToText(message, width(output))}\n\n`);

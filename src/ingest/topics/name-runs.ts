@@ -37,7 +37,7 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
   const nameWord = tokens.map((token, index) => {
     const lower = token.text.toLowerCase();
     // Mid-sentence, a capitalised stop word is a name ("Stephan Weil", "La Moncloa").
-    if (!isCapitalised(token.text) || (token.opensSentence && lists.stop.has(lower)) || isTitle(token.text, lists) || nouns.has(lower)) return false;
+    if (!isCapitalised(token.text) || (token.opensSentence && lists.stop.has(lower)) || lists.days.has(lower) || isTitle(token.text, lists) || nouns.has(lower)) return false;
     // compromise tells a name opening a sentence from a common word; without it the text must show it.
     if (isNameWord) return isNameWord(token);
     if (!token.opensSentence || capitalisedMidSentence.has(lower)) return true;

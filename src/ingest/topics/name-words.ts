@@ -18,6 +18,8 @@ export interface NameWords {
   afterHeads: { connectors: ReadonlySet<string>; heads: ReadonlySet<string> };
   /** German writes a job title as one compound ("VW-Chef", "Konzernchefin"): its ending says so. */
   titleEndings: readonly string[];
+  /** The days of the week, capitalised in English and German (and at a sentence's start everywhere) but naming no one. */
+  days: ReadonlySet<string>;
 }
 
 /** Lower-case particles inside a person's name ("Erik ten Hag", "Ursula von der Leyen"), in any language. */
@@ -29,8 +31,9 @@ const ENGLISH_TITLES =
   'mr mrs ms mx dr prof sir dame president vice prime secretary minister chancellor chair chairman chairwoman chairperson chief executive ' +
   'financial operating officer commissioner professor senator governor mayor director spokesman spokeswoman spokesperson ceo cfo cto coach manager';
 
-const LANGUAGES: Record<string, { stop: string; titles: string; connectors: string; nounMarkers?: string; titleEndings?: string; heads?: string }> = {
+const LANGUAGES: Record<string, { stop: string; titles: string; connectors: string; days: string; nounMarkers?: string; titleEndings?: string; heads?: string }> = {
   en: {
+    days: 'monday tuesday wednesday thursday friday saturday sunday',
     stop: 'the a an this that these those it its he she they we i',
     titles: ENGLISH_TITLES,
     connectors: 'of',
@@ -39,6 +42,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
       'association federation union alliance fund centres centers coalition campaign party league board authority administration',
   },
   es: {
+    days: 'lunes martes miércoles jueves viernes sábado domingo',
     stop:
       'el la los las lo un una unos unas al del de en y e o u que con por para sin sobre tras según pero mientras este esta estos estas ese esa esos esas ' +
       'su sus se no sí también ya hoy ayer así cuando donde como aunque si ante entre desde hasta durante todo todos toda todas cada otro otra más muy ' +
@@ -49,6 +53,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
     connectors: 'de del la las los',
   },
   fr: {
+    days: 'lundi mardi mercredi jeudi vendredi samedi dimanche',
     stop:
       'le la les l un une des du de d au aux et ou mais donc or ni car que qui quoi dont où ce cet cette ces son sa ses leur leurs il elle ils elles on nous ' +
       'vous je en dans par pour sur sous avec sans selon après avant depuis pendant lors dès si comme quand alors aussi puis enfin ainsi mardi lundi ' +
@@ -59,6 +64,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
     connectors: 'de du des d la le les sur en',
   },
   it: {
+    days: 'lunedì martedì mercoledì giovedì venerdì sabato domenica',
     stop:
       'il lo la i gli le l un uno una un del della dei degli delle di a al alla ai agli alle da dal dalla in nel nella nei negli con su sul sulla per ' +
       'tra fra e ed o ma che chi cui non si ci è sono era questo questa questi queste quello quella suo sua suoi sue loro lui lei noi voi io anche ' +
@@ -67,6 +73,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
     connectors: 'di del della dei degli delle da dal sul sulla',
   },
   pt: {
+    days: 'segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo segunda terça quarta quinta sexta',
     stop:
       'o a os as um uma uns umas do da dos das de em no na nos nas ao aos à às pelo pela pelos pelas por para com sem sobre após entre até e ou mas ' +
       'que se não já também quando onde como segundo este esta estes estas esse essa isso seu sua seus suas ele ela eles elas nós eu você ainda depois ' +
@@ -77,6 +84,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
     connectors: 'de do da dos das',
   },
   de: {
+    days: 'montag dienstag mittwoch donnerstag freitag samstag sonntag',
     stop:
       'der die das den dem des ein eine einer eines einem einen und oder aber doch denn dass weil wenn als wie wo was wer es er sie wir ich ihr man ' +
       'in im an am auf aus bei beim mit nach von vom zu zum zur für über unter vor hinter neben seit bis durch gegen ohne um auch noch schon nun dann ' +
@@ -103,6 +111,7 @@ const BY_LANGUAGE = new Map(
       connectors: words(lists.connectors),
       nounMarkers: words(lists.nounMarkers ?? ''),
       titleEndings: [...words(lists.titleEndings ?? '')],
+      days: words(lists.days),
       afterHeads: { connectors: words(lists.heads ? 'for' : ''), heads: words(lists.heads ?? '') },
     },
   ]),

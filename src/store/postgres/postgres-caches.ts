@@ -1,3 +1,4 @@
+import type { EmbeddingStore } from '../../brief/embed/embedding-store.ts';
 import type { SummaryCache } from '../../brief/summarize/summary-cache.ts';
 import type { Summary } from '../../brief/summarizer.ts';
 import type { ValidatorStore } from '../../ingest/fetch/fetcher.ts';
@@ -36,6 +37,32 @@ export function createPostgresSummaryCache(pool: Pool, options: { ttlMs?: number
         summary,
         options.ttlMs === undefined ? null : new Date(Date.now() + options.ttlMs),
       ]);
+    },
+  };
+}
+
+/** How many expired embeddings each write lets go of, so that the table stays the size of retention without a sweep of its own. */
+const EXPIRED_PER_WRITE = 200;
+
+/** Article embeddings, shared by every process: a text is embedded once, whichever process asks first. */
+export function createPostgresEmbeddingStore(pool: Pool, options: { ttlMs?: number } = {}): EmbeddingStore {
+  return {
+    async get(keys) {
+      if (keys.length === 0) return new Map();
+      const found = await pool.query<{ key: string; vector: number[] }>('SELECT key, vector FROM embeddings WHERE key = ANY($1) AND (expires_at IS NULL OR expires_at > now())', [keys]);
+      return new Map(found.rows.map((row) => [row.key, Float32Array.from(row.vector)]));
+    },
+    async set(entries) {
+      if (entries.length === 0) return;
+      const expires = options.ttlMs === undefined ? null : new Date(Date.now() + options.ttlMs);
+      await pool.query(
+        `INSERT INTO embeddings (key, vector, expires_at)
+         SELECT entry.key, ARRAY(SELECT value::real FROM json_array_elements_text(entry.vector) WITH ORDINALITY AS element(value, at) ORDER BY at), $2
+         FROM json_to_recordset($1::json) AS entry(key text, vector json)
+         ON CONFLICT (key) DO UPDATE SET vector = EXCLUDED.vector, expires_at = EXCLUDED.expires_at`,
+        [JSON.stringify(entries.map(([key, vector]) => ({ key, vector: Array.from(vector) }))), expires],
+      );
+      await pool.query('DELETE FROM embeddings WHERE ctid IN (SELECT ctid FROM embeddings WHERE expires_at < now() LIMIT $1)', [EXPIRED_PER_WRITE]);
     },
   };
 }

@@ -28,30 +28,45 @@ export function createPostgresDeliveryJournal(pool: Pool, retentionMs: number): 
 }
 
 /** Which articles each channel was sent: a row per channel and article, so that recording twice changes nothing. */
-export function createPostgresDeliveryLog(pool: Pool, retentionMs: number): DeliveryLog {
+export function createPostgresDeliveryLog(pool: Pool, retentionMs: number, now: () => Date = () => new Date()): DeliveryLog {
   return {
     async sentTo(channelId) {
-      const found = await pool.query<{ article_id: string }>('SELECT article_id FROM channel_deliveries WHERE channel_id = $1 AND sent_at > $2', [channelId, new Date(Date.now() - retentionMs)]);
+      const found = await pool.query<{ article_id: string }>('SELECT article_id FROM channel_deliveries WHERE channel_id = $1 AND sent_at > $2', [channelId, new Date(now().getTime() - retentionMs)]);
       return new Set(found.rows.map((row) => row.article_id));
     },
     async record(channelId, articleIds, where) {
       if (articleIds.length === 0) return;
       await pool.query(
         `INSERT INTO channel_deliveries (channel_id, article_id, sent_at, message_id, thread_id)
-         SELECT $1, article_id, now(), $3, $4 FROM unnest($2::text[]) AS article_id
+         SELECT $1, article_id, $5, $3, $4 FROM unnest($2::text[]) AS article_id
          ON CONFLICT (channel_id, article_id) DO NOTHING`,
-        [channelId, [...new Set(articleIds)], where.messageId ?? null, where.threadId ?? null],
+        [channelId, [...new Set(articleIds)], where.messageId ?? null, where.threadId ?? null, now()],
       );
     },
     async find(channelId, articleId) {
-      const found = await pool.query<{ sent_at: Date; message_id: string | null; thread_id: string | null }>(
+      const found = await pool.query<DeliveryRow>(
         'SELECT sent_at, message_id, thread_id FROM channel_deliveries WHERE channel_id = $1 AND article_id = $2',
         [channelId, articleId],
       );
       const row = found.rows[0];
-      if (!row) return undefined;
-      const place: SentIn = { ...(row.message_id ? { messageId: row.message_id } : {}), ...(row.thread_id ? { threadId: row.thread_id } : {}) };
-      return { at: row.sent_at.toISOString(), ...place };
+      return row && { at: row.sent_at.toISOString(), ...placeOf(row) };
+    },
+    async sentSince(channelId, since) {
+      const found = await pool.query<DeliveryRow & { article_id: string }>(
+        'SELECT article_id, sent_at, message_id, thread_id FROM channel_deliveries WHERE channel_id = $1 AND sent_at > $2',
+        [channelId, since],
+      );
+      return found.rows.map((row) => ({ articleId: row.article_id, at: row.sent_at.toISOString(), ...placeOf(row) }));
     },
   };
+}
+
+interface DeliveryRow {
+  sent_at: Date;
+  message_id: string | null;
+  thread_id: string | null;
+}
+
+function placeOf(row: DeliveryRow): SentIn {
+  return { ...(row.message_id ? { messageId: row.message_id } : {}), ...(row.thread_id ? { threadId: row.thread_id } : {}) };
 }

@@ -3,7 +3,7 @@ import { leaseOwner } from '../leases.ts';
 import { connectPostgres, describePostgres } from './connect.ts';
 import { migrate } from './migrate.ts';
 import { createPostgresArticleRepository } from './postgres-article-repository.ts';
-import { createPostgresSummaryCache, createPostgresValidatorStore } from './postgres-caches.ts';
+import { createPostgresEmbeddingStore, createPostgresSummaryCache, createPostgresValidatorStore } from './postgres-caches.ts';
 import { createPostgresCatalog } from './postgres-catalog.ts';
 import { createPostgresDeliveryJournal, createPostgresDeliveryLog } from './postgres-delivery.ts';
 import { createPostgresDueSlots } from './postgres-due-slots.ts';
@@ -11,6 +11,7 @@ import { createPostgresGuildSettingsRepository } from './postgres-guild-settings
 import { createPostgresLeases } from './postgres-leases.ts';
 import { createPostgresPacer } from './postgres-pacer.ts';
 import { createPostgresSourceHealthStore } from './postgres-source-health.ts';
+import { createPostgresStoryUpdateLog } from './postgres-story-updates.ts';
 
 /**
  * PostgreSQL as the store every process of a fleet shares: tables for articles (with full-text search),
@@ -35,11 +36,13 @@ export async function openPostgresEngine(location: string, options: StoreEngineO
     guilds: createPostgresGuildSettingsRepository(pool),
     sourceHealth: createPostgresSourceHealthStore(pool),
     journal: createPostgresDeliveryJournal(pool, options.retentionMs),
-    deliveries: createPostgresDeliveryLog(pool, options.retentionMs),
+    deliveries: createPostgresDeliveryLog(pool, options.retentionMs, now),
+    storyUpdates: createPostgresStoryUpdateLog(pool, options.retentionMs),
     dueSlots: createPostgresDueSlots(pool),
     leases: createPostgresLeases(pool, leaseOwner()),
     validators: createPostgresValidatorStore(pool),
     summaries: createPostgresSummaryCache(pool, { ttlMs: options.retentionMs }),
+    embeddings: createPostgresEmbeddingStore(pool, { ttlMs: options.retentionMs }),
     pacer(perSecond) {
       let pacer = pacers.get(perSecond);
       if (!pacer) pacers.set(perSecond, (pacer = createPostgresPacer(pool, { perSecond })));

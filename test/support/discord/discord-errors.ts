@@ -34,5 +34,7 @@ export const discordErrors = {
   notATextChannel: () => new DiscordError(400, 50008, 'Cannot send messages in a non-text channel'),
   missingPermissions: () => new DiscordError(403, 50013, 'Missing Permissions'),
   invalidWebhookToken: () => new DiscordError(401, 50027, 'Invalid Webhook Token'),
+  wrongChannelType: () => new DiscordError(400, 50024, 'Cannot execute action on this channel type'),
   invalidFormBody: (errors: FormErrors) => new DiscordError(400, 50035, 'Invalid Form Body', errors),
+  threadAlreadyCreated: () => new DiscordError(400, 160004, 'A thread has already been created for this message'),
 };

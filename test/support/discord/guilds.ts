@@ -57,7 +57,10 @@ export interface GuildDirectory {
   /** Changes a channel as a server admin would, returning it as it now is. */
   update(channelId: string, change: Partial<Pick<ChannelState, 'deleted' | 'botCanView' | 'botCanPost'>>): ChannelState;
   channelsOf(guildId: string): ChannelState[];
-  /** Opens a thread in a channel, as a post in a forum is; it can be seen and posted in as far as its parent can. */
+  /**
+   * Opens a thread in a channel, as a post in a forum is, or on a message (then with the message's id); it can be
+   * seen and posted in as far as its parent can. A thread in an announcement channel is an announcement thread.
+   */
   addThread(parent: ChannelState, thread: { id: string; name: string; ownerId: string; now: number }): ChannelState;
   threadsOf(guildId: string): ChannelState[];
   /** The channel as REST and gateway payloads carry it; the bot's limits are permission overwrites, so discord.js's `permissionsFor` agrees with the REST answers. */
@@ -164,7 +167,7 @@ export function createGuildDirectory(guilds: GuildSetup[], bot: APIUser): GuildD
         id: thread.id,
         guildId: parent.guildId,
         name: thread.name,
-        type: ChannelType.PublicThread,
+        type: parent.type === ChannelType.GuildAnnouncement ? ChannelType.AnnouncementThread : ChannelType.PublicThread,
         position: 0,
         // A thread has no overwrites of its own: what the bot may do there is what it may do in the parent.
         get botCanView() {

@@ -15,6 +15,8 @@ export interface HeraldOnLoopback {
   commands: Awaited<ReturnType<typeof loadCommands>>;
   /** Another gateway process of the same Herald (same services), running other shards; not logged in yet, stopped with the rest. */
   addBot(shards: ShardChoice, logger?: Logger): DiscordBot;
+  /** Stops the app and starts it again on the same config and store, as a restart does; the bots answer with the new one. */
+  restartApp(): Promise<HeraldApp>;
   /**
    * Stops Herald (every bot, and the app) and starts it again on the same store and Discord, logged in: nothing
    * in memory survives, as after a deploy. `app` and `bot` are the new ones afterwards.
@@ -56,6 +58,11 @@ export async function startHeraldOnLoopback(options: HeraldOnLoopbackOptions): P
     bot,
     commands,
     addBot,
+    async restartApp() {
+      await herald.app.stop();
+      app = herald.app = await startApp(herald.bot.poster);
+      return app;
+    },
     async restart() {
       for (const each of bots.splice(0)) await each.stop();
       await herald.app.stop();

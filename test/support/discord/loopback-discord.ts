@@ -102,6 +102,8 @@ export interface LoopbackDiscord {
   channelMessages(channelId: string): StoredMessage[];
   /** The posts opened in a forum channel, oldest first, each with its messages (the first is the one that opened it). */
   forumPosts(forumId: string): Array<{ id: string; name: string; messages: StoredMessage[] }>;
+  /** The threads opened in a channel (on its messages, or a forum's posts), oldest first, each with its messages. */
+  threadsIn(channelId: string): Array<{ id: string; name: string; messages: StoredMessage[] }>;
   waitForChannelMessage(channelId: string, predicate?: (message: StoredMessage) => boolean, timeoutMs?: number): Promise<StoredMessage>;
   /** Commands as registered: global ones, or a guild's own with `guildId`. */
   commands(guildId?: string): APIApplicationCommand[];
@@ -187,6 +189,12 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
     };
   };
 
+  const threadsIn = (channelId: string): Array<{ id: string; name: string; messages: StoredMessage[] }> =>
+    directory.guilds
+      .flatMap((guild) => directory.threadsOf(guild.id))
+      .filter((thread) => thread.parentId === channelId)
+      .map((thread) => ({ id: thread.id, name: thread.name, messages: posts.list(thread.id) }));
+
   const changeChannel = (event: GatewayDispatchEvents, channelId: string, change: Parameters<typeof directory.update>[1]): void => {
     const channel = directory.update(channelId, change);
     gateway.dispatch(channel.guildId, event, directory.channelJson(channel));
@@ -214,11 +222,8 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
     },
     letTimePass: (ms) => interactions.age(ms),
     channelMessages: (channelId) => posts.list(channelId),
-    forumPosts: (forumId) =>
-      directory.guilds
-        .flatMap((guild) => directory.threadsOf(guild.id))
-        .filter((thread) => thread.parentId === forumId)
-        .map((thread) => ({ id: thread.id, name: thread.name, messages: posts.list(thread.id) })),
+    forumPosts: (forumId) => threadsIn(forumId),
+    threadsIn,
     waitForChannelMessage: (channelId, predicate = () => true, timeoutMs = DEFAULT_WAIT_MS) =>
       feed.waitFor(() => posts.list(channelId).find(predicate), timeoutMs, `a message in channel ${channelId}`),
     commands: (guildId) => commands.list(guildId),

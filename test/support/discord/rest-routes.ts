@@ -158,6 +158,25 @@ export function restRoutes(deps: RouteDeps): RestRoute[] {
         return json({ ...directory.channelJson(thread), message: starter }, 201);
       },
     },
+    {
+      // Start Thread from Message: the thread takes the message's id, so a message holds one thread at most.
+      method: 'POST',
+      route: '/channels/:channelId/messages/:messageId/threads',
+      auth: true,
+      handle: (request) => {
+        const channel = visibleChannel(request.params.channelId);
+        // Only a text or announcement channel's messages can start one; not a forum's, nor a thread's own.
+        if (channel.parentId || (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement)) throw discordErrors.wrongChannelType();
+        if (!channel.botCanPost) throw discordErrors.missingPermissions();
+        const messageId = request.params.messageId ?? '';
+        if (!posts.list(channel.id).some((message) => message.id === messageId)) throw discordErrors.unknownMessage();
+        const body = (request.body ?? {}) as { name?: unknown };
+        rejectIssues(threadNameIssues(body.name));
+        if (directory.channel(messageId)) throw discordErrors.threadAlreadyCreated();
+        const thread = directory.addThread(channel, { id: messageId, name: String(body.name), ownerId: deps.bot.id, now: request.now });
+        return json(directory.channelJson(thread), 201);
+      },
+    },
     { method: 'GET', route: '/guilds/:guildId', auth: true, handle: (request) => json(directory.guildJson(joinedGuild(request))) },
     {
       method: 'GET',
