@@ -1,6 +1,7 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.ts';
 import { guildScope, readers } from '../src/discord/guild-access.ts';
+import { replyText } from '../src/discord/i18n/reply-text.ts';
 import { briefingMessages } from '../src/discord/render/briefing-messages.ts';
 import { moreLikeButton } from '../src/discord/render/reply-buttons.ts';
 import { sendAll } from '../src/discord/send-all.ts';
@@ -16,6 +17,6 @@ export default {
   async execute(request, respond, services) {
     const limit = request.integer('max-items') ?? DEFAULT_STORIES;
     const briefing = await services.newsroom.digest({ ...(await guildScope(request, services)), ...readers(request), limit });
-    await sendAll(respond, briefingMessages(briefing, { storyButton: moreLikeButton }));
+    await sendAll(respond, briefingMessages(briefing, { text: replyText(request.locale), storyButton: moreLikeButton }));
   },
 } satisfies Command;

@@ -3,6 +3,7 @@ import { matchTopics } from '../src/brief/topics/match-topics.ts';
 import { parseButtonId, retiredButton } from '../src/discord/button-id.ts';
 import type { Command, CommandRequest, Services } from '../src/discord/command.ts';
 import { articleInScope, guildScope, readers, requireGuild } from '../src/discord/guild-access.ts';
+import { replyText } from '../src/discord/i18n/reply-text.ts';
 import { briefingMessages } from '../src/discord/render/briefing-messages.ts';
 import { TITLE_MAX } from '../src/discord/render/embed-limits.ts';
 import { contentMessage, type MessagePayload } from '../src/discord/render/message-payload.ts';
@@ -20,8 +21,9 @@ export default {
     .setContexts(InteractionContextType.Guild)
     .addStringOption((option) => option.setName('topic').setDescription('A person, place, organisation or subject').setRequired(true).setMaxLength(100).setAutocomplete(true)),
   async execute(request, respond, services) {
+    const text = replyText(request.locale);
     const topic = request.string('topic')?.trim();
-    if (!topic) throw new InputError('Tell me a topic, for example /news topic:north korea');
+    if (!topic) throw new InputError(text.needTopic);
     await respond.send(await briefingPage(request, services, topic, 0));
   },
   async autocomplete(request, services) {
@@ -39,22 +41,23 @@ export default {
       await respond.defer({ ephemeral: true });
       const related = await services.newsroom.moreLike(article, { ...(await guildScope(request, services)), ...readers(request), limit: STORIES });
       const heading = `More like "${article.title}"`;
-      await respond.send(related.items.length ? briefingMessages(related, { heading, oneMessage: true, storyButton: moreLikeButton })[0]! : contentMessage(`Nothing related to "${fitUntrusted(oneLine(article.title), TITLE_MAX)}" in this server’s sources yet.`), {
+      await respond.send(related.items.length ? briefingMessages(related, { text: replyText(request.locale), heading, oneMessage: true, storyButton: moreLikeButton })[0]! : contentMessage(`Nothing related to "${fitUntrusted(oneLine(article.title), TITLE_MAX)}" in this server’s sources yet.`), {
         ephemeral: true,
       });
       return;
     }
     const paged = action === 'page' ? readPage(data) : undefined;
-    if (!paged) throw retiredButton();
+    if (!paged) throw retiredButton(request.locale);
     await respond.update(await briefingPage(request, services, paged.words, paged.page));
   },
 } satisfies Command;
 
 /** A page of the briefing as one message, so that turning the page replaces it. `offset` stories come before it. */
-async function briefingPage(request: Pick<CommandRequest, 'guildId' | 'guildLocale'>, services: Services, topic: string, offset: number): Promise<MessagePayload> {
+async function briefingPage(request: Pick<CommandRequest, 'guildId' | 'guildLocale' | 'locale'>, services: Services, topic: string, offset: number): Promise<MessagePayload> {
+  const text = replyText(request.locale);
   const briefing = await services.newsroom.topicBriefing(topic, { ...(await guildScope(request, services)), ...readers(request), limit: STORIES, offset });
-  const heading = offset > 0 ? `Briefing: ${topic} · stories ${offset + 1}–${offset + briefing.items.length}` : undefined;
-  const page = briefingMessages(briefing, { oneMessage: true, storyButton: moreLikeButton, ...(heading ? { heading } : {}) })[0]!;
+  const heading = offset > 0 ? `${text.briefingOn(topic)} · ${offset + 1}–${offset + briefing.items.length}` : undefined;
+  const page = briefingMessages(briefing, { text, oneMessage: true, storyButton: moreLikeButton, ...(heading ? { heading } : {}) })[0]!;
   const turn = buttonRows(pageButtons(offset > 0 ? newsPageId(Math.max(0, offset - STORIES), topic) : undefined, briefing.more ? newsPageId(offset + STORIES, topic) : undefined));
   return turn.length ? { ...page, components: [...(page.components ?? []), ...turn] } : page;
 }

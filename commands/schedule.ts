@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { Command, CommandRequest, Responder, Services } from '../src/discord/command.ts';
 import { requireManageGuild } from '../src/discord/guild-access.ts';
+import { ENGLISH, replyText, type ReplyText } from '../src/discord/i18n/reply-text.ts';
 import { discordTimestamp } from '../src/discord/render/discord-time.ts';
 import { listEmbeds } from '../src/discord/render/list-embeds.ts';
 import { contentMessage } from '../src/discord/render/message-payload.ts';
@@ -75,7 +76,7 @@ export default {
       case 'language':
         return setLanguage(guildId, request, respond, services);
       default:
-        return list(guildId, respond, services);
+        return list(guildId, request, respond, services);
     }
   },
   async autocomplete(request, services) {
@@ -88,18 +89,20 @@ export default {
     }
     if (!request.guildId) return [];
     const { schedules } = await services.guilds.get(request.guildId);
+    const text = replyText(request.locale);
     return schedules
-      .map((schedule) => ({ name: describe(schedule).slice(0, 100), value: schedule.id }))
+      .map((schedule) => ({ name: describe(schedule, text).slice(0, 100), value: schedule.id }))
       .filter((choice) => choice.name.toLowerCase().includes(typed))
       .slice(0, 25);
   },
 } satisfies Command;
 
 async function set(guildId: string, request: CommandRequest, respond: Responder, services: Services): Promise<void> {
+  const text = replyText(request.locale);
   const channel = request.channel('channel');
-  if (!channel) throw new InputError('Choose the channel to post in.');
-  if (!(POSTABLE_TYPES as readonly number[]).includes(channel.type)) throw new InputError(`Herald cannot post digests in #${channel.name}; choose a text, announcement, thread or forum channel.`);
-  if (!channel.botCanPost) throw new InputError(`Herald cannot post in #${channel.name}: give it the View Channel, Send Messages and Embed Links permissions there first.`);
+  if (!channel) throw new InputError(text.chooseChannel);
+  if (!(POSTABLE_TYPES as readonly number[]).includes(channel.type)) throw new InputError(text.cannotPostKind(channel.name));
+  if (!channel.botCanPost) throw new InputError(text.cannotPostIn(channel.name));
   const crons = parseScheduleTime(request.string('time') ?? '');
   const timezone = parseTimezone(request.string('timezone') ?? '');
   const topics = commaList(request.string('topics'));
@@ -107,10 +110,10 @@ async function set(guildId: string, request: CommandRequest, respond: Responder,
   const exclude = commaList(request.string('exclude'));
   compileKeywords([...include, ...exclude]);
   const role = request.role('mention');
-  if (role && role.id === guildId) throw new InputError('Herald will not ping @everyone; choose a role.');
-  const language = chosenLanguage(request.string('language'));
+  if (role && role.id === guildId) throw new InputError(text.noEveryonePing);
+  const language = chosenLanguage(request.string('language'), text);
   const { schedules } = await services.guilds.get(guildId);
-  if (schedules.length >= MAX_SCHEDULES) throw new InputError(`A server can have at most ${MAX_SCHEDULES} schedules; remove one first.`);
+  if (schedules.length >= MAX_SCHEDULES) throw new InputError(text.tooManySchedules(MAX_SCHEDULES));
   const schedule: Schedule = {
     id: randomUUID().slice(0, 8),
     channelId: channel.id,
@@ -132,26 +135,27 @@ async function set(guildId: string, request: CommandRequest, respond: Responder,
   await services.guilds.update(guildId, (settings) => ({ ...withLocale(settings, request), schedules: [...settings.schedules, schedule] }));
   await services.reschedule(guildId);
   const next = (await services.scheduleTimes(guildId)).find((times) => times.scheduleId === schedule.id)?.nextRunAt;
-  const nextText = next ? ` The first one goes out ${discordTimestamp(next, 'R')}.` : '';
-  await respond.send(contentMessage(`Scheduled: ${describe(schedule)}.${nextText}`), { ephemeral: true });
+  await respond.send(contentMessage(text.scheduled(describe(schedule, text), discordTimestamp(next, 'R'))), { ephemeral: true });
 }
 
 async function remove(guildId: string, request: CommandRequest, respond: Responder, services: Services): Promise<void> {
   const id = request.string('schedule')?.trim() ?? '';
   const { schedules } = await services.guilds.get(guildId);
+  const text = replyText(request.locale);
   const schedule = schedules.find((candidate) => candidate.id === id);
-  if (!schedule) throw new InputError('This server has no such schedule; /schedule list shows them.');
+  if (!schedule) throw new InputError(text.noSuchSchedule);
   await services.guilds.update(guildId, (settings) => ({ ...settings, schedules: settings.schedules.filter((candidate) => candidate.id !== id) }));
   await services.reschedule(guildId);
-  await respond.send(contentMessage(`Removed: ${describe(schedule)}.`), { ephemeral: true });
+  await respond.send(contentMessage(text.scheduleRemoved(describe(schedule, text))), { ephemeral: true });
 }
 
 async function setLanguage(guildId: string, request: CommandRequest, respond: Responder, services: Services): Promise<void> {
+  const text = replyText(request.locale);
   const id = request.string('schedule')?.trim() ?? '';
   const chosen = request.string('language')?.trim();
-  const language = chosen === SERVER_LANGUAGE ? undefined : chosenLanguage(chosen ?? null);
-  if (!language && chosen !== SERVER_LANGUAGE) throw new InputError('Choose a language, or the server’s own.');
-  if (!(await services.guilds.get(guildId)).schedules.some((candidate) => candidate.id === id)) throw new InputError('This server has no such schedule; /schedule list shows them.');
+  const language = chosen === SERVER_LANGUAGE ? undefined : chosenLanguage(chosen ?? null, text);
+  if (!language && chosen !== SERVER_LANGUAGE) throw new InputError(text.chooseLanguage);
+  if (!(await services.guilds.get(guildId)).schedules.some((candidate) => candidate.id === id)) throw new InputError(text.noSuchSchedule);
   const updated = await services.guilds.update(guildId, (settings) => ({
     ...withLocale(settings, request),
     schedules: settings.schedules.map((schedule) => {
@@ -161,15 +165,15 @@ async function setLanguage(guildId: string, request: CommandRequest, respond: Re
     }),
   }));
   const schedule = updated.schedules.find((candidate) => candidate.id === id)!;
-  const server = updated.locale ? ` (${languageName(updated.locale)} now)` : '';
-  await respond.send(contentMessage(`${language ? 'Language set' : `Following the server’s language${server}`}: ${describe(schedule)}.`), { ephemeral: true });
+  const described = describe(schedule, text);
+  await respond.send(contentMessage(language ? text.languageSet(described) : text.followingServerLanguage(described, updated.locale)), { ephemeral: true });
 }
 
 /** A language among the choices; anything else (the console passes what it is given) is refused. */
-function chosenLanguage(value: string | null): string | undefined {
+function chosenLanguage(value: string | null, text: ReplyText): string | undefined {
   const code = value?.trim().toLowerCase();
   if (!code) return undefined;
-  if (!(LANGUAGES as readonly string[]).includes(code)) throw new InputError(`Herald writes digests in ${LANGUAGES.join(', ')}; choose one of those.`);
+  if (!(LANGUAGES as readonly string[]).includes(code)) throw new InputError(text.digestLanguages(LANGUAGES.join(', ')));
   return code;
 }
 
@@ -178,18 +182,19 @@ function withLocale(settings: GuildSettings, request: CommandRequest): GuildSett
   return request.guildLocale ? { ...settings, locale: request.guildLocale } : settings;
 }
 
-async function list(guildId: string, respond: Responder, services: Services): Promise<void> {
+async function list(guildId: string, request: CommandRequest, respond: Responder, services: Services): Promise<void> {
+  const text = replyText(request.locale);
   const { schedules } = await services.guilds.get(guildId);
   if (schedules.length === 0) {
-    await respond.send(contentMessage('No schedules yet. Add one with /schedule set.'), { ephemeral: true });
+    await respond.send(contentMessage(text.noSchedules), { ephemeral: true });
     return;
   }
   const times = new Map((await services.scheduleTimes(guildId)).map((entry) => [entry.scheduleId, entry]));
   const lines = schedules.map((schedule) => {
-    const next = times.get(schedule.id)?.nextRunAt;
-    return `• \`${schedule.id}\` ${describe(schedule)}${next ? ` · next ${discordTimestamp(next, 'R')}` : ''}`;
+    const next = discordTimestamp(times.get(schedule.id)?.nextRunAt, 'R');
+    return `• \`${schedule.id}\` ${describe(schedule, text)}${next ? ` · ${text.nextAt(next)}` : ''}`;
   });
-  await sendAll(respond, packEmbeds(listEmbeds('Schedules', lines)), { ephemeral: true });
+  await sendAll(respond, packEmbeds(listEmbeds(text.schedules, lines)), { ephemeral: true });
 }
 
 function commaList(value: string | null): string[] {
@@ -197,17 +202,18 @@ function commaList(value: string | null): string[] {
 }
 
 /** How a schedule reads back to an admin: where, when, in which zone, about what, in which language, and whether it is paused. */
-export function describe(schedule: Schedule): string {
+export function describe(schedule: Schedule, text: ReplyText = ENGLISH): string {
+  const channel = `<#${schedule.channelId}>`;
   const parts = [
-    schedule.when.toLowerCase() === 'instant' ? `<#${schedule.channelId}> as stories arrive (at most every 5 minutes)` : `<#${schedule.channelId}> at ${fitUntrusted(schedule.when, 100)} (${schedule.timezone})`,
-    `up to ${schedule.maxItems} stories`,
-    schedule.topics.length ? `about ${fitUntrusted(oneLine(schedule.topics.join(', ')), 200)}` : '',
-    schedule.include?.length ? `naming ${fitUntrusted(oneLine(schedule.include.join(' or ')), 200)}` : '',
-    schedule.exclude?.length ? `never ${fitUntrusted(oneLine(schedule.exclude.join(' or ')), 200)}` : '',
-    schedule.mentionRoleId ? `pinging <@&${schedule.mentionRoleId}>` : '',
-    schedule.language ? `in ${languageName(schedule.language)}` : '',
-    schedule.updates === false ? 'no updates' : '',
+    schedule.when.toLowerCase() === 'instant' ? text.postsAsStoriesArrive(channel) : text.postsAt(channel, fitUntrusted(schedule.when, 100), schedule.timezone),
+    text.upToStories(schedule.maxItems),
+    schedule.topics.length ? text.about(fitUntrusted(oneLine(schedule.topics.join(', ')), 200)) : '',
+    schedule.include?.length ? text.naming(fitUntrusted(oneLine(schedule.include.join(text.or)), 200)) : '',
+    schedule.exclude?.length ? text.never(fitUntrusted(oneLine(schedule.exclude.join(text.or)), 200)) : '',
+    schedule.mentionRoleId ? text.pinging(`<@&${schedule.mentionRoleId}>`) : '',
+    schedule.language ? text.writtenIn(schedule.language) : '',
+    schedule.updates === false ? text.noUpdates : '',
   ].filter(Boolean);
-  const paused = schedule.paused ? ` · ⏸️ paused: ${fitUntrusted(oneLine(schedule.paused.reason), 200)}` : '';
+  const paused = schedule.paused ? ` · ${text.paused(fitUntrusted(oneLine(schedule.paused.reason), 200))}` : '';
   return `${parts.join(', ')}${paused}`;
 }

@@ -2,6 +2,7 @@ import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { parseButtonId, retiredButton } from '../src/discord/button-id.ts';
 import type { Command, CommandRequest, Services } from '../src/discord/command.ts';
 import { guildScope } from '../src/discord/guild-access.ts';
+import { replyText } from '../src/discord/i18n/reply-text.ts';
 import type { MessagePayload } from '../src/discord/render/message-payload.ts';
 import { buttonRows, pageButtons, replyButton } from '../src/discord/render/reply-buttons.ts';
 import { searchPage } from '../src/discord/render/search-messages.ts';
@@ -18,20 +19,21 @@ export default {
     .setContexts(InteractionContextType.Guild)
     .addStringOption((option) => option.setName('query').setDescription('Words to look for').setRequired(true).setMaxLength(200)),
   async execute(request, respond, services) {
+    const text = replyText(request.locale);
     const query = request.string('query')?.trim();
-    if (!query) throw new InputError('Tell me what to look for, for example /search query:ferry strike');
+    if (!query) throw new InputError(text.needQuery);
     await respond.send(await resultsPage(request, services, query, 0));
   },
   /** Next and previous pages, searched again (the store may have changed), replace the results in place. */
   async button(request, respond, services) {
     const { action, data } = parseButtonId(request.customId)!;
     const paged = action === 'page' ? readPage(data) : undefined;
-    if (!paged) throw retiredButton();
+    if (!paged) throw retiredButton(request.locale);
     await respond.update(await resultsPage(request, services, paged.words, paged.page));
   },
 } satisfies Command;
 
-async function resultsPage(request: Pick<CommandRequest, 'guildId'>, services: Services, query: string, page: number): Promise<MessagePayload> {
+async function resultsPage(request: Pick<CommandRequest, 'guildId' | 'locale'>, services: Services, query: string, page: number): Promise<MessagePayload> {
   const start = page * PER_PAGE;
   // One more than the page shows, to know whether there is a next page.
   const found = await services.newsroom.search(query, { ...(await guildScope(request, services)), limit: start + PER_PAGE + 1 });
@@ -42,5 +44,5 @@ async function resultsPage(request: Pick<CommandRequest, 'guildId'>, services: S
     numbered.map(({ result, number }) => replyButton(`More like ${number}`, moreLikeId(result.id))),
     pageButtons(page > 0 ? searchPageId(page - 1, query) : undefined, found.length > start + PER_PAGE ? searchPageId(page + 1, query) : undefined),
   );
-  return { ...searchPage(query, results, { firstNumber: start + 1 }), ...(rows.length ? { components: rows } : {}) };
+  return { ...searchPage(query, results, { text: replyText(request.locale), firstNumber: start + 1 }), ...(rows.length ? { components: rows } : {}) };
 }

@@ -1,6 +1,7 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { Command, CommandRequest, Responder, Services } from '../src/discord/command.ts';
 import { requireManageGuild } from '../src/discord/guild-access.ts';
+import { replyText } from '../src/discord/i18n/reply-text.ts';
 import { listEmbeds } from '../src/discord/render/list-embeds.ts';
 import { contentMessage } from '../src/discord/render/message-payload.ts';
 import { packEmbeds } from '../src/discord/render/pack-embeds.ts';
@@ -43,7 +44,7 @@ export default {
       case 'remove':
         return remove(guildId, request, respond, services);
       default:
-        return list(guildId, respond, services);
+        return list(guildId, request, respond, services);
     }
   },
   async autocomplete(request, services) {
@@ -58,14 +59,15 @@ export default {
 } satisfies Command;
 
 async function add(guildId: string, request: CommandRequest, respond: Responder, services: Services): Promise<void> {
+  const text = replyText(request.locale);
   const url = request.string('url')?.trim() ?? '';
-  if (!/^https?:\/\/\S+$/i.test(url) || !URL.canParse(url)) throw new InputError('That is not a web address; give a feed or page starting with https://');
+  if (!/^https?:\/\/\S+$/i.test(url) || !URL.canParse(url)) throw new InputError(text.notASourceAddress);
   const { sources } = await services.guilds.get(guildId);
   const key = canonicalUrl(url) ?? url;
   const existing = sources.find((source) => (canonicalUrl(source.url) ?? source.url) === key);
   // Adding a disabled source again is how an admin says it is back: it is read again, under the address it had.
-  if (existing && !(await services.sourceHealth(existing.url))?.disabled) throw new InputError('This server already reads that source.');
-  if (!existing && sources.length >= MAX_SOURCES) throw new InputError(`A server can have at most ${MAX_SOURCES} sources; remove one first.`);
+  if (existing && !(await services.sourceHealth(existing.url))?.disabled) throw new InputError(text.alreadyReads);
+  if (!existing && sources.length >= MAX_SOURCES) throw new InputError(text.tooManySources(MAX_SOURCES));
   const every = request.integer('every') ?? existing?.intervalMinutes;
   const location = existing?.url ?? url;
   await respond.defer({ ephemeral: true });
@@ -78,24 +80,24 @@ async function add(guildId: string, request: CommandRequest, respond: Responder,
       { url: location, ...(name ? { name } : {}), ...(every === undefined ? {} : { intervalMinutes: every }), addedBy: existing?.addedBy ?? request.user.id, addedAt: existing?.addedAt ?? services.now().toISOString() },
     ],
   }));
-  const label = name ? `**${fitUntrusted(oneLine(name), 100)}**` : 'the source';
-  await respond.send(contentMessage(`Added ${label} (${found.articles} article${found.articles === 1 ? '' : 's'} read now). Its stories count from now on.`), { ephemeral: true });
+  await respond.send(contentMessage(text.sourceAdded(name ? `**${fitUntrusted(oneLine(name), 100)}**` : undefined, found.articles)), { ephemeral: true });
 }
 
 async function remove(guildId: string, request: CommandRequest, respond: Responder, services: Services): Promise<void> {
   const url = request.string('url')?.trim() ?? '';
   const { sources } = await services.guilds.get(guildId);
   const key = canonicalUrl(url) ?? url;
-  if (!sources.some((source) => source.url === url || (canonicalUrl(source.url) ?? source.url) === key)) throw new InputError('This server does not read that source; /sources list shows what it reads.');
+  if (!sources.some((source) => source.url === url || (canonicalUrl(source.url) ?? source.url) === key)) throw new InputError(replyText(request.locale).doesNotRead);
   await services.guilds.update(guildId, (settings) => ({ ...settings, sources: settings.sources.filter((source) => source.url !== url && (canonicalUrl(source.url) ?? source.url) !== key) }));
-  await respond.send(contentMessage('Removed. Its stories no longer appear in this server’s briefings.'), { ephemeral: true });
+  await respond.send(contentMessage(replyText(request.locale).sourceRemoved), { ephemeral: true });
 }
 
-async function list(guildId: string, respond: Responder, services: Services): Promise<void> {
+async function list(guildId: string, request: CommandRequest, respond: Responder, services: Services): Promise<void> {
+  const text = replyText(request.locale);
   const { sources } = await services.guilds.get(guildId);
   const lines = [
-    ...(await Promise.all(sources.map(async (source) => `• ${safeLink(source.name ?? source.url, source.url)}${(await services.sourceHealth(source.url))?.disabled ? ' · ⛔ disabled (see /status)' : ''}`))),
-    ...services.defaultSources.map((source) => `• ${fitUntrusted(source, 200)} (every server)`),
+    ...(await Promise.all(sources.map(async (source) => `• ${safeLink(source.name ?? source.url, source.url)}${(await services.sourceHealth(source.url))?.disabled ? ` · ${text.disabledSeeStatus}` : ''}`))),
+    ...services.defaultSources.map((source) => `• ${fitUntrusted(source, 200)} (${text.everyServer})`),
   ];
-  await sendAll(respond, packEmbeds(listEmbeds(`Sources (${sources.length} of this server’s own)`, lines)), { ephemeral: true });
+  await sendAll(respond, packEmbeds(listEmbeds(text.sourcesOfServer(sources.length), lines)), { ephemeral: true });
 }

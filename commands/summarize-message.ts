@@ -1,6 +1,7 @@
 import { ApplicationCommandType, ButtonStyle, ContextMenuCommandBuilder, InteractionContextType } from 'discord.js';
 import type { Command } from '../src/discord/command.ts';
 import { requireGuild } from '../src/discord/guild-access.ts';
+import { replyText } from '../src/discord/i18n/reply-text.ts';
 import { buttonRows, replyButton, withButtons } from '../src/discord/render/reply-buttons.ts';
 import { summaryMessages } from '../src/discord/render/summary-messages.ts';
 import { shareLinkId } from '../src/discord/reply-button-ids.ts';
@@ -23,6 +24,6 @@ export default {
     await respond.defer({ ephemeral: true });
     const summary = await services.newsroom.summarizeArticle(await services.readArticle(url));
     const postHere = buttonRows([replyButton('Post here', shareLinkId(url), ButtonStyle.Primary)]);
-    await sendAll(respond, withButtons(summaryMessages(summary, { url }), postHere), { ephemeral: true });
+    await sendAll(respond, withButtons(summaryMessages(summary, { text: replyText(request.locale), url }), postHere), { ephemeral: true });
   },
 } satisfies Command;

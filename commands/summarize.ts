@@ -3,6 +3,7 @@ import { webAddress } from '../src/brief/article-address.ts';
 import { parseButtonId, retiredButton } from '../src/discord/button-id.ts';
 import type { ButtonRequest, Command, Responder, Services } from '../src/discord/command.ts';
 import { articleInScope, requireGuild, requirePoster } from '../src/discord/guild-access.ts';
+import { replyText } from '../src/discord/i18n/reply-text.ts';
 import type { MessagePayload } from '../src/discord/render/message-payload.ts';
 import { buttonRows, replyButton, withButtons } from '../src/discord/render/reply-buttons.ts';
 import { fitUntrusted, oneLine } from '../src/discord/render/safe-text.ts';
@@ -21,11 +22,12 @@ export default {
     .setContexts(InteractionContextType.Guild)
     .addStringOption((option) => option.setName('url').setDescription('The article’s address, starting with https://').setRequired(true).setMaxLength(2000)),
   async execute(request, respond, services) {
+    const text = replyText(request.locale);
     const url = request.string('url')?.trim() ?? '';
-    if (!/^https?:\/\/[^\s]+$/i.test(url) || !URL.canParse(url)) throw new InputError('That is not a web address; give one starting with https://');
+    if (!/^https?:\/\/[^\s]+$/i.test(url) || !URL.canParse(url)) throw new InputError(text.notAnArticleAddress);
     await respond.defer();
     const summary = await services.newsroom.summarizeArticle(await services.readArticle(url));
-    await sendAll(respond, summaryMessages(summary));
+    await sendAll(respond, summaryMessages(summary, { text }));
   },
   /**
    * "Summarize" on a search result answers privately; "Post here" under a private summary posts it for the
@@ -37,23 +39,23 @@ export default {
     if (action === 'stored') {
       const article = await articleInScope(request, services, data);
       await respond.defer({ ephemeral: true });
-      await sendAll(respond, withButtons(await storedSummary(article, services), buttonRows([replyButton('Post here', shareStoredId(article.id), ButtonStyle.Primary)])), { ephemeral: true });
+      await sendAll(respond, withButtons(await storedSummary(article, services, request), buttonRows([replyButton('Post here', shareStoredId(article.id), ButtonStyle.Primary)])), { ephemeral: true });
     } else if (action === 'share') {
       requirePoster(request);
       const article = await articleInScope(request, services, data);
       await respond.defer();
-      await sendAll(respond, withPresser(await storedSummary(article, services), request));
+      await sendAll(respond, withPresser(await storedSummary(article, services, request), request));
     } else if (action === 'link') {
       await postLink(request, respond, services, data);
     } else {
-      throw retiredButton();
+      throw retiredButton(request.locale);
     }
   },
 } satisfies Command;
 
-async function storedSummary(article: Article, services: Services): Promise<MessagePayload[]> {
+async function storedSummary(article: Article, services: Services, request: ButtonRequest): Promise<MessagePayload[]> {
   const url = webAddress(article);
-  return summaryMessages(await services.newsroom.summarizeArticle(article), url ? { url } : {});
+  return summaryMessages(await services.newsroom.summarizeArticle(article), { text: replyText(request.locale), ...(url ? { url } : {}) });
 }
 
 /** A linked page's summary, read again through the network guard: the page may have changed, or its name may point elsewhere now. */
@@ -62,7 +64,7 @@ async function postLink(request: ButtonRequest, respond: Responder, services: Se
   const url = sharedLink(data, request.message.links);
   if (!url) throw new InputError('Herald can no longer tell which article this was; use Summarize with Herald on the message again.');
   await respond.defer();
-  await sendAll(respond, withPresser(summaryMessages(await services.newsroom.summarizeArticle(await services.readArticle(url)), { url }), request));
+  await sendAll(respond, withPresser(summaryMessages(await services.newsroom.summarizeArticle(await services.readArticle(url)), { text: replyText(request.locale), url }), request));
 }
 
 /** Says who shared it, since Herald posts it: the name only, which pings no one. */

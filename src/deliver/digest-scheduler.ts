@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Newsroom } from '../brief/newsroom.ts';
+import { replyText } from '../discord/i18n/reply-text.ts';
 import { briefingMessages } from '../discord/render/briefing-messages.ts';
 import { moreLikeButton } from '../discord/render/reply-buttons.ts';
 import { contentMessage, type MessagePayload } from '../discord/render/message-payload.ts';
@@ -77,7 +78,6 @@ const FIRST_RETRY_MS = 2_000;
 /** Discord honours enforce_nonce for "the past few minutes"; past this, a resent nonce may post twice. */
 const NONCE_TRUST_MS = 2 * 60_000;
 const MINUTE = 60_000;
-const NO_NEWS = 'No new stories since the last digest.';
 const LEASE_MS = 30_000;
 const SWEEP_EVERY_MS = 5_000;
 const CONCURRENCY = 16;
@@ -136,7 +136,9 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
       ...(language ? { language } : {}),
     });
     if (digest.items.length === 0 && !schedule.announceEmpty) return undefined;
-    const messages = digest.items.length ? briefingMessages(digest, { storyButton: moreLikeButton }) : [contentMessage(NO_NEWS)];
+    // Herald's own words follow the digest's language where it has them, as the summaries do.
+    const text = replyText(language);
+    const messages = digest.items.length ? briefingMessages(digest, { text, storyButton: moreLikeButton }) : [contentMessage(text.noNewStories)];
     const withMention = schedule.mentionRoleId ? mentionRole(messages, schedule.mentionRoleId) : messages;
     return {
       ...runFor(settings.guildId, schedule, slot, deps.now()),

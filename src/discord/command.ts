@@ -35,6 +35,8 @@ export interface CommandRequest {
   user: { id: string; name: string };
   /** The server's preferred locale ("en-US", "fr"), as Discord sends it with every interaction in a server; absent at the console. */
   guildLocale?: string;
+  /** The language the user's Discord is set to ("fr", "pt-BR"), which Herald's own words in the reply follow; absent at the console, which is in English. */
+  locale?: string;
   /** The member's permissions where the command was used, as Discord computed them (owner overrides included). */
   memberPermissions: bigint;
   subcommand(): string | null;
@@ -60,6 +62,8 @@ export interface ButtonRequest {
   channelId: string;
   user: { id: string; name: string };
   guildLocale?: string;
+  /** The presser's own locale, which Herald's words in the answer follow. */
+  locale?: string;
   /** The presser's permissions where the button is, as Discord computed them; none in a direct message. */
   memberPermissions: bigint;
   /**

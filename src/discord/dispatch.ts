@@ -2,6 +2,7 @@ import { InputError } from '../input-error.ts';
 import type { Logger } from '../logger.ts';
 import { parseButtonId, retiredButton } from './button-id.ts';
 import type { AutocompleteRequest, ButtonRequest, ButtonResponder, Command, CommandRequest, Responder, Services } from './command.ts';
+import { replyText, type ReplyText } from './i18n/reply-text.ts';
 import { contentMessage } from './render/message-payload.ts';
 import { fitUntrusted, oneLine } from './render/safe-text.ts';
 
@@ -29,9 +30,10 @@ export async function dispatchCommand(
   options: DispatchOptions,
 ): Promise<void> {
   const respond = deadlineResponder(responder, options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS, () => responder.defer());
-  await answering(respond, `/${request.commandName}`, request.guildId, options, async () => {
+  const text = replyText(request.locale);
+  await answering(respond, `/${request.commandName}`, request.guildId, text, options, async () => {
     const command = commands.get(request.commandName);
-    if (!command) throw new InputError(`Herald has no /${request.commandName} command any more; /help lists what it can do.`);
+    if (!command) throw new InputError(text.noSuchCommand(request.commandName));
     // Awaited under the deadline: a process still opening its store defers rather than letting the interaction expire.
     await command.execute(request, respond, await services);
   });
@@ -52,8 +54,9 @@ export async function dispatchButton(
   const respond = deadlineResponder(responder, options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS, () => responder.deferUpdate());
   const named = parseButtonId(request.customId);
   const command = named ? commands.get(named.command) : undefined;
-  await answering(respond, `button ${named?.command ?? '?'}:${named?.action ?? '?'}`, request.guildId, options, async () => {
-    if (!command?.button) throw retiredButton();
+  const text = replyText(request.locale);
+  await answering(respond, `button ${named?.command ?? '?'}:${named?.action ?? '?'}`, request.guildId, text, options, async () => {
+    if (!command?.button) throw retiredButton(request.locale);
     await command.button(request, { ...respond, update: (message) => respond.enqueue(() => responder.update(message)) }, await services);
   });
 }
@@ -63,6 +66,7 @@ async function answering(
   respond: Responder & { settle(): void },
   what: string,
   guildId: string | null,
+  text: ReplyText,
   options: DispatchOptions,
   handle: () => Promise<void>,
 ): Promise<void> {
@@ -71,9 +75,9 @@ async function answering(
   } catch (error) {
     const userError = error instanceof InputError;
     if (!userError) options.logger.error({ err: error, command: what, guildId }, 'command failed');
-    const text = userError ? error.message : `Something went wrong while answering ${what}. It has been logged; please try again.`;
+    const explanation = userError ? error.message : text.commandFailed(what);
     // An explanation may quote what the user typed, which can be 10,000 characters long.
-    await respond.send(contentMessage(`⚠️ ${fitUntrusted(oneLine(text), ERROR_MAX)}`), { ephemeral: true }).catch((sendError: unknown) => {
+    await respond.send(contentMessage(`⚠️ ${fitUntrusted(oneLine(explanation), ERROR_MAX)}`), { ephemeral: true }).catch((sendError: unknown) => {
       options.logger.warn({ err: sendError, command: what }, 'could not tell the user about a failure');
     });
   } finally {

@@ -4,10 +4,11 @@ import { InputError } from '../input-error.ts';
 import type { Article } from '../model/article.ts';
 import { baseLanguage } from '../model/language.ts';
 import type { CommandRequest, Services } from './command.ts';
+import { replyText } from './i18n/reply-text.ts';
 
 /** Herald's commands concern a server's sources and channels, so they are for servers only. */
-export function requireGuild(request: Pick<CommandRequest, 'guildId'>): string {
-  if (!request.guildId) throw new InputError('Herald’s commands work in servers, not in direct messages.');
+export function requireGuild(request: Pick<CommandRequest, 'guildId' | 'locale'>): string {
+  if (!request.guildId) throw new InputError(replyText(request.locale).serversOnly);
   return request.guildId;
 }
 
@@ -19,13 +20,13 @@ export function requireManageGuild(request: CommandRequest): string {
   const guildId = requireGuild(request);
   // Administrator grants every permission, whether or not Discord spells the others out in the bitfield.
   if ((request.memberPermissions & (PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator)) === 0n) {
-    throw new InputError('You need the Manage Server permission to change Herald’s sources and schedules.');
+    throw new InputError(replyText(request.locale).needsManageServer);
   }
   return guildId;
 }
 
 /** What a server may read: the sources every server shares, and its own. Another server's sources never show. */
-export async function guildScope(request: Pick<CommandRequest, 'guildId'>, services: Services): Promise<Required<Pick<Scope, 'sourceLocations'>>> {
+export async function guildScope(request: Pick<CommandRequest, 'guildId' | 'locale'>, services: Services): Promise<Required<Pick<Scope, 'sourceLocations'>>> {
   const settings = await services.guilds.get(requireGuild(request));
   return { sourceLocations: [...services.defaultSources, ...settings.sources.map((source) => source.url)] };
 }
@@ -34,7 +35,7 @@ export async function guildScope(request: Pick<CommandRequest, 'guildId'>, servi
  * The kept article a button names, when this server may see it. Gone and another server's get the same answer,
  * so that a crafted id learns nothing of another server's sources.
  */
-export async function articleInScope(request: Pick<CommandRequest, 'guildId'>, services: Services, articleId: string): Promise<Article> {
+export async function articleInScope(request: Pick<CommandRequest, 'guildId' | 'locale'>, services: Services, articleId: string): Promise<Article> {
   const article = await services.newsroom.article(articleId);
   if (!article || !(await services.newsroom.inScope(article, await guildScope(request, services)))) {
     throw new InputError('Herald no longer keeps that article (old articles are let go); search again for newer coverage.');

@@ -65,12 +65,15 @@ export function buttonRequest(interaction: ButtonInteraction): ButtonRequest {
 }
 
 /** Who used Herald, where, and with which permissions there: the same for every kind of interaction. */
-function invocation(interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction | AutocompleteInteraction | ButtonInteraction): Pick<CommandRequest, 'guildId' | 'channelId' | 'user' | 'guildLocale' | 'memberPermissions'> {
+function invocation(
+  interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction | AutocompleteInteraction | ButtonInteraction,
+): Pick<CommandRequest, 'guildId' | 'channelId' | 'user' | 'guildLocale' | 'locale' | 'memberPermissions'> {
   return {
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     user: { id: interaction.user.id, name: interaction.user.username },
     ...(interaction.guildLocale ? { guildLocale: interaction.guildLocale } : {}),
+    ...(interaction.locale ? { locale: interaction.locale } : {}),
     memberPermissions: interaction.memberPermissions?.bitfield ?? 0n,
   };
 }

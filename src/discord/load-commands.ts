@@ -3,6 +3,7 @@ import { ApplicationCommandType } from 'discord.js';
 import { z } from 'zod';
 import { HERALD_FOLDER } from '../herald-folder.ts';
 import type { Command } from './command.ts';
+import { localizeCommand } from './i18n/command-localizations.ts';
 
 const COMMANDS_DIR = new URL('commands/', HERALD_FOLDER);
 
@@ -36,10 +37,16 @@ export async function loadCommands(): Promise<Map<string, Command>> {
     const module = (await import(`../../commands/${file.slice(0, -'.ts'.length)}.ts`)) as { default?: unknown };
     const parsed = commandShape.safeParse(module.default);
     if (!parsed.success) throw new Error(`commands/${file} does not export a command (data, execute, autocomplete?, button?) as its default`);
-    const command = module.default as Command;
+    const command = withLocalizations(module.default as Command);
     if (!validName(command.data)) throw new Error(`commands/${file} names its command "${command.data.name}", which Discord would refuse`);
     if (commands.has(command.data.name)) throw new Error(`commands/${file} repeats the command name "${command.data.name}"`);
     commands.set(command.data.name, command);
   }
   return commands;
+}
+
+/** The command whose definition carries its names and descriptions in other languages, wherever it is registered or read. */
+function withLocalizations(command: Command): Command {
+  const { data } = command;
+  return { ...command, data: { name: data.name, toJSON: () => localizeCommand(data.toJSON()) } };
 }

@@ -1,4 +1,4 @@
-const NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+const NAMES = new Map<string, Intl.DisplayNames>();
 
 /** The language part of a BCP 47 tag, lower-cased ("pt-BR" and "PT" are both "pt"); nothing for an empty tag. */
 export function baseLanguage(tag: string | undefined): string | undefined {
@@ -6,10 +6,15 @@ export function baseLanguage(tag: string | undefined): string | undefined {
   return base && /^[a-z]{2,3}$/.test(base) ? base : undefined;
 }
 
-/** "French" for "fr" or "fr-CA", in English as the rest of Herald's words; the tag itself when Intl cannot name it. */
-export function languageName(tag: string): string {
+/**
+ * "French" for "fr" or "fr-CA", in English unless another language is asked for ("français" in "fr"); the tag
+ * itself when Intl cannot name it.
+ */
+export function languageName(tag: string, inLanguage = 'en'): string {
   try {
-    return NAMES.of(baseLanguage(tag) ?? tag) ?? tag;
+    let names = NAMES.get(inLanguage);
+    if (!names) NAMES.set(inLanguage, (names = new Intl.DisplayNames([inLanguage], { type: 'language' })));
+    return names.of(baseLanguage(tag) ?? tag) ?? tag;
   } catch {
     return tag;
   }

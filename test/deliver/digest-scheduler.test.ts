@@ -160,6 +160,16 @@ describe('digest scheduler: what a run posts', () => {
     expect(discord.posts.at(-1)?.message.content).toBe('No new stories since the last digest.');
   });
 
+  it('heads a digest, and says there is nothing new, in the language its schedule is read in', async () => {
+    const schedule: Schedule = { ...SCHEDULE, announceEmpty: true, language: 'de' };
+    const { scheduler, discord } = await setUp({ schedule });
+    await scheduler.run('g1', schedule, '2024-09-12T08:00');
+    await scheduler.run('g1', schedule, '2024-09-13T08:00');
+    expect(discord.posts[0]?.message.content).toMatch(/^\*\*Top-Meldungen\*\* · /);
+    expect(discord.posts[0]?.message.embeds?.[0]?.footer?.text).toContain('auf Englisch');
+    expect(discord.posts.at(-1)?.message.content).toBe('Keine neuen Meldungen seit der letzten Übersicht.');
+  });
+
   it('keeps to the schedule’s topics and keyword filters', async () => {
     const topics = { ...SCHEDULE, topics: ['storm agnes'] };
     expect(await (await setUp({ schedule: topics })).scheduler.run('g1', topics, 'a')).toBe(1);

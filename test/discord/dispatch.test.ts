@@ -93,6 +93,18 @@ describe('dispatchCommand', () => {
     expect(respond.sent[0]?.message.content).toContain('Something went wrong while answering /broken');
     expect(respond.sent[0]?.message.content).not.toContain('database');
   });
+
+  it('tells a user whose Discord is in French of a failure in French', async () => {
+    const respond = recorder();
+    await dispatchCommand(command('broken', async () => { throw new Error('database exploded'); }), { ...request('broken'), locale: 'fr' }, respond, services, { logger });
+    expect(respond.sent[0]?.message.content).toBe('⚠️ Un problème est survenu en répondant à /broken. Il a été consigné ; merci de réessayer.');
+  });
+
+  it('tells a user of a command Herald no longer has in the user’s language, naming /help as the user sees it', async () => {
+    const respond = recorder();
+    await dispatchCommand(new Map(), { ...request('weather'), locale: 'pt-BR' }, respond, services, { logger });
+    expect(respond.sent[0]?.message.content).toBe('⚠️ O Herald já não tem o comando /weather; /ajuda mostra o que ele pode fazer.');
+  });
 });
 
 describe('dispatchAutocomplete', () => {

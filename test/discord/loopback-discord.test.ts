@@ -328,6 +328,77 @@ describe('the loopback Discord, driven by the real discord.js client', () => {
     expect(error.code).toBe(50035);
   });
 
+  it('keeps a command’s names and descriptions in other languages, as registered', async () => {
+    const { discord, client } = await started();
+    const body = [
+      {
+        name: 'brief',
+        name_localizations: { fr: 'à-la-une', 'pt-BR': 'manchetes' },
+        description: 'Today in one message',
+        description_localizations: { fr: 'La journée en un message' },
+        options: [{ type: 3, name: 'topic', name_localizations: { fr: 'sujet' }, description: 'About what', description_localizations: { fr: 'Sur quoi' } }],
+      },
+    ];
+
+    await client.rest.put(Routes.applicationGuildCommands(discord.applicationId, GUILD), { body });
+
+    expect(discord.commands(GUILD)).toMatchObject(body);
+  });
+
+  it('rejects a localisation under a locale Discord does not have, naming the locale', async () => {
+    const { discord, client } = await started();
+
+    const error = await discordErrorFrom(
+      client.rest.put(Routes.applicationCommands(discord.applicationId), { body: [{ name: 'brief', description: 'Today', description_localizations: { pt_BR: 'Hoje' } }] }),
+    );
+
+    expect(error.code).toBe(50035);
+    expect(error.rawError).toMatchObject({ errors: { '0': { description_localizations: { pt_BR: { _errors: [{ code: 'BASE_TYPE_CHOICES' }] } } } } });
+  });
+
+  it('rejects a localised name with capitals or spaces: for a command under the whole map, for an option under its locale', async () => {
+    const { discord, client } = await started();
+    const body = [
+      {
+        name: 'brief',
+        name_localizations: { fr: 'À la une' },
+        description: 'Today',
+        options: [{ type: 3, name: 'topic', name_localizations: { de: 'Thema' }, description: 'About what' }],
+      },
+    ];
+
+    const error = await discordErrorFrom(client.rest.put(Routes.applicationCommands(discord.applicationId), { body }));
+
+    expect(error.rawError).toMatchObject({
+      errors: {
+        '0': {
+          name_localizations: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME' }] },
+          options: { '0': { name_localizations: { de: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME' }] } } } },
+        },
+      },
+    });
+  });
+
+  it('rejects a localised description over 100 characters and a localised name over 32', async () => {
+    const { discord, client } = await started();
+    const body = [{ name: 'brief', name_localizations: { fr: 'a'.repeat(33) }, description: 'Today', description_localizations: { de: 'x'.repeat(101) } }];
+
+    const error = await discordErrorFrom(client.rest.put(Routes.applicationCommands(discord.applicationId), { body }));
+
+    expect(error.rawError).toMatchObject({
+      errors: { '0': { name_localizations: { fr: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH' }] } }, description_localizations: { de: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH' }] } } } },
+    });
+  });
+
+  it('sends the invoking member’s locale with the interaction', async () => {
+    const { discord, client } = await started();
+    const arrived = nextInteraction<ChatInputCommandInteraction>(client);
+
+    await discord.runCommand({ guildId: GUILD, channelId: NEWS, name: 'brief', locale: 'fr' });
+
+    expect((await arrived).locale).toBe('fr');
+  });
+
   it('will not dispatch a command to a member its default_member_permissions exclude', async () => {
     const { discord, client } = await started();
     await client.rest.put(Routes.applicationGuildCommands(discord.applicationId, GUILD), { body: [{ name: 'setup', description: 'Configure', default_member_permissions: '32' }] });

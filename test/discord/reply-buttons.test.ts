@@ -149,7 +149,7 @@ describe('/news buttons', () => {
     const first = await reply(member({ name: 'news', options: [option('topic', 'lighthouse')] }));
     expect(first.embeds).toHaveLength(6);
     const second = await pressedAndUpdated(first, 'Next ▶');
-    expect(second.content).toMatch(/^\*\*Briefing: lighthouse · stories 6–\d\*\*$/);
+    expect(second.content).toMatch(/^\*\*Briefing: lighthouse · 6–\d\*\*$/);
     expect(second.embeds?.length).toBeGreaterThan(0);
     expect(buttons(second).map((each) => each.label)).toContain('◀ Previous');
     expect((await pressedAndUpdated(second, '◀ Previous')).embeds?.map((embed) => embed.title)).toEqual(first.embeds?.map((embed) => embed.title));

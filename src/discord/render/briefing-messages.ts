@@ -1,5 +1,6 @@
 import type { APIButtonComponent, APIEmbed } from 'discord.js';
 import type { Briefing, BriefingItem } from '../../model/story.ts';
+import { ENGLISH, type ReplyText } from '../i18n/reply-text.ts';
 import { discordTimestamp } from './discord-time.ts';
 import { DESCRIPTION_MAX, EMBED_TOTAL_MAX, TITLE_MAX } from './embed-limits.ts';
 import { contentMessage, type MessagePayload } from './message-payload.ts';
@@ -12,6 +13,8 @@ export interface BriefingMessageOptions {
   /** Replaces "Top stories" or "Briefing: <topic>" above the first message. */
   heading?: string;
   color?: number;
+  /** Herald's own words around the stories, in the reader's language; English unless given. */
+  text?: ReplyText;
   /**
    * Everything in one message, the overview and each story sharing Discord's 6000 characters (summaries cut
    * shorter): a page that a button replaces in place, which it can do to one message only.
@@ -27,16 +30,17 @@ export interface BriefingMessageOptions {
  * one Discord accepts, whatever the briefing holds; an empty briefing is one line saying so.
  */
 export function briefingMessages(briefing: Briefing, options: BriefingMessageOptions = {}): MessagePayload[] {
+  const text = options.text ?? ENGLISH;
   if (briefing.items.length === 0) {
     const topic = briefing.topic === undefined ? '' : fitUntrusted(oneLine(briefing.topic), TITLE_MAX);
-    return [contentMessage(topic ? `No stories about "${topic}" yet.` : 'No stories in this period yet.')];
+    return [contentMessage(topic ? text.noStoriesAbout(topic) : text.noStoriesYet)];
   }
   const color = options.color === undefined ? {} : { color: options.color };
   const share = options.oneMessage ? Math.floor(EMBED_TOTAL_MAX / (filedItems(briefing).length + (briefing.overview ? 1 : 0))) : undefined;
-  const overview = fitUntrusted(briefing.overview ?? '', Math.min(DESCRIPTION_MAX, (share ?? EMBED_TOTAL_MAX) - 'Overview'.length));
-  const overviewEmbeds: APIEmbed[] = overview ? [{ title: 'Overview', description: overview, ...color }] : [];
-  const storyEmbeds = filedItems(briefing).map(({ item, section }) => storyEmbed(item, { ...(section ? { section } : {}), ...color, ...(share ? { maxLength: share } : {}) }));
-  const messages = packEmbeds([...overviewEmbeds, ...storyEmbeds], heading(briefing, options.heading));
+  const overview = fitUntrusted(briefing.overview ?? '', Math.min(DESCRIPTION_MAX, (share ?? EMBED_TOTAL_MAX) - text.overview.length));
+  const overviewEmbeds: APIEmbed[] = overview ? [{ title: text.overview, description: overview, ...color }] : [];
+  const storyEmbeds = filedItems(briefing).map(({ item, section }) => storyEmbed(item, { ...(section ? { section } : {}), ...color, text, ...(share ? { maxLength: share } : {}) }));
+  const messages = packEmbeds([...overviewEmbeds, ...storyEmbeds], heading(briefing, options.heading, text));
   return options.storyButton ? withStoryButtons(messages, filedItems(briefing).map(({ item }) => item), overviewEmbeds.length, options.storyButton) : messages;
 }
 
@@ -51,11 +55,11 @@ function withStoryButtons(messages: MessagePayload[], items: BriefingItem[], ove
   });
 }
 
-function heading(briefing: Briefing, custom: string | undefined): string {
+function heading(briefing: Briefing, custom: string | undefined, text: ReplyText): string {
   if (custom !== undefined) return bold(custom);
-  if (briefing.topic !== undefined) return bold(`Briefing: ${briefing.topic}`);
+  if (briefing.topic !== undefined) return bold(text.briefingOn(briefing.topic));
   const when = discordTimestamp(briefing.generatedAt, 'f');
-  return when ? `${bold('Top stories')} · ${when}` : bold('Top stories');
+  return when ? `${bold(text.topStories)} · ${when}` : bold(text.topStories);
 }
 
 function bold(text: string): string {

@@ -1,4 +1,5 @@
 import type { APIEmbed } from 'discord.js';
+import type { ReplyText } from '../i18n/reply-text.ts';
 import { DESCRIPTION_MAX, TITLE_MAX } from './embed-limits.ts';
 import { fitUntrusted, oneLine } from './safe-text.ts';
 
@@ -6,6 +7,8 @@ export interface ListMessageOptions {
   /** Replaces the list's own title, such as "Trending now". */
   heading?: string;
   color?: number;
+  /** Herald's own words, in the reader's language; English unless given. */
+  text?: ReplyText;
 }
 
 /**

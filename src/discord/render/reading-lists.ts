@@ -1,4 +1,5 @@
 import type { AlsoReadLink } from '../../model/article.ts';
+import { ENGLISH, type ReplyText } from '../i18n/reply-text.ts';
 import { joinWithin } from './join-within.ts';
 import { fitUntrusted, safeLink } from './safe-text.ts';
 
@@ -10,25 +11,25 @@ const LIST_MAX = 1024;
 const NAME_MAX = 100;
 
 /** "Also reported by" with each other site's name linked to its copy; empty when no other site carried it. */
-export function alsoReportedBy(sources: Array<{ name: string; url: string }>, max = LIST_MAX): string {
-  const heading = '**Also reported by** ';
+export function alsoReportedBy(sources: Array<{ name: string; url: string }>, text: ReplyText = ENGLISH, max = LIST_MAX): string {
+  const heading = `**${text.alsoReportedBy}** `;
   const links = joinWithin(
     sources.map((source) => safeLink(source.name, source.url, NAME_MAX)),
     ' · ',
     Math.min(max, LIST_MAX) - heading.length,
-    (count) => ` and ${count} more`,
+    (count) => ` ${text.andMore(count)}`,
   );
   return links && heading + links;
 }
 
 /** "Also read" as a bulleted list of links, or of titles where no address is known. */
-export function alsoRead(links: AlsoReadLink[], max = LIST_MAX): string {
-  const heading = '**Also read**\n';
+export function alsoRead(links: AlsoReadLink[], text: ReplyText = ENGLISH, max = LIST_MAX): string {
+  const heading = `**${text.alsoRead}**\n`;
   const bullets = joinWithin(
     links.map((link) => `• ${safeLink(link.title, link.url)}`),
     '\n',
     Math.min(max, LIST_MAX) - heading.length,
-    (count) => `\n• and ${count} more`,
+    (count) => `\n• ${text.andMore(count)}`,
   );
   return bullets && heading + bullets;
 }

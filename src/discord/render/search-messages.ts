@@ -1,4 +1,5 @@
 import type { SearchResult } from '../../brief/newsroom.ts';
+import { ENGLISH } from '../i18n/reply-text.ts';
 import { discordTimestamp } from './discord-time.ts';
 import { TITLE_MAX } from './embed-limits.ts';
 import { listEmbeds, type ListMessageOptions } from './list-embeds.ts';
@@ -10,13 +11,14 @@ const SOURCE_MAX = 100;
 
 /** Search results as a numbered list of linked headlines, each with its publisher and how long ago it appeared. */
 export function searchMessages(query: string, results: SearchResult[], options: ListMessageOptions & { firstNumber?: number } = {}): MessagePayload[] {
-  if (results.length === 0) return [contentMessage(`Nothing stored matches "${fitUntrusted(oneLine(query), TITLE_MAX)}".`)];
+  const text = options.text ?? ENGLISH;
+  if (results.length === 0) return [contentMessage(text.nothingMatches(fitUntrusted(oneLine(query), TITLE_MAX)))];
   const first = options.firstNumber ?? 1;
   const lines = results.map((result, index) => {
     const credits = [fitUntrusted(oneLine(result.source), SOURCE_MAX), discordTimestamp(result.publishedAt, 'R')].filter(Boolean);
     return [`${first + index}. ${safeLink(result.title, result.url)}`, ...credits].join(' · ');
   });
-  return packEmbeds(listEmbeds(options.heading ?? `Results for "${oneLine(query)}"`, lines, options.color));
+  return packEmbeds(listEmbeds(options.heading ?? text.resultsFor(oneLine(query)), lines, options.color));
 }
 
 /**

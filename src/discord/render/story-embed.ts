@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord.js';
-import { baseLanguage, languageName } from '../../model/language.ts';
+import { baseLanguage } from '../../model/language.ts';
 import type { BriefingItem } from '../../model/story.ts';
+import { ENGLISH, type ReplyText } from '../i18n/reply-text.ts';
 import { embedTimestamp } from './discord-time.ts';
 import { AUTHOR_NAME_MAX, DESCRIPTION_MAX, EMBED_TOTAL_MAX, FOOTER_MAX, TITLE_MAX } from './embed-limits.ts';
 import { alsoRead, alsoReportedBy, summaryWithLists } from './reading-lists.ts';
@@ -10,6 +11,8 @@ export interface StoryEmbedOptions {
   /** The digest section the story is filed under, shown above its headline. */
   section?: string;
   color?: number;
+  /** Herald's own labels (the story's language, the reading lists), in the reader's language; English unless given. */
+  text?: ReplyText;
   /** At most this many characters in all (6000 otherwise), so that several stories share one message; the summary and lists give way. */
   maxLength?: number;
 }
@@ -23,15 +26,16 @@ const ORIGINAL_MIN_CHARS = 24;
  * its own, whatever the story holds, so that any story fits in a message.
  */
 export function storyEmbed(item: BriefingItem, options: StoryEmbedOptions = {}): APIEmbed {
-  const title = headline(item);
+  const text = options.text ?? ENGLISH;
+  const title = headline(item, text);
   const url = safeUrl(item.url);
   const section = options.section ? fitPlain(options.section, AUTHOR_NAME_MAX) : '';
   const total = options.maxLength ?? EMBED_TOTAL_MAX;
-  const footer = fitPlain([item.sources[0]?.name ?? '', languageLabel(item), item.topics.join(', ')].filter(Boolean).join(' · '), Math.min(FOOTER_MAX, Math.floor(total / 5)));
+  const footer = fitPlain([item.sources[0]?.name ?? '', languageLabel(item, text), item.topics.join(', ')].filter(Boolean).join(' · '), Math.min(FOOTER_MAX, Math.floor(total / 5)));
   const room = Math.max(0, Math.min(DESCRIPTION_MAX, total - title.length - section.length - footer.length));
   // Each list takes at most a third of a shared embed, so that the summary keeps the rest.
   const listMax = options.maxLength === undefined ? undefined : Math.floor(room / 3);
-  const description = summaryWithLists(item.summary, [alsoReportedBy(item.sources.slice(1), listMax), alsoRead(item.alsoRead, listMax)], room);
+  const description = summaryWithLists(item.summary, [alsoReportedBy(item.sources.slice(1), text, listMax), alsoRead(item.alsoRead, text, listMax)], room);
   const timestamp = embedTimestamp(item.publishedAt);
   return {
     ...(section ? { author: { name: section } } : {}),
@@ -45,20 +49,19 @@ export function storyEmbed(item: BriefingItem, options: StoryEmbedOptions = {}):
 }
 
 /** The headline; a translated one with the original beside it, as much of it as the title has room for. */
-function headline(item: BriefingItem): string {
-  const title = fitUntrusted(oneLine(item.title), TITLE_MAX) || 'Untitled story';
+function headline(item: BriefingItem, text: ReplyText): string {
+  const title = fitUntrusted(oneLine(item.title), TITLE_MAX) || text.untitledStory;
   if (!item.originalTitle) return title;
   const tag = baseLanguage(item.language);
   const suffix = tag ? `», ${tag})` : '»)';
-  const prefix = ' (original: «';
+  const prefix = ` (${text.original}: «`;
   const room = TITLE_MAX - title.length - prefix.length - suffix.length;
   const original = room >= ORIGINAL_MIN_CHARS ? fitUntrusted(oneLine(item.originalTitle), room) : '';
   return original ? `${title}${prefix}${original}${suffix}` : title;
 }
 
 /** "in French" for a story left in its language, "translated from French" for one a model translated. */
-function languageLabel(item: BriefingItem): string {
+function languageLabel(item: BriefingItem, text: ReplyText): string {
   if (!item.language) return '';
-  const name = languageName(item.language);
-  return item.originalTitle ? `translated from ${name}` : `in ${name}`;
+  return item.originalTitle ? text.translatedFrom(item.language) : text.writtenIn(item.language);
 }

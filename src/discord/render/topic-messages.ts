@@ -1,4 +1,5 @@
 import type { TrendingTopic } from '../../brief/topics/trending-topics.ts';
+import { ENGLISH } from '../i18n/reply-text.ts';
 import { listEmbeds, type ListMessageOptions } from './list-embeds.ts';
 import { contentMessage, type MessagePayload } from './message-payload.ts';
 import { packEmbeds } from './pack-embeds.ts';
@@ -8,13 +9,8 @@ const TOPIC_MAX = 100;
 
 /** Trending topics as a numbered list, each with how many articles and sites carry it. */
 export function trendingMessages(topics: TrendingTopic[], options: ListMessageOptions = {}): MessagePayload[] {
-  if (topics.length === 0) return [contentMessage('Nothing is trending yet.')];
-  const lines = topics.map(
-    (topic, index) => `${index + 1}. **${fitUntrusted(oneLine(topic.topic), TOPIC_MAX)}** · ${count(topic.articles, 'article')} from ${count(topic.sources, 'source')}`,
-  );
-  return packEmbeds(listEmbeds(options.heading ?? 'Trending now', lines, options.color));
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  const text = options.text ?? ENGLISH;
+  if (topics.length === 0) return [contentMessage(text.nothingTrending)];
+  const lines = topics.map((topic, index) => `${index + 1}. **${fitUntrusted(oneLine(topic.topic), TOPIC_MAX)}** · ${text.topicCounts(topic.articles, topic.sources)}`);
+  return packEmbeds(listEmbeds(options.heading ?? text.trendingNow, lines, options.color));
 }

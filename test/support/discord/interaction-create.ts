@@ -3,6 +3,7 @@ import {
   ApplicationCommandType,
   ComponentType,
   InteractionType,
+  Locale,
   PermissionFlagsBits,
   type APIApplicationCommandInteractionDataOption,
   type APIEmbed,
@@ -27,6 +28,8 @@ export interface CommandInput {
   user?: Invoker;
   /** Defaults to MEMBER_PERMISSIONS; pass ADMIN_PERMISSIONS for an administrator. */
   permissions?: string;
+  /** The language the member's Discord is set to, one of Discord's locales ("fr", "pt-BR"); "en-US" unless given. */
+  locale?: string;
   name: string;
   /** For autocomplete, exactly one option (possibly inside a subcommand) carries `focused: true`. */
   options?: APIApplicationCommandInteractionDataOption[];
@@ -49,6 +52,8 @@ export interface ButtonPressInput {
   user?: Invoker;
   /** Defaults to MEMBER_PERMISSIONS. */
   permissions?: string;
+  /** The presser's Discord language; "en-US" unless given. */
+  locale?: string;
   /** The message as it stands; it must carry a button with `customId`. */
   message: StoredMessage;
   customId: string;
@@ -84,6 +89,8 @@ export function interactionCreatePayload({ kind, input, id, token, unregisteredC
   if (registered?.default_member_permissions != null && user.id !== guild.ownerId && !grants(permissions, registered.default_member_permissions)) {
     throw new Error(`Discord would not offer /${input.name} to ${user.username}: it needs permissions ${registered.default_member_permissions}, the member has ${permissions}`);
   }
+  const locale = input.locale ?? Locale.EnglishUS;
+  if (!(Object.values(Locale) as string[]).includes(locale)) throw new Error(`Discord has no locale "${locale}" for a member to use`);
   const options = input.options ?? [];
   if (kind === 'autocomplete' && !hasFocused(options)) throw new Error(`autocomplete for /${input.name} needs one option with focused: true`);
   const resolved = resolveOptions(options, directory, user);
@@ -92,7 +99,7 @@ export function interactionCreatePayload({ kind, input, id, token, unregisteredC
     ? createMessage({ id: mintId(), channelId: channel.id, author: userJson(input.target.author ?? user), body: { content: input.target.content, embeds: input.target.embeds ?? [] }, files: [], defaultMentions: CHANNEL_DEFAULT_MENTIONS, now, mintId })
     : undefined;
   return {
-    ...commonFields({ id, token, applicationId, directory, guildId: guild.id, channelId: channel.id, user, permissions }),
+    ...commonFields({ id, token, applicationId, directory, guildId: guild.id, channelId: channel.id, user, permissions, locale }),
     type: kind === 'command' ? InteractionType.ApplicationCommand : InteractionType.ApplicationCommandAutocomplete,
     data: {
       id: registered?.id ?? unregisteredCommandId,
@@ -125,7 +132,7 @@ export function buttonPressPayload(input: ButtonPressInput, ids: { id: string; t
   if (!buttons.some((button) => (button as { custom_id?: string }).custom_id === input.customId)) throw new Error(`message ${input.message.id} has no button ${input.customId}`);
   const message = asDiscordSendsIt(input.message);
   return {
-    ...commonFields({ ...ids, guildId: input.guildId, channelId: channel.id, user: input.user ?? DEFAULT_INVOKER, permissions: input.permissions ?? MEMBER_PERMISSIONS }),
+    ...commonFields({ ...ids, guildId: input.guildId, channelId: channel.id, user: input.user ?? DEFAULT_INVOKER, permissions: input.permissions ?? MEMBER_PERMISSIONS, locale: input.locale ?? Locale.EnglishUS }),
     type: InteractionType.MessageComponent,
     message,
     data: { custom_id: input.customId, component_type: ComponentType.Button },
@@ -133,7 +140,7 @@ export function buttonPressPayload(input: ButtonPressInput, ids: { id: string; t
 }
 
 /** The fields every interaction in a guild carries. */
-function commonFields(input: { id: string; token: string; applicationId: string; directory: GuildDirectory; guildId: string; channelId: string; user: Invoker; permissions: string }): Record<string, unknown> {
+function commonFields(input: { id: string; token: string; applicationId: string; directory: GuildDirectory; guildId: string; channelId: string; user: Invoker; permissions: string; locale: string }): Record<string, unknown> {
   const { directory, permissions } = input;
   const guild = directory.guilds.find((candidate) => candidate.id === input.guildId)!;
   const channel = directory.channel(input.channelId)!;
@@ -147,7 +154,7 @@ function commonFields(input: { id: string; token: string; applicationId: string;
     channel: { ...directory.channelJson(channel), permissions },
     member: { ...memberJson(permissions), user: userJson(input.user) },
     app_permissions: directory.botPermissionsIn(channel),
-    locale: 'en-US',
+    locale: input.locale,
     guild_locale: guild.locale ?? 'en-US',
     entitlements: [],
     // discord.js 14.27+ reads authorizing_integration_owners[0] and throws without it.

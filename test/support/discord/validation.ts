@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType, type APIEmbed } from 'discord.js';
+import { ButtonStyle, ComponentType, Locale, type APIEmbed } from 'discord.js';
 import { discordErrors, type DiscordError, type FormErrors } from './discord-errors.ts';
 import type { MessageBody } from './messages.ts';
 
@@ -19,6 +19,7 @@ const MAX_NONCE = 25;
 const MAX_OPTIONS = 25;
 const COMMAND_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 const MENU_NAME = /^[-_' \p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+const LOCALES: readonly string[] = Object.values(Locale);
 
 /** Discord counts characters, not UTF-16 units, so an emoji is one character against a limit. */
 function characters(text: string | undefined | null): number {
@@ -90,8 +91,10 @@ interface CommandShape {
   name?: unknown;
   description?: unknown;
   type?: unknown;
+  name_localizations?: unknown;
+  description_localizations?: unknown;
   options?: CommandShape[];
-  choices?: Array<{ name?: unknown; value?: unknown }>;
+  choices?: Array<{ name?: unknown; value?: unknown; name_localizations?: unknown }>;
 }
 
 /** The checks Discord runs on a command definition, so a bad definition fails in tests as it would in production. */
@@ -99,17 +102,54 @@ export function commandIssues(definition: object, path: Array<string | number> =
   const command = definition as CommandShape;
   const issues: FormIssue[] = [];
   const name = typeof command.name === 'string' ? command.name : '';
-  const isChatInput = command.type === undefined || command.type === 1 || path.includes('options');
-  // Message and user commands are named as the Apps menu shows them: capitals and spaces allowed.
-  if (isChatInput ? !COMMAND_NAME.test(name) || name !== name.toLowerCase() : !MENU_NAME.test(name)) {
+  const isOption = path.at(-2) === 'options';
+  // Context-menu commands may have capitals and spaces in their names, localised or not, and no description.
+  const isSlash = isOption || command.type === undefined || command.type === 1;
+  if (isSlash ? !COMMAND_NAME.test(name) || name !== name.toLowerCase() : !MENU_NAME.test(name)) {
     issues.push({ path: [...path, 'name'], code: 'APPLICATION_COMMAND_INVALID_NAME', message: 'Command name is invalid' });
   }
   const description = typeof command.description === 'string' ? characters(command.description) : 0;
-  if (isChatInput && (description < 1 || description > 100)) issues.push(badLength([...path, 'description'], 1, 100));
+  if (isSlash && (description < 1 || description > 100)) issues.push(badLength([...path, 'description'], 1, 100));
+  issues.push(...nameLocalizationIssues(command.name_localizations, [...path, 'name_localizations'], isSlash, isOption));
+  if (isSlash) issues.push(...localizationIssues(command.description_localizations, [...path, 'description_localizations'], () => undefined, 100));
   const options = command.options ?? [];
   if (options.length > MAX_OPTIONS) issues.push(tooLong([...path, 'options'], MAX_OPTIONS));
   options.forEach((option, index) => issues.push(...commandIssues(option, [...path, 'options', index])));
   issues.push(...choiceIssues(command.choices ?? [], [...path, 'choices']));
+  return issues;
+}
+
+/**
+ * Localised names as Discord checks them: every key one of its locales, every name 1–32 characters, and a
+ * slash command's or option's name of the same shape as its default name. Discord files a bad name of an
+ * option under its locale, but a bad name of a command under the whole map.
+ */
+function nameLocalizationIssues(map: unknown, path: Array<string | number>, isSlash: boolean, isOption: boolean): FormIssue[] {
+  const invalidName = { code: 'APPLICATION_COMMAND_INVALID_NAME', message: 'Command name is invalid' };
+  const issues = localizationIssues(map, path, (name) => (isSlash && (!COMMAND_NAME.test(name) || name !== name.toLowerCase()) ? invalidName : undefined), 32);
+  if (isOption) return issues;
+  const others = issues.filter((issue) => issue.code !== invalidName.code);
+  return others.length < issues.length ? [...others, { path, ...invalidName }] : others;
+}
+
+/** A localisation map's keys and values: `extra` adds a check of its own on each value, at the value's path. */
+function localizationIssues(map: unknown, path: Array<string | number>, extra: (value: string) => Omit<FormIssue, 'path'> | undefined, max: number): FormIssue[] {
+  if (map === undefined || map === null) return [];
+  if (typeof map !== 'object' || Array.isArray(map)) return [{ path, code: 'DICT_TYPE_CONVERT', message: 'Only dictionaries may be used in a DictType' }];
+  const issues: FormIssue[] = [];
+  for (const [locale, value] of Object.entries(map)) {
+    if (!LOCALES.includes(locale)) {
+      issues.push({ path: [...path, locale], code: 'BASE_TYPE_CHOICES', message: `Value must be one of (${LOCALES.map((each) => `'${each}'`).join(', ')}).` });
+      continue;
+    }
+    const length = typeof value === 'string' ? characters(value) : 0;
+    if (length < 1 || length > max) {
+      issues.push(badLength([...path, locale], 1, max));
+      continue;
+    }
+    const issue = extra(value as string);
+    if (issue) issues.push({ ...issue, path: [...path, locale] });
+  }
   return issues;
 }
 
@@ -134,7 +174,7 @@ export function invalidFormBody(issues: FormIssue[], prefix: Array<string | numb
   return discordErrors.invalidFormBody(errors);
 }
 
-function choiceIssues(choices: Array<{ name?: unknown; value?: unknown }>, path: Array<string | number>): FormIssue[] {
+function choiceIssues(choices: Array<{ name?: unknown; value?: unknown; name_localizations?: unknown }>, path: Array<string | number>): FormIssue[] {
   const issues: FormIssue[] = [];
   if (choices.length > MAX_CHOICES) issues.push(tooLong(path, MAX_CHOICES));
   choices.forEach((choice, index) => {
@@ -143,6 +183,7 @@ function choiceIssues(choices: Array<{ name?: unknown; value?: unknown }>, path:
     if (typeof choice.value === 'string' && characters(choice.value) > MAX_CHOICE_LENGTH) {
       issues.push(badLength([...path, index, 'value'], 1, MAX_CHOICE_LENGTH));
     }
+    issues.push(...localizationIssues(choice.name_localizations, [...path, index, 'name_localizations'], () => undefined, MAX_CHOICE_LENGTH));
   });
   return issues;
 }
