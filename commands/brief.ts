@@ -17,6 +17,7 @@ export default {
   async execute(request, respond, services) {
     const limit = request.integer('max-items') ?? DEFAULT_STORIES;
     const briefing = await services.newsroom.digest({ ...(await guildScope(request, services)), ...readers(request), limit });
-    await sendAll(respond, briefingMessages(briefing, { text: replyText(request.locale), storyButton: moreLikeButton }));
+    const text = replyText(request.locale);
+    await sendAll(respond, briefingMessages(briefing, { text, storyButton: moreLikeButton(text) }));
   },
 } satisfies Command;

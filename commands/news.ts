@@ -40,10 +40,11 @@ export default {
       const article = await articleInScope(request, services, data);
       await respond.defer({ ephemeral: true });
       const related = await services.newsroom.moreLike(article, { ...(await guildScope(request, services)), ...readers(request), limit: STORIES });
-      const heading = `More like "${article.title}"`;
-      await respond.send(related.items.length ? briefingMessages(related, { text: replyText(request.locale), heading, oneMessage: true, storyButton: moreLikeButton })[0]! : contentMessage(`Nothing related to "${fitUntrusted(oneLine(article.title), TITLE_MAX)}" in this server’s sources yet.`), {
-        ephemeral: true,
-      });
+      const text = replyText(request.locale);
+      const answer = related.items.length
+        ? briefingMessages(related, { text, heading: text.moreLikeHeading(article.title), oneMessage: true, storyButton: moreLikeButton(text) })[0]!
+        : contentMessage(text.nothingRelated(fitUntrusted(oneLine(article.title), TITLE_MAX)));
+      await respond.send(answer, { ephemeral: true });
       return;
     }
     const paged = action === 'page' ? readPage(data) : undefined;
@@ -57,7 +58,7 @@ async function briefingPage(request: Pick<CommandRequest, 'guildId' | 'guildLoca
   const text = replyText(request.locale);
   const briefing = await services.newsroom.topicBriefing(topic, { ...(await guildScope(request, services)), ...readers(request), limit: STORIES, offset });
   const heading = offset > 0 ? `${text.briefingOn(topic)} · ${offset + 1}–${offset + briefing.items.length}` : undefined;
-  const page = briefingMessages(briefing, { text, oneMessage: true, storyButton: moreLikeButton, ...(heading ? { heading } : {}) })[0]!;
-  const turn = buttonRows(pageButtons(offset > 0 ? newsPageId(Math.max(0, offset - STORIES), topic) : undefined, briefing.more ? newsPageId(offset + STORIES, topic) : undefined));
+  const page = briefingMessages(briefing, { text, oneMessage: true, storyButton: moreLikeButton(text), ...(heading ? { heading } : {}) })[0]!;
+  const turn = buttonRows(pageButtons(offset > 0 ? newsPageId(Math.max(0, offset - STORIES), topic) : undefined, briefing.more ? newsPageId(offset + STORIES, topic) : undefined, text));
   return turn.length ? { ...page, components: [...(page.components ?? []), ...turn] } : page;
 }

@@ -38,11 +38,12 @@ async function resultsPage(request: Pick<CommandRequest, 'guildId' | 'locale'>, 
   // One more than the page shows, to know whether there is a next page.
   const found = await services.newsroom.search(query, { ...(await guildScope(request, services)), limit: start + PER_PAGE + 1 });
   const results = found.slice(start, start + PER_PAGE);
+  const text = replyText(request.locale);
   const numbered = results.map((result, index) => ({ result, number: start + index + 1 }));
   const rows = buttonRows(
-    numbered.map(({ result, number }) => replyButton(`Summarize ${number}`, summarizeStoredId(result.id))),
-    numbered.map(({ result, number }) => replyButton(`More like ${number}`, moreLikeId(result.id))),
-    pageButtons(page > 0 ? searchPageId(page - 1, query) : undefined, found.length > start + PER_PAGE ? searchPageId(page + 1, query) : undefined),
+    numbered.map(({ result, number }) => replyButton(text.summarizeResult(number), summarizeStoredId(result.id))),
+    numbered.map(({ result, number }) => replyButton(text.moreLikeResult(number), moreLikeId(result.id))),
+    pageButtons(page > 0 ? searchPageId(page - 1, query) : undefined, found.length > start + PER_PAGE ? searchPageId(page + 1, query) : undefined, text),
   );
-  return { ...searchPage(query, results, { text: replyText(request.locale), firstNumber: start + 1 }), ...(rows.length ? { components: rows } : {}) };
+  return { ...searchPage(query, results, { text, firstNumber: start + 1 }), ...(rows.length ? { components: rows } : {}) };
 }

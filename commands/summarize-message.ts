@@ -17,13 +17,14 @@ export default {
   data: new ContextMenuCommandBuilder().setName('Summarize with Herald').setType(ApplicationCommandType.Message).setContexts(InteractionContextType.Guild),
   async execute(request, respond, services) {
     requireGuild(request);
+    const text = replyText(request.locale);
     const target = request.targetMessage();
-    if (!target) throw new InputError('Summarize with Herald works on a message: right-click one, then Apps.');
+    if (!target) throw new InputError(text.noTargetMessage);
     const [url] = target.links;
-    if (!url) throw new InputError('That message links to no article; Summarize with Herald needs a message with a web address in it.');
+    if (!url) throw new InputError(text.noLinkInMessage);
     await respond.defer({ ephemeral: true });
     const summary = await services.newsroom.summarizeArticle(await services.readArticle(url));
-    const postHere = buttonRows([replyButton('Post here', shareLinkId(url), ButtonStyle.Primary)]);
-    await sendAll(respond, withButtons(summaryMessages(summary, { text: replyText(request.locale), url }), postHere), { ephemeral: true });
+    const postHere = buttonRows([replyButton(text.postHere, shareLinkId(url), ButtonStyle.Primary)]);
+    await sendAll(respond, withButtons(summaryMessages(summary, { text, url }), postHere), { ephemeral: true });
   },
 } satisfies Command;

@@ -39,7 +39,8 @@ export default {
     if (action === 'stored') {
       const article = await articleInScope(request, services, data);
       await respond.defer({ ephemeral: true });
-      await sendAll(respond, withButtons(await storedSummary(article, services, request), buttonRows([replyButton('Post here', shareStoredId(article.id), ButtonStyle.Primary)])), { ephemeral: true });
+      const postHere = buttonRows([replyButton(replyText(request.locale).postHere, shareStoredId(article.id), ButtonStyle.Primary)]);
+      await sendAll(respond, withButtons(await storedSummary(article, services, request), postHere), { ephemeral: true });
     } else if (action === 'share') {
       requirePoster(request);
       const article = await articleInScope(request, services, data);
@@ -62,12 +63,12 @@ async function storedSummary(article: Article, services: Services, request: Butt
 async function postLink(request: ButtonRequest, respond: Responder, services: Services, data: string): Promise<void> {
   requirePoster(request);
   const url = sharedLink(data, request.message.links);
-  if (!url) throw new InputError('Herald can no longer tell which article this was; use Summarize with Herald on the message again.');
+  if (!url) throw new InputError(replyText(request.locale).sharedLinkLost);
   await respond.defer();
   await sendAll(respond, withPresser(summaryMessages(await services.newsroom.summarizeArticle(await services.readArticle(url)), { text: replyText(request.locale), url }), request));
 }
 
 /** Says who shared it, since Herald posts it: the name only, which pings no one. */
 function withPresser(messages: MessagePayload[], request: ButtonRequest): MessagePayload[] {
-  return messages.map((message, index) => (index === 0 ? { ...message, content: `Shared by ${fitUntrusted(oneLine(request.user.name), NAME_MAX)}` } : message));
+  return messages.map((message, index) => (index === 0 ? { ...message, content: replyText(request.locale).sharedBy(fitUntrusted(oneLine(request.user.name), NAME_MAX)) } : message));
 }

@@ -138,7 +138,7 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
     if (digest.items.length === 0 && !schedule.announceEmpty) return undefined;
     // Herald's own words follow the digest's language where it has them, as the summaries do.
     const text = replyText(language);
-    const messages = digest.items.length ? briefingMessages(digest, { text, storyButton: moreLikeButton }) : [contentMessage(text.noNewStories)];
+    const messages = digest.items.length ? briefingMessages(digest, { text, storyButton: moreLikeButton(text) }) : [contentMessage(text.noNewStories)];
     const withMention = schedule.mentionRoleId ? mentionRole(messages, schedule.mentionRoleId) : messages;
     return {
       ...runFor(settings.guildId, schedule, slot, deps.now()),

@@ -38,16 +38,16 @@ export async function guildScope(request: Pick<CommandRequest, 'guildId' | 'loca
 export async function articleInScope(request: Pick<CommandRequest, 'guildId' | 'locale'>, services: Services, articleId: string): Promise<Article> {
   const article = await services.newsroom.article(articleId);
   if (!article || !(await services.newsroom.inScope(article, await guildScope(request, services)))) {
-    throw new InputError('Herald no longer keeps that article (old articles are let go); search again for newer coverage.');
+    throw new InputError(replyText(request.locale).articleGone);
   }
   return article;
 }
 
 /** Herald posts publicly for someone only where they could post it themselves: a message with embeds. */
-export function requirePoster(request: Pick<CommandRequest, 'memberPermissions'>): void {
+export function requirePoster(request: Pick<CommandRequest, 'memberPermissions' | 'locale'>): void {
   const needed = PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks;
   if ((request.memberPermissions & PermissionFlagsBits.Administrator) === 0n && (request.memberPermissions & needed) !== needed) {
-    throw new InputError('You cannot post messages with links in this channel, so Herald will not post there for you.');
+    throw new InputError(replyText(request.locale).cannotPostForYou);
   }
 }
 

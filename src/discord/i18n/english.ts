@@ -114,6 +114,22 @@ export const ENGLISH = {
   noSuchSchedule: 'This server has no such schedule; /schedule list shows them.',
   chooseLanguage: 'Choose a language, or the server’s own.',
   digestLanguages: (codes: string) => `Herald writes digests in ${codes}; choose one of those.`,
+  // Summarize with Herald (right-click a message, Apps), and the buttons on replies.
+  noTargetMessage: 'Summarize with Herald works on a message: right-click one, then Apps.',
+  noLinkInMessage: 'That message links to no article; Summarize with Herald needs a message with a web address in it.',
+  articleGone: 'Herald no longer keeps that article (old articles are let go); search again for newer coverage.',
+  cannotPostForYou: 'You cannot post messages with links in this channel, so Herald will not post there for you.',
+  sharedLinkLost: 'Herald can no longer tell which article this was; use Summarize with Herald on the message again.',
+  postHere: 'Post here',
+  sharedBy: (name: string) => `Shared by ${name}`,
+  summarizeResult: (number: number) => `Summarize ${number}`,
+  moreLikeResult: (number: number) => `More like ${number}`,
+  /** A button's label, with the start of the story's headline. */
+  moreLikeStory: (headline: string) => `More like: ${headline}`,
+  moreLikeHeading: (title: string) => `More like "${title}"`,
+  nothingRelated: (title: string) => `Nothing related to "${title}" in this server’s sources yet.`,
+  previousPage: '◀ Previous',
+  nextPage: 'Next ▶',
 };
 
 export type ReplyText = typeof ENGLISH;

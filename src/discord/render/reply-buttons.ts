@@ -1,5 +1,6 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
 import type { BriefingItem } from '../../model/story.ts';
+import type { ReplyText } from '../i18n/reply-text.ts';
 import { moreLikeId } from '../reply-button-ids.ts';
 import type { MessagePayload } from './message-payload.ts';
 import { BUTTON_LABEL_MAX, BUTTONS_PER_ROW, ROWS_MAX } from './embed-limits.ts';
@@ -29,9 +30,9 @@ export function buttonRows(...groups: Array<Array<APIButtonComponent | undefined
 /** Enough of a headline to tell its "More like" button from the others in a row of five. */
 const LABEL_HEADLINE = 24;
 
-/** "More like: <the start of its headline>", for a story of a briefing. */
-export function moreLikeButton(item: Pick<BriefingItem, 'storyId' | 'title'>): APIButtonComponent | undefined {
-  return replyButton(`More like: ${shortHeadline(item.title)}`, moreLikeId(item.storyId));
+/** "More like: <the start of its headline>", for each story of a briefing, in the reader's words. */
+export function moreLikeButton(text: ReplyText): (item: Pick<BriefingItem, 'storyId' | 'title'>) => APIButtonComponent | undefined {
+  return (item) => replyButton(text.moreLikeStory(shortHeadline(item.title)), moreLikeId(item.storyId));
 }
 
 function shortHeadline(title: string): string {
@@ -43,8 +44,8 @@ function shortHeadline(title: string): string {
 }
 
 /** "◀ Previous" and "Next ▶" for a paged reply; a side with no page to go to has no button. */
-export function pageButtons(previousId: string | undefined, nextId: string | undefined): Array<APIButtonComponent | undefined> {
-  return [replyButton('◀ Previous', previousId), replyButton('Next ▶', nextId)];
+export function pageButtons(previousId: string | undefined, nextId: string | undefined, text: ReplyText): Array<APIButtonComponent | undefined> {
+  return [replyButton(text.previousPage, previousId), replyButton(text.nextPage, nextId)];
 }
 
 /** The buttons go under the last message of a reply, where a reader finishes it. */
