@@ -5,7 +5,7 @@ import { listEmbeds } from '../src/discord/render/list-embeds.ts';
 import { packEmbeds } from '../src/discord/render/pack-embeds.ts';
 import { sendAll } from '../src/discord/send-all.ts';
 
-const READERS = ['helpNews', 'helpBrief', 'helpTopics', 'helpSearch', 'helpSummarize', 'helpAsk', 'helpFollow'] as const satisfies ReadonlyArray<keyof ReplyText>;
+const READERS = ['helpNews', 'helpBrief', 'helpTopics', 'helpSearch', 'helpSummarize', 'helpSummarizeMessage', 'helpAsk', 'helpFollow'] as const satisfies ReadonlyArray<keyof ReplyText>;
 const ADMINS = ['helpSources', 'helpSchedule', 'helpStatus', 'helpFollowSettings'] as const satisfies ReadonlyArray<keyof ReplyText>;
 
 export default {

@@ -46,6 +46,8 @@ export interface ArticleCatalog {
   related(story: { title: string; topics: string[]; ownIds: string[] }, options: { now: Date; limit: number }): Promise<Article[]>;
   /** The kept article at that address (as found or as its page names itself), if any. */
   articleAt(url: string, now: Date): Promise<Article | undefined>;
+  /** The kept article with that id, if it is still kept. */
+  article(id: string, now: Date): Promise<Article | undefined>;
   /** How many articles of a source are kept, and the name they give it (the feed's title, the site's name). */
   source(location: string, now: Date): Promise<{ articles: number; name?: string }>;
   /** The locations a scope's list covers: each as given, and every file below a folder. */

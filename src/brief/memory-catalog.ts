@@ -91,6 +91,9 @@ export function createMemoryCatalog(options: { retentionMs: number }): ArticleCa
       }
       return undefined;
     },
+    async article(id) {
+      return articles.get(id);
+    },
     async source(location) {
       let count = 0;
       let name: string | undefined;

@@ -29,6 +29,8 @@ export interface ArticleSummary {
 }
 
 export interface SearchResult {
+  /** The stored article's id, which a button on the result names. */
+  id: string;
   title: string;
   url: string;
   source: string;
@@ -117,6 +119,11 @@ export class Newsroom {
     return this.#catalog.articleAt(url, this.#options.now());
   }
 
+  /** The kept article with that id, if it is still kept: what a button on an earlier reply names. */
+  article(id: string): Promise<Article | undefined> {
+    return this.#catalog.article(id, this.#options.now());
+  }
+
   /** Whether an article is one a scope may see. */
   async inScope(article: Article, scope: Scope): Promise<boolean> {
     if (scope.since && articleTime(article) < scope.since.getTime()) return false;
@@ -142,7 +149,8 @@ export class Newsroom {
     return this.#stories(scope);
   }
 
-  async topicBriefing(query: string, options: Scope & Reading & { limit: number }): Promise<Briefing> {
+  /** With `offset`, the stories after the first `offset`, a page at a time; the briefing says how many are left (`more`). */
+  async topicBriefing(query: string, options: Scope & Reading & { limit: number; offset?: number }): Promise<Briefing> {
     await this.#keepCurrent();
     const hits = await this.#catalog.search(query, { ...options, now: this.#options.now(), limit: TOPIC_HITS });
     const relevance = new Map(hits.map((hit) => [hit.article.id, hit.score]));
@@ -151,10 +159,27 @@ export class Newsroom {
       story,
       relevance: storyRelevance(story, relevance),
     }));
-    return composeTopicBriefing(query, matches, { now: this.#options.now(), limit: options.limit }, {
+    return composeTopicBriefing(query, matches, { now: this.#options.now(), limit: options.limit, ...(options.offset ? { offset: options.offset } : {}) }, {
       ...this.#telling(options.language),
       overview: (stories, topic) => summarizeOverview(stories.map((story) => story.lead), { query: topic }),
     });
+  }
+
+  /**
+   * Stories related to one article, within a scope, most related first: "More like this". The article's own
+   * story (its other reports of the same event) is left out, since the reader has just seen it.
+   */
+  async moreLike(article: Article, options: Scope & Reading & { limit: number }): Promise<Briefing> {
+    await this.#keepCurrent();
+    const now = this.#options.now();
+    const candidates = await this.#catalog.related({ title: article.title, topics: article.topics, ownIds: [article.id] }, { now, limit: RELATED_HITS });
+    const visible = options.sourceLocations && new Set(await this.#catalog.expand(options.sourceLocations));
+    const related = candidates.filter((candidate) => !visible || visible.has(candidate.source.location));
+    const rank = new Map(related.map((candidate, index) => [candidate.id, related.length - index]));
+    const matches: TopicMatch[] = clusterStories([article, ...related])
+      .filter((story) => !story.articles.some((each) => each.id === article.id))
+      .map((story) => ({ story, relevance: storyRelevance(story, rank) }));
+    return composeTopicBriefing(article.title, matches, { now, limit: options.limit }, { ...this.#telling(options.language), overview: () => '' });
   }
 
   async trending(options: Scope & { limit: number }): Promise<TrendingTopic[]> {
@@ -165,6 +190,7 @@ export class Newsroom {
   async search(query: string, options: Scope & { limit: number }): Promise<SearchResult[]> {
     const hits = await this.#rankedByMeaning(query, await this.#catalog.search(query, { ...options, now: this.#options.now() }));
     return hits.map(({ article, score }) => ({
+      id: article.id,
       title: article.title,
       url: articleAddress(article),
       source: publisherName(article),

@@ -3,6 +3,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Newsroom } from '../brief/newsroom.ts';
 import { replyText } from '../discord/i18n/reply-text.ts';
 import { briefingMessages } from '../discord/render/briefing-messages.ts';
+import { moreLikeButton } from '../discord/render/reply-buttons.ts';
 import { contentMessage, type MessagePayload } from '../discord/render/message-payload.ts';
 import type { Logger } from '../logger.ts';
 import type { Article } from '../model/article.ts';
@@ -137,7 +138,7 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
     if (digest.items.length === 0 && !schedule.announceEmpty) return undefined;
     // Herald's own words follow the digest's language where it has them, as the summaries do.
     const text = replyText(language);
-    const messages = digest.items.length ? briefingMessages(digest, { text }) : [contentMessage(text.noNewStories)];
+    const messages = digest.items.length ? briefingMessages(digest, { text, storyButton: moreLikeButton(text) }) : [contentMessage(text.noNewStories)];
     const withMention = schedule.mentionRoleId ? mentionRole(messages, schedule.mentionRoleId) : messages;
     return {
       ...runFor(settings.guildId, schedule, slot, deps.now()),

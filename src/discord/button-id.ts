@@ -1,3 +1,6 @@
+import { InputError } from '../input-error.ts';
+import { replyText } from './i18n/reply-text.ts';
+
 /** Discord's limit on a component's custom id. */
 export const BUTTON_ID_MAX = 100;
 
@@ -18,6 +21,11 @@ export function buttonId(command: string, action: string, data = ''): string | u
   if (command.includes(':') || action.includes(':')) throw new Error(`a button's command and action hold no colon: ${command}, ${action}`);
   const id = `${command}:${action}:${data}`;
   return id.length <= BUTTON_ID_MAX ? id : undefined;
+}
+
+/** What a press on a button Herald no longer answers (a retired command or action) is told, in the presser's language. */
+export function retiredButton(locale: string | undefined): InputError {
+  return new InputError(replyText(locale).buttonGone);
 }
 
 /** The parts of a custom id Herald made; null for one it did not (another app's, or a mangled one). */

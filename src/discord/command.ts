@@ -1,4 +1,4 @@
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody, RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 import type { Newsroom } from '../brief/newsroom.ts';
 import type { TrendingTopic } from '../brief/topics/trending-topics.ts';
 import type { SourceHealth } from '../deliver/poll/source-health-store.ts';
@@ -14,6 +14,14 @@ export interface ChannelChoice {
   /** Discord's channel type: 0 text, 5 announcement, 11 thread, 15 forum… */
   type: number;
   botCanPost: boolean;
+}
+
+/** The message a message command (right-click a message, Apps) was used on. */
+export interface TargetMessage {
+  id: string;
+  content: string;
+  /** Its http(s) links, in order: those in its text, then its embeds' addresses; each once. */
+  links: string[];
 }
 
 /**
@@ -40,6 +48,8 @@ export interface CommandRequest {
   boolean(name: string): boolean | null;
   channel(name: string): ChannelChoice | null;
   role(name: string): { id: string; name: string } | null;
+  /** The message a message command was used on; null for a slash command. */
+  targetMessage(): TargetMessage | null;
 }
 
 export interface AutocompleteRequest extends CommandRequest {
@@ -59,8 +69,11 @@ export interface ButtonRequest {
   locale?: string;
   /** The presser's permissions where the button is, as Discord computed them; none in a direct message. */
   memberPermissions: bigint;
-  /** The message the button is on. */
-  message: { id: string; createdAt: Date; ephemeral: boolean };
+  /**
+   * The message the button is on, with the addresses its embeds link to, in order: Herald wrote them, so a
+   * button may rely on them for what its custom id has no room for.
+   */
+  message: { id: string; createdAt: Date; ephemeral: boolean; links: string[] };
 }
 
 export interface Responder {
@@ -114,7 +127,8 @@ export interface Services {
 }
 
 export interface Command {
-  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  /** A slash command, or a message command (a context-menu entry, named as the menu shows it). */
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody | RESTPostAPIContextMenuApplicationCommandsJSONBody };
   execute(request: CommandRequest, respond: Responder, services: Services): Promise<void>;
   /** Choices for the focused option; must answer from memory, since Discord waits 3 s at most. */
   autocomplete?(request: AutocompleteRequest, services: Services): Promise<Array<{ name: string; value: string }>>;

@@ -4,7 +4,7 @@ import type { MemberContact } from '../deliver/follows/member-contact.ts';
 import type { Logger } from '../logger.ts';
 import type { Command, Responder, Services } from './command.ts';
 import { dispatchAutocomplete, dispatchButton, dispatchCommand } from './dispatch.ts';
-import { autocompleteRequest, buttonRequest, commandRequest } from './interaction-request.ts';
+import { autocompleteRequest, buttonRequest, commandRequest, messageCommandRequest } from './interaction-request.ts';
 import { buttonResponder, interactionResponder } from './interaction-responder.ts';
 import { createRequestPacer, type RequestPacer } from './request-pacer.ts';
 import { createRestMemberContact } from './rest-member-contact.ts';
@@ -35,7 +35,7 @@ export interface DiscordBotOptions {
   logger: Logger;
   /** Paces the poster's requests; every process sharing a store should share one (the limit is per bot). */
   pace?: RequestPacer;
-  /** Told how long each slash command took to be first answered (a reply or a deferral), by Discord's clock. */
+  /** Told how long each command took to be first answered (a reply or a deferral), by Discord's clock. */
   onAnswered?: (command: string, seconds: number) => void;
 }
 
@@ -54,8 +54,9 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   });
 
   const interactionCreated = async (interaction: Interaction): Promise<void> => {
-    if (interaction.isChatInputCommand()) {
-      await dispatchCommand(commands, commandRequest(interaction), timedResponder(interactionResponder(interaction, logger), () => {
+    if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+      const request = interaction.isChatInputCommand() ? commandRequest(interaction) : messageCommandRequest(interaction);
+      await dispatchCommand(commands, request, timedResponder(interactionResponder(interaction, logger), () => {
         options.onAnswered?.(interaction.commandName, Math.max(0, Date.now() - interaction.createdTimestamp) / 1000);
       }), options.services(), { logger });
     } else if (interaction.isAutocomplete()) {

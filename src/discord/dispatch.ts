@@ -1,6 +1,6 @@
 import { InputError } from '../input-error.ts';
 import type { Logger } from '../logger.ts';
-import { parseButtonId } from './button-id.ts';
+import { parseButtonId, retiredButton } from './button-id.ts';
 import type { AutocompleteRequest, ButtonRequest, ButtonResponder, Command, CommandRequest, Responder, Services } from './command.ts';
 import { replyText, type ReplyText } from './i18n/reply-text.ts';
 import { contentMessage } from './render/message-payload.ts';
@@ -57,7 +57,7 @@ export async function dispatchButton(
   const command = named ? commands.get(named.command) : undefined;
   const text = replyText(request.locale);
   await answering(respond, `button ${named?.command ?? '?'}:${named?.action ?? '?'}`, request.guildId, text, options, async () => {
-    if (!command?.button) throw new InputError(text.buttonGone);
+    if (!command?.button) throw retiredButton(request.locale);
     await command.button(request, { ...respond, update: (message) => respond.enqueue(() => responder.update(message)) }, await services);
   });
 }

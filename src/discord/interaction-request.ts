@@ -1,5 +1,13 @@
-import { MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type MessageContextMenuCommandInteraction,
+} from 'discord.js';
 import type { AutocompleteRequest, ButtonRequest, ChannelChoice, CommandRequest } from './command.ts';
+import { messageLinks } from './message-links.ts';
 
 /** What a digest channel needs from Herald itself: to see it, post in it, and post embeds. */
 const POSTING = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
@@ -20,6 +28,26 @@ export function commandRequest(interaction: ChatInputCommandInteraction | Autoco
       const role = interaction.isChatInputCommand() ? interaction.options.getRole(name) : null;
       return role ? { id: role.id, name: role.name } : null;
     },
+    targetMessage: () => null,
+  };
+}
+
+/**
+ * A message command (right-click a message, Apps) in the same shape. The message comes in the interaction's
+ * resolved data, its text included, so Herald needs neither the Message Content intent nor Read Message History.
+ */
+export function messageCommandRequest(interaction: MessageContextMenuCommandInteraction): CommandRequest {
+  const target = interaction.targetMessage;
+  return {
+    commandName: interaction.commandName,
+    ...invocation(interaction),
+    subcommand: () => null,
+    string: () => null,
+    integer: () => null,
+    boolean: () => null,
+    channel: () => null,
+    role: () => null,
+    targetMessage: () => ({ id: target.id, content: target.content, links: messageLinks(target.content, target.embeds.map((embed) => embed.url)) }),
   };
 }
 
@@ -28,12 +56,19 @@ export function buttonRequest(interaction: ButtonInteraction): ButtonRequest {
   return {
     customId: interaction.customId,
     ...invocation(interaction),
-    message: { id: interaction.message.id, createdAt: interaction.message.createdAt, ephemeral: interaction.message.flags.has(MessageFlags.Ephemeral) },
+    message: {
+      id: interaction.message.id,
+      createdAt: interaction.message.createdAt,
+      ephemeral: interaction.message.flags.has(MessageFlags.Ephemeral),
+      links: interaction.message.embeds.flatMap((embed) => (embed.url ? [embed.url] : [])),
+    },
   };
 }
 
 /** Who used Herald, where, and with which permissions there: the same for every kind of interaction. */
-function invocation(interaction: ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction): Pick<CommandRequest, 'guildId' | 'channelId' | 'user' | 'guildLocale' | 'locale' | 'memberPermissions'> {
+function invocation(
+  interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction | AutocompleteInteraction | ButtonInteraction,
+): Pick<CommandRequest, 'guildId' | 'channelId' | 'user' | 'guildLocale' | 'locale' | 'memberPermissions'> {
   return {
     guildId: interaction.guildId,
     channelId: interaction.channelId,

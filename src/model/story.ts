@@ -48,6 +48,8 @@ export interface Briefing {
   /** 2–4 sentences drawn from the stories, for topic briefings. */
   overview?: string;
   items: BriefingItem[];
+  /** For a topic briefing given a page at a time: how many further stories answer it. */
+  more?: number;
   /** Digest items grouped under the topic they are filed under, in ranking order. */
   groups?: Array<{ topic: string; storyIds: string[] }>;
   generatedAt: string;

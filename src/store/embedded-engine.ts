@@ -46,6 +46,7 @@ export async function openEmbeddedEngine(location: string, options: StoreEngineO
     inScope: async (scope, now) => (await load(), memory.inScope(scope, now)),
     related: async (story, related) => (await load(), memory.related(story, related)),
     articleAt: async (url, now) => (await load(), memory.articleAt(url, now)),
+    article: async (id, now) => (await load(), memory.article(id, now)),
     source: async (sourceLocation, now) => (await load(), memory.source(sourceLocation, now)),
     expand: async (locations) => (await load(), memory.expand(locations)),
     prune: async (now) => (await load(), memory.prune(now)),

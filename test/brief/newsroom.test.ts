@@ -20,6 +20,12 @@ const FERRY = [
 ];
 /** The same wire copy as another site runs it: the store keeps both, and the newsroom tells them as one story. */
 const FERRY_WIRE = [...FERRY, 'World Wire contributed reporting.'];
+const MUSEUM = ['The Maritime Museum in Harbour City will open until 9pm on Thursdays from October, its director said, after visitor numbers doubled over the summer.'];
+/** Another event with the ferry strike's two leading subjects, the union and the city: related coverage. */
+const PARADE = [
+  'A century after dockers founded it in a pub cellar, the Maritime Workers Union celebrated with brass bands, banners and a parade along the promenade of Harbour City on Saturday.',
+  'Veterans in flat caps led the procession, followed by apprentices carrying portraits of the founders; the mayor unveiled a bronze plaque outside the old seamen’s mission.',
+];
 const LIBRARY = ['The Central Library on Quay Street in Harbour City reopened on Wednesday after a two-year restoration.'];
 
 describeEachEngine('Newsroom', (engine) => {
@@ -110,5 +116,44 @@ describeEachEngine('Newsroom', (engine) => {
     await store.articles.add(ferry);
     expect((await newsroom.articleAt(`${ferry.url}?utm_source=feed`))?.id).toBe(ferry.id);
     expect(await newsroom.source('https://courier.example/feed.xml')).toEqual({ articles: 1, name: 'courier.example' });
+  });
+
+  it('finds a kept article by its id, which a button names, until it is pruned', async () => {
+    const clock = { now: START };
+    const { newsroom, store } = await newsroomAt(clock);
+    const ferry = article('courier.example', 'Ferry strike ends', FERRY, START);
+    await store.articles.add(ferry);
+    expect((await newsroom.article(ferry.id))?.title).toBe('Ferry strike ends');
+    clock.now = new Date(START.getTime() + 8 * DAY);
+    await newsroom.prune();
+    expect(await newsroom.article(ferry.id)).toBeUndefined();
+  });
+
+  it('offers more like an article: related stories within the scope, never the article’s own story', async () => {
+    const { newsroom, store } = await newsroomAt({ now: START });
+    const ferry = article('courier.example', 'Ferry strike ends', FERRY, START);
+    await store.articles.add(ferry);
+    await store.articles.add(article('worldwire.example', 'Harbour City ferry crews end strike', FERRY_WIRE, START));
+    await store.articles.add(article('parade.example', 'Union marks its centenary with a parade', PARADE, START));
+    const ferrySites = ['https://courier.example/feed.xml', 'https://worldwire.example/feed.xml'];
+    expect((await newsroom.moreLike(ferry, { sourceLocations: ferrySites, limit: 5 })).items).toEqual([]);
+    const related = await newsroom.moreLike(ferry, { sourceLocations: [...ferrySites, 'https://parade.example/feed.xml'], limit: 5 });
+    expect(related.items.map((item) => item.title)).toEqual(['Union marks its centenary with a parade']);
+  });
+
+  it('gives a topic briefing a page at a time, saying how many stories are left, the overview on the first page only', async () => {
+    const { newsroom, store } = await newsroomAt({ now: START });
+    await store.articles.add(article('courier.example', 'Ferry strike ends', FERRY, START));
+    await store.articles.add(article('courier.example', 'Library reopens', LIBRARY, START));
+    await store.articles.add(article('courier.example', 'Harbour City museum extends hours', MUSEUM, START));
+    const first = await newsroom.topicBriefing('Harbour City', { limit: 2 });
+    const second = await newsroom.topicBriefing('Harbour City', { limit: 2, offset: 2 });
+    expect(first.items).toHaveLength(2);
+    expect(first.more).toBe(1);
+    expect(first.overview).toBeTruthy();
+    expect(second.items).toHaveLength(1);
+    expect(second.more).toBeUndefined();
+    expect(second.overview).toBeUndefined();
+    expect(new Set([...first.items, ...second.items].map((item) => item.title)).size).toBe(3);
   });
 });

@@ -8,7 +8,7 @@ import { InputError } from '../../src/input-error.ts';
 const services = { owedNotice: async () => undefined } as unknown as Services;
 
 function request(commandName: string): CommandRequest {
-  return { commandName, guildId: 'guild', channelId: 'channel', user: { id: 'u', name: 'u' }, memberPermissions: 0n, subcommand: () => null, string: () => null, integer: () => null, boolean: () => null, channel: () => null, role: () => null };
+  return { commandName, guildId: 'guild', channelId: 'channel', user: { id: 'u', name: 'u' }, memberPermissions: 0n, subcommand: () => null, string: () => null, integer: () => null, boolean: () => null, channel: () => null, role: () => null, targetMessage: () => null };
 }
 
 function recorder(): Responder & { calls: string[]; sent: Array<{ message: MessagePayload; ephemeral: boolean }> } {

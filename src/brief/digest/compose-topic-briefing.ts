@@ -12,6 +12,8 @@ export interface TopicMatch {
 export interface TopicBriefingOptions {
   now: Date;
   limit: number;
+  /** How many of the best stories to pass over, for a later page; the overview is the first page's only. */
+  offset?: number;
 }
 
 export interface TopicTelling extends StoryTelling {
@@ -25,12 +27,13 @@ export interface TopicTelling extends StoryTelling {
  * keyword-stuffed page outrank the story everyone is reporting.
  */
 export async function composeTopicBriefing(query: string, matches: TopicMatch[], options: TopicBriefingOptions, telling: TopicTelling): Promise<Briefing> {
-  const chosen = matches
+  const offset = Math.max(0, options.offset ?? 0);
+  const ranked = matches
     .map((match) => ({ ...match, score: match.relevance * (1 + 0.25 * (new Set(match.story.articles.map((article) => publisherName(article))).size - 1)) }))
-    .sort((a, b) => b.score - a.score || b.story.latestAt.localeCompare(a.story.latestAt) || a.story.id.localeCompare(b.story.id))
-    .slice(0, Math.max(0, options.limit))
-    .map(({ story }) => story);
+    .sort((a, b) => b.score - a.score || b.story.latestAt.localeCompare(a.story.latestAt) || a.story.id.localeCompare(b.story.id));
+  const chosen = ranked.slice(offset, offset + Math.max(0, options.limit)).map(({ story }) => story);
   const items = await Promise.all(chosen.map(async (story) => briefingItem(story, await telling.summarize(story), await telling.alsoRead(story), telling.language)));
-  const overview = chosen.length ? telling.overview(chosen, query) : '';
-  return { topic: query, ...(overview ? { overview } : {}), items, generatedAt: options.now.toISOString() };
+  const overview = chosen.length && offset === 0 ? telling.overview(chosen, query) : '';
+  const more = Math.max(0, ranked.length - offset - chosen.length);
+  return { topic: query, ...(overview ? { overview } : {}), items, ...(more ? { more } : {}), generatedAt: options.now.toISOString() };
 }

@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, type APIApplicationCommandOption } from 'discord.js';
 import { InputError } from '../../input-error.ts';
 import type { ChannelChoice, Command } from '../command.ts';
 
@@ -23,8 +23,12 @@ export function parseConsoleCommand(line: string, commands: ReadonlyMap<string, 
   if (!match) throw new InputError('Commands start with a slash, for example /news topic:north korea (/help lists them)');
   const [, name, rest = ''] = match;
   const command = commands.get(name!.toLowerCase());
-  if (!command) throw new InputError(`There is no /${name} command; /help lists them`);
-  let options = command.data.toJSON().options ?? [];
+  const definition = command?.data.toJSON();
+  // A message command is used on a message in Discord; the console has only slash commands.
+  if (!command || !definition || (definition.type !== undefined && definition.type !== ApplicationCommandType.ChatInput)) {
+    throw new InputError(`There is no /${name} command; /help lists them`);
+  }
+  let options = definition.options ?? [];
   let text = rest;
   let subcommand: string | null = null;
   const subcommands = options.filter((option) => option.type === ApplicationCommandOptionType.Subcommand);

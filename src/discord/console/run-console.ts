@@ -4,14 +4,25 @@ import { InputError } from '../../input-error.ts';
 import type { Logger } from '../../logger.ts';
 import type { Poster } from '../../deliver/poster.ts';
 import type { MemberContact } from '../../deliver/follows/member-contact.ts';
-import type { Command, CommandRequest, Responder, Services } from '../command.ts';
-import { dispatchCommand } from '../dispatch.ts';
+import type { ButtonRequest, ButtonResponder, Command, CommandRequest, Responder, Services } from '../command.ts';
+import { dispatchButton, dispatchCommand } from '../dispatch.ts';
 import { messageToText } from '../render/console-text.ts';
-import type { MessagePayload } from '../render/message-payload.ts';
+import { contentMessage, type MessagePayload } from '../render/message-payload.ts';
 import { CONSOLE_CHANNEL, parseConsoleCommand } from './parse-console-command.ts';
 
 /** The console is one server of its own, and the person at the terminal runs it: an admin. */
 export const CONSOLE_GUILD_ID = 'console';
+const CONSOLE_USER = { id: 'console', name: 'you' };
+/** Replies whose buttons can still be pressed: the last few, as a reader scrolls back no further. */
+const PRESSABLE = 20;
+
+/** A reply printed with buttons, as it stands now. */
+interface Pressable {
+  id: string;
+  message: MessagePayload;
+  ephemeral: boolean;
+  printedAt: Date;
+}
 
 export interface ConsoleOptions {
   commands: ReadonlyMap<string, Command>;
@@ -65,13 +76,22 @@ export const consoleContact: MemberContact = {
 
 /**
  * The bot in a terminal: each line is a slash command run through the same dispatcher and handlers as on
- * Discord, and each reply is printed as text. Resolves when the input ends.
+ * Discord, and each reply is printed as text. A button is printed as "[Label]"; typing it as printed presses
+ * it, on the latest reply that has it. Resolves when the input ends.
  */
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { output } = options;
   const lines = createInterface({ input: options.input, terminal: Boolean(output.isTTY), prompt: 'herald> ', output: output.isTTY ? output : undefined });
+  const pressable: Pressable[] = [];
+  let printed = 0;
+  const show = (message: MessagePayload, note: string): void => {
+    output.write(`${note}${messageToText(message, width(output))}\n\n`);
+  };
   const print = (message: MessagePayload, ephemeral?: boolean): void => {
-    output.write(`${ephemeral ? '(only you can see this)\n' : ''}${messageToText(message, width(output))}\n\n`);
+    show(message, ephemeral ? '(only you can see this)\n' : '');
+    printed += 1;
+    if (message.components?.length) pressable.push({ id: `console-${printed}`, message, ephemeral: Boolean(ephemeral), printedAt: new Date() });
+    if (pressable.length > PRESSABLE) pressable.shift();
   };
   const responder: Responder = {
     async defer() {},
@@ -79,11 +99,49 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       print(message, sendOptions?.ephemeral);
     },
   };
+  const press = async (label: string): Promise<void> => {
+    const found = pressable.findLast((each) => buttonId(each.message, label) !== undefined);
+    if (!found) {
+      print(contentMessage(`⚠️ No reply above has a [${label}] button.`));
+      return;
+    }
+    const update: ButtonResponder & { deferUpdate(): Promise<void> } = {
+      ...responder,
+      async update(message) {
+        found.message = message;
+        show(message, '(the reply above, changed)\n');
+      },
+      async deferUpdate() {},
+    };
+    await dispatchButton(options.commands, consoleButtonRequest(found, buttonId(found.message, label)!), update, options.services, { logger: options.logger });
+  };
   lines.prompt();
   for await (const line of lines) {
-    if (line.trim()) await runLine(line, options, responder, print);
+    const label = /^\[(.+)\]$/.exec(line.trim())?.[1];
+    if (label) await press(label);
+    else if (line.trim()) await runLine(line, options, responder, print);
     lines.prompt();
   }
+}
+
+/** The custom id of the button with that label (as printed, any case) on a message, if it has one. */
+function buttonId(message: MessagePayload, label: string): string | undefined {
+  const wanted = label.trim().toLowerCase();
+  for (const button of (message.components ?? []).flatMap((row) => row.components)) {
+    if ('custom_id' in button && button.label?.toLowerCase() === wanted) return button.custom_id;
+  }
+  return undefined;
+}
+
+function consoleButtonRequest(pressed: Pressable, customId: string): ButtonRequest {
+  return {
+    customId,
+    guildId: CONSOLE_GUILD_ID,
+    channelId: CONSOLE_CHANNEL.id,
+    user: CONSOLE_USER,
+    memberPermissions: PermissionsBitField.All,
+    message: { id: pressed.id, createdAt: pressed.printedAt, ephemeral: pressed.ephemeral, links: (pressed.message.embeds ?? []).flatMap((embed) => (embed.url ? [embed.url] : [])) },
+  };
 }
 
 async function runLine(line: string, options: ConsoleOptions, responder: Responder, print: (message: MessagePayload) => void): Promise<void> {
@@ -105,7 +163,7 @@ function consoleRequest(line: string, commands: ReadonlyMap<string, Command>): C
     commandName: command.data.name,
     guildId: CONSOLE_GUILD_ID,
     channelId: CONSOLE_CHANNEL.id,
-    user: { id: 'console', name: 'you' },
+    user: CONSOLE_USER,
     memberPermissions: PermissionsBitField.All,
     subcommand: () => subcommand,
     string: (name) => {
@@ -128,5 +186,6 @@ function consoleRequest(line: string, commands: ReadonlyMap<string, Command>): C
       const found = value(name);
       return typeof found === 'object' && 'role' in found ? { id: found.id, name: found.name } : null;
     },
+    targetMessage: () => null,
   };
 }

@@ -42,6 +42,7 @@ export const ENGLISH = {
   helpTopics: '`/topics` what is trending, with how many stories and sites',
   helpSearch: '`/search query:` stored articles matching your words, best first',
   helpSummarize: '`/summarize url:` a short summary of one article',
+  helpSummarizeMessage: '`Apps › Summarize with Herald` (right-click a message) a private summary of the first article it links to',
   helpAsk: '`/ask question:` an answer from this server’s sources, each sentence with the article it comes from',
   helpSources: '`/sources add|remove|list` the feeds and sites this server reads',
   helpSchedule: '`/schedule set|list|remove|language` when and where the digest is posted ("08:00", "07:30 weekdays" or cron, in your time zone), and in which language',
@@ -156,6 +157,22 @@ export const ENGLISH = {
   followCapRange: 'A member may follow between 1 and 25 topics.',
   followButtonGone: 'This button no longer works; /follow list shows what you follow.',
   notYourFollowButtons: 'These buttons are for the member the news was sent to; /follow add to follow a topic yourself.',
+  // Summarize with Herald (right-click a message, Apps), and the buttons on replies.
+  noTargetMessage: 'Summarize with Herald works on a message: right-click one, then Apps.',
+  noLinkInMessage: 'That message links to no article; Summarize with Herald needs a message with a web address in it.',
+  articleGone: 'Herald no longer keeps that article (old articles are let go); search again for newer coverage.',
+  cannotPostForYou: 'You cannot post messages with links in this channel, so Herald will not post there for you.',
+  sharedLinkLost: 'Herald can no longer tell which article this was; use Summarize with Herald on the message again.',
+  postHere: 'Post here',
+  sharedBy: (name: string) => `Shared by ${name}`,
+  summarizeResult: (number: number) => `Summarize ${number}`,
+  moreLikeResult: (number: number) => `More like ${number}`,
+  /** A button's label, with the start of the story's headline. */
+  moreLikeStory: (headline: string) => `More like: ${headline}`,
+  moreLikeHeading: (title: string) => `More like "${title}"`,
+  nothingRelated: (title: string) => `Nothing related to "${title}" in this server’s sources yet.`,
+  previousPage: '◀ Previous',
+  nextPage: 'Next ▶',
 };
 
 export type ReplyText = typeof ENGLISH;

@@ -1,10 +1,11 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIButtonComponent, APIEmbed } from 'discord.js';
 import type { Briefing, BriefingItem } from '../../model/story.ts';
 import { ENGLISH, type ReplyText } from '../i18n/reply-text.ts';
 import { discordTimestamp } from './discord-time.ts';
-import { DESCRIPTION_MAX, TITLE_MAX } from './embed-limits.ts';
+import { DESCRIPTION_MAX, EMBED_TOTAL_MAX, TITLE_MAX } from './embed-limits.ts';
 import { contentMessage, type MessagePayload } from './message-payload.ts';
 import { packEmbeds } from './pack-embeds.ts';
+import { buttonRows } from './reply-buttons.ts';
 import { fitUntrusted, oneLine } from './safe-text.ts';
 import { storyEmbed } from './story-embed.ts';
 
@@ -14,6 +15,13 @@ export interface BriefingMessageOptions {
   color?: number;
   /** Herald's own words around the stories, in the reader's language; English unless given. */
   text?: ReplyText;
+  /**
+   * Everything in one message, the overview and each story sharing Discord's 6000 characters (summaries cut
+   * shorter): a page that a button replaces in place, which it can do to one message only.
+   */
+  oneMessage?: boolean;
+  /** A button for each story ("More like this"), under the message that holds the story. */
+  storyButton?: (item: BriefingItem) => APIButtonComponent | undefined;
 }
 
 /**
@@ -28,10 +36,23 @@ export function briefingMessages(briefing: Briefing, options: BriefingMessageOpt
     return [contentMessage(topic ? text.noStoriesAbout(topic) : text.noStoriesYet)];
   }
   const color = options.color === undefined ? {} : { color: options.color };
-  const overview = fitUntrusted(briefing.overview ?? '', DESCRIPTION_MAX);
+  const share = options.oneMessage ? Math.floor(EMBED_TOTAL_MAX / (filedItems(briefing).length + (briefing.overview ? 1 : 0))) : undefined;
+  const overview = fitUntrusted(briefing.overview ?? '', Math.min(DESCRIPTION_MAX, (share ?? EMBED_TOTAL_MAX) - text.overview.length));
   const overviewEmbeds: APIEmbed[] = overview ? [{ title: text.overview, description: overview, ...color }] : [];
-  const storyEmbeds = filedItems(briefing).map(({ item, section }) => storyEmbed(item, { ...(section ? { section } : {}), ...color, text }));
-  return packEmbeds([...overviewEmbeds, ...storyEmbeds], heading(briefing, options.heading, text));
+  const storyEmbeds = filedItems(briefing).map(({ item, section }) => storyEmbed(item, { ...(section ? { section } : {}), ...color, text, ...(share ? { maxLength: share } : {}) }));
+  const messages = packEmbeds([...overviewEmbeds, ...storyEmbeds], heading(briefing, options.heading, text));
+  return options.storyButton ? withStoryButtons(messages, filedItems(briefing).map(({ item }) => item), overviewEmbeds.length, options.storyButton) : messages;
+}
+
+/** Each message gets the buttons of the stories it holds, in their order: its embeds after the overview are theirs. */
+function withStoryButtons(messages: MessagePayload[], items: BriefingItem[], overviews: number, storyButton: (item: BriefingItem) => APIButtonComponent | undefined): MessagePayload[] {
+  let next = 0;
+  return messages.map((message, index) => {
+    const held = (message.embeds?.length ?? 0) - (index === 0 ? overviews : 0);
+    const rows = buttonRows(items.slice(next, next + held).map(storyButton));
+    next += held;
+    return rows.length ? { ...message, components: rows } : message;
+  });
 }
 
 function heading(briefing: Briefing, custom: string | undefined, text: ReplyText): string {

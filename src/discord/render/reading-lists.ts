@@ -11,24 +11,24 @@ const LIST_MAX = 1024;
 const NAME_MAX = 100;
 
 /** "Also reported by" with each other site's name linked to its copy; empty when no other site carried it. */
-export function alsoReportedBy(sources: Array<{ name: string; url: string }>, text: ReplyText = ENGLISH): string {
+export function alsoReportedBy(sources: Array<{ name: string; url: string }>, text: ReplyText = ENGLISH, max = LIST_MAX): string {
   const heading = `**${text.alsoReportedBy}** `;
   const links = joinWithin(
     sources.map((source) => safeLink(source.name, source.url, NAME_MAX)),
     ' · ',
-    LIST_MAX - heading.length,
+    Math.min(max, LIST_MAX) - heading.length,
     (count) => ` ${text.andMore(count)}`,
   );
   return links && heading + links;
 }
 
 /** "Also read" as a bulleted list of links, or of titles where no address is known. */
-export function alsoRead(links: AlsoReadLink[], text: ReplyText = ENGLISH): string {
+export function alsoRead(links: AlsoReadLink[], text: ReplyText = ENGLISH, max = LIST_MAX): string {
   const heading = `**${text.alsoRead}**\n`;
   const bullets = joinWithin(
     links.map((link) => `• ${safeLink(link.title, link.url)}`),
     '\n',
-    LIST_MAX - heading.length,
+    Math.min(max, LIST_MAX) - heading.length,
     (count) => `\n• ${text.andMore(count)}`,
   );
   return bullets && heading + bullets;

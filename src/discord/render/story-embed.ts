@@ -13,6 +13,8 @@ export interface StoryEmbedOptions {
   color?: number;
   /** Herald's own labels (the story's language, the reading lists), in the reader's language; English unless given. */
   text?: ReplyText;
+  /** At most this many characters in all (6000 otherwise), so that several stories share one message; the summary and lists give way. */
+  maxLength?: number;
 }
 
 /** Below this, the original headline beside a translated one would be cut to a word or two: it is left to the footer's label. */
@@ -28,9 +30,12 @@ export function storyEmbed(item: BriefingItem, options: StoryEmbedOptions = {}):
   const title = headline(item, text);
   const url = safeUrl(item.url);
   const section = options.section ? fitPlain(options.section, AUTHOR_NAME_MAX) : '';
-  const footer = fitPlain([item.sources[0]?.name ?? '', languageLabel(item, text), item.topics.join(', ')].filter(Boolean).join(' · '), FOOTER_MAX);
-  const room = Math.min(DESCRIPTION_MAX, EMBED_TOTAL_MAX - title.length - section.length - footer.length);
-  const description = summaryWithLists(item.summary, [alsoReportedBy(item.sources.slice(1), text), alsoRead(item.alsoRead, text)], room);
+  const total = options.maxLength ?? EMBED_TOTAL_MAX;
+  const footer = fitPlain([item.sources[0]?.name ?? '', languageLabel(item, text), item.topics.join(', ')].filter(Boolean).join(' · '), Math.min(FOOTER_MAX, Math.floor(total / 5)));
+  const room = Math.max(0, Math.min(DESCRIPTION_MAX, total - title.length - section.length - footer.length));
+  // Each list takes at most a third of a shared embed, so that the summary keeps the rest.
+  const listMax = options.maxLength === undefined ? undefined : Math.floor(room / 3);
+  const description = summaryWithLists(item.summary, [alsoReportedBy(item.sources.slice(1), text, listMax), alsoRead(item.alsoRead, text, listMax)], room);
   const timestamp = embedTimestamp(item.publishedAt);
   return {
     ...(section ? { author: { name: section } } : {}),

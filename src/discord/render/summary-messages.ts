@@ -3,11 +3,12 @@ import { ENGLISH, type ReplyText } from '../i18n/reply-text.ts';
 import { DESCRIPTION_MAX, EMBED_TOTAL_MAX, FOOTER_MAX, TITLE_MAX } from './embed-limits.ts';
 import type { MessagePayload } from './message-payload.ts';
 import { alsoRead, summaryWithLists } from './reading-lists.ts';
-import { fitPlain, fitUntrusted, oneLine } from './safe-text.ts';
+import { fitPlain, fitUntrusted, oneLine, safeUrl } from './safe-text.ts';
 
-/** One summarised article as one embed: headline, summary and what to read next, its topics below. */
-export function summaryMessages(summary: ArticleSummary, options: { color?: number; text?: ReplyText } = {}): MessagePayload[] {
+/** One summarised article as one embed: headline (linking to the article when `url` is given), summary and what to read next, its topics below. */
+export function summaryMessages(summary: ArticleSummary, options: { color?: number; text?: ReplyText; url?: string } = {}): MessagePayload[] {
   const text = options.text ?? ENGLISH;
+  const url = safeUrl(options.url);
   const title = fitUntrusted(oneLine(summary.title), TITLE_MAX) || text.untitledArticle;
   const footer = summary.topics.length > 0 ? fitPlain(`${text.topicsLabel} ${summary.topics.join(', ')}`, FOOTER_MAX) : '';
   const room = Math.min(DESCRIPTION_MAX, EMBED_TOTAL_MAX - title.length - footer.length);
@@ -17,6 +18,7 @@ export function summaryMessages(summary: ArticleSummary, options: { color?: numb
       embeds: [
         {
           title,
+          ...(url ? { url } : {}),
           ...(description ? { description } : {}),
           ...(footer ? { footer: { text: footer } } : {}),
           ...(options.color === undefined ? {} : { color: options.color }),

@@ -202,6 +202,10 @@ export function createPostgresCatalog(pool: Pool, options: PostgresCatalogOption
       const result = await pool.query<{ article: Article }>('SELECT article FROM articles WHERE (canonical_url = $1 OR found_url = $1) AND expires_at > $2 ORDER BY seq LIMIT 1', [wanted, now]);
       return result.rows[0]?.article;
     },
+    async article(id, now) {
+      const result = await pool.query<{ article: Article }>('SELECT article FROM articles WHERE id = $1 AND expires_at > $2', [id, now]);
+      return result.rows[0]?.article;
+    },
     async source(location, now) {
       const result = await pool.query<{ articles: string; name: string | null }>(
         `SELECT count(*) AS articles,

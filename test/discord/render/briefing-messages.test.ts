@@ -180,6 +180,23 @@ describe('briefingMessages', () => {
       expect(embedsOf(messages).map((embed) => embed.url)).toEqual(items.map((item) => item.url));
     });
 
+    it('fits a page of five long stories and an overview in one message when asked, each story keeping a summary', () => {
+      const sources = Array.from({ length: 80 }, (_, index) => ({ name: `Site ${index}`, url: `https://site-${index}.example/story` }));
+      const items = Array.from({ length: 5 }, (_, index) => briefingItem(index + 1, { summary: sentences(40), sources }));
+      const messages = briefingMessages(digest(items, { topic: 'ferry', overview: sentences(60) }), { oneMessage: true });
+      expect(messages).toHaveLength(1);
+      expect(messages.flatMap(validateMessage)).toEqual([]);
+      expect(embedsOf(messages).slice(1).every((embed) => embed.description?.startsWith('Sentence 1 says'))).toBe(true);
+    });
+
+    it('puts each story’s button under the message that holds the story', () => {
+      const items = Array.from({ length: 12 }, (_, index) => briefingItem(index + 1));
+      const messages = briefingMessages(digest(items, { overview: 'An overview.' }), { storyButton: (item) => ({ type: 2, style: 2, label: item.storyId, custom_id: `more:${item.storyId}` }) });
+      const labels = messages.map((message) => (message.components ?? []).flatMap((row) => row.components.map((button) => ('label' in button ? button.label : ''))));
+      expect(labels).toEqual([items.slice(0, 9).map((item) => item.storyId), items.slice(9).map((item) => item.storyId)]);
+      expect(messages.flatMap(validateMessage)).toEqual([]);
+    });
+
     it('puts the heading on the first message only', () => {
       const messages = briefingMessages(digest(Array.from({ length: 12 }, (_, index) => briefingItem(index + 1))));
       expect(messages.map((message) => message.content !== undefined)).toEqual([true, false]);

@@ -43,7 +43,7 @@ describe('messageToText', () => {
   });
 
   it('prints a Discord timestamp as a UTC date', () => {
-    const [message] = searchMessages('ferry', [{ title: 'Strike ends', url: 'https://courier.example/1', source: 'Courier', publishedAt: '2024-09-12T06:00:00Z', topics: [], score: 1 }]);
+    const [message] = searchMessages('ferry', [{ id: 'a1', title: 'Strike ends', url: 'https://courier.example/1', source: 'Courier', publishedAt: '2024-09-12T06:00:00Z', topics: [], score: 1 }]);
     expect(messageToText(message!)).toBe(
       ['Results for "ferry"', '-------------------', '1. Strike ends <https://courier.example/1> · Courier · 2024-09-12 06:00 UTC'].join('\n'),
     );

@@ -11,6 +11,7 @@ function trending(topic: string, articles: number, sources: number): TrendingTop
 
 function result(n: number, overrides: Partial<SearchResult> = {}): SearchResult {
   return {
+    id: `article-${n}`,
     title: `Ferry strike ends, part ${n}`,
     url: `https://courier.example/${n}`,
     source: 'Courier',

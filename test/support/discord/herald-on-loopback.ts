@@ -17,6 +17,11 @@ export interface HeraldOnLoopback {
   addBot(shards: ShardChoice, logger?: Logger): DiscordBot;
   /** Stops the app and starts it again on the same config and store, as a restart does; the bots answer with the new one. */
   restartApp(): Promise<HeraldApp>;
+  /**
+   * Stops Herald (every bot, and the app) and starts it again on the same store and Discord, logged in: nothing
+   * in memory survives, as after a deploy. `app` and `bot` are the new ones afterwards.
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,28 +48,35 @@ export async function startHeraldOnLoopback(options: HeraldOnLoopbackOptions): P
     bots.push(bot);
     return bot;
   };
-  const bot = addBot(options.shards);
-  const startApp = () =>
+  const startApp = (bot: DiscordBot): Promise<HeraldApp> =>
     startHeraldApp({ config: options.config, env: options.env ?? {}, logger: silent, poster: bot.poster, contact: bot.contact, ...(options.now ? { now: options.now } : {}) });
-  app = await startApp();
-  const started = app;
-  return {
+  const bot = addBot(options.shards);
+  app = await startApp(bot);
+  const herald: HeraldOnLoopback = {
     discord,
-    app: started,
+    app,
     bot,
     commands,
     addBot,
     async restartApp() {
-      await app!.stop();
-      app = await startApp();
+      await herald.app.stop();
+      app = herald.app = await startApp(herald.bot);
       return app;
+    },
+    async restart() {
+      for (const each of bots.splice(0)) await each.stop();
+      await herald.app.stop();
+      herald.bot = addBot(options.shards);
+      app = herald.app = await startApp(herald.bot);
+      await herald.bot.login(discord.token);
     },
     async close() {
       for (const each of bots) await each.stop();
-      await app!.stop();
+      await herald.app.stop();
       await discord.close();
     },
   };
+  return herald;
 }
 
 /** A slash command's string or integer option, as Discord sends it. */

@@ -6,12 +6,13 @@ import {
   Locale,
   PermissionFlagsBits,
   type APIApplicationCommandInteractionDataOption,
+  type APIEmbed,
   type APIUser,
 } from 'discord.js';
 import type { CommandRegistry } from './commands.ts';
 import type { DirectMessages } from './direct-messages.ts';
 import { MEMBER_PERMISSIONS, type GuildDirectory } from './guilds.ts';
-import type { StoredMessage } from './messages.ts';
+import { CHANNEL_DEFAULT_MENTIONS, createMessage, type StoredMessage } from './messages.ts';
 
 export interface Invoker {
   id: string;
@@ -33,6 +34,15 @@ export interface CommandInput {
   name: string;
   /** For autocomplete, exactly one option (possibly inside a subcommand) carries `focused: true`. */
   options?: APIApplicationCommandInteractionDataOption[];
+  /** For a message command (right-click a message, Apps): the message it is used on. */
+  target?: MessageTarget;
+}
+
+/** A message in the channel, as a member wrote it: its text and any embeds (a link preview); by the invoker unless `author` is given. */
+export interface MessageTarget {
+  content: string;
+  embeds?: APIEmbed[];
+  author?: Invoker;
 }
 
 /** A press on a button of a message the bot sent (a channel post or an interaction reply), as a member makes it. */
@@ -61,19 +71,23 @@ export interface PayloadInput {
   applicationId: string;
   directory: GuildDirectory;
   commands: CommandRegistry;
+  mintId: () => string;
+  now: number;
 }
 
 /**
  * INTERACTION_CREATE's `d` as Discord sends it. Throws, as a test mistake, for a channel outside the guild,
  * and for a member Discord would not even offer the command to.
  */
-export function interactionCreatePayload({ kind, input, id, token, unregisteredCommandId, applicationId, directory, commands }: PayloadInput): Record<string, unknown> {
+export function interactionCreatePayload({ kind, input, id, token, unregisteredCommandId, applicationId, directory, commands, mintId, now }: PayloadInput): Record<string, unknown> {
   const guild = directory.guilds.find((candidate) => candidate.id === input.guildId);
   const channel = directory.channel(input.channelId);
   if (!guild || !channel || channel.deleted || channel.guildId !== guild.id) throw new Error(`no channel ${input.channelId} in guild ${input.guildId} to run /${input.name} in`);
   const user = input.user ?? DEFAULT_INVOKER;
   const permissions = input.permissions ?? MEMBER_PERMISSIONS;
   const registered = commands.find(guild.id, input.name);
+  const type = input.target ? ApplicationCommandType.Message : ApplicationCommandType.ChatInput;
+  if (registered && registered.type !== type) throw new Error(`"${input.name}" is registered as a command of type ${registered.type}, not ${type}`);
   if (registered?.default_member_permissions != null && user.id !== guild.ownerId && !grants(permissions, registered.default_member_permissions)) {
     throw new Error(`Discord would not offer /${input.name} to ${user.username}: it needs permissions ${registered.default_member_permissions}, the member has ${permissions}`);
   }
@@ -82,18 +96,33 @@ export function interactionCreatePayload({ kind, input, id, token, unregisteredC
   const options = input.options ?? [];
   if (kind === 'autocomplete' && !hasFocused(options)) throw new Error(`autocomplete for /${input.name} needs one option with focused: true`);
   const resolved = resolveOptions(options, directory, user);
+  // Discord sends the target in resolved data, its content included, whatever intents the bot has.
+  const target = input.target
+    ? createMessage({ id: mintId(), channelId: channel.id, author: userJson(input.target.author ?? user), body: { content: input.target.content, embeds: input.target.embeds ?? [] }, files: [], defaultMentions: CHANNEL_DEFAULT_MENTIONS, now, mintId })
+    : undefined;
   return {
     ...commonFields({ id, token, applicationId, directory, guildId: guild.id, channelId: channel.id, user, permissions, locale }),
     type: kind === 'command' ? InteractionType.ApplicationCommand : InteractionType.ApplicationCommandAutocomplete,
     data: {
       id: registered?.id ?? unregisteredCommandId,
       name: input.name,
-      type: ApplicationCommandType.ChatInput,
+      type,
       ...(registered?.guild_id ? { guild_id: registered.guild_id } : {}),
       ...(options.length > 0 ? { options } : {}),
       ...(resolved ? { resolved } : {}),
+      ...(target ? targetData(target) : {}),
     },
   };
+}
+
+function targetData(message: StoredMessage): Record<string, unknown> {
+  return { target_id: message.id, resolved: { messages: { [message.id]: asDiscordSendsIt(message) } } };
+}
+
+/** A kept message as an interaction carries it: without the allowed_mentions its author sent, which Discord does not echo. */
+function asDiscordSendsIt(message: StoredMessage): Omit<StoredMessage, 'allowed_mentions'> {
+  const { allowed_mentions: _sent, ...shown } = message;
+  return shown;
 }
 
 /** INTERACTION_CREATE's `d` for a button press: the message it was on, and the button's custom id. */
@@ -103,7 +132,7 @@ export function buttonPressPayload(
 ): Record<string, unknown> {
   const buttons = (input.message.components ?? []).flatMap((row): unknown[] => ('components' in row ? row.components : []));
   if (!buttons.some((button) => (button as { custom_id?: string }).custom_id === input.customId)) throw new Error(`message ${input.message.id} has no button ${input.customId}`);
-  const { allowed_mentions: _sent, ...message } = input.message;
+  const message = asDiscordSendsIt(input.message);
   const where = input.guildId === null ? directMessageFields(input, ids) : guildFields({ ...input, guildId: input.guildId }, ids);
   return {
     ...where,

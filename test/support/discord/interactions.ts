@@ -54,6 +54,8 @@ export interface Interactions {
   editMessage(applicationId: string, token: string, messageId: string, body: MessageBody, files: UploadedFile[], now: number): StoredMessage;
   getMessage(applicationId: string, token: string, messageId: string, now: number): StoredMessage;
   deleteMessage(applicationId: string, token: string, messageId: string, now: number): void;
+  /** Makes every interaction so far `ms` older, as if that much time had passed: their tokens run out after 15 minutes. */
+  age(ms: number): void;
 }
 
 export function createInteractions(deps: InteractionDeps): Interactions {
@@ -111,7 +113,7 @@ export function createInteractions(deps: InteractionDeps): Interactions {
       const id = deps.mintId();
       const commandId = unregisteredIds.get(input.name) ?? deps.mintId();
       unregisteredIds.set(input.name, commandId);
-      const payload = interactionCreatePayload({ kind, input, id, token: `loopback-token-${id}`, unregisteredCommandId: commandId, ...deps });
+      const payload = interactionCreatePayload({ kind, input, id, token: `loopback-token-${id}`, unregisteredCommandId: commandId, ...deps, now });
       return { record: record(id, kind, input.channelId, now), payload };
     },
 
@@ -223,6 +225,10 @@ export function createInteractions(deps: InteractionDeps): Interactions {
     },
 
     getMessage: (applicationId, token, messageId, now) => findMessage(webhookRecord(applicationId, token, now), messageId),
+
+    age(ms) {
+      for (const each of byId.values()) each.dispatchedAt -= ms;
+    },
 
     deleteMessage(applicationId, token, messageId, now) {
       const record = webhookRecord(applicationId, token, now);

@@ -5,7 +5,7 @@ import { createDirectMessages } from './direct-messages.ts';
 import { createFaultInjector, type Fault, type RequestMatch } from './faults.ts';
 import { startGateway, type GatewayCounts } from './gateway.ts';
 import { createGuildDirectory, type GuildSetup } from './guilds.ts';
-import { DEFAULT_INVOKER, type ButtonPressInput, type CommandInput, type Invoker } from './interaction-create.ts';
+import { DEFAULT_INVOKER, type ButtonPressInput, type CommandInput, type Invoker, type MessageTarget } from './interaction-create.ts';
 import { createInteractions, type InteractionRecord } from './interactions.ts';
 import { createGuildMembers } from './members.ts';
 import { isLoading, type StoredMessage } from './messages.ts';
@@ -17,7 +17,7 @@ import { createSnowflakes } from './snowflakes.ts';
 import { createChangeFeed } from './wait-for.ts';
 
 export { ADMIN_PERMISSIONS, MEMBER_PERMISSIONS, type ChannelSetup, type GuildSetup } from './guilds.ts';
-export { DEFAULT_INVOKER, type ButtonPressInput, type CommandInput, type Invoker } from './interaction-create.ts';
+export { DEFAULT_INVOKER, type ButtonPressInput, type CommandInput, type Invoker, type MessageTarget } from './interaction-create.ts';
 export type { Fault, RequestMatch } from './faults.ts';
 export type { GatewayCounts } from './gateway.ts';
 export type { StoredMessage } from './messages.ts';
@@ -83,6 +83,8 @@ export interface LoopbackDiscord {
   waitForBot(timeoutMs?: number): Promise<void>;
   /** Dispatches INTERACTION_CREATE for a slash command to the guild's shard; waits for a bot to be connected there first. Throws if Discord would not offer the command to this member (its default_member_permissions). */
   runCommand(input: CommandInput): Promise<InteractionHandle>;
+  /** Dispatches INTERACTION_CREATE for a message command (right-click a message, Apps) used on `message`, as `runCommand` does for a slash command. */
+  runMessageCommand(input: Omit<CommandInput, 'options' | 'target'> & { message: MessageTarget }): Promise<InteractionHandle>;
   /** Dispatches an autocomplete interaction; one of `input.options` must carry `focused: true`. */
   autocomplete(input: CommandInput): Promise<InteractionHandle>;
   /**
@@ -93,6 +95,11 @@ export interface LoopbackDiscord {
   pressButton(input: ButtonPressInput): Promise<InteractionHandle>;
   /** A message the bot sent, as it stands now, by id: a channel post or an interaction reply. */
   message(messageId: string): StoredMessage | undefined;
+  /**
+   * As if `ms` had passed for every interaction so far: past 15 minutes their tokens are refused (401, Invalid
+   * Webhook Token) as on Discord, while the messages stay, and their buttons can still be pressed.
+   */
+  letTimePass(ms: number): void;
   /** Every message created with POST /channels/:id/messages, in order (interaction replies are on their handles). */
   channelMessages(channelId: string): StoredMessage[];
   /** The posts opened in a forum channel, oldest first, each with its messages (the first is the one that opened it). */
@@ -231,6 +238,7 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
     shardCount,
     waitForBot: (timeoutMs = DEFAULT_WAIT_MS) => feed.waitFor(() => gateway.hasConnectedSession() || undefined, timeoutMs, 'a bot to connect to the gateway').then(() => undefined),
     runCommand: (input) => dispatchInteraction(input.guildId, () => asMember(input, interactions.begin('command', input, Date.now()))),
+    runMessageCommand: ({ message, ...input }) => dispatchInteraction(input.guildId, () => asMember(input, interactions.begin('command', { ...input, target: message }, Date.now()))),
     autocomplete: (input) => dispatchInteraction(input.guildId, () => asMember(input, interactions.begin('autocomplete', input, Date.now()))),
     pressButton(input) {
       const target = posts.slotOf(input.message.id) ?? interactions.slotOf(input.message.id);
@@ -241,6 +249,7 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
     message(messageId) {
       return (posts.slotOf(messageId) ?? interactions.slotOf(messageId))?.get();
     },
+    letTimePass: (ms) => interactions.age(ms),
     channelMessages: (channelId) => posts.list(channelId),
     forumPosts: (forumId) => threadsIn(forumId),
     threadsIn,

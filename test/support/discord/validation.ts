@@ -18,6 +18,7 @@ const MAX_CHOICE_LENGTH = 100;
 const MAX_NONCE = 25;
 const MAX_OPTIONS = 25;
 const COMMAND_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+const MENU_NAME = /^[-_' \p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 const LOCALES: readonly string[] = Object.values(Locale);
 
 /** Discord counts characters, not UTF-16 units, so an emoji is one character against a limit. */
@@ -101,15 +102,14 @@ export function commandIssues(definition: object, path: Array<string | number> =
   const command = definition as CommandShape;
   const issues: FormIssue[] = [];
   const name = typeof command.name === 'string' ? command.name : '';
-  if (!COMMAND_NAME.test(name) || name !== name.toLowerCase()) {
-    issues.push({ path: [...path, 'name'], code: 'APPLICATION_COMMAND_INVALID_NAME', message: 'Command name is invalid' });
-  }
-  const isChatInput = command.type === undefined || command.type === 1 || path.length > 0;
-  const description = typeof command.description === 'string' ? characters(command.description) : 0;
-  if (isChatInput && (description < 1 || description > 100)) issues.push(badLength([...path, 'description'], 1, 100));
   const isOption = path.at(-2) === 'options';
   // Context-menu commands may have capitals and spaces in their names, localised or not, and no description.
   const isSlash = isOption || command.type === undefined || command.type === 1;
+  if (isSlash ? !COMMAND_NAME.test(name) || name !== name.toLowerCase() : !MENU_NAME.test(name)) {
+    issues.push({ path: [...path, 'name'], code: 'APPLICATION_COMMAND_INVALID_NAME', message: 'Command name is invalid' });
+  }
+  const description = typeof command.description === 'string' ? characters(command.description) : 0;
+  if (isSlash && (description < 1 || description > 100)) issues.push(badLength([...path, 'description'], 1, 100));
   issues.push(...nameLocalizationIssues(command.name_localizations, [...path, 'name_localizations'], isSlash, isOption));
   if (isSlash) issues.push(...localizationIssues(command.description_localizations, [...path, 'description_localizations'], () => undefined, 100));
   const options = command.options ?? [];
