@@ -60,6 +60,10 @@ export const COMMAND_LOCALIZATIONS: Readonly<Record<string, CommandWords>> = {
     name: MAX_ITEMS,
     description: { es: 'Cuántas noticias (1–10)', fr: 'Combien d’articles (1–10)', de: 'Wie viele Meldungen (1–10)', pt: 'Quantas notícias (1–10)' },
   },
+  // A message's context menu: a name only, in the case and spacing Discord shows it.
+  'Summarize with Herald': {
+    name: { es: 'Resumir con Herald', fr: 'Résumer avec Herald', de: 'Mit Herald zusammenfassen', pt: 'Resumir com Herald' },
+  },
   ask: {
     name: { es: 'preguntar', fr: 'demander', de: 'fragen', pt: 'perguntar' },
     description: {
