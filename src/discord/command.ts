@@ -24,13 +24,9 @@ export interface TargetMessage {
   links: string[];
 }
 
-/**
- * One use of a slash command, whoever typed it: a Discord member through the gateway, or a person at the
- * console. Handlers see only this, so the same handler serves both.
- */
-export interface CommandRequest {
-  commandName: string;
-  /** The server it was used in; Herald's commands are for servers only. */
+/** Who used Herald, and where: the same for a command and for a button press. */
+export interface Invocation {
+  /** The server it was used in; null in a direct message (a button under a follow's news). */
   guildId: string | null;
   channelId: string;
   user: { id: string; name: string };
@@ -38,8 +34,16 @@ export interface CommandRequest {
   guildLocale?: string;
   /** The language the user's Discord is set to ("fr", "pt-BR"), which Herald's own words in the reply follow; absent at the console, which is in English. */
   locale?: string;
-  /** The member's permissions where the command was used, as Discord computed them (owner overrides included). */
+  /** The user's permissions where it was used, as Discord computed them (owner overrides included); none in a direct message. */
   memberPermissions: bigint;
+}
+
+/**
+ * One use of a slash command, whoever typed it: a Discord member through the gateway, or a person at the
+ * console. Handlers see only this, so the same handler serves both.
+ */
+export interface CommandRequest extends Invocation {
+  commandName: string;
   /** Whether Herald may post (and embed) in the channel the command was used in, from Discord's app_permissions; unknown at the console. */
   botCanPostHere?: boolean;
   subcommand(): string | null;
@@ -57,18 +61,9 @@ export interface AutocompleteRequest extends CommandRequest {
 }
 
 /** A press on a button Herald put on a message. Everything the handler needs travels in the custom id, and is checked again on use. */
-export interface ButtonRequest {
+export interface ButtonRequest extends Invocation {
   /** "<command name>:<action>:<data>" (see button-id.ts); routed to the command module named first. */
   customId: string;
-  /** null in a direct message. */
-  guildId: string | null;
-  channelId: string;
-  user: { id: string; name: string };
-  guildLocale?: string;
-  /** The presser's own locale, which Herald's words in the answer follow. */
-  locale?: string;
-  /** The presser's permissions where the button is, as Discord computed them; none in a direct message. */
-  memberPermissions: bigint;
   /**
    * The message the button is on, with the addresses its embeds link to, in order: Herald wrote them, so a
    * button may rely on them for what its custom id has no room for.

@@ -3,11 +3,11 @@ import type { Reading, Scope } from '../brief/newsroom.ts';
 import { InputError } from '../input-error.ts';
 import type { Article } from '../model/article.ts';
 import { baseLanguage } from '../model/language.ts';
-import type { CommandRequest, Services } from './command.ts';
+import type { CommandRequest, Invocation, Services } from './command.ts';
 import { replyText } from './i18n/reply-text.ts';
 
 /** Herald's commands concern a server's sources and channels, so they are for servers only. */
-export function requireGuild(request: Pick<CommandRequest, 'guildId' | 'locale'>): string {
+export function requireGuild(request: Pick<Invocation, 'guildId' | 'locale'>): string {
   if (!request.guildId) throw new InputError(replyText(request.locale).serversOnly);
   return request.guildId;
 }
@@ -26,7 +26,7 @@ export function requireManageGuild(request: CommandRequest): string {
 }
 
 /** What a server may read: the sources every server shares, and its own. Another server's sources never show. */
-export async function guildScope(request: Pick<CommandRequest, 'guildId' | 'locale'>, services: Services): Promise<Required<Pick<Scope, 'sourceLocations'>>> {
+export async function guildScope(request: Pick<Invocation, 'guildId' | 'locale'>, services: Services): Promise<Required<Pick<Scope, 'sourceLocations'>>> {
   const settings = await services.guilds.get(requireGuild(request));
   return { sourceLocations: [...services.defaultSources, ...settings.sources.map((source) => source.url)] };
 }
@@ -35,7 +35,7 @@ export async function guildScope(request: Pick<CommandRequest, 'guildId' | 'loca
  * The kept article a button names, when this server may see it. Gone and another server's get the same answer,
  * so that a crafted id learns nothing of another server's sources.
  */
-export async function articleInScope(request: Pick<CommandRequest, 'guildId' | 'locale'>, services: Services, articleId: string): Promise<Article> {
+export async function articleInScope(request: Pick<Invocation, 'guildId' | 'locale'>, services: Services, articleId: string): Promise<Article> {
   const article = await services.newsroom.article(articleId);
   if (!article || !(await services.newsroom.inScope(article, await guildScope(request, services)))) {
     throw new InputError(replyText(request.locale).articleGone);

@@ -6,7 +6,7 @@ import {
   type ChatInputCommandInteraction,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
-import type { AutocompleteRequest, ButtonRequest, ChannelChoice, CommandRequest } from './command.ts';
+import type { AutocompleteRequest, ButtonRequest, ChannelChoice, CommandRequest, Invocation } from './command.ts';
 import { messageLinks } from './message-links.ts';
 
 /** What a digest channel needs from Herald itself: to see it, post in it, and post embeds. */
@@ -68,7 +68,7 @@ export function buttonRequest(interaction: ButtonInteraction): ButtonRequest {
 /** Who used Herald, where, and with which permissions there: the same for every kind of interaction. */
 function invocation(
   interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction | AutocompleteInteraction | ButtonInteraction,
-): Pick<CommandRequest, 'guildId' | 'channelId' | 'user' | 'guildLocale' | 'locale' | 'memberPermissions'> {
+): Invocation {
   return {
     guildId: interaction.guildId,
     channelId: interaction.channelId,
