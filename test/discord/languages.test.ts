@@ -89,6 +89,12 @@ describe('a command in French', () => {
     expect(answer.content).toBe('⚠️ Indiquez un sujet, par exemple /actualités sujet:corée du nord');
   });
 
+  it('says in French that the sources hold nothing on a question, quoting the question as asked', async () => {
+    const answer = await reply(frenchMember({ name: 'ask', options: [option('question', 'Qui a gagné la finale olympique de natation ?')] }));
+
+    expect(answer.content).toBe('Je n’ai rien trouvé dans les sources de ce serveur sur «\u00a0Qui a gagné la finale olympique de natation ?\u00a0».');
+  });
+
   it('refuses an admin command in French to a member without Manage Server', async () => {
     const answer = await reply({ guildId: OPEN_GUILD, channelId: OPEN_NEWS, permissions: MEMBER_PERMISSIONS, locale: 'fr', name: 'sources', options: [sub('list')] });
 

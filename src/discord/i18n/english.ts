@@ -172,6 +172,13 @@ export const ENGLISH = {
   moreLikeHeading: (title: string) => `More like "${title}"`,
   nothingRelated: (title: string) => `Nothing related to "${title}" in this server’s sources yet.`,
   previousPage: '◀ Previous',
+  // /ask.
+  askForAQuestion: 'Ask a question, for example /ask question:what did the Met Office warn about Storm Agnes?',
+  answerNothingFound: (question: string) => `I found nothing in this server’s sources about “${question}”.`,
+  answerSources: 'Sources',
+  answerYourQuestion: 'Your question',
+  answerQuoted: 'Sentences quoted from the sources above.',
+  answerWrittenBy: (model: string | undefined) => `Written by ${model ?? 'a language model'} from the sources above; check them before you rely on it.`,
   nextPage: 'Next ▶',
 };
 

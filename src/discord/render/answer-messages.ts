@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { Answer, AnswerSentence, AnswerSource } from '../../brief/answer/answer.ts';
+import { ENGLISH, type ReplyText } from '../i18n/reply-text.ts';
 import { DESCRIPTION_MAX, FOOTER_MAX, TITLE_MAX } from './embed-limits.ts';
 import { joinWithin } from './join-within.ts';
 import { contentMessage, type MessagePayload } from './message-payload.ts';
@@ -9,7 +10,6 @@ import { fitPlain, fitUntrusted, oneLine, safeLink } from './safe-text.ts';
 const SENTENCE_MAX = 600;
 const PUBLISHER_MAX = 100;
 const HEADLINE_MAX = 150;
-const SOURCES_HEADING = '**Sources**\n';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
@@ -17,16 +17,18 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * sources, "[1] Coastline Post, 26 Sep 2024 — headline" linked to the article; below, who wrote it. Nothing
  * relevant stored is one line saying so.
  */
-export function answerMessages(answer: Answer, options: { color?: number } = {}): MessagePayload[] {
+export function answerMessages(answer: Answer, options: { color?: number; text?: ReplyText } = {}): MessagePayload[] {
+  const text = options.text ?? ENGLISH;
   const question = fitUntrusted(oneLine(answer.question), TITLE_MAX);
-  if (!answer.found) return [contentMessage(`I found nothing in this server’s sources about “${question}”.`)];
+  if (!answer.found) return [contentMessage(text.answerNothingFound(question))];
   const quoted = answer.method === 'extractive';
+  const heading = `**${text.answerSources}**\n`;
   const body = answer.sentences.map((sentence) => (quoted ? `• ${citedText(sentence)}` : citedText(sentence))).join(quoted ? '\n' : ' ');
-  const sources = joinWithin(answer.sources.map(sourceLine), '\n', DESCRIPTION_MAX - body.length - SOURCES_HEADING.length - 2, (count) => `\n… and ${count} more`);
-  const footer = fitPlain(quoted ? 'Sentences quoted from the sources above.' : `Written by ${answer.model ?? 'a language model'} from the sources above; check them before you rely on it.`, FOOTER_MAX);
+  const sources = joinWithin(answer.sources.map(sourceLine), '\n', DESCRIPTION_MAX - body.length - heading.length - 2, (count) => `\n… ${text.andMore(count)}`);
+  const footer = fitPlain(quoted ? text.answerQuoted : text.answerWrittenBy(answer.model), FOOTER_MAX);
   const embed: APIEmbed = {
-    title: question || 'Your question',
-    description: [body, sources && SOURCES_HEADING + sources].filter(Boolean).join('\n\n'),
+    title: question || text.answerYourQuestion,
+    description: [body, sources && heading + sources].filter(Boolean).join('\n\n'),
     footer: { text: footer },
     ...(options.color === undefined ? {} : { color: options.color }),
   };

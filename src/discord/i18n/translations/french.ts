@@ -155,4 +155,11 @@ export const FRENCH: Partial<ReplyText> = {
   nothingRelated: (title) => `Rien de lié à «\u00a0${title}\u00a0» dans les sources de ce serveur pour l’instant.`,
   previousPage: '◀ Précédent',
   nextPage: 'Suivant ▶',
+  // /ask.
+  askForAQuestion: `Posez une question, par exemple /${n('ask')} ${n('ask.question')}:qu’a annoncé le Met Office sur la tempête Agnes\u00a0?`,
+  answerNothingFound: (question) => `Je n’ai rien trouvé dans les sources de ce serveur sur «\u00a0${question}\u00a0».`,
+  answerSources: 'Sources',
+  answerYourQuestion: 'Votre question',
+  answerQuoted: 'Phrases citées des sources ci-dessus.',
+  answerWrittenBy: (model) => `Écrit par ${model ?? 'un modèle de langue'} à partir des sources ci-dessus\u00a0; vérifiez-les avant de vous y fier.`,
 };

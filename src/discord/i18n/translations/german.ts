@@ -156,4 +156,11 @@ export const GERMAN: Partial<ReplyText> = {
   nothingRelated: (title) => `Noch nichts zu „${title}“ in den Quellen dieses Servers.`,
   previousPage: '◀ Zurück',
   nextPage: 'Weiter ▶',
+  // /ask.
+  askForAQuestion: `Stelle eine Frage, zum Beispiel /${n('ask')} ${n('ask.question')}:Wovor warnte der Met Office beim Sturm Agnes?`,
+  answerNothingFound: (question) => `In den Quellen dieses Servers habe ich nichts zu „${question}“ gefunden.`,
+  answerSources: 'Quellen',
+  answerYourQuestion: 'Deine Frage',
+  answerQuoted: 'Sätze aus den obigen Quellen zitiert.',
+  answerWrittenBy: (model) => `Von ${model ?? 'einem Sprachmodell'} aus den obigen Quellen geschrieben; prüfe sie, bevor du dich darauf verlässt.`,
 };

@@ -155,4 +155,11 @@ export const PORTUGUESE: Partial<ReplyText> = {
   nothingRelated: (title) => `Ainda nada relacionado com «${title}» nas fontes deste servidor.`,
   previousPage: '◀ Anterior',
   nextPage: 'Seguinte ▶',
+  // /ask.
+  askForAQuestion: `Faça uma pergunta, por exemplo /${n('ask')} ${n('ask.question')}:o que o Met Office alertou sobre a tempestade Agnes?`,
+  answerNothingFound: (question) => `Não encontrei nada nas fontes deste servidor sobre «${question}».`,
+  answerSources: 'Fontes',
+  answerYourQuestion: 'A sua pergunta',
+  answerQuoted: 'Frases citadas das fontes acima.',
+  answerWrittenBy: (model) => `Escrito por ${model ?? 'um modelo de linguagem'} a partir das fontes acima; confira-as antes de confiar nelas.`,
 };

@@ -155,4 +155,11 @@ export const SPANISH: Partial<ReplyText> = {
   nothingRelated: (title) => `Aún no hay nada relacionado con «${title}» en las fuentes de este servidor.`,
   previousPage: '◀ Anterior',
   nextPage: 'Siguiente ▶',
+  // /ask.
+  askForAQuestion: `Haz una pregunta, por ejemplo /${n('ask')} ${n('ask.question')}:¿qué anunció la Met Office sobre la tormenta Agnes?`,
+  answerNothingFound: (question) => `No encontré nada en las fuentes de este servidor sobre «${question}».`,
+  answerSources: 'Fuentes',
+  answerYourQuestion: 'Tu pregunta',
+  answerQuoted: 'Frases citadas de las fuentes anteriores.',
+  answerWrittenBy: (model) => `Escrito por ${model ?? 'un modelo de lenguaje'} a partir de las fuentes anteriores; compruébalas antes de fiarte.`,
 };
