@@ -7,14 +7,14 @@ import { createDigestScheduler, type DigestScheduler, type RunReport } from './d
 import type { Poster } from './deliver/poster.ts';
 import { storyMatchesTopics } from './brief/digest/topic-filter.ts';
 import { describeStory, explainDelivery } from './deliver/explain-delivery.ts';
+import { createFollowDelivery, type FollowDelivery } from './deliver/follows/follow-delivery.ts';
+import type { MemberContact } from './deliver/follows/member-contact.ts';
+import { takeOwedNotice } from './deliver/follows/owed-notice.ts';
 import { arrivedBeforeAdded } from './deliver/guild-backlog.ts';
 import { createSourcePoller, type PolledSource, type PollReport, type SourcePollResult } from './deliver/poll/source-poller.ts';
 import { compileKeywords, filterText, passesKeywords } from './deliver/keyword-filter.ts';
 import { createStoryUpdater, type StoryUpdater } from './deliver/updates/story-updater.ts';
 import type { Services } from './discord/command.ts';
-import { createFollowDelivery, type FollowDelivery } from './deliver/follows/follow-delivery.ts';
-import type { MemberContact } from './deliver/follows/member-contact.ts';
-import { takeOwedNotice } from './deliver/follows/owed-notice.ts';
 import { InputError } from './input-error.ts';
 import { readInput } from './ingest/read-input.ts';
 import type { Logger } from './logger.ts';
