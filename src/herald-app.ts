@@ -199,13 +199,20 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
       })
     : undefined;
 
+  /** Lets go of expired articles, then of what the store keeps beside them; resolves with the articles let go. */
   const prune = async (): Promise<number> => {
+    let expired = 0;
     try {
-      return await newsroom.prune();
+      expired = await newsroom.prune();
     } catch (error) {
       logger.warn({ err: error }, 'could not let go of expired articles; trying again later');
-      return 0;
     }
+    try {
+      await engine.forgetExpired(now());
+    } catch (error) {
+      logger.warn({ err: error }, 'could not let go of expired runs and caches; trying again later');
+    }
+    return expired;
   };
 
   let running: Promise<PollReport> | undefined;

@@ -69,6 +69,9 @@ export async function openEmbeddedEngine(location: string, options: StoreEngineO
     summaries: createKeyvSummaryCache(store, { ttlMs: options.retentionMs }),
     embeddings: createKeyvEmbeddingStore(store, { ttlMs: options.retentionMs }),
     pacer: (perSecond) => (pacer ??= createRequestPacer({ perSecond })),
+    // Every keyv entry is written with its time to live and dropped when read past it; the delivery log keeps
+    // only a retention's worth as it writes. Nothing more to sweep here.
+    forgetExpired: async () => 0,
     async ping() {
       await store.collection('herald_meta').get('ping');
     },

@@ -42,6 +42,11 @@ export interface StoreEngine {
   readonly embeddings: EmbeddingStore;
   /** Paces requests to Discord for every process sharing this store (the limit is per bot, not per process). */
   pacer(perSecond: number): RequestPacer;
+  /**
+   * Lets go of what the store keeps beside the articles once its time has passed (finished runs, caches, old
+   * delivery records); resolves with how many entries. Articles themselves are pruned through the catalog.
+   */
+  forgetExpired(now: Date): Promise<number>;
   /** Resolves when the store answers; rejects with the reason otherwise (for /healthz). */
   ping(): Promise<void>;
   close(): Promise<void>;

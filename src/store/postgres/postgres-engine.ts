@@ -1,6 +1,7 @@
 import type { StoreEngine, StoreEngineOptions } from '../store-engine.ts';
 import { leaseOwner } from '../leases.ts';
 import { connectPostgres, describePostgres } from './connect.ts';
+import { forgetExpiredRows } from './expired-rows.ts';
 import { migrate } from './migrate.ts';
 import { createPostgresArticleRepository } from './postgres-article-repository.ts';
 import { createPostgresEmbeddingStore, createPostgresSummaryCache, createPostgresValidatorStore } from './postgres-caches.ts';
@@ -50,6 +51,7 @@ export async function openPostgresEngine(location: string, options: StoreEngineO
       if (!pacer) pacers.set(perSecond, (pacer = createPostgresPacer(pool, { perSecond })));
       return pacer;
     },
+    forgetExpired: (at) => forgetExpiredRows(pool, at, options.retentionMs),
     async ping() {
       await pool.query('SELECT 1');
     },
