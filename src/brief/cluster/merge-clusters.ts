@@ -22,14 +22,17 @@ export function mergeClusters(
   // Groups whose every member has an embedding; with them, two groups also agree when their meanings do.
   const meanings = new Map<number, MeaningCentroid | undefined>();
   const meaningOf = (root: number): MeaningCentroid | undefined => {
-    if (meanings.has(root)) return meanings.get(root);
-    const own = meaning?.vectors[root];
-    return own && new MeaningCentroid(own);
+    if (!meanings.has(root)) {
+      const own = meaning?.vectors[root];
+      meanings.set(root, own && new MeaningCentroid(own));
+    }
+    return meanings.get(root);
   };
   const groupsAgree = (a: number, b: number): boolean => {
     if (centroidOf(a).cosine(centroidOf(b)) >= minGroupSimilarity) return true;
+    if (!meaning) return false;
     const [meaningA, meaningB] = [meaningOf(a), meaningOf(b)];
-    return Boolean(meaning && meaningA && meaningB && meaningA.cosine(meaningB) >= meaning.minGroupSimilarity);
+    return Boolean(meaningA && meaningB && meaningA.cosine(meaningB) >= meaning.minGroupSimilarity);
   };
   const find = (index: number): number => {
     let root = index;
@@ -49,10 +52,13 @@ export function mergeClusters(
     merged.absorb(centroidOf(drop));
     centroids.set(keep, merged);
     centroids.delete(drop);
-    const [meaningKeep, meaningDrop] = [meaningOf(keep), meaningOf(drop)];
-    if (meaningKeep && meaningDrop) meaningKeep.absorb(meaningDrop);
-    meanings.set(keep, meaningKeep && meaningDrop ? meaningKeep : undefined);
-    meanings.delete(drop);
+    // Without embeddings, the hot path at 100,000 articles, nothing of the meanings is kept.
+    if (meaning) {
+      const [meaningKeep, meaningDrop] = [meaningOf(keep), meaningOf(drop)];
+      if (meaningKeep && meaningDrop) meaningKeep.absorb(meaningDrop);
+      meanings.set(keep, meaningKeep && meaningDrop ? meaningKeep : undefined);
+      meanings.delete(drop);
+    }
     parent[drop] = keep;
   };
 

@@ -32,6 +32,11 @@ export interface MeaningsOptions {
 
 /** Enough of an article to say what it is about, within any embedding model's input limit. */
 const TEXT_CHARS = 4_000;
+/**
+ * Embeddings kept in memory, most recently used last: clustering, also read and search ask for the same
+ * articles' again and again, and the store is a round trip each. 5,000 of 1,536 floats is 30 MB.
+ */
+const KEPT_IN_MEMORY = 5_000;
 
 /**
  * Embeddings computed once per article text and model (the key hashes the model and the text embedded, so a
@@ -62,12 +67,27 @@ export function createMeanings(options: MeaningsOptions): Meanings {
     return vectors;
   };
 
+  const recent = new Map<string, UnitVector>();
+  const remember = (key: string, vector: UnitVector): void => {
+    recent.delete(key);
+    recent.set(key, vector);
+    if (recent.size > KEPT_IN_MEMORY) recent.delete(recent.keys().next().value!);
+  };
+
   return {
     model: options.model,
     async of(articles) {
       const byKey = new Map<string, Article[]>();
-      for (const article of articles) byKey.set(keyOf(article), [...(byKey.get(keyOf(article)) ?? []), article]);
-      const known = await options.store.get([...byKey.keys()]);
+      for (const article of articles) {
+        const key = keyOf(article);
+        byKey.set(key, [...(byKey.get(key) ?? []), article]);
+      }
+      const known = new Map<string, UnitVector>();
+      for (const key of byKey.keys()) {
+        const kept = recent.get(key);
+        if (kept) known.set(key, kept);
+      }
+      for (const [key, vector] of await options.store.get([...byKey.keys()].filter((key) => !known.has(key)))) known.set(key, vector);
       const missing = [...byKey.keys()].filter((key) => !known.has(key));
       const texts = missing.map((key) => embeddedText(byKey.get(key)![0]!));
       const fresh: Array<[string, Float32Array]> = [];
@@ -76,7 +96,10 @@ export function createMeanings(options: MeaningsOptions): Meanings {
       });
       if (fresh.length > 0) await options.store.set(fresh);
       const meanings = new Map<string, UnitVector>();
-      for (const [key, vector] of [...known, ...fresh]) for (const article of byKey.get(key) ?? []) meanings.set(article.id, vector);
+      for (const [key, vector] of [...known, ...fresh]) {
+        remember(key, vector);
+        for (const article of byKey.get(key) ?? []) meanings.set(article.id, vector);
+      }
       return meanings;
     },
     async ofText(text) {

@@ -11,15 +11,11 @@ export function createKeyvEmbeddingStore(store: Store, options: { ttlMs?: number
   const embeddings = store.collection<string>('embeddings');
   return {
     async get(keys) {
-      const found = new Map<string, Float32Array>();
-      for (const key of keys) {
-        const encoded = await embeddings.get(key);
-        if (encoded) found.set(key, decodeVector(encoded));
-      }
-      return found;
+      const encoded = await Promise.all(keys.map((key) => embeddings.get(key)));
+      return new Map(keys.flatMap((key, index) => (encoded[index] ? [[key, decodeVector(encoded[index])] as const] : [])));
     },
     async set(entries) {
-      for (const [key, vector] of entries) await embeddings.set(key, encodeVector(vector), options.ttlMs);
+      await Promise.all(entries.map(([key, vector]) => embeddings.set(key, encodeVector(vector), options.ttlMs)));
     },
   };
 }
