@@ -73,7 +73,6 @@ async function main(): Promise<void> {
   const opsServer: OpsServer | undefined = ops
     ? await startOpsServer({ ...ops, metrics, logger, health: appHealth(app, { startedAt, ...(bot ? { shards: () => bot.shardsReady() } : {}) }) })
     : undefined;
-  if (opsServer) logger.info({ url: opsServer.url }, 'serving /healthz and /metrics');
 
   const stop = async (signal: string): Promise<void> => {
     logger.info({ signal, role }, 'stopping');
