@@ -437,11 +437,11 @@ export function describe(schedule: Schedule, text: ReplyText = ENGLISH): string 
   return `${parts.join(', ')}${paused}`;
 }
 
-/** The digest's look: its format always, the other options where they are not the default. */
+/** The digest's look, each option where it is not the default: a schedule set before they existed reads as it did. */
 function lookParts(schedule: Schedule, text: ReplyText): string[] {
   const look = digestLook(schedule);
   return [
-    text.formatNamed(look.format),
+    look.format === 'embeds' ? '' : text.formatNamed(look.format),
     look.images ? text.withImages : '',
     look.summary === 'medium' ? '' : text.summaryNamed(look.summary),
     look.groupBy === 'none' ? text.ranked : '',

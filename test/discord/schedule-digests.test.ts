@@ -116,6 +116,17 @@ describe('/schedule formats and options, on Discord', () => {
     expect(embedsOf(posted(CHANNELS.images)).slice(2).some((embed) => embed.thumbnail)).toBe(false);
   }, 30_000);
 
+  it('edits any option, updates to developing stories and the filters included, keeping the schedule’s id', async () => {
+    const before = await scheduleIn(CHANNELS.images);
+    const [off] = await schedule('edit', [option('schedule', before.id), { name: 'updates', type: 5, value: false } as never, option('include', 'bridge'), option('summary', 'long'), option('time', '07:15')]);
+    expect(off!.content).toMatch(/^Changed: <#\d+> at 07:15 \(UTC\), up to 2 stories, naming bridge, no updates, long summaries\./);
+    expect(await scheduleIn(CHANNELS.images)).toMatchObject({ id: before.id, createdAt: before.createdAt, updates: false, include: ['bridge'], summary: 'long', crons: ['15 7 * * *'] });
+    await schedule('edit', [option('schedule', before.id), { name: 'updates', type: 5, value: true } as never, option('include', '-')]);
+    const after = await scheduleIn(CHANNELS.images);
+    expect(after.updates).toBeUndefined();
+    expect(after.include).toBeUndefined();
+  }, 30_000);
+
   it('refuses an option out of its choices, or too many stories for the format, privately in one line, changing nothing', async () => {
     const before = (await herald.app.guilds.get(GUILD)).schedules;
     for (const [options, error] of [
@@ -137,7 +148,7 @@ describe('/schedule formats and options, on Discord', () => {
   it('lists each schedule with its look, and /status shows it too', async () => {
     const [list] = await schedule('list');
     expect(textOf([list!])).toMatch(/headlines only/);
-    expect(textOf([list!])).toMatch(/a card per story, with images|a card per story/);
+    expect(textOf([list!])).toMatch(/up to 50 stories, headlines only/);
     const status = await (await herald.discord.runCommand({ ...admin([]), name: 'status', options: [] })).waitForOriginal();
     expect(textOf([status])).toMatch(/as a compact list, one-sentence summaries, ranked, not by topic/);
   }, 30_000);

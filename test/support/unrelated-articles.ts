@@ -26,8 +26,17 @@ export async function writeUnrelatedArticles(directory: string, count: number, o
   for (let n = first; n < first + count; n += 1) {
     const title = unrelatedHeadline(n, options.headlineWords);
     headlines.push(title);
-    const [a, b, c, d, e] = [0, 1, 2, 3, 4].map((part) => name(n, part));
-    const body = `<p>${a} ${b} opened the ${c} bridge on Tuesday, the mayor of ${d} said.</p><p>${e} engineers had worked on the ${c} bridge for three years.</p>`;
+    const [a, b, c, d, e, f, g] = [0, 1, 2, 3, 4, 5, 6].map((part) => name(n, part));
+    const body = [
+      `${a} ${b} opened the ${c} bridge on Tuesday, the mayor of ${d} said.`,
+      `${e} engineers had worked on the ${c} bridge for three years.`,
+      `The mayor of ${d} said ${f} traders expected more visitors from ${g} this summer.`,
+      `${b} families who live beside the ${c} river had waited a decade for the crossing.`,
+      `${g} council will hold a festival on the ${c} bridge next month, ${a} said.`,
+      `Buses from ${f} will use the ${c} bridge from Monday, the operator said.`,
+    ]
+      .map((sentence) => `<p>${sentence}</p>`)
+      .join('');
     await writeFile(
       path.join(directory, `article-${n}.html`),
       `<html><head><title>${title}</title><meta property="og:url" content="https://local.example/article-${n}"><meta property="og:image" content="https://images.example/article-${n}.jpg"></head><body><article><h1>${title}</h1>${body}</article></body></html>`,
