@@ -67,7 +67,7 @@ describe('send-now across a kill -9', () => {
     void discord.runCommand({ guildId: GUILD, channelId: NEWS, permissions: ADMIN_PERMISSIONS, name: 'schedule', options: [sub('send-now', [option('schedule', SCHEDULE_ID)])] });
     // The first message is posted; the rest of the digest is held back, and the process dies under way.
     await discord.waitForChannelMessage(NEWS, undefined, 20_000);
-    discord.failNext({ method: 'POST', path: new RegExp(`/channels/${NEWS}/messages`) }, { status: 429, retryAfterSeconds: 5 }, 2);
+    discord.failNext({ method: 'POST', path: new RegExp(`/channels/${NEWS}/messages`) }, { status: 429, retryAfterSeconds: 3 }, 2);
     first.child.kill('SIGKILL');
     await first.exited;
     expect(discord.channelMessages(NEWS)).toHaveLength(1);
