@@ -286,6 +286,11 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     },
     reschedule: (guildId) => scheduler.reschedule(guildId),
     scheduleTimes: (guildId) => scheduler.times(guildId),
+    previewDigest: (guildId, scheduleId) => scheduler.preview(guildId, scheduleId),
+    async sendDigestNow(guildId, scheduleId) {
+      const schedule = (await guilds.get(guildId)).schedules.find((candidate) => candidate.id === scheduleId);
+      return schedule ? scheduler.sendNow(guildId, schedule) : 0;
+    },
     sourceHealth: (location) => poller.health(location),
     async explainStory(guildId, url) {
       const settings = await guilds.get(guildId);

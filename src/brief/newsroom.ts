@@ -15,7 +15,7 @@ import type { Meanings } from './embed/article-meanings.ts';
 import { composeDigest, type StoryTelling } from './digest/compose-digest.ts';
 import { composeTopicBriefing, type TopicMatch } from './digest/compose-topic-briefing.ts';
 import { summarizeOverview } from './summarize/overview.ts';
-import type { Summarizer } from './summarizer.ts';
+import type { Summarizer, SummaryLength } from './summarizer.ts';
 import { trendingTopics, type TrendingTopic } from './topics/trending-topics.ts';
 
 export type { Scope } from './article-catalog.ts';
@@ -139,9 +139,9 @@ export class Newsroom {
    * The top stories in scope; `accept` lets a caller leave stories out (already sent, filtered out) before ranking.
    * With `language`, the briefing is for readers of that language (see Reading).
    */
-  async digest(options: Scope & Reading & { limit: number; topics?: string[]; accept?: (story: Story) => boolean }): Promise<Briefing> {
+  async digest(options: Scope & Reading & { limit: number; topics?: string[]; accept?: (story: Story) => boolean; summary?: SummaryLength }): Promise<Briefing> {
     const stories = (await this.#stories(options)).filter(options.accept ?? (() => true));
-    return composeDigest(stories, { now: this.#options.now(), limit: options.limit, ...(options.topics ? { topics: options.topics } : {}) }, this.#telling(options.language));
+    return composeDigest(stories, { now: this.#options.now(), limit: options.limit, ...(options.topics ? { topics: options.topics } : {}) }, this.#telling(options.language, options.summary));
   }
 
   /** Every story in scope, as digests cluster them: what a channel was sent may have grown since. */
@@ -254,9 +254,9 @@ export class Newsroom {
     return stories;
   }
 
-  #telling(language: string | undefined): StoryTelling {
+  #telling(language: string | undefined, length?: SummaryLength): StoryTelling {
     return {
-      summarize: (story) => this.#options.summarizer.summarize(story.lead, language ? { language } : {}),
+      summarize: (story) => this.#options.summarizer.summarize(story.lead, { ...(language ? { language } : {}), ...(length ? { length } : {}) }),
       alsoRead: (story) => this.#storyAlsoRead(story),
       ...(language ? { language } : {}),
     };

@@ -9,9 +9,26 @@ export interface Summary {
   title?: string;
 }
 
+/** How long a digest's summaries are: one sentence, Herald's configured length, or up to five sentences. */
+export type SummaryLength = 'short' | 'medium' | 'long';
+
 export interface SummaryRequest {
   /** The language the reader reads (a BCP 47 tag): a model translates an article written in another one. */
   language?: string;
+  /** `medium` (the configured limits) unless asked. */
+  length?: SummaryLength;
+}
+
+/** The sentences longest summaries may have; their characters grow in proportion, within an embed's description. */
+const LONG_SENTENCES = 5;
+const LONG_CHARS_MAX = 2_000;
+
+/** The limits a summary of `length` is written under, from the configured (medium) ones. */
+export function lengthLimits(length: SummaryLength | undefined, medium: { maxChars: number; maxSentences: number }): { maxChars: number; maxSentences: number } {
+  if (length === 'short') return { maxChars: medium.maxChars, maxSentences: 1 };
+  if (length !== 'long') return medium;
+  const maxSentences = Math.max(LONG_SENTENCES, medium.maxSentences);
+  return { maxChars: Math.min(LONG_CHARS_MAX, Math.max(medium.maxChars, Math.ceil((medium.maxChars * maxSentences) / medium.maxSentences))), maxSentences };
 }
 
 /** Turns one article into a short summary that says who did what. Implementations never throw on article content. */

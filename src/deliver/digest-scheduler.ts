@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Newsroom } from '../brief/newsroom.ts';
 import { replyText } from '../discord/i18n/reply-text.ts';
-import { briefingMessages } from '../discord/render/briefing-messages.ts';
+import { digestMessages } from '../discord/render/digest-messages.ts';
 import { moreLikeButton } from '../discord/render/reply-buttons.ts';
 import { contentMessage, type MessagePayload } from '../discord/render/message-payload.ts';
 import type { Logger } from '../logger.ts';
@@ -13,6 +13,7 @@ import { whileHolding, type Leases } from '../store/leases.ts';
 import type { DeliveryJournal, DeliveryRun } from './delivery-journal.ts';
 import type { DeliveryLog } from './delivery-log.ts';
 import { digestLanguage } from './digest-language.ts';
+import { digestLook } from './digest-look.ts';
 import { scheduleLeaseKey, type DueSlots } from './due-slots.ts';
 import { compileKeywords, filterText, passesKeywords } from './keyword-filter.ts';
 import { dueSlots, nextSlot, parseCrons, type CronFields } from './local-slots.ts';
@@ -67,6 +68,16 @@ export interface DigestScheduler {
   reschedule(guildId: string): Promise<void>;
   /** Runs one schedule's digest for a slot (default: this minute) now; resolves with how many stories it posted. */
   run(guildId: string, schedule: Schedule, slot?: string): Promise<number>;
+  /**
+   * An admin's "send now": a run of a slot of its own, journaled and sent with nonces as any slot is, so that a
+   * process that dies during it finishes it after a restart; the runs after it leave out what it sent.
+   */
+  sendNow(guildId: string, schedule: Schedule): Promise<number>;
+  /**
+   * The messages the schedule's digest would post if it ran now, composed as a run composes them, with nothing
+   * journaled or recorded as sent; undefined when it would post nothing.
+   */
+  preview(guildId: string, scheduleId: string): Promise<MessagePayload[] | undefined>;
   /** When each of a server's schedules last ran (in any process) and runs next. */
   times(guildId: string): Promise<Array<{ scheduleId: string; lastRunAt?: string; nextRunAt?: string }>>;
   stop(): Promise<void>;
@@ -83,6 +94,8 @@ const SWEEP_EVERY_MS = 5_000;
 const CONCURRENCY = 16;
 /** A schedule whose run failed is not taken again by the background sweep for this long; an explicit run() still is. */
 const FAILED_PAUSE_MS = 15_000;
+/** Marks the slot of a run an admin asked for with send-now, after the minute it was asked in. */
+const SENT_NOW = '#now-';
 
 interface Entry {
   guildId: string;
@@ -128,17 +141,19 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
     const accept = (story: Story): boolean =>
       !story.articles.some((article) => sent.has(article.id)) && !story.articles.every(isBacklog) && passesKeywords(filterText(story.lead), include, exclude);
     const language = digestLanguage(settings, schedule);
+    const look = digestLook(schedule);
     const digest = await deps.newsroom.digest({
       sourceLocations: [...deps.defaultSources, ...settings.sources.map((source) => source.url)],
       limit: schedule.maxItems,
       topics: schedule.topics,
       accept,
+      summary: look.summary,
       ...(language ? { language } : {}),
     });
     if (digest.items.length === 0 && !schedule.announceEmpty) return undefined;
     // Herald's own words follow the digest's language where it has them, as the summaries do.
     const text = replyText(language);
-    const messages = digest.items.length ? briefingMessages(digest, { text, storyButton: moreLikeButton(text) }) : [contentMessage(text.noNewStories)];
+    const messages = digest.items.length ? digestMessages(digest, look, { text, storyButton: moreLikeButton(text) }) : [contentMessage(text.noNewStories)];
     const withMention = schedule.mentionRoleId ? mentionRole(messages, schedule.mentionRoleId) : messages;
     return {
       ...runFor(settings.guildId, schedule, slot, deps.now()),
@@ -244,8 +259,8 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
   const runSlot = async (guildId: string, scheduleId: string, slot: string, lag: { lagMs?: number }): Promise<number> => {
     const settings = await deps.guilds.get(guildId);
     const schedule = settings.schedules.find((candidate) => candidate.id === scheduleId);
-    // Removed since the slot came: nothing to post, and nothing left to finish.
-    if (!schedule || !(await ready(guildId, schedule))) return 0;
+    // Removed or put on hold since the slot came: nothing to post; a hold's unfinished run is finished on resume.
+    if (!schedule || schedule.onHold || !(await ready(guildId, schedule))) return 0;
     // Earlier runs first: their stories are not yet recorded as sent, and a new run would repeat them.
     let delivered = 0;
     for (const unfinished of await deps.journal.unfinished(scheduleId)) {
@@ -384,8 +399,8 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
     cursor = next;
   };
 
-  const note = (guildId: string, scheduleId: string, slot: { key: string; at: number }): Promise<void> =>
-    deps.dueSlots.add({ guildId, scheduleId, slot: slot.key, dueAt: new Date(slot.at).toISOString() });
+  const note = (guildId: string, schedule: Schedule, slot: { key: string; at: number }): Promise<void> =>
+    deps.dueSlots.add({ guildId, scheduleId: schedule.id, slot: slotName(schedule, slot.key), dueAt: new Date(slot.at).toISOString() });
 
   const tick = async (): Promise<void> => {
     deps.onTick?.();
@@ -396,7 +411,8 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
       await refreshChanged();
       for (const list of entries.values()) {
         for (const { guildId, schedule, crons } of list) {
-          for (const slot of dueSlots(crons, schedule.timezone, from, now)) await note(guildId, schedule.id, slot);
+          if (schedule.onHold) continue;
+          for (const slot of dueSlots(crons, schedule.timezone, from, now)) await note(guildId, schedule, slot);
         }
       }
     } catch (error) {
@@ -405,7 +421,7 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
     await pump();
   };
 
-  const run = async (guildId: string, schedule: Schedule, slot = slotOf(deps.now(), schedule.timezone)): Promise<number> => {
+  const run = async (guildId: string, schedule: Schedule, slot = slotName(schedule, slotOf(deps.now(), schedule.timezone))): Promise<number> => {
     const result = new Promise<number>((resolve, reject) => {
       const key = `${schedule.id} ${slot}`;
       waiters.set(key, [...(waiters.get(key) ?? []), { resolve, reject }]);
@@ -434,9 +450,10 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
       const now = deps.now().getTime();
       for (const list of entries.values()) {
         for (const { guildId, schedule, crons } of list) {
-          const created = Date.parse(schedule.createdAt);
-          const missed = dueSlots(crons, schedule.timezone, Math.max(now - deps.catchUpGraceMs, created), now).at(-1);
-          if (missed) await note(guildId, schedule.id, missed);
+          // A slot missed while an admin held the schedule is not made up: resuming never floods a channel.
+          const since = Math.max(now - deps.catchUpGraceMs, Date.parse(schedule.createdAt), schedule.resumedAt ? Date.parse(schedule.resumedAt) : -Infinity);
+          const missed = schedule.onHold ? undefined : dueSlots(crons, schedule.timezone, since, now).at(-1);
+          if (missed) await note(guildId, schedule, missed);
           // A run begun in a process that stopped is finished by whoever runs its schedule next.
           for (const unfinished of await deps.journal.unfinished(schedule.id)) await deps.dueSlots.add({ guildId, scheduleId: schedule.id, slot: unfinished.slot });
         }
@@ -454,12 +471,19 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
       await refresh(guildId);
     },
     run,
+    sendNow: (guildId, schedule) => run(guildId, schedule, `${slotName(schedule, slotOf(deps.now(), schedule.timezone))}${SENT_NOW}${randomUUID().slice(0, 8)}`),
+    async preview(guildId, scheduleId) {
+      const settings = await deps.guilds.get(guildId);
+      const schedule = settings.schedules.find((candidate) => candidate.id === scheduleId);
+      if (!schedule) return undefined;
+      return (await compose(settings, schedule, slotName(schedule, slotOf(deps.now(), schedule.timezone))))?.messages;
+    },
     async times(guildId) {
       const now = deps.now().getTime();
       const { schedules } = await deps.guilds.get(guildId);
       return Promise.all(
         schedules.map(async (schedule) => {
-          const next = schedule.paused ? undefined : nextSlot(parseCrons(schedule.crons), schedule.timezone, now);
+          const next = schedule.paused || schedule.onHold ? undefined : nextSlot(parseCrons(schedule.crons), schedule.timezone, now);
           const last = await deps.journal.lastFinished(schedule.id);
           return { scheduleId: schedule.id, ...(last ? { lastRunAt: last } : {}), ...(next ? { nextRunAt: new Date(next.at).toISOString() } : {}) };
         }),
@@ -501,6 +525,11 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, index) => from + index);
 }
 
+/** A slot's name for a schedule: its local minute, and after a change of time zone the count of changes (see Schedule.zoneEpoch). */
+function slotName(schedule: Schedule, localMinute: string): string {
+  return schedule.zoneEpoch ? `${localMinute}~${schedule.zoneEpoch}` : localMinute;
+}
+
 /** Discord keeps nonces of up to 25 characters; the same schedule, slot and message always give the same one. */
 function nonceFor(scheduleId: string, slot: string, index: number): string {
   return createHash('sha256').update(`${scheduleId}|${slot}|${index}`).digest('hex').slice(0, 25);
@@ -508,7 +537,7 @@ function nonceFor(scheduleId: string, slot: string, index: number): string {
 
 /** A forum post's title: the slot in the schedule's own zone, which also tells an interrupted run which post is its own. */
 function forumPostTitle(slot: string, timezone: string): string {
-  return `News digest · ${slot.replace('T', ' ')} (${timezone})`.slice(0, 100);
+  return `News digest · ${slot.replace(/[~#].*$/, '').replace('T', ' ')} (${timezone})`.slice(0, 100);
 }
 
 /** The role goes on the first message, and only that role may be pinged by it. */

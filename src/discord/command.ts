@@ -105,6 +105,10 @@ export interface Services {
   trendingTopics(): Promise<TrendingTopic[]>;
   /** Re-reads one server's schedules after a change. */
   reschedule(guildId: string): Promise<void>;
+  /** What a schedule's digest would post if it ran now, with nothing marked as sent; undefined when nothing. */
+  previewDigest(guildId: string, scheduleId: string): Promise<MessagePayload[] | undefined>;
+  /** Runs a schedule's digest now as a slot of its own, exactly once; resolves with the stories it posted. */
+  sendDigestNow(guildId: string, scheduleId: string): Promise<number>;
   /** Last and next deliveries of one server's schedules. */
   scheduleTimes(guildId: string): Promise<Array<{ scheduleId: string; lastRunAt?: string; nextRunAt?: string }>>;
   /** Why a story was or was not delivered to each of a server's scheduled channels, a line per channel. */

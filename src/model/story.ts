@@ -39,6 +39,8 @@ export interface BriefingItem {
   language?: string;
   /** The lead's own headline, when `title` and the summary are a model's translation of it into the briefing's language. */
   originalTitle?: string;
+  /** The lead's picture (og:image, JSON-LD image, a feed's image or image enclosure), as the publisher gave it: Discord fetches it, Herald never does. */
+  imageUrl?: string;
 }
 
 /** What Herald hands to a reader: a digest of top stories, or the answer to a topic query. */

@@ -1,3 +1,5 @@
+import type { SummaryLength } from '../brief/summarizer.ts';
+import type { DigestFormat, Grouping } from '../deliver/digest-look.ts';
 import type { Store } from './open-store.ts';
 
 /** A feed or page a server's admins added; articles from it are that server's alone to see. */
@@ -36,8 +38,23 @@ export interface Schedule {
   language?: string;
   /** False: stories this schedule sent get no updates when they develop. Updates are on unless an admin turned them off. */
   updates?: false;
+  /** How its digest looks (see digest-look.ts, which reads these with their defaults: an older schedule has none). */
+  format?: DigestFormat;
+  images?: boolean;
+  summary?: SummaryLength;
+  groupBy?: Grouping;
   /** Set when the channel refused Herald (deleted, access or permission lost); cleared once it can post again. */
   paused?: { reason: string; at: string };
+  /** Set while an admin has paused it with /schedule pause: it keeps its place and history, and posts nothing. */
+  onHold?: { by: string; at: string };
+  /** When an admin last resumed it: a slot missed before then is never made up at start-up. */
+  resumedAt?: string;
+  /**
+   * Counts the admin's changes of time zone. A slot is named by its local minute, and the same local minute in
+   * another zone is another moment: from the first change on, slot names carry this count so that a slot of
+   * the new zone is never taken for one already run in the old.
+   */
+  zoneEpoch?: number;
   createdBy: string;
   createdAt: string;
 }

@@ -189,6 +189,14 @@ describeEachEngine('story updates', (engine) => {
     expect(discord.updates()).toEqual([]);
   });
 
+  it('posts no update for a schedule an admin paused', async () => {
+    const held = { ...SCHEDULE, onHold: { by: 'admin', at: '2024-09-12T09:00:00.000Z' } };
+    const { updater, discord, deliveredThenReported } = await setUp({ schedule: held });
+    await deliveredThenReported();
+    expect(await updater.checkAll()).toBe(0);
+    expect(discord.updates()).toEqual([]);
+  });
+
   it('lists the updates sent for a story from any of its articles', async () => {
     const { updater, store, deliveredThenReported } = await setUp();
     await deliveredThenReported();

@@ -79,7 +79,7 @@ describe('a command in French', () => {
 
     expect(shown).toContain('**Pour tout le monde**');
     expect(shown).toContain('`/actualités sujet:` le point sur un sujet');
-    expect(shown).toContain('`/programmation définir|liste|retirer|langue`');
+    expect(shown).toContain('`/programmation définir|modifier|liste|aperçu|envoyer-maintenant|pause|reprendre|retirer|langue`');
   });
 
   it('explains a missing topic in French, privately', async () => {

@@ -10,6 +10,7 @@ import type { Summary } from '../summarizer.ts';
  */
 export function briefingItem(story: Story, summary: Summary, alsoRead: BriefingLink[], language?: string): BriefingItem {
   const sources: BriefingItem['sources'] = [];
+  const imageUrl = leadImage(story);
   const seen = new Set<string>();
   for (const article of story.articles) {
     const name = publisherName(article);
@@ -29,5 +30,11 @@ export function briefingItem(story: Story, summary: Summary, alsoRead: BriefingL
     ...(story.lead.publishedAt ? { publishedAt: story.lead.publishedAt } : {}),
     ...(story.lead.language && isForeignLanguage(story.lead.language, language) ? { language: story.lead.language } : {}),
     ...(summary.title ? { originalTitle: story.lead.title } : {}),
+    ...(imageUrl ? { imageUrl } : {}),
   };
+}
+
+/** The lead's own picture, else the first picture its feed attached to it. */
+function leadImage(story: Story): string | undefined {
+  return story.lead.imageUrl ?? story.lead.enclosures?.find((enclosure) => enclosure.type?.startsWith('image/'))?.url;
 }

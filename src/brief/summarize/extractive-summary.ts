@@ -13,6 +13,8 @@ export type ExtractiveSource = Pick<Article, 'title' | 'paragraphs' | 'topics'> 
 export interface ExtractiveOptions {
   maxChars?: number;
   maxSentences?: number;
+  /** The share of the best sentence's score a follow-up needs (FOLLOW_UP_FLOOR unless given): a reader who asked for long summaries wants more context. */
+  followUpFloor?: number;
 }
 
 export const DEFAULT_MAX_CHARS = 400;
@@ -61,7 +63,7 @@ export function summarizeExtractive(article: ExtractiveSource, options: Extracti
   const fitting = scored.flatMap((entry, index) => (entry.text.length <= maxChars ? [index] : []));
   // A sentence is cut only when none fits whole: a summary that stops mid-sentence reads as broken.
   if (fitting.length === 0) return truncateAtWord(scored[bestOf(scored, scored.keys())]!.text, maxChars);
-  const floor = FOLLOW_UP_FLOOR * scored[bestOf(scored, fitting)]!.score;
+  const floor = (options.followUpFloor ?? FOLLOW_UP_FLOOR) * scored[bestOf(scored, fitting)]!.score;
   const texts = scored.map((entry) => entry.text);
   let chosen = selectSentences(
     scored,

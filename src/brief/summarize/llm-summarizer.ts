@@ -2,7 +2,7 @@ import type OpenAI from 'openai';
 import type { Logger } from '../../logger.ts';
 import type { Article } from '../../model/article.ts';
 import { baseLanguage, isForeignLanguage } from '../../model/language.ts';
-import type { Summarizer, Summary } from '../summarizer.ts';
+import { lengthLimits, type Summarizer, type Summary, type SummaryRequest } from '../summarizer.ts';
 import { createCallBudget, type CallBudget } from './call-budget.ts';
 import { CallCapReached, requestChatCompletion, type CompletionPolicy } from './chat-completion.ts';
 import { cleanModelReply } from './clean-model-reply.ts';
@@ -51,30 +51,31 @@ export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
   };
   const inFlight = new Map<string, Promise<Summary>>();
 
-  const useFallback = (article: Article, reason: string, quietly = false): Promise<Summary> => {
+  // The fallback keeps the article's own language (the digest labels it) but the length the reader chose.
+  const useFallback = (article: Article, request: SummaryRequest, reason: string, quietly = false): Promise<Summary> => {
     const fields = { articleId: article.id, model, reason };
     if (quietly) logger?.info(fields, 'LLM summary skipped; using the extractive summary');
     else logger?.warn(fields, 'LLM summary failed; using the extractive summary');
-    return fallback.summarize(article);
+    return fallback.summarize(article, request.length ? { length: request.length } : {});
   };
 
-  const summarizeAfresh = async (article: Article, key: string, translateTo: string | undefined): Promise<Summary> => {
+  const summarizeAfresh = async (article: Article, key: string, translateTo: string | undefined, limits: { maxChars: number; maxSentences: number }, request: SummaryRequest): Promise<Summary> => {
     const cached = await cache.get(key).catch((error: unknown) => {
       logger?.warn({ articleId: article.id, err: error }, 'cannot read the summary cache');
       return undefined;
     });
     if (cached) return cached;
     // A title alone gives the model nothing to summarise but room to invent.
-    if (article.paragraphs.length === 0) return fallback.summarize(article);
-    const messages = buildSummaryPrompt(article, options, translateTo);
+    if (article.paragraphs.length === 0) return fallback.summarize(article, request.length ? { length: request.length } : {});
+    const messages = buildSummaryPrompt(article, { ...options, ...limits }, translateTo);
     let reply: string;
     try {
       reply = await requestChatCompletion(client, { model, messages, temperature: options.temperature, maxOutputTokens: options.maxOutputTokens }, policy);
     } catch (error) {
-      return useFallback(article, error instanceof Error ? error.message : String(error), error instanceof CallCapReached);
+      return useFallback(article, request, error instanceof Error ? error.message : String(error), error instanceof CallCapReached);
     }
-    const cleaned: TranslatedReply = translateTo ? cleanTranslatedReply(reply, article, options.maxChars) : cleanModelReply(reply, article, options.maxChars);
-    if (!cleaned.ok) return useFallback(article, cleaned.reason);
+    const cleaned: TranslatedReply = translateTo ? cleanTranslatedReply(reply, article, limits.maxChars) : cleanModelReply(reply, article, limits.maxChars);
+    if (!cleaned.ok) return useFallback(article, request, cleaned.reason);
     const summary: Summary = { text: cleaned.text, method: 'llm', model, ...(cleaned.title ? { title: cleaned.title } : {}) };
     await cache.set(key, summary).catch((error: unknown) => {
       logger?.warn({ articleId: article.id, err: error }, 'cannot write the summary cache');
@@ -88,10 +89,11 @@ export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
       const translateTo = isForeignLanguage(article.language, request.language) ? baseLanguage(request.language) : undefined;
       // The length limits are part of the prompt, so a summary written under other limits is not reused; nor is
       // one translated for readers of another language. A summary in the article's own language serves them all.
-      const key = `v${PROMPT_VERSION}|${model}|${options.maxChars}c${options.maxSentences}s|${article.contentHash}${translateTo ? `|to:${translateTo}` : ''}`;
+      const limits = lengthLimits(request.length, options);
+      const key = `v${PROMPT_VERSION}|${model}|${limits.maxChars}c${limits.maxSentences}s|${article.contentHash}${translateTo ? `|to:${translateTo}` : ''}`;
       const pending = inFlight.get(key);
       if (pending) return pending;
-      const work = summarizeAfresh(article, key, translateTo).finally(() => inFlight.delete(key));
+      const work = summarizeAfresh(article, key, translateTo, limits, request).finally(() => inFlight.delete(key));
       inFlight.set(key, work);
       return work;
     },

@@ -35,7 +35,7 @@ export interface StoryUpdaterDependencies {
 export interface StoryUpdater {
   /** Finishes updates cut short, then looks at every channel's stories every few minutes. */
   start(): Promise<void>;
-  /** Looks at the stories one schedule's channel was sent now (none when its updates are off or it is paused); resolves with the updates posted. */
+  /** Looks at the stories one schedule's channel was sent now (none when its updates are off or it is paused, by its channel or an admin); resolves with the updates posted. */
   check(guildId: string, schedule: Schedule): Promise<number>;
   /** Looks at every schedule's channel once. */
   checkAll(): Promise<number>;
@@ -141,7 +141,7 @@ export function createStoryUpdater(deps: StoryUpdaterDependencies): StoryUpdater
   };
 
   const check = async (guildId: string, schedule: Schedule): Promise<number> => {
-    if (schedule.updates === false || schedule.paused) return 0;
+    if (schedule.updates === false || schedule.paused || schedule.onHold) return 0;
     const key = `story-updates:${schedule.channelId}`;
     if (!(await deps.leases.acquire(key, leaseMs))) return 0;
     const lost = () => deps.logger.warn({ channelId: schedule.channelId }, 'lost the lease of a channel being updated; nonces keep its updates from being posted twice');
@@ -162,7 +162,7 @@ export function createStoryUpdater(deps: StoryUpdaterDependencies): StoryUpdater
     for await (const settings of deps.guilds.all()) {
       for (const schedule of settings.schedules) {
         // A channel with two schedules is updated once, for the first that wants updates.
-        if (stopped || schedule.updates === false || schedule.paused || channels.has(schedule.channelId)) continue;
+        if (stopped || schedule.updates === false || schedule.paused || schedule.onHold || channels.has(schedule.channelId)) continue;
         channels.add(schedule.channelId);
         posted += await check(settings.guildId, schedule).catch((error: unknown) => {
           deps.logger.error({ err: error, guildId: settings.guildId, channelId: schedule.channelId }, 'could not update a channel’s stories; the next check tries again');

@@ -40,13 +40,49 @@ const SCHEDULE = { es: 'programación', fr: 'programmation', de: 'zeitplan', pt:
 const REMOVE = { es: 'quitar', fr: 'retirer', de: 'entfernen', pt: 'remover' };
 const LIST = { es: 'lista', fr: 'liste', de: 'liste', pt: 'lista' };
 
+/** The options that shape a digest's look, with their choices, under `path` ("schedule.set", "schedule.edit"). */
+function lookOptions(path: string): Record<string, CommandWords> {
+  return {
+    [`${path}.format`]: {
+      name: { es: 'formato', fr: 'format', de: 'format', pt: 'formato' },
+      description: { es: 'Cómo se ve el resumen', fr: 'L’apparence du résumé', de: 'Wie die Übersicht aussieht', pt: 'Como o resumo aparece' },
+    },
+    [`${path}.format:embeds`]: {
+      name: { es: 'Tarjetas: una por noticia', fr: 'Cartes : une par article', de: 'Karten: eine pro Meldung', pt: 'Cartões: um por notícia' },
+    },
+    [`${path}.format:compact`]: {
+      name: { es: 'Compacto: un mensaje, una lista numerada', fr: 'Compact : un message, une liste numérotée', de: 'Kompakt: eine Nachricht, nummerierte Liste', pt: 'Compacto: uma mensagem, uma lista numerada' },
+    },
+    [`${path}.format:headlines`]: {
+      name: { es: 'Titulares: solo títulos enlazados', fr: 'Titres : seulement les titres en lien', de: 'Schlagzeilen: nur verlinkte Titel', pt: 'Manchetes: só títulos com link' },
+    },
+    [`${path}.images`]: {
+      name: { es: 'imágenes', fr: 'images', de: 'bilder', pt: 'imagens' },
+      description: { es: 'Mostrar la imagen de cada noticia', fr: 'Montrer l’image de chaque article', de: 'Das Bild jeder Meldung zeigen', pt: 'Mostrar a imagem de cada notícia' },
+    },
+    [`${path}.summary`]: {
+      name: { es: 'resumen', fr: 'résumé', de: 'zusammenfassung', pt: 'resumo' },
+      description: { es: 'La longitud del resumen de cada noticia', fr: 'La longueur du résumé de chaque article', de: 'Wie lang die Zusammenfassung jeder Meldung ist', pt: 'O tamanho do resumo de cada notícia' },
+    },
+    [`${path}.summary:short`]: { name: { es: 'Corto: una frase', fr: 'Court : une phrase', de: 'Kurz: ein Satz', pt: 'Curto: uma frase' } },
+    [`${path}.summary:medium`]: { name: { es: 'Medio', fr: 'Moyen', de: 'Mittel', pt: 'Médio' } },
+    [`${path}.summary:long`]: { name: { es: 'Largo: hasta cinco frases', fr: 'Long : jusqu’à cinq phrases', de: 'Lang: bis zu fünf Sätze', pt: 'Longo: até cinco frases' } },
+    [`${path}.group-by`]: {
+      name: { es: 'agrupar-por', fr: 'grouper-par', de: 'gruppieren-nach', pt: 'agrupar-por' },
+      description: { es: 'Noticias por tema, o una sola lista por orden', fr: 'Articles par sujet, ou une seule liste classée', de: 'Meldungen nach Thema oder eine Rangliste', pt: 'Notícias por tema, ou uma só lista por ordem' },
+    },
+    [`${path}.group-by:topic`]: { name: { es: 'Tema', fr: 'Sujet', de: 'Thema', pt: 'Tema' } },
+    [`${path}.group-by:none`]: { name: { es: 'Ninguno: una lista por orden', fr: 'Aucun : une liste classée', de: 'Keine: eine Rangliste', pt: 'Nenhum: uma lista por ordem' } },
+  };
+}
+
 /**
  * Every command, subcommand, option and choice in the other languages, keyed by its path of default names
  * ("schedule.set.channel"; a choice as "schedule.set.language:fr" by its value). Kept apart from the builders
  * in commands/ so that a translation never touches a command's code; command-localizations.test.ts fails for
  * any part of a loaded command that has no entry here, or whose words Discord would refuse.
  */
-export const COMMAND_LOCALIZATIONS: Readonly<Record<string, CommandWords>> = {
+const CATALOGUE: Readonly<Record<string, CommandWords>> = {
   brief: {
     name: { es: 'titulares', fr: 'à-la-une', de: 'schlagzeilen', pt: 'manchetes' },
     description: {
@@ -265,7 +301,12 @@ export const COMMAND_LOCALIZATIONS: Readonly<Record<string, CommandWords>> = {
   },
   'schedule.set.max-items': {
     name: MAX_ITEMS,
-    description: { es: 'Noticias por resumen (1–10)', fr: 'Articles par résumé (1–10)', de: 'Meldungen pro Übersicht (1–10)', pt: 'Notícias por resumo (1–10)' },
+    description: {
+      es: 'Noticias por resumen (1–10; hasta 50 en el formato de titulares)',
+      fr: 'Articles par résumé (1–10 ; jusqu’à 50 au format titres)',
+      de: 'Meldungen pro Übersicht (1–10; bis zu 50 im Schlagzeilen-Format)',
+      pt: 'Notícias por resumo (1–10; até 50 no formato de manchetes)',
+    },
   },
   'schedule.set.include': {
     name: { es: 'incluir', fr: 'inclure', de: 'enthält', pt: 'incluir' },
@@ -321,6 +362,131 @@ export const COMMAND_LOCALIZATIONS: Readonly<Record<string, CommandWords>> = {
       de: 'Neues in einem Thread posten, wenn sich eine gesendete Meldung entwickelt (Standard: an)',
       pt: 'Publicar novidades num tópico quando uma notícia enviada evolui (padrão: sim)',
     },
+  },
+  ...lookOptions('schedule.set'),
+  'schedule.edit': {
+    name: { es: 'editar', fr: 'modifier', de: 'bearbeiten', pt: 'editar' },
+    description: {
+      es: 'Cambiar una programación, conservando lo que ya envió',
+      fr: 'Modifier une programmation, en gardant ce qu’elle a déjà envoyé',
+      de: 'Einen Zeitplan ändern; bereits Gesendetes bleibt gesendet',
+      pt: 'Mudar um agendamento, mantendo o que ele já enviou',
+    },
+  },
+  'schedule.edit.schedule': {
+    name: SCHEDULE,
+    description: { es: 'La programación que cambiar', fr: 'La programmation à changer', de: 'Der zu ändernde Zeitplan', pt: 'O agendamento a mudar' },
+  },
+  'schedule.edit.topics': {
+    name: { es: 'temas', fr: 'sujets', de: 'themen', pt: 'temas' },
+    description: {
+      es: 'Solo noticias sobre estos temas, separados por comas ("-" para todos)',
+      fr: 'Seulement les articles sur ces sujets, séparés par des virgules (« - » pour tous)',
+      de: 'Nur Meldungen zu diesen Themen, durch Kommas getrennt („-“ für alle)',
+      pt: 'Só notícias sobre estes temas, separados por vírgulas ("-" para todos)',
+    },
+  },
+  'schedule.edit.include': {
+    name: { es: 'incluir', fr: 'inclure', de: 'enthält', pt: 'incluir' },
+    description: {
+      es: 'Solo noticias que nombren una de estas palabras clave ("-" para ningún filtro)',
+      fr: 'Seulement les articles citant un de ces mots-clés (« - » pour aucun filtre)',
+      de: 'Nur Meldungen mit einem dieser Stichwörter („-“ für keinen Filter)',
+      pt: 'Só notícias que citem uma destas palavras-chave ("-" para nenhum filtro)',
+    },
+  },
+  'schedule.edit.exclude': {
+    name: { es: 'excluir', fr: 'exclure', de: 'ohne', pt: 'excluir' },
+    description: {
+      es: 'Nunca noticias que nombren estas palabras clave ("-" para ningún filtro)',
+      fr: 'Jamais les articles citant ces mots-clés (« - » pour aucun filtre)',
+      de: 'Nie Meldungen mit diesen Stichwörtern („-“ für keinen Filter)',
+      pt: 'Nunca notícias que citem estas palavras-chave ("-" para nenhum filtro)',
+    },
+  },
+  'schedule.edit.announce-empty': {
+    name: { es: 'avisar-sin-noticias', fr: 'annoncer-vide', de: 'leere-melden', pt: 'avisar-sem-notícias' },
+    description: {
+      es: 'Publicar "no hay noticias nuevas" cuando no hay nada nuevo',
+      fr: 'Publier « pas de nouveaux articles » quand il n’y a rien',
+      de: '„Keine neuen Meldungen“ posten, wenn es nichts Neues gibt',
+      pt: 'Publicar "sem notícias novas" quando não há nada novo',
+    },
+  },
+  'schedule.edit.updates': {
+    name: { es: 'actualizaciones', fr: 'mises-à-jour', de: 'aktualisierungen', pt: 'atualizações' },
+    description: {
+      es: 'Publicar novedades en un hilo cuando una noticia enviada avanza',
+      fr: 'Publier les suites dans un fil quand un article envoyé évolue',
+      de: 'Neues in einem Thread posten, wenn sich eine gesendete Meldung entwickelt',
+      pt: 'Publicar novidades num tópico quando uma notícia enviada evolui',
+    },
+  },
+  'schedule.edit.language': {
+    name: LANGUAGE,
+    description: {
+      es: 'El idioma de los resúmenes, o el del servidor',
+      fr: 'La langue des résumés, ou celle du serveur',
+      de: 'Die Sprache der Übersichten oder die des Servers',
+      pt: 'O idioma dos resumos, ou o do servidor',
+    },
+  },
+  ...languageChoices('schedule.edit.language'),
+  'schedule.edit.language:server': {
+    name: { es: 'El idioma del servidor', fr: 'La langue du serveur', de: 'Die Sprache des Servers', pt: 'O idioma do servidor' },
+  },
+  ...lookOptions('schedule.edit'),
+  'schedule.preview': {
+    name: { es: 'vista-previa', fr: 'aperçu', de: 'vorschau', pt: 'prévia' },
+    description: {
+      es: 'Ver en privado lo que publicaría ahora el próximo resumen de una programación',
+      fr: 'Voir en privé ce que publierait maintenant le prochain résumé d’une programmation',
+      de: 'Privat sehen, was die nächste Übersicht eines Zeitplans jetzt posten würde',
+      pt: 'Ver em privado o que o próximo resumo de um agendamento publicaria agora',
+    },
+  },
+  'schedule.preview.schedule': {
+    name: SCHEDULE,
+    description: { es: 'La programación que previsualizar', fr: 'La programmation à prévisualiser', de: 'Der Zeitplan für die Vorschau', pt: 'O agendamento a pré-visualizar' },
+  },
+  'schedule.send-now': {
+    name: { es: 'enviar-ahora', fr: 'envoyer-maintenant', de: 'jetzt-senden', pt: 'enviar-agora' },
+    description: {
+      es: 'Publicar ahora el próximo resumen; el siguiente programado continúa tras él',
+      fr: 'Publier maintenant le prochain résumé ; le suivant prévu reprend après lui',
+      de: 'Die nächste Übersicht jetzt posten; die nächste geplante macht danach weiter',
+      pt: 'Publicar agora o próximo resumo; o seguinte agendado continua depois dele',
+    },
+  },
+  'schedule.send-now.schedule': {
+    name: SCHEDULE,
+    description: { es: 'La programación que publicar', fr: 'La programmation à publier', de: 'Der zu postende Zeitplan', pt: 'O agendamento a publicar' },
+  },
+  'schedule.pause': {
+    name: { es: 'pausar', fr: 'pause', de: 'pausieren', pt: 'pausar' },
+    description: {
+      es: 'Pausar una programación, conservando su lugar',
+      fr: 'Mettre une programmation en pause, en gardant sa place',
+      de: 'Einen Zeitplan pausieren, ohne seinen Platz zu verlieren',
+      pt: 'Pausar um agendamento, mantendo o seu lugar',
+    },
+  },
+  'schedule.pause.schedule': {
+    name: SCHEDULE,
+    description: { es: 'La programación que pausar', fr: 'La programmation à mettre en pause', de: 'Der zu pausierende Zeitplan', pt: 'O agendamento a pausar' },
+  },
+  'schedule.resume': {
+    name: { es: 'reanudar', fr: 'reprendre', de: 'fortsetzen', pt: 'retomar' },
+    description: {
+      es: 'Reanudar una programación pausada, solo con lo nuevo',
+      fr: 'Reprendre une programmation en pause, avec seulement ce qui est nouveau',
+      de: 'Einen pausierten Zeitplan fortsetzen, nur mit Neuem',
+      pt: 'Retomar um agendamento pausado, só com o que é novo',
+    },
+  },
+  'schedule.resume.schedule': {
+    name: SCHEDULE,
+    description: { es: 'La programación que reanudar', fr: 'La programmation à reprendre', de: 'Der fortzusetzende Zeitplan', pt: 'O agendamento a retomar' },
   },
   'schedule.language': {
     name: LANGUAGE,
@@ -465,6 +631,15 @@ export const COMMAND_LOCALIZATIONS: Readonly<Record<string, CommandWords>> = {
       pt: 'O que está em alta nas notícias deste servidor, com quantas notícias e sites',
     },
   },
+};
+
+/** /schedule edit's options that read as /schedule set's do, in the same words. */
+const EDITED_AS_SET = ['channel', 'time', 'timezone', 'max-items', 'mention'];
+
+/** The catalogue above, with the options /schedule edit shares with /schedule set. */
+export const COMMAND_LOCALIZATIONS: Readonly<Record<string, CommandWords>> = {
+  ...CATALOGUE,
+  ...Object.fromEntries(EDITED_AS_SET.map((option) => [`schedule.edit.${option}`, CATALOGUE[`schedule.set.${option}`]!])),
 };
 
 interface Localizable {

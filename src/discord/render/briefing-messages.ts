@@ -22,6 +22,8 @@ export interface BriefingMessageOptions {
   oneMessage?: boolean;
   /** A button for each story ("More like this"), under the message that holds the story. */
   storyButton?: (item: BriefingItem) => APIButtonComponent | undefined;
+  /** Each story's picture as its embed's thumbnail. */
+  images?: boolean;
 }
 
 /**
@@ -39,8 +41,8 @@ export function briefingMessages(briefing: Briefing, options: BriefingMessageOpt
   const share = options.oneMessage ? Math.floor(EMBED_TOTAL_MAX / (filedItems(briefing).length + (briefing.overview ? 1 : 0))) : undefined;
   const overview = fitUntrusted(briefing.overview ?? '', Math.min(DESCRIPTION_MAX, (share ?? EMBED_TOTAL_MAX) - text.overview.length));
   const overviewEmbeds: APIEmbed[] = overview ? [{ title: text.overview, description: overview, ...color }] : [];
-  const storyEmbeds = filedItems(briefing).map(({ item, section }) => storyEmbed(item, { ...(section ? { section } : {}), ...color, text, ...(share ? { maxLength: share } : {}) }));
-  const messages = packEmbeds([...overviewEmbeds, ...storyEmbeds], heading(briefing, options.heading, text));
+  const storyEmbeds = filedItems(briefing).map(({ item, section }) => storyEmbed(item, { ...(section ? { section } : {}), ...color, text, ...(share ? { maxLength: share } : {}), ...(options.images ? { image: true } : {}) }));
+  const messages = packEmbeds([...overviewEmbeds, ...storyEmbeds], briefingHeading(briefing, text, options.heading));
   return options.storyButton ? withStoryButtons(messages, filedItems(briefing).map(({ item }) => item), overviewEmbeds.length, options.storyButton) : messages;
 }
 
@@ -55,7 +57,8 @@ function withStoryButtons(messages: MessagePayload[], items: BriefingItem[], ove
   });
 }
 
-function heading(briefing: Briefing, custom: string | undefined, text: ReplyText): string {
+/** The line above a briefing: the custom heading, "Briefing: <topic>", or "Top stories" with when it was made. */
+export function briefingHeading(briefing: Briefing, text: ReplyText, custom?: string): string {
   if (custom !== undefined) return bold(custom);
   if (briefing.topic !== undefined) return bold(text.briefingOn(briefing.topic));
   const when = discordTimestamp(briefing.generatedAt, 'f');
@@ -71,7 +74,7 @@ function bold(text: string): string {
  * Items in the order their groups file them, each under its group's topic, then any item no group names, so
  * that every story appears once whatever the groups say.
  */
-function filedItems(briefing: Briefing): Array<{ item: BriefingItem; section?: string }> {
+export function filedItems(briefing: Briefing): Array<{ item: BriefingItem; section?: string }> {
   const byId = new Map(briefing.items.map((item) => [item.storyId, item]));
   const placed = new Set<BriefingItem>();
   const filed: Array<{ item: BriefingItem; section?: string }> = [];

@@ -4,10 +4,10 @@ import type { MessagePayload } from './message-payload.ts';
 
 /**
  * What the renderers and command replies write, read back: a backslash escape, a masked link (whose title
- * never holds a square bracket), bold, inline code, a Discord timestamp, a channel mention. Escapes come
+ * never holds a square bracket), bold, underline, inline code, a Discord timestamp, a channel mention. Escapes come
  * first in the alternation, so an escaped bracket is text.
  */
-const MARKUP = /\\([^\p{L}\p{N}\s])|\[([^[\]]*)\]\((https?:\/\/[^\s()]+)\)|\*\*|`|<t:(-?\d+)(?::[a-zA-Z])?>|<#(\w+)>/gu;
+const MARKUP = /\\([^\p{L}\p{N}\s])|\[([^[\]]*)\]\((https?:\/\/[^\s()]+)\)|\*\*|__|`|<t:(-?\d+)(?::[a-zA-Z])?>|<#(\w+)>/gu;
 
 /**
  * A message as Herald's console mode prints it: the content, then each embed as a block under its headline,
@@ -35,6 +35,8 @@ function embedText(embed: APIEmbed, width: number): string {
     lines.push(wrapped, '-'.repeat(Math.min(width, Math.max(...wrapped.split('\n').map((line) => line.length)))));
   }
   if (embed.description) lines.push(wrap(fromMarkdown(embed.description), width));
+  // Discord shows the picture beside the embed; a terminal can only say where it is.
+  if (embed.thumbnail?.url) lines.push(`🖼 <${embed.thumbnail.url}>`);
   for (const field of embed.fields ?? []) lines.push(wrap(`${fromMarkdown(field.name)}: ${fromMarkdown(field.value)}`, width));
   const credits = [embed.footer?.text && plain(embed.footer.text), embed.timestamp && formatTime(Date.parse(embed.timestamp))].filter(Boolean);
   if (credits.length > 0) lines.push(wrap(credits.join(' · '), width));

@@ -97,7 +97,7 @@ function embedProblems(embed: APIEmbed, name: string): string[] {
   if (!embed.title && !embed.description && fields.length === 0 && !embed.footer?.text && !embed.author?.name) {
     problems.push(`${name} is empty`);
   }
-  for (const [part, url] of [['url', embed.url], ['author url', embed.author?.url]] as const) {
+  for (const [part, url] of [['url', embed.url], ['author url', embed.author?.url], ['thumbnail url', embed.thumbnail?.url], ['image url', embed.image?.url]] as const) {
     if (url !== undefined && !isWebAddress(url)) problems.push(`${name} ${part} is not an http(s) address of at most ${URL_MAX} characters`);
   }
   if (embed.timestamp !== undefined && Number.isNaN(Date.parse(embed.timestamp))) problems.push(`${name} timestamp is not a date`);

@@ -15,6 +15,8 @@ export interface StoryEmbedOptions {
   text?: ReplyText;
   /** At most this many characters in all (6000 otherwise), so that several stories share one message; the summary and lists give way. */
   maxLength?: number;
+  /** Shows the story's picture as the thumbnail, when it has one at an http(s) address. */
+  image?: boolean;
 }
 
 /** Below this, the original headline beside a translated one would be cut to a word or two: it is left to the footer's label. */
@@ -37,6 +39,7 @@ export function storyEmbed(item: BriefingItem, options: StoryEmbedOptions = {}):
   const listMax = options.maxLength === undefined ? undefined : Math.floor(room / 3);
   const description = summaryWithLists(item.summary, [alsoReportedBy(item.sources.slice(1), text, listMax), alsoRead(item.alsoRead, text, listMax)], room);
   const timestamp = embedTimestamp(item.publishedAt);
+  const thumbnail = options.image ? storyThumbnail(item) : undefined;
   return {
     ...(section ? { author: { name: section } } : {}),
     title,
@@ -44,6 +47,7 @@ export function storyEmbed(item: BriefingItem, options: StoryEmbedOptions = {}):
     ...(description ? { description } : {}),
     ...(footer ? { footer: { text: footer } } : {}),
     ...(timestamp ? { timestamp } : {}),
+    ...(thumbnail ? { thumbnail } : {}),
     ...(options.color === undefined ? {} : { color: options.color }),
   };
 }
@@ -64,4 +68,10 @@ function headline(item: BriefingItem, text: ReplyText): string {
 function languageLabel(item: BriefingItem, text: ReplyText): string {
   if (!item.language) return '';
   return item.originalTitle ? text.translatedFrom(item.language) : text.writtenIn(item.language);
+}
+
+/** The story's picture for an embed's thumbnail: Discord fetches it, so only an http(s) address is given. */
+export function storyThumbnail(item: Pick<BriefingItem, 'imageUrl'>): { url: string } | undefined {
+  const url = safeUrl(item.imageUrl);
+  return url ? { url } : undefined;
 }

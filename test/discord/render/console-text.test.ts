@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { digestLook } from '../../../src/deliver/digest-look.ts';
+import { ENGLISH } from '../../../src/discord/i18n/reply-text.ts';
 import { briefingMessages } from '../../../src/discord/render/briefing-messages.ts';
+import { digestMessages } from '../../../src/discord/render/digest-messages.ts';
 import { messageToText } from '../../../src/discord/render/console-text.ts';
 import { contentMessage, type MessagePayload } from '../../../src/discord/render/message-payload.ts';
 import { searchMessages } from '../../../src/discord/render/search-messages.ts';
@@ -29,6 +32,13 @@ describe('messageToText', () => {
     const text = messageToText(message!);
     expect(text).toContain('**bold** [click](http://evil) @everyone \\o/ <https://courier.example/story-1>');
     expect(text).toContain('> quoted #1');
+  });
+
+  it('prints a compact digest’s topics without their underline marks, and where a story’s picture is', () => {
+    const [compact] = digestMessages(digest([briefingItem(1)], { groups: [{ topic: 'Ferry_strike', storyIds: ['story-1'] }] }), { ...digestLook({}), format: 'compact' }, { text: ENGLISH });
+    expect(messageToText(compact!).split('\n').slice(2, 4)).toEqual(['Ferry_strike', '1. Story 1: ferry crews end strike <https://courier.example/story-1>']);
+    const [pictured] = briefingMessages(digest([briefingItem(1, { imageUrl: 'https://images.example/1.jpg' })]), { images: true });
+    expect(messageToText(pictured!)).toContain('\n🖼 <https://images.example/1.jpg>\n');
   });
 
   it('prints the section a digest story is filed under above its headline', () => {
