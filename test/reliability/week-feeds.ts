@@ -10,11 +10,16 @@ const OBJECTS = ['a glass roof', 'its winter timetable', 'a solar farm', 'the ha
 const BACKLOG_ITEMS = 3;
 const FEED_ITEMS = 10;
 const PUBLISH_EVERY_MS = 2 * DAY_MS;
+/**
+ * How long a feed lists an item: shorter than Herald keeps articles in the week's config, so that what Herald lets go
+ * of is not read again, and the articles kept stay about the same in number from day to day.
+ */
+const LISTED_MS = 12 * 60 * 60_000;
 
 /**
  * 200 publishers' RSS feeds on one loopback server, read on the simulated clock: each holds a backlog of
  * older items when the week begins (which no digest may post), and publishes a new item every other day, at an
- * hour of its own. A feed in an outage answers 503.
+ * hour of its own; an item is listed for LISTED_MS after it appeared (the backlog, after the week began). A feed in an outage answers 503.
  */
 export interface WeekFeeds {
   server: TestServer;
@@ -57,7 +62,7 @@ export async function startWeekFeeds(weekStart: number, now: () => number): Prom
       const title = `${town} ${subject} ${action} ${object}`;
       return { url: server.url(`/news/${source}/${k}`), title, body: `${title}, the ${town} Courier reported on day ${k + 1} of the week.`, publishedAt: firstAt + k * PUBLISH_EVERY_MS };
     });
-    return [...fresh.reverse(), ...backlog].slice(0, FEED_ITEMS);
+    return [...fresh.reverse(), ...backlog].filter((item) => at - Math.max(item.publishedAt, weekStart) < LISTED_MS).slice(0, FEED_ITEMS);
   };
   server.route('/feed', (request, response) => {
     const source = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('source'));
