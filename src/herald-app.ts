@@ -3,7 +3,7 @@ import type { Newsroom } from './brief/newsroom.ts';
 import type { TrendingTopic } from './brief/topics/trending-topics.ts';
 import type { HeraldConfig } from './config/load-config.ts';
 import type { HeraldRole } from './config/role-env.ts';
-import { createDigestScheduler, type DigestScheduler, type RunReport } from './deliver/digest-scheduler.ts';
+import { createDigestScheduler, type DigestScheduler, type MinuteTicker, type RunReport } from './deliver/digest-scheduler.ts';
 import type { Poster } from './deliver/poster.ts';
 import { storyMatchesTopics } from './brief/digest/topic-filter.ts';
 import { describeStory, explainDelivery } from './deliver/explain-delivery.ts';
@@ -86,6 +86,8 @@ export interface HeraldAppOptions {
   /** How members are reached for their follows (direct messages, membership); follows are kept but not delivered without it. */
   contact?: MemberContact;
   now?: () => Date;
+  /** Wakes the digest scheduler each minute of `now`'s clock; node-cron on the system clock unless given. */
+  everyMinute?: MinuteTicker;
   role?: HeraldRole;
   observer?: AppObserver;
   /** Schedules a worker runs at once. */
@@ -158,6 +160,7 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     catchUpGraceMs: config.schedules.catchUpGraceMinutes * MINUTE_MS,
     backlog,
     ...(options.deliveryConcurrency ? { concurrency: options.deliveryConcurrency } : {}),
+    ...(options.everyMinute ? { everyMinute: options.everyMinute } : {}),
     onRun: (report) => {
       if (report.outcome === 'sent') heartbeats.lastDeliveryAt = now();
       options.observer?.digest?.(report);

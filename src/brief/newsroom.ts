@@ -141,7 +141,7 @@ export class Newsroom {
    */
   async digest(options: Scope & Reading & { limit: number; topics?: string[]; accept?: (story: Story) => boolean; summary?: SummaryLength }): Promise<Briefing> {
     const stories = (await this.#stories(options)).filter(options.accept ?? (() => true));
-    return composeDigest(stories, { now: this.#options.now(), limit: options.limit, ...(options.topics ? { topics: options.topics } : {}) }, this.#telling(options.language, options.summary));
+    return composeDigest(stories, { now: this.#options.now(), limit: options.limit, ...(options.topics ? { topics: options.topics } : {}) }, this.#telling(options.language, options, options.summary));
   }
 
   /** Every story in scope, as digests cluster them: what a channel was sent may have grown since. */
@@ -160,7 +160,7 @@ export class Newsroom {
       relevance: storyRelevance(story, relevance),
     }));
     return composeTopicBriefing(query, matches, { now: this.#options.now(), limit: options.limit, ...(options.offset ? { offset: options.offset } : {}) }, {
-      ...this.#telling(options.language),
+      ...this.#telling(options.language, options),
       overview: (stories, topic) => summarizeOverview(stories.map((story) => story.lead), { query: topic }),
     });
   }
@@ -179,7 +179,7 @@ export class Newsroom {
     const matches: TopicMatch[] = clusterStories([article, ...related])
       .filter((story) => !story.articles.some((each) => each.id === article.id))
       .map((story) => ({ story, relevance: storyRelevance(story, rank) }));
-    return composeTopicBriefing(article.title, matches, { now, limit: options.limit }, { ...this.#telling(options.language), overview: () => '' });
+    return composeTopicBriefing(article.title, matches, { now, limit: options.limit }, { ...this.#telling(options.language, options), overview: () => '' });
   }
 
   async trending(options: Scope & { limit: number }): Promise<TrendingTopic[]> {
@@ -226,7 +226,7 @@ export class Newsroom {
       links.push(url ? { title: link.title, url } : { title: link.title });
     }
     const story: Story = { id: article.id, lead: article, articles: [article], topics: article.topics, latestAt: new Date(articleTime(article)).toISOString() };
-    for (const link of await this.#storyAlsoRead(story)) {
+    for (const link of await this.#storyAlsoRead(story, {})) {
       if (links.length >= ALSO_READ_LIMIT) break;
       if (!links.some((existing) => existing.url === link.url)) links.push(link);
     }
@@ -254,30 +254,34 @@ export class Newsroom {
     return stories;
   }
 
-  #telling(language: string | undefined, length?: SummaryLength): StoryTelling {
+  /** How stories are told within a scope: what they suggest reading next comes from its sources alone. */
+  #telling(language: string | undefined, scope: Scope, length?: SummaryLength): StoryTelling {
     return {
       summarize: (story) => this.#options.summarizer.summarize(story.lead, { ...(language ? { language } : {}), ...(length ? { length } : {}) }),
-      alsoRead: (story) => this.#storyAlsoRead(story),
+      alsoRead: (story) => this.#storyAlsoRead(story, scope),
       ...(language ? { language } : {}),
     };
   }
 
-  async #storyAlsoRead(story: Story): Promise<BriefingLink[]> {
-    const key = `${story.id} ${Math.floor(this.#options.now().getTime() / HOUR_MS)} ${story.articles.length}`;
+  async #storyAlsoRead(story: Story, scope: Scope): Promise<BriefingLink[]> {
+    const sources = scope.sourceLocations ? [...new Set(scope.sourceLocations)].sort() : undefined;
+    const key = JSON.stringify([story.id, Math.floor(this.#options.now().getTime() / HOUR_MS), story.articles.length, sources ?? null]);
     const kept = this.#related.get(key);
     if (kept) return kept;
-    const links = await this.#findAlsoRead(story);
+    const links = await this.#findAlsoRead(story, sources && new Set(await this.#catalog.expand(sources)));
     if (this.#related.size >= RELATED_KEPT) this.#related.clear();
     this.#related.set(key, links);
     return links;
   }
 
-  async #findAlsoRead(story: Story): Promise<BriefingLink[]> {
+  /** `visible`: the sources a server may see (every one when absent); another server's own sources are not among them. */
+  async #findAlsoRead(story: Story, visible: Set<string> | undefined): Promise<BriefingLink[]> {
     const now = this.#options.now();
-    const related = await this.#catalog.related({ title: story.lead.title, topics: story.topics, ownIds: story.articles.map((article) => article.id) }, { now, limit: RELATED_HITS });
+    const seen = (article: Article | undefined) => (article && (!visible || visible.has(article.source.location)) ? article : undefined);
+    const related = (await this.#catalog.related({ title: story.lead.title, topics: story.topics, ownIds: story.articles.map((article) => article.id) }, { now, limit: RELATED_HITS })).filter((article) => seen(article) !== undefined);
     const titles = new Map<string, Article | undefined>();
     for (const link of story.articles.flatMap((article) => article.alsoRead)) {
-      if (!link.url && !titles.has(link.title)) titles.set(link.title, await this.#findByTitle(link.title));
+      if (!link.url && !titles.has(link.title)) titles.set(link.title, seen(await this.#findByTitle(link.title)));
     }
     const { meanings } = await this.#meaningsOf([...story.articles, ...related]);
     return storyAlsoRead(story, {

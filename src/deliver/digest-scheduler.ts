@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import cron, { type ScheduledTask } from 'node-cron';
+import cron from 'node-cron';
 import type { Newsroom } from '../brief/newsroom.ts';
 import { replyText } from '../discord/i18n/reply-text.ts';
 import { digestMessages } from '../discord/render/digest-messages.ts';
@@ -59,7 +59,24 @@ export interface DigestSchedulerDependencies {
   onRun?: (report: RunReport) => void;
   /** Told of each pass over the schedules and the queue: that the scheduler is alive. */
   onTick?: () => void;
+  /** What wakes the scheduler each minute of `now`'s clock: node-cron on the system clock unless given. */
+  everyMinute?: MinuteTicker;
 }
+
+/**
+ * Calls `tick` at each new minute, never while the previous call is still running, until stopped. A clock
+ * other than the system's (a simulated week) brings its own, since node-cron wakes on the system clock.
+ */
+export type MinuteTicker = (tick: () => Promise<void>) => { stop(): Promise<void> };
+
+const systemMinuteTicker: MinuteTicker = (tick) => {
+  const task = cron.schedule('* * * * *', tick, { name: 'digest ticker', noOverlap: true });
+  return {
+    async stop() {
+      await task.destroy();
+    },
+  };
+};
 
 export interface DigestScheduler {
   /** Finishes interrupted runs, makes up a missed run within the grace window, and starts the minute ticker. */
@@ -127,7 +144,7 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
   const running = new Map<string, { again: boolean; done: Promise<void> }>();
   const waiters = new Map<string, Waiter[]>();
   const failedAt = new Map<string, number>();
-  let ticker: ScheduledTask | undefined;
+  let ticker: ReturnType<MinuteTicker> | undefined;
   let sweeper: ReturnType<typeof setInterval> | undefined;
   let lastTick = deps.now().getTime();
   let cursor: string | undefined;
@@ -386,9 +403,12 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
   };
 
   const setEntries = (settings: GuildSettings): void => {
+    // The embedded store answers every server as changed at each tick, and parsing a cron line costs far more
+    // than the tick's other work for it: lines that did not change keep what they were parsed into.
+    const known = new Map((entries.get(settings.guildId) ?? []).map((entry) => [entry.schedule.crons.join('\n'), entry.crons]));
     entries.set(
       settings.guildId,
-      settings.schedules.map((schedule) => ({ guildId: settings.guildId, schedule, crons: parseCrons(schedule.crons) })),
+      settings.schedules.map((schedule) => ({ guildId: settings.guildId, schedule, crons: known.get(schedule.crons.join('\n')) ?? parseCrons(schedule.crons) })),
     );
   };
 
@@ -459,7 +479,7 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
         }
       }
       lastTick = now;
-      ticker = cron.schedule('* * * * *', () => tick(), { name: 'digest ticker', noOverlap: true });
+      ticker = (deps.everyMinute ?? systemMinuteTicker)(tick);
       sweeper = setInterval(() => {
         deps.onTick?.();
         void pump();
@@ -491,7 +511,7 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
     },
     async stop() {
       stopped = true;
-      await ticker?.destroy();
+      await ticker?.stop();
       clearInterval(sweeper);
       await pumped;
       await Promise.all([...running.values()].map((state) => state.done));

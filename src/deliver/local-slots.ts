@@ -24,8 +24,25 @@ export type CronFields = ReturnType<typeof cron.parse>;
 
 const MINUTE = 60_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/**
+ * Each tick asks every schedule for the same minute in the same few zones, and reading a zone's clock through
+ * Intl is the costliest step: the walls of recent minutes are kept, a bounded number of them.
+ */
+const recentWalls = new Map<string, Wall>();
+const RECENT_WALLS = 4_096;
 
 function wallAt(instant: number, timezone: string): Wall {
+  const key = `${timezone} ${instant}`;
+  let wall = recentWalls.get(key);
+  if (!wall) {
+    if (recentWalls.size >= RECENT_WALLS) recentWalls.clear();
+    wall = readWall(instant, timezone);
+    recentWalls.set(key, wall);
+  }
+  return wall;
+}
+
+function readWall(instant: number, timezone: string): Wall {
   let format = formatters.get(timezone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });

@@ -141,6 +141,17 @@ describeEachEngine('Newsroom', (engine) => {
     expect(related.items.map((item) => item.title)).toEqual(['Union marks its centenary with a parade']);
   });
 
+  it('suggests further reading in a digest only from the sources in its scope', async () => {
+    const { newsroom, store } = await newsroomAt({ now: START });
+    await store.articles.add(article('courier.example', 'Ferry strike ends', FERRY, START));
+    await store.articles.add(article('parade.example', 'Union marks its centenary with a parade', PARADE, START));
+    const everywhere = await newsroom.digest({ limit: 5, accept: (story) => story.lead.title === 'Ferry strike ends' });
+    expect(everywhere.items[0]?.alsoRead.map((link) => link.title)).toEqual(['Union marks its centenary with a parade']);
+    const courierOnly = await newsroom.digest({ sourceLocations: ['https://courier.example/feed.xml'], limit: 5 });
+    expect(courierOnly.items.map((item) => item.title)).toEqual(['Ferry strike ends']);
+    expect(courierOnly.items[0]?.alsoRead).toEqual([]);
+  });
+
   it('gives a topic briefing a page at a time, saying how many stories are left, the overview on the first page only', async () => {
     const { newsroom, store } = await newsroomAt({ now: START });
     await store.articles.add(article('courier.example', 'Ferry strike ends', FERRY, START));

@@ -1,7 +1,8 @@
+import cron from 'node-cron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Newsroom } from '../../src/brief/newsroom.ts';
 import { createExtractiveSummarizer } from '../../src/brief/summarize/extractive-summarizer.ts';
-import { createDigestScheduler, type DigestScheduler } from '../../src/deliver/digest-scheduler.ts';
+import { createDigestScheduler, type DigestScheduler, type MinuteTicker } from '../../src/deliver/digest-scheduler.ts';
 import { PostRefused, type Poster } from '../../src/deliver/poster.ts';
 import type { MessagePayload } from '../../src/discord/render/message-payload.ts';
 import { buildArticle } from '../../src/ingest/build-article.ts';
@@ -90,6 +91,7 @@ interface Setup {
   /** Schedules the scheduler runs at once, and how often it looks at the queue. */
   concurrency?: number;
   sweepEveryMs?: number;
+  everyMinute?: MinuteTicker;
 }
 
 function harness(engine: EngineUnderTest) {
@@ -133,6 +135,7 @@ function harness(engine: EngineUnderTest) {
       ...(isBacklog ? { backlog: async () => isBacklog } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.sweepEveryMs ? { sweepEveryMs: options.sweepEveryMs } : {}),
+      ...(options.everyMinute ? { everyMinute: options.everyMinute } : {}),
     });
     schedulers.push(scheduler);
     return { scheduler, newsroom, discord, guilds, store, location, clock, schedule, add };
@@ -369,6 +372,36 @@ describe.runIf(engine.name === 'sqlite')('digest scheduler: running on the clock
       expect(discord.posts.map((post) => post.channelId).sort()).toEqual(['london', 'new-york', 'tokyo']);
     } finally {
       vi.useRealTimers();
+    }
+  });
+
+  it('reads a schedule’s times once rather than at every tick, and again once they change', async () => {
+    const clock = { at: new Date('2024-09-12T07:10:00Z') };
+    const ticks: Array<() => Promise<void>> = [];
+    const everyMinute: MinuteTicker = (tick) => {
+      ticks.push(tick);
+      return { stop: async () => undefined };
+    };
+    const minutes = async (count: number) => {
+      for (let minute = 0; minute < count; minute += 1) {
+        clock.at = new Date(clock.at.getTime() + 60_000);
+        for (const tick of ticks) await tick();
+      }
+    };
+    const { scheduler, guilds, discord } = await setUp({ now: clock, everyMinute });
+    await scheduler.start();
+    await vi.waitFor(() => expect(discord.posts).toHaveLength(1));
+    const parse = vi.spyOn(cron, 'parse');
+    try {
+      await minutes(20);
+      expect(parse).not.toHaveBeenCalled();
+      // 08:45 in London, in summer: 07:45 UTC.
+      await guilds.update('g1', (settings) => ({ ...settings, schedules: [{ ...SCHEDULE, crons: ['45 8 * * *'], when: '08:45', announceEmpty: true }] }));
+      await minutes(20);
+      expect(parse).toHaveBeenCalledTimes(1);
+      await vi.waitFor(() => expect(discord.posts).toHaveLength(2));
+    } finally {
+      parse.mockRestore();
     }
   });
 });

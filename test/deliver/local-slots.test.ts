@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dueSlots, nextSlot, parseCrons } from '../../src/deliver/local-slots.ts';
 
 const at = (iso: string) => Date.parse(iso);
@@ -26,6 +26,21 @@ describe('dueSlots', () => {
   it('gives every time of a time list its own slot', () => {
     const slots = dueSlots(parseCrons(['0 8 * * *', '30 18 * * *']), 'America/New_York', at('2024-01-10T00:00:00Z'), at('2024-01-11T00:00:00Z'));
     expect(slots.map((slot) => slot.key)).toEqual(['2024-01-10T08:00', '2024-01-10T18:30']);
+  });
+
+  it('reads each zone’s clock once a minute however many schedules share the zone', () => {
+    const zones = ['Europe/London', 'Asia/Tokyo', 'America/New_York'];
+    const crons = parseCrons(['0 8 * * *']);
+    const read = vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+    try {
+      // A day of minute ticks, each asking 300 schedules in three zones for the minute that came.
+      for (let minute = at('2031-05-01T00:00:00Z'); minute < at('2031-05-02T00:00:00Z'); minute += 60_000) {
+        for (let schedule = 0; schedule < 300; schedule += 1) dueSlots(crons, zones[schedule % zones.length]!, minute, minute + 60_000);
+      }
+      expect(read.mock.calls.length).toBeLessThan(2 * zones.length * 24 * 60);
+    } finally {
+      read.mockRestore();
+    }
   });
 });
 

@@ -63,3 +63,9 @@ export async function killAllHerald(): Promise<void> {
     await herald.exited;
   }
 }
+
+/** The environment that starts a Herald child with its clock at `at`, running on at the real pace (see shifted-clock.mjs). */
+export function clockAt(at: Date): NodeJS.ProcessEnv {
+  const preload = new URL('./shifted-clock.mjs', import.meta.url).href;
+  return { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${preload}`.trim(), HERALD_TEST_CLOCK_AT: at.toISOString() };
+}

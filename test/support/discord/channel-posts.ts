@@ -12,6 +12,8 @@ export interface ChannelPosts {
   list(channelId: string): StoredMessage[];
   /** A posted message by id, to read and replace (a button press that updates it). */
   slotOf(messageId: string): MessageSlot | undefined;
+  /** Drops every message kept so far: a long test that has read them keeps its memory flat. */
+  forget(): void;
 }
 
 export function createChannelPosts(bot: APIUser, mintId: () => string, nonceWindowMs = NONCE_WINDOW_MS): ChannelPosts {
@@ -35,5 +37,6 @@ export function createChannelPosts(bot: APIUser, mintId: () => string, nonceWind
       }
       return undefined;
     },
+    forget: () => posted.clear(),
   };
 }

@@ -2,6 +2,7 @@ import type { APIApplicationCommandInteractionDataBasicOption, APIApplicationCom
 import type { HeraldConfig } from '../../../src/config/load-config.ts';
 import { createDiscordBot, type DiscordBot } from '../../../src/discord/discord-bot.ts';
 import { loadCommands } from '../../../src/discord/load-commands.ts';
+import type { MinuteTicker } from '../../../src/deliver/digest-scheduler.ts';
 import type { ShardChoice } from '../../../src/discord/shard-choice.ts';
 import { startHeraldApp, type HeraldApp } from '../../../src/herald-app.ts';
 import { createLogger, type Logger } from '../../../src/logger.ts';
@@ -19,9 +20,10 @@ export interface HeraldOnLoopback {
   restartApp(): Promise<HeraldApp>;
   /**
    * Stops Herald (every bot, and the app) and starts it again on the same store and Discord, logged in: nothing
-   * in memory survives, as after a deploy. `app` and `bot` are the new ones afterwards.
+   * in memory survives, as after a deploy. `app` and `bot` are the new ones afterwards. `whileDown` runs
+   * between the stop and the start, for what happens while Herald is not running (another process on the store).
    */
-  restart(): Promise<void>;
+  restart(whileDown?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,10 @@ export interface HeraldOnLoopbackOptions {
   /** The environment Herald reads besides its config, such as OPENAI_BASE_URL; empty unless given. */
   env?: NodeJS.ProcessEnv;
   now?: () => Date;
+  /** Wakes the digest scheduler each minute of `now`'s clock (a simulated one); node-cron on the system clock unless given. */
+  everyMinute?: MinuteTicker;
+  /** The clock the loopback Discord mints message ids on (see LoopbackDiscordOptions.now); the system clock unless given. */
+  discordNow?: () => number;
   /** The shards the loopback Discord asks for; 1 unless given. */
   shardCount?: number;
   /** The shards `bot` runs; discord.js's single shard unless given. */
@@ -38,7 +44,7 @@ export interface HeraldOnLoopbackOptions {
 }
 
 export async function startHeraldOnLoopback(options: HeraldOnLoopbackOptions): Promise<HeraldOnLoopback> {
-  const discord = await startLoopbackDiscord({ guilds: options.guilds, ...(options.shardCount ? { shardCount: options.shardCount } : {}) });
+  const discord = await startLoopbackDiscord({ guilds: options.guilds, ...(options.shardCount ? { shardCount: options.shardCount } : {}), ...(options.discordNow ? { now: options.discordNow } : {}) });
   const silent = createLogger({ HERALD_LOG_LEVEL: 'silent' });
   const commands = await loadCommands();
   let app: HeraldApp | undefined;
@@ -49,7 +55,7 @@ export async function startHeraldOnLoopback(options: HeraldOnLoopbackOptions): P
     return bot;
   };
   const startApp = (bot: DiscordBot): Promise<HeraldApp> =>
-    startHeraldApp({ config: options.config, env: options.env ?? {}, logger: silent, poster: bot.poster, contact: bot.contact, ...(options.now ? { now: options.now } : {}) });
+    startHeraldApp({ config: options.config, env: options.env ?? {}, logger: silent, poster: bot.poster, contact: bot.contact, ...(options.now ? { now: options.now } : {}), ...(options.everyMinute ? { everyMinute: options.everyMinute } : {}) });
   const bot = addBot(options.shards);
   app = await startApp(bot);
   const herald: HeraldOnLoopback = {
@@ -63,9 +69,10 @@ export async function startHeraldOnLoopback(options: HeraldOnLoopbackOptions): P
       app = herald.app = await startApp(herald.bot);
       return app;
     },
-    async restart() {
+    async restart(whileDown) {
       for (const each of bots.splice(0)) await each.stop();
       await herald.app.stop();
+      await whileDown?.();
       herald.bot = addBot(options.shards);
       app = herald.app = await startApp(herald.bot);
       await herald.bot.login(discord.token);

@@ -47,6 +47,11 @@ export interface LoopbackDiscordOptions {
    * `[id, shardCount]`, and a guild's events go only to its shard, `(guild_id >> 22) % shardCount`.
    */
   shardCount?: number;
+  /**
+   * The clock ids are minted on, and so the time Herald reads a message was posted at from its id: a simulated
+   * one when Herald runs on one. The system clock unless given; rate limits and nonce windows keep the system clock.
+   */
+  now?: () => number;
 }
 
 /** One interaction a test dispatched, and what the bot has answered so far. */
@@ -102,6 +107,11 @@ export interface LoopbackDiscord {
   letTimePass(ms: number): void;
   /** Every message created with POST /channels/:id/messages, in order (interaction replies are on their handles). */
   channelMessages(channelId: string): StoredMessage[];
+  /**
+   * Forgets every channel message and recorded request so far, once a long test has read them, so that what the
+   * test process holds does not grow with the messages Herald sends. Enforced nonces of forgotten messages are forgotten too.
+   */
+  forgetChannelMessages(): void;
   /** The posts opened in a forum channel, oldest first, each with its messages (the first is the one that opened it). */
   forumPosts(forumId: string): Array<{ id: string; name: string; messages: StoredMessage[] }>;
   /** The threads opened in a channel (on its messages, or a forum's posts), oldest first, each with its messages. */
@@ -140,7 +150,7 @@ export interface LoopbackDiscord {
 }
 
 export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {}): Promise<LoopbackDiscord> {
-  const mintId = createSnowflakes();
+  const mintId = createSnowflakes(options.now);
   const feed = createChangeFeed();
   const bot: APIUser = { id: BOT_USER_ID, username: 'herald', discriminator: '0', global_name: null, avatar: null, bot: true };
   // Shaped like a real token (base64 user id, timestamp, signature) in case configuration checks the shape.
@@ -251,6 +261,10 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
     },
     letTimePass: (ms) => interactions.age(ms),
     channelMessages: (channelId) => posts.list(channelId),
+    forgetChannelMessages() {
+      posts.forget();
+      rest.requests.splice(0);
+    },
     forumPosts: (forumId) => threadsIn(forumId),
     threadsIn,
     waitForChannelMessage: (channelId, predicate = () => true, timeoutMs = DEFAULT_WAIT_MS) =>

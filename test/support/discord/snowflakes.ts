@@ -5,11 +5,11 @@ const INCREMENT_SPACE = 1n << 22n;
  * Mints ids shaped like Discord's (19 digits today): discord.js only treats 17–19 digit ids as
  * major parameters, so shorter ids would put every channel into one rate-limit bucket.
  */
-export function createSnowflakes(): () => string {
+export function createSnowflakes(now: () => number = Date.now): () => string {
   let increment = 0n;
   return () => {
     increment = (increment + 1n) % INCREMENT_SPACE;
-    return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | increment).toString();
+    return (((BigInt(now()) - DISCORD_EPOCH) << 22n) | increment).toString();
   };
 }
 
