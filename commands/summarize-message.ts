@@ -1,6 +1,6 @@
 import { ApplicationCommandType, ButtonStyle, ContextMenuCommandBuilder, InteractionContextType } from 'discord.js';
 import type { Command } from '../src/discord/command.ts';
-import { requireGuild } from '../src/discord/guild-access.ts';
+import { guildScope, requireGuild } from '../src/discord/guild-access.ts';
 import { replyText } from '../src/discord/i18n/reply-text.ts';
 import { buttonRows, replyButton, withButtons } from '../src/discord/render/reply-buttons.ts';
 import { summaryMessages } from '../src/discord/render/summary-messages.ts';
@@ -23,7 +23,7 @@ export default {
     const [url] = target.links;
     if (!url) throw new InputError(text.noLinkInMessage);
     await respond.defer({ ephemeral: true });
-    const summary = await services.newsroom.summarizeArticle(await services.readArticle(url));
+    const summary = await services.newsroom.summarizeArticle(await services.readArticle(url), await guildScope(request, services));
     const postHere = buttonRows([replyButton(text.postHere, shareLinkId(url), ButtonStyle.Primary)]);
     await sendAll(respond, withButtons(summaryMessages(summary, { text, url }), postHere), { ephemeral: true });
   },

@@ -2,7 +2,7 @@ import { ButtonStyle, InteractionContextType, SlashCommandBuilder } from 'discor
 import { webAddress } from '../src/brief/article-address.ts';
 import { parseButtonId, retiredButton } from '../src/discord/button-id.ts';
 import type { ButtonRequest, Command, Responder, Services } from '../src/discord/command.ts';
-import { articleInScope, requireGuild, requirePoster } from '../src/discord/guild-access.ts';
+import { articleInScope, guildScope, requireGuild, requirePoster } from '../src/discord/guild-access.ts';
 import { replyText } from '../src/discord/i18n/reply-text.ts';
 import type { MessagePayload } from '../src/discord/render/message-payload.ts';
 import { buttonRows, replyButton, withButtons } from '../src/discord/render/reply-buttons.ts';
@@ -26,7 +26,7 @@ export default {
     const url = request.string('url')?.trim() ?? '';
     if (!/^https?:\/\/[^\s]+$/i.test(url) || !URL.canParse(url)) throw new InputError(text.notAnArticleAddress);
     await respond.defer();
-    const summary = await services.newsroom.summarizeArticle(await services.readArticle(url));
+    const summary = await services.newsroom.summarizeArticle(await services.readArticle(url), await guildScope(request, services));
     await sendAll(respond, summaryMessages(summary, { text }));
   },
   /**
@@ -56,7 +56,7 @@ export default {
 
 async function storedSummary(article: Article, services: Services, request: ButtonRequest): Promise<MessagePayload[]> {
   const url = webAddress(article);
-  return summaryMessages(await services.newsroom.summarizeArticle(article), { text: replyText(request.locale), ...(url ? { url } : {}) });
+  return summaryMessages(await services.newsroom.summarizeArticle(article, await guildScope(request, services)), { text: replyText(request.locale), ...(url ? { url } : {}) });
 }
 
 /** A linked page's summary, read again through the network guard: the page may have changed, or its name may point elsewhere now. */
@@ -65,7 +65,8 @@ async function postLink(request: ButtonRequest, respond: Responder, services: Se
   const url = sharedLink(data, request.message.links);
   if (!url) throw new InputError(replyText(request.locale).sharedLinkLost);
   await respond.defer();
-  await sendAll(respond, withPresser(summaryMessages(await services.newsroom.summarizeArticle(await services.readArticle(url)), { text: replyText(request.locale), url }), request));
+  const summary = await services.newsroom.summarizeArticle(await services.readArticle(url), await guildScope(request, services));
+  await sendAll(respond, withPresser(summaryMessages(summary, { text: replyText(request.locale), url }), request));
 }
 
 /** Says who shared it, since Herald posts it: the name only, which pings no one. */

@@ -214,19 +214,20 @@ export class Newsroom {
   /**
    * One article, stored or not: its summary, topics, and what to read next. The publisher's own links come
    * first, with their URL when the page gave one or the store holds that title, and as plain titles
-   * otherwise, because a reader can still look them up; Herald's related coverage fills the rest.
+   * otherwise, because a reader can still look them up; Herald's related coverage fills the rest. Both come
+   * from the scope's sources only: a server's summary never links another server's sources.
    */
-  async summarizeArticle(article: Article): Promise<ArticleSummary> {
+  async summarizeArticle(article: Article, scope: Scope = {}): Promise<ArticleSummary> {
     await this.#keepCurrent();
     const summary = await this.#options.summarizer.summarize(article);
     const links: AlsoReadLink[] = [];
     for (const link of article.alsoRead.slice(0, ALSO_READ_LIMIT)) {
-      const found = link.url ? undefined : await this.#findByTitle(link.title);
+      const found = link.url ? undefined : await this.#findByTitle(link.title, scope);
       const url = link.url ?? (found && webAddress(found));
       links.push(url ? { title: link.title, url } : { title: link.title });
     }
     const story: Story = { id: article.id, lead: article, articles: [article], topics: article.topics, latestAt: new Date(articleTime(article)).toISOString() };
-    for (const link of await this.#storyAlsoRead(story, {})) {
+    for (const link of await this.#storyAlsoRead(story, scope)) {
       if (links.length >= ALSO_READ_LIMIT) break;
       if (!links.some((existing) => existing.url === link.url)) links.push(link);
     }
@@ -281,7 +282,7 @@ export class Newsroom {
     const related = (await this.#catalog.related({ title: story.lead.title, topics: story.topics, ownIds: story.articles.map((article) => article.id) }, { now, limit: RELATED_HITS })).filter((article) => seen(article) !== undefined);
     const titles = new Map<string, Article | undefined>();
     for (const link of story.articles.flatMap((article) => article.alsoRead)) {
-      if (!link.url && !titles.has(link.title)) titles.set(link.title, seen(await this.#findByTitle(link.title)));
+      if (!link.url && !titles.has(link.title)) titles.set(link.title, seen(await this.#findByTitle(link.title, {})));
     }
     const { meanings } = await this.#meaningsOf([...story.articles, ...related]);
     return storyAlsoRead(story, {
@@ -319,8 +320,8 @@ export class Newsroom {
   }
 
   /** A publisher's "Also read" headline among the few articles the search finds for its words. */
-  async #findByTitle(title: string): Promise<Article | undefined> {
-    const hits = await this.#catalog.search(title, { now: this.#options.now(), limit: TITLE_HITS });
+  async #findByTitle(title: string, scope: Scope): Promise<Article | undefined> {
+    const hits = await this.#catalog.search(title, { ...scope, now: this.#options.now(), limit: TITLE_HITS });
     return findHeadline(title, hits.map((hit) => hit.article));
   }
 }

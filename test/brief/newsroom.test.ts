@@ -152,6 +152,16 @@ describeEachEngine('Newsroom', (engine) => {
     expect(courierOnly.items[0]?.alsoRead).toEqual([]);
   });
 
+  it('suggests further reading for one article only from the sources in its scope, its publisher\'s titles included', async () => {
+    const { newsroom, store } = await newsroomAt({ now: START });
+    await store.articles.add(article('parade.example', 'Union marks its centenary with a parade', PARADE, START));
+    const ferry = { ...article('courier.example', 'Ferry strike ends', FERRY, START), alsoRead: [{ title: 'Union marks its centenary with a parade' }] };
+    const everywhere = await newsroom.summarizeArticle(ferry);
+    expect(everywhere.alsoRead).toEqual([{ title: 'Union marks its centenary with a parade', url: 'https://parade.example/union-marks-its-centenary-with-a-parade' }]);
+    const courierOnly = await newsroom.summarizeArticle(ferry, { sourceLocations: ['https://courier.example/feed.xml'] });
+    expect(courierOnly.alsoRead).toEqual([{ title: 'Union marks its centenary with a parade' }]);
+  });
+
   it('gives a topic briefing a page at a time, saying how many stories are left, the overview on the first page only', async () => {
     const { newsroom, store } = await newsroomAt({ now: START });
     await store.articles.add(article('courier.example', 'Ferry strike ends', FERRY, START));
