@@ -60,11 +60,6 @@ function stream(response: ServerResponse, total: number): void {
   pump();
 }
 
-/** Sends bytes exactly as given, headers included, bypassing Node's own checks of what a response may say. */
-function raw(bytes: string): Handler {
-  return (request) => void request.socket.end(bytes);
-}
-
 export interface HostileOptions {
   /** Between the bytes the slowloris route drips. 1 s by default. */
   dripEveryMs?: number;
@@ -147,13 +142,14 @@ export async function startHostileFeedServer(options: HostileOptions = {}): Prom
     [HOSTILE_PATHS.redirectToMetadata]: redirect('http://169.254.169.254/latest/meta-data/iam/security-credentials/'),
     [HOSTILE_PATHS.lengthLongerThanBody]: (request, response) => {
       const body = feedOf(request, 'Length longer than body');
-      raw(`HTTP/1.1 200 OK\r\ncontent-type: application/rss+xml\r\ncontent-length: ${body.length * 10}\r\nconnection: close\r\n\r\n${body}`)(request, response);
+      response.writeHead(200, { 'content-type': 'application/rss+xml', 'content-length': String(body.length * 10) });
+      response.write(body, () => response.socket?.end());
     },
     [HOSTILE_PATHS.lengthShorterThanBody]: (request, response) => {
       const body = feedOf(request, 'Length shorter than body');
-      // Announces the feed up to the end of its first item; the second follows unannounced.
+      // Announces the feed up to the end of its first item; the second follows unannounced (Node sends it when not told to be strict).
       const announced = body.indexOf('</item>') + '</item>'.length;
-      raw(`HTTP/1.1 200 OK\r\ncontent-type: application/rss+xml\r\ncontent-length: ${announced}\r\nconnection: close\r\n\r\n${body}`)(request, response);
+      response.writeHead(200, { 'content-type': 'application/rss+xml', 'content-length': String(announced) }).end(body);
     },
     [HOSTILE_PATHS.wrongContentType]: (request, response) => {
       response.writeHead(200, { 'content-type': 'image/png' }).end(feedOf(request, 'Wrong content type'));
