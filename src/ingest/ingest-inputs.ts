@@ -28,6 +28,8 @@ export interface IngestFailure {
   reason: string;
   /** The HTTP status the server answered with, when the failure was its answer (404, 410, 503…). */
   status?: number;
+  /** How long the server asked to be left alone (Retry-After), when it did. */
+  retryAfterMs?: number;
 }
 
 export interface IngestReport {
@@ -47,8 +49,8 @@ export async function ingestInputs(inputs: string[], deps: IngestDependencies): 
   let done = 0;
   const fail = (input: string, error: unknown): void => {
     report.failed += 1;
-    const status = error instanceof FetchError ? error.status : undefined;
-    report.failures.push({ input, reason: reasonOf(error), ...(status === undefined ? {} : { status }) });
+    const { status, retryAfterMs } = error instanceof FetchError ? error : { status: undefined, retryAfterMs: undefined };
+    report.failures.push({ input, reason: reasonOf(error), ...(status === undefined ? {} : { status }), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
   };
   const ingestOne = async (input: string): Promise<void> => {
     try {

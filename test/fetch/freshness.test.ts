@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshForMs } from '../../src/ingest/fetch/freshness.ts';
+import { freshForMs, retryAfterMs } from '../../src/ingest/fetch/freshness.ts';
 
 const RECEIVED = Date.parse('2024-09-12T09:00:00Z');
 
@@ -42,5 +42,26 @@ describe('freshForMs', () => {
   it('gives nothing when the response says nothing about caching', () => {
     expect(freshForMs({}, RECEIVED)).toBeUndefined();
     expect(freshForMs({ cacheControl: 'max-age=soon' }, RECEIVED)).toBeUndefined();
+  });
+});
+
+describe('retryAfterMs', () => {
+  it('reads delta-seconds', () => {
+    expect(retryAfterMs({ retryAfter: '120' }, RECEIVED)).toBe(120_000);
+  });
+
+  it('counts an HTTP date from the server’s Date, not from the local clock', () => {
+    expect(retryAfterMs({ retryAfter: 'Wed, 01 Jan 2020 02:00:00 GMT', date: 'Wed, 01 Jan 2020 00:00:00 GMT' }, RECEIVED)).toBe(2 * 3_600_000);
+  });
+
+  it('counts an HTTP date from arrival when there is no Date, and one already past as no wait', () => {
+    expect(retryAfterMs({ retryAfter: 'Thu, 12 Sep 2024 10:00:00 GMT' }, RECEIVED)).toBe(3_600_000);
+    expect(retryAfterMs({ retryAfter: 'Thu, 12 Sep 2024 08:00:00 GMT' }, RECEIVED)).toBe(0);
+  });
+
+  it('gives nothing when absent or unreadable', () => {
+    expect(retryAfterMs({}, RECEIVED)).toBeUndefined();
+    expect(retryAfterMs({ retryAfter: 'later' }, RECEIVED)).toBeUndefined();
+    expect(retryAfterMs({ retryAfter: '-5' }, RECEIVED)).toBeUndefined();
   });
 });

@@ -28,6 +28,12 @@ describe('the status of a failed fetch', () => {
     expect(error).toMatchObject({ status: 410, message: `${server.url('/gone')}: HTTP 410 Gone` });
   });
 
+  it('comes with how long the server asked to be left alone', async () => {
+    server.route('/busy', respond('busy', { 'retry-after': '3600' }, 503));
+    const error = await failureOf(fetcher().fetch(server.url('/busy')));
+    expect(error).toMatchObject({ status: 503, retryAfterMs: 3_600_000, message: `${server.url('/busy')}: HTTP 503 Service Unavailable` });
+  });
+
   it('is absent when the server never answered', async () => {
     const closed = createHttpFetcher({ timeoutMs: 2_000, allowHosts: ['127.0.0.1'] });
     const error = await failureOf(closed.fetch('http://127.0.0.1:1/feed'));

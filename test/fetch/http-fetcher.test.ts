@@ -456,7 +456,7 @@ describe('bad requests and broken connections', () => {
       response.writeHead(200, { 'content-length': '1000' });
       response.write('only part of it', () => response.socket?.destroy());
     });
-    await expect(fetcher().fetch(server.url('/cut'))).rejects.toThrow(`${server.url('/cut')}: connection reset by the server`);
+    await expect(fetcher().fetch(server.url('/cut'))).rejects.toThrow(`${server.url('/cut')}: connection closed before the body was complete (15 of the 1000 bytes announced)`);
   });
 
   it('reports https spoken to a plain-http server as a TLS error', async () => {

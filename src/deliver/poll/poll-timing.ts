@@ -14,11 +14,16 @@ export const MIN_POLL_DELAY_MS = 60_000;
 /**
  * How long to wait before reading a source again. Each consecutive failure doubles the interval, up to
  * maxBackoffMs; a response the server called fresh (Cache-Control, Expires) is not asked for again before
- * it goes stale.
+ * it goes stale, nor a server that asked to be left alone (Retry-After) before it said. The server's word
+ * is capped at maxBackoffMs too: a Retry-After of a year must not stop a source for a year.
  */
-export function pollDelayMs(state: { consecutiveFailures: number; freshForMs?: number | undefined }, policy: PollTimingPolicy, random: () => number): number {
+export function pollDelayMs(
+  state: { consecutiveFailures: number; freshForMs?: number | undefined; retryAfterMs?: number | undefined },
+  policy: PollTimingPolicy,
+  random: () => number,
+): number {
   const backedOff = Math.min(policy.intervalMs * 2 ** state.consecutiveFailures, policy.maxBackoffMs);
   const jittered = backedOff * (1 + policy.jitterRatio * (2 * random() - 1));
-  const wait = Math.max(jittered, state.freshForMs ?? 0, MIN_POLL_DELAY_MS);
+  const wait = Math.max(jittered, state.freshForMs ?? 0, state.retryAfterMs ?? 0, MIN_POLL_DELAY_MS);
   return Math.round(Math.min(wait, policy.maxBackoffMs));
 }

@@ -6,7 +6,7 @@ export type PollOutcome =
   | { kind: 'read'; status?: number; freshForMs?: number }
   | { kind: 'not-modified'; freshForMs?: number }
   /** `gone`: the failure says the source is gone for good (404, 410, no longer a feed or a page, a file no longer there), not that it failed for a while. */
-  | { kind: 'failed'; reason: string; status?: number; gone: boolean };
+  | { kind: 'failed'; reason: string; status?: number; gone: boolean; retryAfterMs?: number };
 
 export interface HealthPolicy extends PollTimingPolicy {
   /** How long a source must look gone, without a success between, before it is disabled. */
@@ -22,7 +22,7 @@ export function recordPollOutcome(previous: SourceHealth | undefined, location: 
   const now = at.toISOString();
   const { lastStatus: _status, goneSince, disabled: _disabled, ...kept } = previous ?? { location, consecutiveFailures: 0, nextPollAt: now };
   const base = { ...kept, location, firstPolledAt: previous?.firstPolledAt ?? now };
-  const next = (state: { consecutiveFailures: number; freshForMs?: number | undefined }): string => new Date(at.getTime() + pollDelayMs(state, policy, random)).toISOString();
+  const next = (state: Parameters<typeof pollDelayMs>[0]): string => new Date(at.getTime() + pollDelayMs(state, policy, random)).toISOString();
 
   if (outcome.kind !== 'failed') {
     const status = outcome.kind === 'not-modified' ? 304 : outcome.status;
@@ -49,6 +49,6 @@ export function recordPollOutcome(previous: SourceHealth | undefined, location: 
     consecutiveFailures,
     ...(goneFrom === undefined ? {} : { goneSince: goneFrom }),
     ...(disable ? { disabled: { reason: `gone since ${goneFrom}: ${outcome.reason}`, at: now } } : {}),
-    nextPollAt: next({ consecutiveFailures }),
+    nextPollAt: next({ consecutiveFailures, retryAfterMs: outcome.retryAfterMs }),
   };
 }

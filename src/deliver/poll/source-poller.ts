@@ -299,7 +299,7 @@ async function outcomeOf(location: string, response: { status: number; freshForM
   // A response that arrived but could not be read as a feed or a page is a failure with a 200.
   const status = failure.status ?? response?.status;
   const gone = isUrl(location) ? status === 404 || status === 410 || status === 200 : await isMissing(location);
-  return { kind: 'failed', reason: failure.reason, ...(status === undefined ? {} : { status }), gone };
+  return { kind: 'failed', reason: failure.reason, ...(status === undefined ? {} : { status }), ...(failure.retryAfterMs === undefined ? {} : { retryAfterMs: failure.retryAfterMs }), gone };
 }
 
 async function isMissing(path: string): Promise<boolean> {

@@ -9,6 +9,8 @@ export class FetchFailure extends Error {
     readonly reason: string,
     /** The HTTP status the server answered with, when the failure was its answer. */
     readonly status?: number,
+    /** How long the server asked to be left alone (Retry-After), when it did. */
+    readonly retryAfterMs?: number,
   ) {
     super(reason);
   }
@@ -20,9 +22,12 @@ export class FetchFailure extends Error {
  */
 export class FetchError extends InputError {
   readonly status: number | undefined;
+  /** How long the server asked to be left alone before the next request (Retry-After), when it did. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(message: string, options: { cause?: unknown; status?: number | undefined } = {}) {
+  constructor(message: string, options: { cause?: unknown; status?: number | undefined; retryAfterMs?: number | undefined } = {}) {
     super(message, { cause: options.cause });
     this.status = options.status;
+    this.retryAfterMs = options.retryAfterMs;
   }
 }

@@ -21,6 +21,21 @@ export function freshForMs(headers: FreshnessHeaders, receivedAt: number): numbe
   return remaining > 0 ? remaining : undefined;
 }
 
+/**
+ * How long the server asks to be left alone (Retry-After, RFC 9110 section 10.2.3), as delta-seconds or an
+ * HTTP date read against the server's own Date; undefined when absent or unreadable. Unbounded: the caller caps it.
+ */
+export function retryAfterMs(headers: { retryAfter?: string | undefined; date?: string | undefined }, receivedAt: number): number | undefined {
+  if (headers.retryAfter === undefined) return undefined;
+  const seconds = secondsMs(headers.retryAfter);
+  if (seconds !== undefined) return seconds;
+  // Every HTTP-date names its month; without a letter, Date.parse would take "-5" for a year.
+  const until = /[a-z]/i.test(headers.retryAfter) ? Date.parse(headers.retryAfter) : Number.NaN;
+  if (Number.isNaN(until)) return undefined;
+  const date = headers.date === undefined ? Number.NaN : Date.parse(headers.date);
+  return Math.max(0, until - (Number.isNaN(date) ? receivedAt : date));
+}
+
 function parseCacheControl(value: string): Map<string, string | undefined> {
   const directives = new Map<string, string | undefined>();
   for (const part of value.split(',')) {

@@ -6,7 +6,7 @@ import { createAddressGuard, RefusedAddressError, type ResolveAll } from './addr
 import { ACCEPT_ENCODING } from './decompress-body.ts';
 import { FetchError, FetchFailure } from './fetch-failure.ts';
 import type { FetchedResource, Fetcher, FetchOptions, ValidatorStore } from './fetcher.ts';
-import { freshForMs } from './freshness.ts';
+import { freshForMs, retryAfterMs } from './freshness.ts';
 import { createHostLimiter } from './host-limiter.ts';
 import { networkFailureReason } from './network-failure-reason.ts';
 import { IdleTimeout, openResponse } from './open-response.ts';
@@ -80,8 +80,8 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
       // is only ever asked conditionally at its new address. A redirecting hop ignores them.
       const outcome = await fetchOnce(url, fetchOptions, stored, budget).catch((error: unknown) => {
         const where = url === first ? '' : `redirected to ${printable(url.href)}: `;
-        const status = error instanceof FetchFailure ? error.status : undefined;
-        throw new FetchError(`${label}: ${where}${failureReason(error, caller, timeoutMs)}`, { cause: error, status });
+        const { status, retryAfterMs: retryAfter } = error instanceof FetchFailure ? error : { status: undefined, retryAfterMs: undefined };
+        throw new FetchError(`${label}: ${where}${failureReason(error, caller, timeoutMs)}`, { cause: error, status, retryAfterMs: retryAfter });
       });
       const resource = { requestedUrl, url: url.href };
 
@@ -139,7 +139,8 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
           }
           if (response.status < 200 || response.status > 299) {
             response.discard();
-            throw new FetchFailure(`HTTP ${response.status} ${STATUS_CODES[response.status] ?? response.statusText}`.trim(), response.status);
+            const retryAfter = retryAfterMs({ retryAfter: response.header('retry-after'), date: response.header('date') }, now());
+            throw new FetchFailure(`HTTP ${response.status} ${STATUS_CODES[response.status] ?? response.statusText}`.trim(), response.status, retryAfter);
           }
           const body = await response.readBody();
           const contentType = response.header('content-type');

@@ -80,10 +80,13 @@ function wrapResponse(response: IncomingMessage, signal: AbortSignal, settings: 
           chunks.push(chunk);
         }
       } catch (error) {
-        throw signal.aborted ? signal.reason : error;
+        if (signal.aborted) throw signal.reason;
+        // Node calls a body cut short a reset ("aborted"), even when the server simply closed after promising more.
+        if (!response.complete && (error as NodeJS.ErrnoException).code === 'ECONNRESET') throw cutShort(response, received);
+        throw error;
       }
       if (signal.aborted) throw signal.reason;
-      if (!response.complete) throw new FetchFailure('connection closed before the body was complete');
+      if (!response.complete) throw cutShort(response, received);
       const encoding = response.headers['content-encoding'];
       return decompressBody(Buffer.concat(chunks), encoding, settings.maxBytes, settings.maxBytesLabel);
     },
@@ -91,4 +94,11 @@ function wrapResponse(response: IncomingMessage, signal: AbortSignal, settings: 
       response.destroy();
     },
   };
+}
+
+/** A body that ended before its end: how much came, and how much the server had said would, when it said. */
+function cutShort(response: IncomingMessage, received: number): FetchFailure {
+  const announced = Number(response.headers['content-length']);
+  const extent = Number.isSafeInteger(announced) && announced > received ? ` (${received} of the ${announced} bytes announced)` : '';
+  return new FetchFailure(`connection closed before the body was complete${extent}`);
 }

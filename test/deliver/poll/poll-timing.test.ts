@@ -38,6 +38,14 @@ describe('pollDelayMs', () => {
     expect(pollDelayMs({ consecutiveFailures: 0, freshForMs: 365 * 24 * 60 * MINUTE }, policy, middle)).toBe(policy.maxBackoffMs);
   });
 
+  it('waits out a Retry-After longer than the back-off', () => {
+    expect(pollDelayMs({ consecutiveFailures: 1, retryAfterMs: 3 * 60 * MINUTE }, policy, middle)).toBe(3 * 60 * MINUTE);
+  });
+
+  it('does not let a Retry-After of a year stop polling for longer than maxBackoffMs', () => {
+    expect(pollDelayMs({ consecutiveFailures: 1, retryAfterMs: 365 * 24 * 60 * MINUTE }, policy, middle)).toBe(policy.maxBackoffMs);
+  });
+
   it('never polls more often than once a minute, whatever the interval', () => {
     expect(pollDelayMs({ consecutiveFailures: 0 }, { ...policy, intervalMs: 1_000 }, middle)).toBe(MIN_POLL_DELAY_MS);
   });

@@ -173,6 +173,16 @@ describe('back-off', () => {
     expect(Date.parse(recovered!.nextPollAt) - h.clock.now).toBe(10 * MINUTE);
   });
 
+  it('waits as long as a Retry-After asks, but never longer than maxBackoffMs', async () => {
+    const busy = serveSwitchable(respond('busy', { 'retry-after': String(3 * 3600) }, 503));
+    const away = serveSwitchable(respond('come back next year', { 'retry-after': String(365 * 24 * 3600) }, 429));
+    const h = await harness(async () => [{ location: busy.url }, { location: away.url }], { maxBackoffMs: 6 * HOUR });
+    await h.poller.pollDue();
+    const waitOf = async (url: string): Promise<number> => Date.parse((await h.poller.health(url))!.nextPollAt) - h.clock.now;
+    expect(await waitOf(busy.url)).toBe(3 * HOUR);
+    expect(await waitOf(away.url)).toBe(6 * HOUR);
+  });
+
   it('never waits longer than maxBackoffMs', async () => {
     const source = serveSwitchable(respond('unavailable', {}, 503));
     const h = await harness(only(source.url), { maxBackoffMs: 2 * HOUR });
@@ -331,7 +341,9 @@ describe('running in the background', () => {
     const h = await harness(only(feed.url), { checkEveryMs: 20 });
     await h.poller.start();
     try {
-      await vi.waitFor(() => expect(feed.requests()).toHaveLength(1), { timeout: 10_000 });
+      // The read is over once its health is recorded, which on a busy machine is well after the request arrives.
+      await vi.waitFor(async () => expect((await h.poller.health(feed.url))?.lastSuccessAt).toBeDefined(), { timeout: 10_000 });
+      expect(feed.requests()).toHaveLength(1);
       h.clock.advance(10 * MINUTE);
       await vi.waitFor(() => expect(feed.requests()).toHaveLength(2), { timeout: 10_000 });
     } finally {
