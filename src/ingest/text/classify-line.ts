@@ -133,11 +133,24 @@ function shapeOf(text: string, words: number): 'prose' | 'near' | 'short' {
  * Scripts without case (Chinese, Arabic, Hebrew…) carry no such signal and count as prose-like.
  */
 export function lowerCaseShare(text: string): number {
-  const words = text.split(/\s+/).filter((word) => /^\p{L}/u.test(word));
-  const cased = words.filter((word) => /^[\p{Lu}\p{Ll}]/u.test(word));
-  if (cased.length === 0) return words.length ? 1 : 0;
-  return cased.filter((word) => /^\p{Ll}/u.test(word)).length / cased.length;
+  let words = 0;
+  let cased = 0;
+  let lower = 0;
+  // Read word by word without an array of the words: a dump can be one line of millions of them.
+  for (WORD_START.lastIndex = 0; ; ) {
+    const first = WORD_START.exec(text)?.[0];
+    if (first === undefined) break;
+    if (!/\p{L}/u.test(first)) continue;
+    words += 1;
+    if (/\p{Ll}/u.test(first)) lower += 1;
+    if (/[\p{Lu}\p{Ll}]/u.test(first)) cased += 1;
+  }
+  if (cased === 0) return words ? 1 : 0;
+  return lower / cased;
 }
+
+/** The first character of each word (a run of anything but white space). */
+const WORD_START = /(?<!\S)\S/gu;
 
 export function endsWithSentence(text: string): boolean {
   return SENTENCE_END.test(text);

@@ -13,6 +13,19 @@ const NOT_A_NAME = ['#Verb', '#Adjective', '#Plural', '#Possessive', '#Uncountab
  * ("Will", "Rose"), and a word it does not know at all (most surnames, names in other languages) is let through.
  */
 export function canBeNames(text: string): boolean {
-  const terms = nlp(text).terms();
-  return !terms.some((term) => !term.has('#Person') && NOT_A_NAME.some((tag) => term.has(tag)));
+  let answer = answers.get(text);
+  if (answer === undefined) {
+    const terms = nlp(text).terms();
+    answer = !terms.some((term) => !term.has('#Person') && NOT_A_NAME.some((tag) => term.has(tag)));
+    if (answers.size >= MAX_ANSWERS) answers.clear();
+    answers.set(text, answer);
+  }
+  return answer;
 }
+
+/**
+ * compromise takes a fraction of a millisecond a line, and a page dump repeats its menus, labels and credits on
+ * every page it holds: a 20 MB dump spent most of its time asking again. Answers are kept, up to a bound.
+ */
+const answers = new Map<string, boolean>();
+const MAX_ANSWERS = 10_000;
