@@ -60,6 +60,16 @@ export interface HostileDocument {
   build(size: number): string;
 }
 
+/** 0 → "Ba", 1 → "Bb": a capitalised word for every number, so that no two lines are alike. */
+function lettersOf(index: number): string {
+  let letters = '';
+  for (let rest = index; ; rest = Math.floor(rest / 26) - 1) {
+    letters = String.fromCharCode(97 + (rest % 26)) + letters;
+    if (rest < 26) break;
+  }
+  return `B${letters}`;
+}
+
 const fill = (start: string, unit: string) => (size: number) => grow(start, () => unit, '', size);
 
 export const HOSTILE_DOCUMENTS: HostileDocument[] = [
@@ -79,6 +89,7 @@ export const HOSTILE_DOCUMENTS: HostileDocument[] = [
   { name: 'text: one enormous line without a space', format: 'text', build: fill('', 'x') },
   { name: 'text: a word per line', format: 'text', build: fill('', 'Word\n') },
   { name: 'text: bylines, dates and related links only', format: 'text', build: fill('', 'By Jane Roe\n3 March 2024\nRelated: Floods spread\n') },
+  { name: 'text: a different name on every line', format: 'text', build: (size) => grow('', (index) => `Alan ${lettersOf(index)}son\n`, '', size) },
   { name: 'text: prose with zero-width and RTL characters', format: 'text', build: fill('', `${PROSE.replace(/ /g, ' \u200B\u202E')}\n\n`) },
   { name: 'feed: 100,000 nested <item> per MB', format: 'feed', build: fill(FEED_START, '<item>') },
   { name: 'feed: items of 10,000 attributes', format: 'feed', build: fill(FEED_START, `<item ${manyAttributes(10_000).slice(3, -1)}><title>x</title></item>`) },
