@@ -25,9 +25,9 @@ export type Extraction =
 /**
  * Feeds list their latest items first: tens or hundreds of them, a podcast's whole archive. Each item read becomes
  * an article whose topics take milliseconds of language analysis, so a dump of tens of thousands of items is read
- * this far, which keeps it within seconds.
+ * this far, which keeps it within seconds on a busy machine.
  */
-export const MAX_FEED_ARTICLES = 1_000;
+export const MAX_FEED_ARTICLES = 500;
 
 /** Reads any document Herald accepts: a feed, an HTML page or scraped text, whatever its name or Content-Type claims. */
 export function extractDocument(raw: RawDocument): Extraction {

@@ -15,15 +15,19 @@ describe('inputs that crashed the HTML extractor', () => {
   });
 });
 
-describe('inputs that took time in the square of their size', () => {
+describe('inputs that took time in the square of their size, or a millisecond a line', () => {
   const fastest = (bytes: Uint8Array) => Math.min(...[0, 1].map(() => measureExtraction(bytes).milliseconds));
 
-  it.each(['nested-divs-100k.html.gz', 'unterminated-comments-and-scripts.html.gz'])('reads %s in time linear in its size', (name) => {
+  it.each([
+    ['nested-divs-100k.html.gz', 'html'],
+    ['unterminated-comments-and-scripts.html.gz', 'html'],
+    ['different-name-every-line.txt.gz', 'text'],
+  ] as const)('reads %s in time linear in its size', (name, format) => {
     const whole = gunzipSync(fixture(name));
     const quarter = whole.subarray(0, whole.length / 4);
     // Four times the input may take four times as long, and twice that for a loaded machine; in the square of it, sixteen.
     expect(fastest(whole)).toBeLessThanOrEqual(8 * fastest(quarter));
-    const ordinary = median([0, 1, 2].map(() => measureExtraction(new TextEncoder().encode(ordinaryDocument('html', whole.length))).milliseconds));
+    const ordinary = median([0, 1, 2].map(() => measureExtraction(new TextEncoder().encode(ordinaryDocument(format, whole.length))).milliseconds));
     expect(fastest(whole)).toBeLessThanOrEqual(20 * ordinary);
   }, 120_000);
 });

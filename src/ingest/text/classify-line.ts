@@ -1,6 +1,6 @@
 import { addressesReader, chromeEvidence, endsArticle, isAdMarker, isCreditLine } from './chrome-cues.ts';
 import { isRevisionLabel, readDateLine } from './date-line.ts';
-import { canBeNames } from './person-names.ts';
+import { canBeNames, canBeNamesAskingAtMost } from './person-names.ts';
 import { countWords } from './word-count.ts';
 
 /**
@@ -59,10 +59,13 @@ const NAME_LINE = new RegExp(`^(${NAMES})(?: in [\\p{Lu}][\\p{L}'’.-]+(?: [\\p
  * A credit line. Names followed by a place or a role ("BBC News, The Hague") have a credit's shape; a line of
  * two or three capitalised words alone is as often a link or a label, and is a credit only if the words can be names.
  */
-function isNameLine(text: string): boolean {
+function isNameLine(text: string, namesOnly: (text: string) => boolean): boolean {
   const names = NAME_LINE.exec(text)?.[1];
-  return names !== undefined && (names !== text || canBeNames(names));
+  return names !== undefined && (names !== text || namesOnly(names));
 }
+
+/** How many different lines of one dump compromise is asked about (see canBeNamesAskingAtMost). */
+const MAX_NAME_QUESTIONS = 2_000;
 
 /**
  * Classifies every line, then corrects what one line alone cannot show: the caption under a photo credit,
@@ -70,7 +73,8 @@ function isNameLine(text: string): boolean {
  * button), and short lines the page repeats (other than dates).
  */
 export function classifyLines(lines: string[]): ClassifiedLine[] {
-  const classified = lines.map(classifyLine);
+  const namesOnly = canBeNamesAskingAtMost(MAX_NAME_QUESTIONS);
+  const classified = lines.map((line) => classifyLine(line, namesOnly));
   // A short line the page shows more than once is a link or a label, not a sentence of the article.
   const seen = new Map<string, number>();
   for (const line of lines) seen.set(line, (seen.get(line) ?? 0) + 1);
@@ -103,7 +107,7 @@ function inBox(line: ClassifiedLine, before: ClassifiedLine | undefined, after: 
   return furniture(after) || (after?.kind === 'end' && (line.kind === 'near' || addressesReader(line.text)));
 }
 
-export function classifyLine(text: string): ClassifiedLine {
+export function classifyLine(text: string, namesOnly: (text: string) => boolean = canBeNames): ClassifiedLine {
   const words = countWords(text);
   if (endsArticle(text, words)) return { text, kind: 'end', words };
   const date = readDateLine(text, words);
@@ -111,7 +115,7 @@ export function classifyLine(text: string): ClassifiedLine {
   if (isByline(text, words)) return { text, kind: 'byline', words };
   const evidence = chromeEvidence(text, words);
   if (evidence === 'strong') return { text, kind: 'chrome', words };
-  if (words <= 10 && isNameLine(text)) return { text, kind: 'byline', words };
+  if (words <= 10 && isNameLine(text, namesOnly)) return { text, kind: 'byline', words };
   const kind = shapeOf(text, words);
   // A weak cue ("newsletter", "subscribe") marks a line only when it is not a paragraph, or is one that speaks to the reader outside any quotation.
   if (evidence === 'weak' && (kind !== 'prose' || (addressesReader(text) && !/["“”«»„]/.test(text)))) return { text, kind: 'chrome', words };

@@ -24,6 +24,22 @@ export function canBeNames(text: string): boolean {
 }
 
 /**
+ * canBeNames for one page dump, which asks compromise about this many different lines at most; a name-shaped line
+ * past them is not taken for names. Real dumps hold a few dozen; a dump of nothing but different names would
+ * otherwise take a millisecond a line.
+ */
+export function canBeNamesAskingAtMost(limit: number): (text: string) => boolean {
+  let asked = 0;
+  return (text) => {
+    const known = answers.get(text);
+    if (known !== undefined) return known;
+    if (asked >= limit) return false;
+    asked += 1;
+    return canBeNames(text);
+  };
+}
+
+/**
  * compromise takes a fraction of a millisecond a line, and a page dump repeats its menus, labels and credits on
  * every page it holds: a 20 MB dump spent most of its time asking again. Answers are kept, up to a bound.
  */
