@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { measureExtraction, median, type Measurement } from '../support/measure-extraction.ts';
 import { HOSTILE_DOCUMENTS, ordinaryDocument, type Format } from '../support/sized-documents.ts';
 
-/** Characters per document: 128 KB by default, `FUZZ_BYTES` for a longer run (`npm run fuzz` uses 1 MB). */
-const SIZE = Number(process.env.FUZZ_BYTES) || 128 * 1024;
+/** Characters per document: 64 KB by default, `FUZZ_BYTES` for a longer run (`npm run fuzz` uses 1 MB). */
+const SIZE = Number(process.env.FUZZ_BYTES) || 64 * 1024;
 /** No hostile document may take more than this many times a same-size ordinary document of its format. */
 const TIME_RATIO = 20;
 /**
