@@ -19,6 +19,9 @@ export const extractCommand: CliCommand = {
     const input = positionals[0]!;
     const config = await loadConfig(io.env);
     const extraction = extractDocument((await readInput(input, createConfiguredFetcher(config)))!);
+    if (extraction.format === 'feed' && extraction.itemsLeftOut) {
+      io.stderr.write(`herald: ${input}: read the first ${extraction.drafts.length} items; ${extraction.itemsLeftOut} more were left out\n`);
+    }
     const fetchedAt = io.now();
     const kind: ArticleSource['kind'] = extraction.format === 'feed' ? 'feed' : isUrl(input) ? 'site' : 'file';
     const source: ArticleSource = { kind, location: input };

@@ -19,8 +19,15 @@ export interface RawDocument {
 export type DocumentFormat = 'feed' | 'html' | 'text';
 
 export type Extraction =
-  | { format: 'feed'; feed: Feed; drafts: ArticleDraft[] }
+  | { format: 'feed'; feed: Feed; drafts: ArticleDraft[]; /** Items after the first MAX_FEED_ARTICLES, not read. */ itemsLeftOut?: number }
   | { format: 'html' | 'text'; draft: ArticleDraft };
+
+/**
+ * Feeds list their latest items first: tens or hundreds of them, a podcast's whole archive. Each item read becomes
+ * an article whose topics take milliseconds of language analysis, so a dump of tens of thousands of items is read
+ * this far, which keeps it within seconds on a busy machine.
+ */
+export const MAX_FEED_ARTICLES = 500;
 
 /** Reads any document Herald accepts: a feed, an HTML page or scraped text, whatever its name or Content-Type claims. */
 export function extractDocument(raw: RawDocument): Extraction {
@@ -30,7 +37,9 @@ export function extractDocument(raw: RawDocument): Extraction {
     switch (detectFormat(text)) {
       case 'feed': {
         const feed = parseFeed(text, url ? { url } : {});
-        return { format: 'feed', feed, drafts: feed.items.map((item) => feedItemToDraft(item, feed)) };
+        const drafts = feed.items.slice(0, MAX_FEED_ARTICLES).map((item) => feedItemToDraft(item, feed));
+        const itemsLeftOut = feed.items.length - drafts.length;
+        return { format: 'feed', feed, drafts, ...(itemsLeftOut ? { itemsLeftOut } : {}) };
       }
       case 'html':
         return { format: 'html', draft: withUrl(extractFromHtml(text, url), url) };

@@ -1,6 +1,6 @@
 import { addressesReader, chromeEvidence, endsArticle, isAdMarker, isCreditLine } from './chrome-cues.ts';
 import { isRevisionLabel, readDateLine } from './date-line.ts';
-import { canBeNames } from './person-names.ts';
+import { canBeNames, canBeNamesAskingAtMost } from './person-names.ts';
 import { countWords } from './word-count.ts';
 
 /**
@@ -59,10 +59,13 @@ const NAME_LINE = new RegExp(`^(${NAMES})(?: in [\\p{Lu}][\\p{L}'’.-]+(?: [\\p
  * A credit line. Names followed by a place or a role ("BBC News, The Hague") have a credit's shape; a line of
  * two or three capitalised words alone is as often a link or a label, and is a credit only if the words can be names.
  */
-function isNameLine(text: string): boolean {
+function isNameLine(text: string, namesOnly: (text: string) => boolean): boolean {
   const names = NAME_LINE.exec(text)?.[1];
-  return names !== undefined && (names !== text || canBeNames(names));
+  return names !== undefined && (names !== text || namesOnly(names));
 }
+
+/** How many different lines of one dump compromise is asked about (see canBeNamesAskingAtMost). */
+const MAX_NAME_QUESTIONS = 2_000;
 
 /**
  * Classifies every line, then corrects what one line alone cannot show: the caption under a photo credit,
@@ -70,7 +73,8 @@ function isNameLine(text: string): boolean {
  * button), and short lines the page repeats (other than dates).
  */
 export function classifyLines(lines: string[]): ClassifiedLine[] {
-  const classified = lines.map(classifyLine);
+  const namesOnly = canBeNamesAskingAtMost(MAX_NAME_QUESTIONS);
+  const classified = lines.map((line) => classifyLine(line, namesOnly));
   // A short line the page shows more than once is a link or a label, not a sentence of the article.
   const seen = new Map<string, number>();
   for (const line of lines) seen.set(line, (seen.get(line) ?? 0) + 1);
@@ -103,7 +107,7 @@ function inBox(line: ClassifiedLine, before: ClassifiedLine | undefined, after: 
   return furniture(after) || (after?.kind === 'end' && (line.kind === 'near' || addressesReader(line.text)));
 }
 
-export function classifyLine(text: string): ClassifiedLine {
+export function classifyLine(text: string, namesOnly: (text: string) => boolean = canBeNames): ClassifiedLine {
   const words = countWords(text);
   if (endsArticle(text, words)) return { text, kind: 'end', words };
   const date = readDateLine(text, words);
@@ -111,7 +115,7 @@ export function classifyLine(text: string): ClassifiedLine {
   if (isByline(text, words)) return { text, kind: 'byline', words };
   const evidence = chromeEvidence(text, words);
   if (evidence === 'strong') return { text, kind: 'chrome', words };
-  if (words <= 10 && isNameLine(text)) return { text, kind: 'byline', words };
+  if (words <= 10 && isNameLine(text, namesOnly)) return { text, kind: 'byline', words };
   const kind = shapeOf(text, words);
   // A weak cue ("newsletter", "subscribe") marks a line only when it is not a paragraph, or is one that speaks to the reader outside any quotation.
   if (evidence === 'weak' && (kind !== 'prose' || (addressesReader(text) && !/["“”«»„]/.test(text)))) return { text, kind: 'chrome', words };
@@ -133,11 +137,24 @@ function shapeOf(text: string, words: number): 'prose' | 'near' | 'short' {
  * Scripts without case (Chinese, Arabic, Hebrew…) carry no such signal and count as prose-like.
  */
 export function lowerCaseShare(text: string): number {
-  const words = text.split(/\s+/).filter((word) => /^\p{L}/u.test(word));
-  const cased = words.filter((word) => /^[\p{Lu}\p{Ll}]/u.test(word));
-  if (cased.length === 0) return words.length ? 1 : 0;
-  return cased.filter((word) => /^\p{Ll}/u.test(word)).length / cased.length;
+  let words = 0;
+  let cased = 0;
+  let lower = 0;
+  // Read word by word without an array of the words: a dump can be one line of millions of them.
+  for (WORD_START.lastIndex = 0; ; ) {
+    const first = WORD_START.exec(text)?.[0];
+    if (first === undefined) break;
+    if (!/\p{L}/u.test(first)) continue;
+    words += 1;
+    if (/\p{Ll}/u.test(first)) lower += 1;
+    if (/[\p{Lu}\p{Ll}]/u.test(first)) cased += 1;
+  }
+  if (cased === 0) return words ? 1 : 0;
+  return lower / cased;
 }
+
+/** The first character of each word (a run of anything but white space). */
+const WORD_START = /(?<!\S)\S/gu;
 
 export function endsWithSentence(text: string): boolean {
   return SENTENCE_END.test(text);
