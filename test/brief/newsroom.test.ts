@@ -100,6 +100,15 @@ describeEachEngine('Newsroom', (engine) => {
     expect((await newsroom.digest({ limit: 5 })).items[0]!.sources).toHaveLength(2);
   });
 
+  it('tells a briefing on now from the newest articles only, however many the store keeps', async () => {
+    const { newsroom, store } = await newsroomAt({ now: START });
+    await store.articles.add(article('courier.example', 'Museum opens late', MUSEUM, new Date(START.getTime() - 2 * DAY)));
+    await store.articles.add(article('courier.example', 'Library reopens', LIBRARY, new Date(START.getTime() - DAY)));
+    await store.articles.add(article('courier.example', 'Ferry strike ends', FERRY, START));
+    expect((await newsroom.digest({ limit: 5 })).items.map((item) => item.title).sort()).toEqual(['Ferry strike ends', 'Library reopens', 'Museum opens late']);
+    expect((await newsroom.digest({ limit: 5, newest: 2 })).items.map((item) => item.title).sort()).toEqual(['Ferry strike ends', 'Library reopens']);
+  });
+
   it('leaves a pruned article out of the next digest, though an earlier digest showed it', async () => {
     const clock = { now: START };
     const { newsroom, store } = await newsroomAt(clock);

@@ -59,7 +59,24 @@ export function articleTerms(article: Article): ArticleTerms {
   return { terms, topicKeys };
 }
 
+/**
+ * Features by article: the memory catalog hands out the same article objects to every question, and the
+ * same articles are clustered again and again (a topic briefing's hits, their related coverage, /brief),
+ * which under a storm of commands spent most of its time here. Weak, so an article let go is forgotten; an
+ * Article is never changed in place (a changed one is stored as a new object).
+ */
+const featuresOf = new WeakMap<Article, ArticleFeatures>();
+
 export function articleFeatures(article: Article): ArticleFeatures {
+  let features = featuresOf.get(article);
+  if (!features) {
+    features = readFeatures(article);
+    featuresOf.set(article, features);
+  }
+  return features;
+}
+
+function readFeatures(article: Article): ArticleFeatures {
   const { text, body, titleWords, headline, dek, bodyTerms, terms, topicKeys } = readWords(article);
   const shingles = shingleHashes(body);
   const names = [...writtenNames(article, text).keys()].map(eventName);
