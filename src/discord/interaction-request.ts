@@ -106,6 +106,6 @@ function channelChoice(interaction: ChatInputCommandInteraction, name: string): 
  * Discord offers only the server's own channels and roles, but Herald, being in other servers too, would
  * otherwise take one of theirs it knows: a digest posted to, or pinging, another server.
  */
-function notInThisServer(interaction: ChatInputCommandInteraction): InputError {
+function notInThisServer(interaction: Pick<ChatInputCommandInteraction, 'locale'>): InputError {
   return new InputError(replyText(interaction.locale).notInThisServer);
 }
