@@ -91,7 +91,7 @@ export class Newsroom {
    * Stories per scope until an article arrives or leaves: the digests of every channel of a server are due at
    * the same minute and cluster the same articles, which would otherwise be done once per channel.
    */
-  readonly #clustered = new Map<string, Story[]>();
+  readonly #clustered = new Map<string, Promise<Story[]>>();
   /** Each story's related coverage, for the same reason; by the hour, since recency weighs in. */
   readonly #related = new Map<string, BriefingLink[]>();
 
@@ -251,11 +251,17 @@ export class Newsroom {
     const key = JSON.stringify([scope.since?.getTime() ?? null, scope.sourceLocations ? [...new Set(scope.sourceLocations)].sort() : null, newest ?? null]);
     const kept = this.#clustered.get(key);
     if (kept) return kept;
-    const inScope = await this.#catalog.inScope(scope, this.#options.now());
-    const articles = newest === undefined ? inScope : newestArticles(inScope, newest);
-    const stories = clusterStories(articles, await this.#meaningsOf(articles));
+    // Kept while still being worked out: requests arriving meanwhile (a storm of /brief, digests due at one
+    // minute) wait for this clustering instead of each starting their own, one after another on the event loop.
+    const stories = this.#catalog.inScope(scope, this.#options.now()).then(async (inScope) => {
+      const articles = newest === undefined ? inScope : newestArticles(inScope, newest);
+      return clusterStories(articles, await this.#meaningsOf(articles));
+    });
     if (this.#clustered.size >= CLUSTERED_SCOPES) this.#clustered.delete(this.#clustered.keys().next().value!);
     this.#clustered.set(key, stories);
+    stories.catch(() => {
+      if (this.#clustered.get(key) === stories) this.#clustered.delete(key);
+    });
     return stories;
   }
 

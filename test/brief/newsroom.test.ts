@@ -1,4 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
+import type { Scope } from '../../src/brief/article-catalog.ts';
+import { createMemoryCatalog } from '../../src/brief/memory-catalog.ts';
 import { Newsroom } from '../../src/brief/newsroom.ts';
 import { createExtractiveSummarizer } from '../../src/brief/summarize/extractive-summarizer.ts';
 import { buildArticle } from '../../src/ingest/build-article.ts';
@@ -165,4 +167,18 @@ describeEachEngine('Newsroom', (engine) => {
     expect(second.overview).toBeUndefined();
     expect(new Set([...first.items, ...second.items].map((item) => item.title)).size).toBe(3);
   });
+});
+
+it('clusters a scope once for briefings asked at the same time, not once each', async () => {
+  const memory = createMemoryCatalog({ retentionMs: 7 * DAY });
+  memory.added(article('courier.example', 'Ferry strike ends', FERRY, START));
+  memory.added(article('courier.example', 'Library reopens', LIBRARY, START));
+  let reads = 0;
+  const catalog = { ...memory, inScope: (scope: Scope, now: Date) => ((reads += 1), memory.inScope(scope, now)) };
+  const newsroom = new Newsroom({ catalog, summarizer: createExtractiveSummarizer(), now: () => START });
+
+  const briefings = await Promise.all(Array.from({ length: 5 }, () => newsroom.digest({ limit: 5, newest: 500 })));
+
+  expect(briefings.map((briefing) => briefing.items.length)).toEqual([2, 2, 2, 2, 2]);
+  expect(reads).toBe(1);
 });

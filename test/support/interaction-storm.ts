@@ -137,9 +137,12 @@ export async function startStormHerald(options: { guilds: number; articles: numb
   const loaded = await loadConfig({ HERALD_STORE: 'memory:' });
   const herald = await startHeraldOnLoopback({ guilds, config: { ...loaded, sources: [sites], ingest: { ...loaded.ingest, seedFirstPoll: false } } });
   try {
+    // The catalog reads the store on its first question; asked first, it then indexes each article once, as it is added.
+    await herald.app.newsroom.count();
     for (const article of syntheticArticles(options.articles, ARTICLE_SEED, { sourceFolder: sites, endingAt: new Date(), inArrivalOrder: true, stories })) await herald.app.engine.articles.add(article);
     await herald.app.services.trendingTopics();
     await herald.bot.login(herald.discord.token);
+    await warmUp(herald.discord, guilds[0]!);
   } catch (error) {
     await herald.close();
     throw error;
@@ -153,6 +156,15 @@ export async function startStormHerald(options: { guilds: number; articles: numb
       await rm(folder, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One of each command answered before the storm, as a running bot has answered its first ones: the first
+ * /news loads the language models its summaries and topics use, and takes a second or two to do so.
+ */
+async function warmUp(discord: LoopbackDiscord, guild: GuildSetup): Promise<void> {
+  const place = { guildId: guild.id, channelId: guild.channels[0]!.id };
+  for (const kind of ['news', 'search', 'brief'] as const) await (await discord.runCommand(inputFor(kind, 'news', place))).waitForOriginal(undefined, FINAL_WAIT_MS);
 }
 
 /** The storm's dice, the same on every run. */
