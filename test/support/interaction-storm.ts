@@ -11,6 +11,8 @@ import type { CommandInput, GuildSetup, InteractionHandle, LoopbackDiscord } fro
 export const ACK_DEADLINE_MS = 3_000;
 /** Long enough for any answer Herald gives after deferring; an interaction still unanswered then counts as unanswered. */
 const FINAL_WAIT_MS = 30_000;
+/** The first commands load what a running bot keeps; a store of 100,000 articles takes its time. */
+const WARM_UP_WAIT_MS = 300_000;
 
 export type StormKind = 'news' | 'search' | 'brief' | 'autocomplete';
 
@@ -114,6 +116,8 @@ export interface StormHerald {
   herald: HeraldOnLoopback;
   places: Array<{ guildId: string; channelId: string }>;
   queries: string[];
+  /** How long the warm-up's first /news, /search and /brief took to be answered, one at a time. */
+  warmUpMs: Record<'news' | 'search' | 'brief', number>;
   close(): Promise<void>;
 }
 
@@ -134,6 +138,8 @@ export async function startStormHerald(options: { guilds: number; articles: numb
     ownerId: '1400000000000000001',
     channels: [{ id: `13000000000000${String(index + 1).padStart(5, '0')}`, name: 'news' }],
   }));
+  let warmUpMs: StormHerald['warmUpMs'];
+  const queries = makeTopicQueries(1_000, QUERY_SEED, stories);
   const loaded = await loadConfig({ HERALD_STORE: 'memory:' });
   const herald = await startHeraldOnLoopback({ guilds, config: { ...loaded, sources: [sites], ingest: { ...loaded.ingest, seedFirstPoll: false } } });
   try {
@@ -142,7 +148,7 @@ export async function startStormHerald(options: { guilds: number; articles: numb
     for (const article of syntheticArticles(options.articles, ARTICLE_SEED, { sourceFolder: sites, endingAt: new Date(), inArrivalOrder: true, stories })) await herald.app.engine.articles.add(article);
     await herald.app.services.trendingTopics();
     await herald.bot.login(herald.discord.token);
-    await warmUp(herald.discord, guilds[0]!);
+    warmUpMs = await warmUp(herald.discord, guilds[0]!, queries[0]!);
   } catch (error) {
     await herald.close();
     throw error;
@@ -150,7 +156,8 @@ export async function startStormHerald(options: { guilds: number; articles: numb
   return {
     herald,
     places: guilds.map((guild) => ({ guildId: guild.id, channelId: guild.channels[0]!.id })),
-    queries: makeTopicQueries(1_000, QUERY_SEED, stories),
+    queries,
+    warmUpMs,
     async close() {
       await herald.close();
       await rm(folder, { recursive: true, force: true });
@@ -162,9 +169,15 @@ export async function startStormHerald(options: { guilds: number; articles: numb
  * One of each command answered before the storm, as a running bot has answered its first ones: the first
  * /news loads the language models its summaries and topics use, and takes a second or two to do so.
  */
-async function warmUp(discord: LoopbackDiscord, guild: GuildSetup): Promise<void> {
+async function warmUp(discord: LoopbackDiscord, guild: GuildSetup, query: string): Promise<Record<'news' | 'search' | 'brief', number>> {
   const place = { guildId: guild.id, channelId: guild.channels[0]!.id };
-  for (const kind of ['news', 'search', 'brief'] as const) await (await discord.runCommand(inputFor(kind, 'news', place))).waitForOriginal(undefined, FINAL_WAIT_MS);
+  const took = { news: 0, search: 0, brief: 0 };
+  for (const kind of ['news', 'search', 'brief'] as const) {
+    const started = performance.now();
+    await (await discord.runCommand(inputFor(kind, query, place))).waitForOriginal(undefined, WARM_UP_WAIT_MS);
+    took[kind] = performance.now() - started;
+  }
+  return took;
 }
 
 /** The storm's dice, the same on every run. */
