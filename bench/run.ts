@@ -14,6 +14,7 @@ const SECTIONS: Record<string, () => Promise<{ default: () => Promise<BenchSecti
   search: () => import('./search.ts'),
   delivery: () => import('./delivery.ts'),
   scale: () => import('./scale.ts'),
+  load: () => import('./load.ts'),
 };
 
 const wanted = process.argv.slice(2);

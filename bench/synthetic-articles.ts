@@ -44,6 +44,17 @@ function aebStories(): SourceStory[] {
   });
 }
 
+/**
+ * The scraped-text fixtures' stories only: fewer, and read in about a second rather than the corpus's many,
+ * for tests that need a store of synthetic articles but not the corpus's variety.
+ */
+export function loadFixtureStories(): SourceStory[] {
+  cachedFixtureStories ??= fixtureStories().filter((story) => story.title && story.paragraphs.length >= 2);
+  return cachedFixtureStories;
+}
+
+let cachedFixtureStories: SourceStory[] | undefined;
+
 function fixtureStories(): SourceStory[] {
   return readdirSync(TEXT_FIXTURES)
     .filter((name) => name.endsWith('.expected.json'))
@@ -87,11 +98,15 @@ export function makeSyntheticArticles(count: number, seed: number): Article[] {
  * with `sourceFolder`, each site is a file in that folder instead of a feed URL, and with `endingAt`, they are
  * dated over the 30 days before it instead of before SYNTHETIC_NOW (for processes that keep the real clock).
  * With `inArrivalOrder`, each is read a little after the one before, as a poller stores them, instead of at
- * a random time of the 30 days.
+ * a random time of the 30 days. With `stories`, they are recombined from those instead of loadSourceStories().
  */
-export function* syntheticArticles(count: number, seed: number, options: { sourceFolder?: string; endingAt?: Date; inArrivalOrder?: boolean } = {}): Generator<Article> {
+export function* syntheticArticles(
+  count: number,
+  seed: number,
+  options: { sourceFolder?: string; endingAt?: Date; inArrivalOrder?: boolean; stories?: SourceStory[] } = {},
+): Generator<Article> {
   const end = (options.endingAt ?? SYNTHETIC_NOW).getTime();
-  const stories = loadSourceStories();
+  const stories = options.stories ?? loadSourceStories();
   const hosts = [...new Set(stories.map((story) => story.host))].sort();
   const random = seededRandom(seed);
   const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
@@ -133,8 +148,7 @@ export function* syntheticArticles(count: number, seed: number, options: { sourc
  * Topic queries of the kind readers type, drawn from the same stories: a person, place or organisation
  * a story names (one to three words), a subject word from a headline, or a name with a subject from the same story.
  */
-export function makeTopicQueries(count: number, seed: number): string[] {
-  const stories = loadSourceStories();
+export function makeTopicQueries(count: number, seed: number, stories: SourceStory[] = loadSourceStories()): string[] {
   const random = seededRandom(seed);
   const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
   const subjectsOf = (story: SourceStory): string[] => story.title.toLowerCase().match(/\p{L}{6,}/gu) ?? [];

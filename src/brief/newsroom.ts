@@ -91,7 +91,7 @@ export class Newsroom {
    * Stories per scope until an article arrives or leaves: the digests of every channel of a server are due at
    * the same minute and cluster the same articles, which would otherwise be done once per channel.
    */
-  readonly #clustered = new Map<string, Story[]>();
+  readonly #clustered = new Map<string, Promise<Story[]>>();
   /** Each story's related coverage, for the same reason; by the hour, since recency weighs in. */
   readonly #related = new Map<string, BriefingLink[]>();
 
@@ -139,8 +139,8 @@ export class Newsroom {
    * The top stories in scope; `accept` lets a caller leave stories out (already sent, filtered out) before ranking.
    * With `language`, the briefing is for readers of that language (see Reading).
    */
-  async digest(options: Scope & Reading & { limit: number; topics?: string[]; accept?: (story: Story) => boolean; summary?: SummaryLength }): Promise<Briefing> {
-    const stories = (await this.#stories(options)).filter(options.accept ?? (() => true));
+  async digest(options: Scope & Reading & { limit: number; topics?: string[]; accept?: (story: Story) => boolean; summary?: SummaryLength; newest?: number }): Promise<Briefing> {
+    const stories = (await this.#stories(options, options.newest)).filter(options.accept ?? (() => true));
     return composeDigest(stories, { now: this.#options.now(), limit: options.limit, ...(options.topics ? { topics: options.topics } : {}) }, this.#telling(options.language, options, options.summary));
   }
 
@@ -243,15 +243,26 @@ export class Newsroom {
     this.#related.clear();
   }
 
-  async #stories(scope: Scope): Promise<Story[]> {
+  /**
+   * With `newest`, only the newest articles in scope are clustered: clustering runs on the event loop, about
+   * 1–2 ms an article, so a briefing on now must be bounded by that count rather than by the size of the store.
+   */
+  async #stories(scope: Scope, newest?: number): Promise<Story[]> {
     await this.#keepCurrent();
-    const key = JSON.stringify([scope.since?.getTime() ?? null, scope.sourceLocations ? [...new Set(scope.sourceLocations)].sort() : null]);
+    const key = JSON.stringify([scope.since?.getTime() ?? null, scope.sourceLocations ? [...new Set(scope.sourceLocations)].sort() : null, newest ?? null]);
     const kept = this.#clustered.get(key);
     if (kept) return kept;
-    const articles = await this.#catalog.inScope(scope, this.#options.now());
-    const stories = clusterStories(articles, await this.#meaningsOf(articles));
+    // Kept while still being worked out: requests arriving meanwhile (a storm of /brief, digests due at one
+    // minute) wait for this clustering instead of each starting their own, one after another on the event loop.
+    const stories = this.#catalog.inScope(scope, this.#options.now()).then(async (inScope) => {
+      const articles = newest === undefined ? inScope : newestArticles(inScope, newest);
+      return clusterStories(articles, await this.#meaningsOf(articles));
+    });
     if (this.#clustered.size >= CLUSTERED_SCOPES) this.#clustered.delete(this.#clustered.keys().next().value!);
     this.#clustered.set(key, stories);
+    stories.catch(() => {
+      if (this.#clustered.get(key) === stories) this.#clustered.delete(key);
+    });
     return stories;
   }
 
@@ -330,4 +341,12 @@ export class Newsroom {
 function storyRelevance(story: Story, relevance: Map<string, number>): number {
   const scores = story.articles.map((article) => relevance.get(article.id) ?? 0).sort((a, b) => b - a);
   return (scores[0] ?? 0) + 0.1 * scores.slice(1).reduce((sum, score) => sum + score, 0);
+}
+
+/** The `count` articles that appeared last, ties broken by id so that the same articles always give the same stories. */
+function newestArticles(articles: Article[], count: number): Article[] {
+  if (articles.length <= count) return articles;
+  const timed = articles.map((article) => ({ article, time: articleTime(article) }));
+  timed.sort((a, b) => b.time - a.time || (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
+  return timed.slice(0, count).map(({ article }) => article);
 }

@@ -50,7 +50,9 @@ export interface CommandRequest extends Invocation {
   string(name: string): string | null;
   integer(name: string): number | null;
   boolean(name: string): boolean | null;
+  /** Throws InputError for a channel of another server. */
   channel(name: string): ChannelChoice | null;
+  /** Throws InputError for a role of another server. */
   role(name: string): { id: string; name: string } | null;
   /** The message a message command was used on; null for a slash command. */
   targetMessage(): TargetMessage | null;

@@ -7,6 +7,8 @@ import {
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import type { AutocompleteRequest, ButtonRequest, ChannelChoice, CommandRequest, Invocation } from './command.ts';
+import { InputError } from '../input-error.ts';
+import { replyText } from './i18n/reply-text.ts';
 import { messageLinks } from './message-links.ts';
 
 /** What a digest channel needs from Herald itself: to see it, post in it, and post embeds. */
@@ -26,7 +28,9 @@ export function commandRequest(interaction: ChatInputCommandInteraction | Autoco
     channel: (name) => (interaction.isChatInputCommand() ? channelChoice(interaction, name) : null),
     role: (name) => {
       const role = interaction.isChatInputCommand() ? interaction.options.getRole(name) : null;
-      return role ? { id: role.id, name: role.name } : null;
+      if (!role) return null;
+      if (interaction.client.guilds.cache.some((guild) => guild.id !== interaction.guildId && guild.roles.cache.has(role.id))) throw notInThisServer(interaction);
+      return { id: role.id, name: role.name };
     },
     targetMessage: () => null,
   };
@@ -91,8 +95,17 @@ export function autocompleteRequest(interaction: AutocompleteInteraction): Autoc
 function channelChoice(interaction: ChatInputCommandInteraction, name: string): ChannelChoice | null {
   const chosen = interaction.options.getChannel(name);
   if (!chosen) return null;
+  if ('guildId' in chosen && chosen.guildId !== interaction.guildId) throw notInThisServer(interaction);
   const cached = interaction.guild?.channels.cache.get(chosen.id);
   const me = interaction.guild?.members.me;
   const permissions = cached && me ? cached.permissionsFor(me) : null;
   return { id: chosen.id, name: chosen.name ?? chosen.id, type: chosen.type, botCanPost: permissions ? permissions.has(POSTING) : true };
+}
+
+/**
+ * Discord offers only the server's own channels and roles, but Herald, being in other servers too, would
+ * otherwise take one of theirs it knows: a digest posted to, or pinging, another server.
+ */
+function notInThisServer(interaction: Pick<ChatInputCommandInteraction, 'locale'>): InputError {
+  return new InputError(replyText(interaction.locale).notInThisServer);
 }

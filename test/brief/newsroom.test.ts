@@ -1,4 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
+import type { Scope } from '../../src/brief/article-catalog.ts';
+import { createMemoryCatalog } from '../../src/brief/memory-catalog.ts';
 import { Newsroom } from '../../src/brief/newsroom.ts';
 import { createExtractiveSummarizer } from '../../src/brief/summarize/extractive-summarizer.ts';
 import { buildArticle } from '../../src/ingest/build-article.ts';
@@ -100,6 +102,15 @@ describeEachEngine('Newsroom', (engine) => {
     expect((await newsroom.digest({ limit: 5 })).items[0]!.sources).toHaveLength(2);
   });
 
+  it('tells a briefing on now from the newest articles only, however many the store keeps', async () => {
+    const { newsroom, store } = await newsroomAt({ now: START });
+    await store.articles.add(article('courier.example', 'Museum opens late', MUSEUM, new Date(START.getTime() - 2 * DAY)));
+    await store.articles.add(article('courier.example', 'Library reopens', LIBRARY, new Date(START.getTime() - DAY)));
+    await store.articles.add(article('courier.example', 'Ferry strike ends', FERRY, START));
+    expect((await newsroom.digest({ limit: 5 })).items.map((item) => item.title).sort()).toEqual(['Ferry strike ends', 'Library reopens', 'Museum opens late']);
+    expect((await newsroom.digest({ limit: 5, newest: 2 })).items.map((item) => item.title).sort()).toEqual(['Ferry strike ends', 'Library reopens']);
+  });
+
   it('leaves a pruned article out of the next digest, though an earlier digest showed it', async () => {
     const clock = { now: START };
     const { newsroom, store } = await newsroomAt(clock);
@@ -177,4 +188,18 @@ describeEachEngine('Newsroom', (engine) => {
     expect(second.overview).toBeUndefined();
     expect(new Set([...first.items, ...second.items].map((item) => item.title)).size).toBe(3);
   });
+});
+
+it('clusters a scope once for briefings asked at the same time, not once each', async () => {
+  const memory = createMemoryCatalog({ retentionMs: 7 * DAY });
+  memory.added(article('courier.example', 'Ferry strike ends', FERRY, START));
+  memory.added(article('courier.example', 'Library reopens', LIBRARY, START));
+  let reads = 0;
+  const catalog = { ...memory, inScope: (scope: Scope, now: Date) => ((reads += 1), memory.inScope(scope, now)) };
+  const newsroom = new Newsroom({ catalog, summarizer: createExtractiveSummarizer(), now: () => START });
+
+  const briefings = await Promise.all(Array.from({ length: 5 }, () => newsroom.digest({ limit: 5, newest: 500 })));
+
+  expect(briefings.map((briefing) => briefing.items.length)).toEqual([2, 2, 2, 2, 2]);
+  expect(reads).toBe(1);
 });

@@ -59,7 +59,27 @@ export function articleTerms(article: Article): ArticleTerms {
   return { terms, topicKeys };
 }
 
+/**
+ * Features of the articles clustered last: the memory catalog hands out the same article objects to every
+ * question, and the same articles are clustered again and again (a topic briefing's hits, their related
+ * coverage, /brief), which under a storm of commands spent most of its time working them out anew. Bounded,
+ * since one article's features take some kilobytes and a store holds 100,000 articles; an Article is never
+ * changed in place (a changed one is stored as a new object), so a kept entry is never stale.
+ */
+const KEPT_FEATURES = 4_000;
+const featuresOf = new Map<Article, ArticleFeatures>();
+
 export function articleFeatures(article: Article): ArticleFeatures {
+  const kept = featuresOf.get(article);
+  // Taken out and put back, so that the entry let go when the cache is full is the one used longest ago.
+  if (kept) featuresOf.delete(article);
+  const features = kept ?? readFeatures(article);
+  featuresOf.set(article, features);
+  if (featuresOf.size > KEPT_FEATURES) featuresOf.delete(featuresOf.keys().next().value!);
+  return features;
+}
+
+function readFeatures(article: Article): ArticleFeatures {
   const { text, body, titleWords, headline, dek, bodyTerms, terms, topicKeys } = readWords(article);
   const shingles = shingleHashes(body);
   const names = [...writtenNames(article, text).keys()].map(eventName);

@@ -159,6 +159,7 @@ export const ENGLISH = {
   tooManySources: (max: number) => `A server can have at most ${max} sources; remove one first.`,
   doesNotRead: 'This server does not read that source; /sources list shows what it reads.',
   chooseChannel: 'Choose the channel to post in.',
+  notInThisServer: 'That channel or role belongs to another server; choose one of this server’s.',
   cannotPostKind: (channel: string) => `Herald cannot post digests in #${channel}; choose a text, announcement, thread or forum channel.`,
   cannotPostIn: (channel: string) => `Herald cannot post in #${channel}: give it the View Channel, Send Messages and Embed Links permissions there first.`,
   noEveryonePing: 'Herald will not ping @everyone; choose a role.',

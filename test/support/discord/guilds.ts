@@ -18,6 +18,8 @@ export interface GuildSetup {
   channels: ChannelSetup[];
   /** The server's preferred locale, sent as its preferred_locale and as guild_locale with every interaction; "en-US" unless given. */
   locale?: string;
+  /** Roles besides @everyone (whose id is the guild's), which a role option can name. */
+  roles?: Array<{ id: string; name: string }>;
 }
 
 export interface ChannelState {
@@ -71,6 +73,8 @@ export interface GuildDirectory {
   botMemberJson(): Record<string, unknown>;
   guildCreate(guildId: string): { id: string; [field: string]: unknown };
   botPermissionsIn(channel: ChannelState): string;
+  /** A role of any guild, as guild payloads and an interaction's resolved data carry it. */
+  roleJson(roleId: string): Record<string, unknown> | undefined;
 }
 
 export function createGuildDirectory(guilds: GuildSetup[], bot: APIUser): GuildDirectory {
@@ -133,6 +137,18 @@ export function createGuildDirectory(guilds: GuildSetup[], bot: APIUser): GuildD
       ...(channel.type === ChannelType.GuildForum ? { available_tags: [], default_reaction_emoji: null, default_sort_order: null, default_forum_layout: 0 } : {}),
     };
   };
+  const roleJsons = (guild: GuildSetup): Array<Record<string, unknown>> =>
+    [{ id: guild.id, name: '@everyone' }, ...(guild.roles ?? [])].map((role, position) => ({
+      id: role.id,
+      name: role.name,
+      permissions: position === 0 ? MEMBER_PERMISSIONS : '0',
+      position,
+      color: 0,
+      hoist: false,
+      managed: false,
+      mentionable: position > 0,
+      flags: 0,
+    }));
   const guildJson = (guildId: string): { id: string; [field: string]: unknown } => {
     const guild = guilds.find((candidate) => candidate.id === guildId);
     if (!guild) throw new Error(`no guild ${guildId} in this loopback Discord`);
@@ -142,7 +158,7 @@ export function createGuildDirectory(guilds: GuildSetup[], bot: APIUser): GuildD
       icon: null,
       owner_id: guild.ownerId,
       features: [],
-      roles: [{ id: guild.id, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      roles: roleJsons(guild),
       emojis: [],
       stickers: [],
       preferred_locale: guild.locale ?? 'en-US',
@@ -188,6 +204,7 @@ export function createGuildDirectory(guilds: GuildSetup[], bot: APIUser): GuildD
     },
     channelJson,
     botPermissionsIn: (channel) => String(BigInt(MEMBER_PERMISSIONS) & ~denied(channel)),
+    roleJson: (roleId) => guilds.flatMap(roleJsons).find((role) => role.id === roleId),
     guildJson,
     botMemberJson,
     guildCreate(guildId) {

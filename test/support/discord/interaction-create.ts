@@ -219,9 +219,10 @@ function memberJson(permissions: string): Record<string, unknown> {
   return { roles: [], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, pending: false, nick: null, avatar: null, permissions };
 }
 
-/** Channel and user options arrive with a `resolved` map in real interactions; discord.js's getChannel/getUser read only that. */
+/** Channel, role and user options arrive with a `resolved` map in real interactions; discord.js's getChannel/getRole/getUser read only that. */
 function resolveOptions(options: APIApplicationCommandInteractionDataOption[], directory: GuildDirectory, invoker: Invoker): Record<string, Record<string, unknown>> | undefined {
   const channels: Record<string, unknown> = {};
+  const roles: Record<string, unknown> = {};
   const users: Record<string, unknown> = {};
   const members: Record<string, unknown> = {};
   const visit = (list: APIApplicationCommandInteractionDataOption[]): void => {
@@ -232,7 +233,9 @@ function resolveOptions(options: APIApplicationCommandInteractionDataOption[], d
         const channel = directory.channel(option.value);
         if (channel && !channel.deleted) channels[channel.id] = { id: channel.id, name: channel.name, type: channel.type, permissions: directory.botPermissionsIn(channel) };
       }
-      if (option.type === ApplicationCommandOptionType.User || option.type === ApplicationCommandOptionType.Mentionable) {
+      const role = option.type === ApplicationCommandOptionType.Role || option.type === ApplicationCommandOptionType.Mentionable ? directory.roleJson(option.value) : undefined;
+      if (role) roles[option.value] = role;
+      else if (option.type === ApplicationCommandOptionType.User || option.type === ApplicationCommandOptionType.Mentionable) {
         users[option.value] = userJson(option.value === invoker.id ? invoker : { id: option.value, username: `user-${option.value.slice(-4)}` });
         members[option.value] = memberJson(MEMBER_PERMISSIONS);
       }
@@ -241,6 +244,7 @@ function resolveOptions(options: APIApplicationCommandInteractionDataOption[], d
   visit(options);
   const resolved = {
     ...(Object.keys(channels).length > 0 ? { channels } : {}),
+    ...(Object.keys(roles).length > 0 ? { roles } : {}),
     ...(Object.keys(users).length > 0 ? { users, members } : {}),
   };
   return Object.keys(resolved).length > 0 ? resolved : undefined;

@@ -112,6 +112,7 @@ export const FRENCH: Partial<ReplyText> = {
   tooManySources: (max) => `Un serveur peut avoir au plus ${max} sources\u00a0; retirez-en une d’abord.`,
   doesNotRead: `Ce serveur ne lit pas cette source\u00a0; /${n('sources')} ${n('sources.list')} montre ce qu’il lit.`,
   chooseChannel: 'Choisissez le salon où publier.',
+  notInThisServer: 'Ce salon ou ce rôle appartient à un autre serveur ; choisissez-en un de ce serveur.',
   cannotPostKind: (channel) => `Herald ne peut pas publier de résumés dans #${channel}\u00a0; choisissez un salon textuel, d’annonces, un fil ou un forum.`,
   cannotPostIn: (channel) => `Herald ne peut pas publier dans #${channel}\u00a0: donnez-lui d’abord les permissions Voir le salon, Envoyer des messages et Intégrer des liens.`,
   noEveryonePing: 'Herald ne mentionnera pas @everyone\u00a0; choisissez un rôle.',

@@ -113,6 +113,7 @@ export const GERMAN: Partial<ReplyText> = {
   tooManySources: (max) => `Ein Server kann höchstens ${max} Quellen haben; entferne zuerst eine.`,
   doesNotRead: `Dieser Server liest diese Quelle nicht; /${n('sources')} ${n('sources.list')} zeigt, was er liest.`,
   chooseChannel: 'Wähle den Kanal, in dem gepostet werden soll.',
+  notInThisServer: 'Dieser Kanal oder diese Rolle gehört zu einem anderen Server; wähle einen dieses Servers.',
   cannotPostKind: (channel) => `Herald kann keine Übersichten in #${channel} posten; wähle einen Text- oder Ankündigungskanal, einen Thread oder ein Forum.`,
   cannotPostIn: (channel) => `Herald kann nicht in #${channel} posten: gib ihm dort zuerst die Berechtigungen „Kanal ansehen“, „Nachrichten senden“ und „Links einbetten“.`,
   noEveryonePing: 'Herald erwähnt nicht @everyone; wähle eine Rolle.',

@@ -112,6 +112,7 @@ export const PORTUGUESE: Partial<ReplyText> = {
   tooManySources: (max) => `Um servidor pode ter no máximo ${max} fontes; remova uma primeiro.`,
   doesNotRead: `Este servidor não lê essa fonte; /${n('sources')} ${n('sources.list')} mostra o que ele lê.`,
   chooseChannel: 'Escolha o canal onde publicar.',
+  notInThisServer: 'Esse canal ou cargo pertence a outro servidor; escolha um deste servidor.',
   cannotPostKind: (channel) => `O Herald não pode publicar resumos em #${channel}; escolha um canal de texto, de anúncios, um tópico ou um fórum.`,
   cannotPostIn: (channel) => `O Herald não pode publicar em #${channel}: dê a ele antes as permissões Ver canal, Enviar mensagens e Inserir links.`,
   noEveryonePing: 'O Herald não vai mencionar @everyone; escolha um cargo.',

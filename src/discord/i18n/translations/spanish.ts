@@ -112,6 +112,7 @@ export const SPANISH: Partial<ReplyText> = {
   tooManySources: (max) => `Un servidor puede tener como mucho ${max} fuentes; quita una primero.`,
   doesNotRead: `Este servidor no lee esa fuente; /${n('sources')} ${n('sources.list')} muestra lo que lee.`,
   chooseChannel: 'Elige el canal donde publicar.',
+  notInThisServer: 'Ese canal o rol pertenece a otro servidor; elige uno de este servidor.',
   cannotPostKind: (channel) => `Herald no puede publicar resúmenes en #${channel}; elige un canal de texto, de anuncios, un hilo o un foro.`,
   cannotPostIn: (channel) => `Herald no puede publicar en #${channel}: dale antes los permisos Ver canal, Enviar mensajes e Insertar enlaces.`,
   noEveryonePing: 'Herald no mencionará a @everyone; elige un rol.',

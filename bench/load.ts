@@ -1,0 +1,54 @@
+import { ACK_DEADLINE_MS, missedDeadlines, runInteractionStorm, startStormHerald, stormDice, type StormKind, type StormResult } from '../test/support/interaction-storm.ts';
+import { median, percentile, type BenchSection } from './report.ts';
+
+/** The storm of issue 13: 500 slash commands in 10 s across 50 servers, over 100,000 stored articles. `HERALD_BENCH_LOAD` ("articles,commands") changes it for a quicker look. */
+const [ARTICLES = 100_000, COMMANDS = 500] = (process.env.HERALD_BENCH_LOAD ?? '').split(',').filter(Boolean).map(Number);
+const GUILDS = 50;
+const DURATION_MS = 10_000;
+const FINAL_GOAL_MS = 1_500;
+
+const ms = (value: number): string => (Number.isFinite(value) ? String(Math.round(value)) : '–');
+const count = (value: number): string => value.toLocaleString('en-US');
+
+function row(label: string, result: StormResult, kinds: StormKind[]): string[] {
+  const chosen = result.interactions.filter((interaction) => kinds.includes(interaction.kind));
+  const acks = chosen.flatMap((interaction) => (interaction.ackMs === undefined ? [] : [interaction.ackMs]));
+  const finals = chosen.flatMap((interaction) => (interaction.finalMs === undefined ? [] : [interaction.finalMs]));
+  const missed = chosen.filter((interaction) => interaction.ackMs === undefined || interaction.ackMs > ACK_DEADLINE_MS).length;
+  return [label, count(chosen.length), count(missed), count(chosen.length - finals.length), ms(median(acks)), ms(percentile(acks, 99)), ms(median(finals)), ms(percentile(finals, 99)), ms(Math.max(...finals))];
+}
+
+/**
+ * An interaction storm: slash commands sent evenly over 10 s, none waiting for another, to Herald on the
+ * loopback Discord through the real discord.js client, each timed where Discord would time it.
+ */
+export default async function benchLoad(): Promise<BenchSection> {
+  const preparedAt = performance.now();
+  const storm = await startStormHerald({ guilds: GUILDS, articles: ARTICLES });
+  const preparedS = (performance.now() - preparedAt) / 1000;
+  let result: StormResult;
+  try {
+    result = await runInteractionStorm(storm.herald.discord, { places: storm.places, commands: COMMANDS, durationMs: DURATION_MS, queries: storm.queries, random: stormDice() });
+  } finally {
+    await storm.close();
+  }
+  const finals = result.interactions.flatMap((interaction) => (interaction.finalMs === undefined ? [] : [interaction.finalMs]));
+  const p99Final = percentile(finals, 99);
+  return {
+    title: 'Interaction storm',
+    table: [
+      ['commands', 'sent', 'missed 3 s deadline', 'unanswered', 'ack p50 ms', 'ack p99 ms', 'final p50 ms', 'final p99 ms', 'final max ms'],
+      row('all', result, ['news', 'search', 'brief', 'autocomplete']),
+      row('/news', result, ['news']),
+      row('/search', result, ['search']),
+      row('/brief', result, ['brief']),
+      row('autocomplete (/news topic)', result, ['autocomplete']),
+    ],
+    notes: [
+      `Setup: the loopback Discord (test/support/discord) with ${GUILDS} servers of one channel; the real discord.js client logged in through createDiscordBot; Herald from startHeraldApp over the in-memory embedded store holding ${count(ARTICLES)} synthetic articles (bench/synthetic-articles.ts) from the source every server reads, loaded, trending topics computed and one /news, /search and /brief answered before the storm, as a running bot has (${preparedS.toFixed(0)} s to prepare; the first /news took ${(storm.warmUpMs.news / 1000).toFixed(1)} s, /search ${(storm.warmUpMs.search / 1000).toFixed(1)} s, /brief ${(storm.warmUpMs.brief / 1000).toFixed(1)} s). Both run in this one Node process, so their CPU is shared.`,
+      `Run: ${count(COMMANDS)} interactions sent evenly over ${DURATION_MS / 1000} s (one every ${DURATION_MS / COMMANDS} ms), none waiting for another, in turn across the servers: 3 in 10 /news on a topic, 3 /search, 2 /brief, 2 autocompletes of /news's topic (test/support/interaction-storm.ts); topics and search words drawn from the synthetic stories as readers type them.`,
+      `Timing, from dispatching INTERACTION_CREATE on the gateway: ack is the first callback the loopback accepted (a reply, a deferral, or autocomplete choices); final is the answer the user reads (the reply no longer "thinking…"; for autocomplete, the choices). Missed: no callback within Discord's 3 s, which the loopback then refuses (10062) as Discord does. ${result.refused.length ? `Requests refused: ${result.refused.slice(0, 5).join('; ')}.` : 'No request was refused.'}`,
+      `Goal: 0 missed deadlines (${missedDeadlines(result)} here) and final p99 under ${FINAL_GOAL_MS / 1000} s (${(p99Final / 1000).toFixed(2)} s here); the storm took ${(result.wallMs / 1000).toFixed(1)} s from the first dispatch to the last answer.`,
+    ],
+  };
+}
