@@ -17,6 +17,13 @@ export interface DispatchOptions {
 
 const DEFAULT_DEFER_AFTER_MS = 1_500;
 const ERROR_MAX = 500;
+/**
+ * Commands and presses this process is answering now, across its bots. They share one event loop: while
+ * others are under way, a deadline timer may fire late (a storm of /news on a big store keeps the loop busy
+ * for seconds), so a new one is acknowledged before its handler starts rather than when the timer comes.
+ */
+let answeringNow = 0;
+const BUSY_AT = 2;
 
 /**
  * Runs one command for one user, whatever the front end: answers within the deadline, turns an InputError
@@ -64,14 +71,17 @@ export async function dispatchButton(
 
 /** Runs a handler, turns an InputError into a short private explanation, and catches, logs and answers every other failure. */
 async function answering(
-  respond: Responder & { settle(): void },
+  respond: Responder & { settle(): void; acknowledge(): Promise<void> },
   what: string,
   guildId: string | null,
   text: ReplyText,
   options: DispatchOptions,
   handle: () => Promise<void>,
 ): Promise<void> {
+  const busy = answeringNow >= BUSY_AT;
+  answeringNow += 1;
   try {
+    if (busy) await respond.acknowledge();
     await handle();
   } catch (error) {
     const userError = error instanceof InputError;
@@ -82,6 +92,7 @@ async function answering(
       options.logger.warn({ err: sendError, command: what }, 'could not tell the user about a failure');
     });
   } finally {
+    answeringNow -= 1;
     respond.settle();
   }
 }
@@ -121,7 +132,7 @@ function deadlineResponder(
   inner: Responder,
   deferAfterMs: number,
   lateDefer: () => Promise<void>,
-): Responder & { settle(): void; enqueue(step: () => Promise<void>): Promise<void> } {
+): Responder & { settle(): void; acknowledge(): Promise<void>; enqueue(step: () => Promise<void>): Promise<void> } {
   let answered = false;
   let chain: Promise<void> = Promise.resolve();
   const enqueue = (step: () => Promise<void>): Promise<void> => {
@@ -144,6 +155,10 @@ function deadlineResponder(
       return enqueue(() => inner.send(message, options));
     },
     enqueue,
+    /** Acknowledges now as the deadline would (a deferral), unless something was sent already. */
+    acknowledge() {
+      return answered ? Promise.resolve() : enqueue(lateDefer);
+    },
     settle() {
       clearTimeout(timer);
     },

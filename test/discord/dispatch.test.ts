@@ -78,6 +78,29 @@ describe('dispatchCommand', () => {
     expect(respond.calls).toEqual(['send']);
   });
 
+  it('acknowledges at once, before its handler starts, a command that arrives while two others are being answered', async () => {
+    const slow = command('slow', async (_request, responder) => {
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      await responder.send(contentMessage('done'));
+    });
+    const [first, second, third] = [recorder(), recorder(), recorder()];
+    const running = [first, second].map((respond) => dispatchCommand(slow, request('slow'), respond, services, { logger, deferAfterMs: 1_500 }));
+    let deferredBeforeStart: string[] = [];
+    const watched = command('watched', async (_request, responder) => {
+      deferredBeforeStart = [...third.calls];
+      await responder.send(contentMessage('hi'));
+    });
+    await dispatchCommand(watched, request('watched'), third, services, { logger, deferAfterMs: 1_500 });
+    expect(deferredBeforeStart).toEqual(['defer']);
+    expect(third.calls).toEqual(['defer', 'send']);
+    expect([first.calls, second.calls]).toEqual([[], []]);
+    await vi.advanceTimersByTimeAsync(5_000);
+    await Promise.all(running);
+    const alone = recorder();
+    await dispatchCommand(command('fast', async (_request, responder) => responder.send(contentMessage('hi'))), request('fast'), alone, services, { logger });
+    expect(alone.calls).toEqual(['send']);
+  });
+
   it('answers bad input privately with its one-line explanation, without logging it as a failure', async () => {
     const respond = recorder();
     await dispatchCommand(command('bad', async () => { throw new InputError('That is not a time of day.'); }), request('bad'), respond, services, { logger });
