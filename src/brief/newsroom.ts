@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { articleTime, type AlsoReadLink, type Article } from '../model/article.ts';
 import type { Briefing, BriefingLink, Story } from '../model/story.ts';
 import { InputError } from '../input-error.ts';
@@ -153,6 +154,7 @@ export class Newsroom {
   async topicBriefing(query: string, options: Scope & Reading & { limit: number; offset?: number }): Promise<Briefing> {
     await this.#keepCurrent();
     const hits = await this.#catalog.search(query, { ...options, now: this.#options.now(), limit: TOPIC_HITS });
+    await letOthersIn();
     const relevance = new Map(hits.map((hit) => [hit.article.id, hit.score]));
     const articles = hits.map((hit) => hit.article);
     const matches: TopicMatch[] = clusterStories(articles, await this.#meaningsOf(articles)).map((story) => ({
@@ -269,7 +271,10 @@ export class Newsroom {
   /** How stories are told within a scope: what they suggest reading next comes from its sources alone. */
   #telling(language: string | undefined, scope: Scope, length?: SummaryLength): StoryTelling {
     return {
-      summarize: (story) => this.#options.summarizer.summarize(story.lead, { ...(language ? { language } : {}), ...(length ? { length } : {}) }),
+      summarize: async (story) => {
+        await letOthersIn();
+        return this.#options.summarizer.summarize(story.lead, { ...(language ? { language } : {}), ...(length ? { length } : {}) });
+      },
       alsoRead: (story) => this.#storyAlsoRead(story, scope),
       ...(language ? { language } : {}),
     };
@@ -288,6 +293,7 @@ export class Newsroom {
 
   /** `visible`: the sources a server may see (every one when absent); another server's own sources are not among them. */
   async #findAlsoRead(story: Story, visible: Set<string> | undefined): Promise<BriefingLink[]> {
+    await letOthersIn();
     const now = this.#options.now();
     const seen = (article: Article | undefined) => (article && (!visible || visible.has(article.source.location)) ? article : undefined);
     const related = (await this.#catalog.related({ title: story.lead.title, topics: story.topics, ownIds: story.articles.map((article) => article.id) }, { now, limit: RELATED_HITS })).filter((article) => seen(article) !== undefined);
@@ -296,6 +302,7 @@ export class Newsroom {
       if (!link.url && !titles.has(link.title)) titles.set(link.title, seen(await this.#findByTitle(link.title, {})));
     }
     const { meanings } = await this.#meaningsOf([...story.articles, ...related]);
+    await letOthersIn();
     return storyAlsoRead(story, {
       related: createRelatedIndex([story, ...clusterStories(related, meanings ? { meanings } : {})], meanings),
       findByTitle: (title) => titles.get(title),
@@ -335,6 +342,15 @@ export class Newsroom {
     const hits = await this.#catalog.search(title, { ...scope, now: this.#options.now(), limit: TITLE_HITS });
     return findHeadline(title, hits.map((hit) => hit.article));
   }
+}
+
+/**
+ * Lets the event loop turn between a briefing's heavy steps. Awaiting what is already resolved goes on as a
+ * microtask, so a storm of briefings would otherwise hold back Discord's messages, and the acknowledgements
+ * owed within 3 s, until every briefing under way had finished.
+ */
+function letOthersIn(): Promise<void> {
+  return setImmediate().then(() => undefined);
 }
 
 /** The best article's relevance, lifted a little by every other article of the story the search also found. */
