@@ -79,6 +79,14 @@ export function articleFeatures(article: Article): ArticleFeatures {
   return features;
 }
 
+/**
+ * Lets go of every kept feature, as the store lets go of old articles: a kept entry holds its article too, and
+ * entries of articles read outside the catalog (fresh objects each time) would otherwise stay until pushed out.
+ */
+export function forgetFeatures(): void {
+  featuresOf.clear();
+}
+
 function readFeatures(article: Article): ArticleFeatures {
   const { text, body, titleWords, headline, dek, bodyTerms, terms, topicKeys } = readWords(article);
   const shingles = shingleHashes(body);

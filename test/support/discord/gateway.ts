@@ -66,6 +66,8 @@ interface ClientPayload {
 }
 
 const NORMAL_CLOSURES = new Set([1000, 1001]);
+/** The dispatches a session keeps for a RESUME to replay. */
+const REPLAY_KEPT = 1_000;
 const RESUMABLE_DROP = 4000;
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
@@ -90,6 +92,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     session.sequence += 1;
     const payload: Dispatch = { op: GatewayOpcodes.Dispatch, t, s: session.sequence, d };
     session.sent.push(payload);
+    // A replay buffer, as Discord keeps: what a RESUME may ask for again, not the session's whole history, which
+    // for a session nobody resumes (a killed process's) would grow for as long as the test runs.
+    if (session.sent.length > REPLAY_KEPT) session.sent.splice(0, session.sent.length - REPLAY_KEPT);
     if (session.socket) send(session.socket, payload);
   };
 
@@ -121,6 +126,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   };
 
   const resume = (socket: WebSocket, session: Session, lastSeen: number): void => {
+    // Past the replay buffer Discord cannot send what was missed, and says the session is invalid.
+    if ((session.sent[0]?.s ?? 1) > lastSeen + 1) {
+      sessions.delete(session.id);
+      send(socket, { op: GatewayOpcodes.InvalidSession, d: false });
+      return;
+    }
     count('resumes', session.shard);
     if (session.socket && session.socket !== socket) session.socket.terminate();
     session.socket = socket;
