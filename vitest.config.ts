@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
@@ -6,11 +7,18 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * .ci/run runs both.
  */
 const soak = process.env.HERALD_SOAK === '1';
+/**
+ * Most specs wait (on child processes, sockets, timeouts) more than they compute, so two files at once on two
+ * cores (vitest's default is one fewer than the cores) halves the run; the soak runs measure time and memory,
+ * and go one at a time.
+ */
+const maxWorkers = soak ? 1 : Math.max(2, availableParallelism() - 1);
 
 export default defineConfig({
   test: {
     include: [soak ? 'test/**/*.soak.test.ts' : 'test/**/*.test.ts'],
     exclude: [...configDefaults.exclude, ...(soak ? [] : ['test/**/*.soak.test.ts'])],
+    maxWorkers,
     globalSetup: ['test/support/postgres-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
