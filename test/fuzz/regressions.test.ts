@@ -12,6 +12,10 @@ describe('inputs that crashed the HTML extractor', () => {
   it('refuses a page whose <html> is inside an unterminated comment with an InputError, not a TypeError', () => {
     expect(() => extractDocument({ location: 'page', bytes: fixture('unterminated-comment-before-html.html') })).toThrow(InputError);
   });
+
+  it('refuses a page opened by a CDATA section that never closes with an InputError, not a TypeError', () => {
+    expect(() => extractDocument({ location: 'page', bytes: fixture('cdata-comment-before-doctype.html') })).toThrow(InputError);
+  });
 });
 
 describe('inputs that took time in the square of their size, or a millisecond a line', () => {

@@ -29,9 +29,16 @@ export function mainContentBlocks(document: Document): ContentBlock[] {
 }
 
 function fallbackBlocks(document: Document): ContentBlock[] {
-  // A failed Readability search puts the page back by re-parsing its HTML, which can leave no root element behind.
+  // A failed Readability search puts the page back by re-parsing its HTML, which can leave no root element behind,
+  // or (after a declaration left open, such as `<![CDATA[`) a node list that ends early, on which every query throws.
   if (!document.documentElement) return [];
-  const root = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
+  let root: Element | null;
+  try {
+    root = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
+  } catch (error) {
+    if (error instanceof TypeError) return [];
+    throw error;
+  }
   return root ? contentBlocks(root).filter((block) => block.tag === 'P' || block.tag === 'LI' || /^H[1-6]$/.test(block.tag)) : [];
 }
 
