@@ -20,6 +20,7 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, ...(soak ? [] : ['test/**/*.soak.test.ts'])],
     maxWorkers,
     globalSetup: ['test/support/postgres-setup.ts'],
+    setupFiles: ['test/support/fuzz-seed.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },
