@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
@@ -19,6 +20,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Why the PostgreSQL suites cannot run here; empty when they can. */
     postgresProblem: string;
+    /** The prefix of every database this run creates, so the run can drop what its suites left behind. */
+    postgresRunPrefix: string;
   }
 }
 
@@ -35,10 +38,37 @@ async function reachable(): Promise<string> {
   }
 }
 
-export default async function postgresSetup(project: TestProject): Promise<void> {
+/**
+ * Drops every database whose name starts with the prefix. Suites drop their own databases, but a suite whose
+ * worker is killed, or whose last hook times out under load, leaves them on a server that outlives the run.
+ */
+export async function dropDatabasesNamed(prefix: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: POSTGRES_SERVER });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
+      [prefix],
+    );
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    return rows.map((row) => row.datname);
+  } finally {
+    await client.end();
+  }
+}
+
+export default async function postgresSetup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const problem = await reachable();
   const host = new URL(POSTGRES_SERVER).host;
   if (problem && process.env.CI) throw new Error(`PostgreSQL is unreachable at ${host} and CI is set: ${problem}`);
   if (problem) process.stderr.write(`PostgreSQL suites skipped: no server at ${host} (${problem})\n`);
   project.provide('postgresProblem', problem);
+  // Runs of their own (another checkout's, a helper's) may share the server at the same time: only this run's go.
+  const prefix = `herald_test_${randomBytes(4).toString('hex')}_`;
+  project.provide('postgresRunPrefix', prefix);
+  if (problem) return undefined;
+  return async () => {
+    const left = await dropDatabasesNamed(prefix);
+    if (left.length > 0) process.stderr.write(`Dropped ${left.length} test database(s) a suite left behind: ${left.join(', ')}\n`);
+  };
 }

@@ -8,11 +8,12 @@ import { databaseUrl, POSTGRES_SERVER as SERVER } from './postgres-setup.ts';
 /** Whether the PostgreSQL suites run here (see postgres-setup.ts, which looked once for the whole run). */
 export const hasPostgres = inject('postgresProblem') === '';
 
+const runPrefix = inject('postgresRunPrefix');
 const created: string[] = [];
 
 /** A new empty database; its URL. */
 export async function createTestDatabase(): Promise<string> {
-  const name = `herald_test_${process.pid}_${randomUUID().slice(0, 8)}`;
+  const name = `${runPrefix}${process.pid}_${randomUUID().slice(0, 8)}`;
   const client = new pg.Client({ connectionString: SERVER });
   await client.connect();
   try {
