@@ -60,7 +60,7 @@ export const ENGLISH = {
   nextAt: (when: string) => `next ${when}`,
   postsAsStoriesArrive: (channel: string) => `${channel} as stories arrive (at most every 5 minutes)`,
   postsAt: (channel: string, when: string, timezone: string) => `${channel} at ${when} (${timezone})`,
-  upToStories: (count: number) => `up to ${count} stories`,
+  upToStories: (count: number) => `up to ${plural(count, 'story', 'stories')}`,
   about: (topics: string) => `about ${topics}`,
   or: ' or ',
   naming: (keywords: string) => `naming ${keywords}`,

@@ -30,6 +30,15 @@ describe('Herald’s words in the reader’s language', () => {
     expect(replyText('de').translatedFrom('fr')).toBe('aus dem Französischen übersetzt');
     expect(replyText('es').writtenIn('fr')).toBe('en francés');
   });
+
+  it('count a schedule’s one story in the singular in every language', () => {
+    expect(replyText(undefined).upToStories(1)).toBe('up to 1 story');
+    expect(replyText('es').upToStories(1)).toBe('hasta 1 noticia');
+    expect(replyText('de').upToStories(1)).toBe('bis zu 1 Meldung');
+    expect(replyText('fr').upToStories(1)).toBe('jusqu’à 1 article');
+    expect(replyText('pt-BR').upToStories(1)).toBe('até 1 notícia');
+    expect(replyText(undefined).upToStories(3)).toBe('up to 3 stories');
+  });
 });
 
 describe('a briefing rendered in French', () => {

@@ -51,7 +51,7 @@ export const FRENCH: Partial<ReplyText> = {
   nextAt: (when) => `prochain envoi ${when}`,
   postsAsStoriesArrive: (channel) => `${channel} au fil des articles (au plus toutes les 5 minutes)`,
   postsAt: (channel, when, timezone) => `${channel} à ${when} (${timezone})`,
-  upToStories: (count) => `jusqu’à ${count} articles`,
+  upToStories: (count) => `jusqu’à ${plural(count, 'article', 'articles')}`,
   about: (topics) => `sur ${topics}`,
   or: ' ou ',
   naming: (keywords) => `citant ${keywords}`,

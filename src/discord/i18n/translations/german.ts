@@ -52,7 +52,7 @@ export const GERMAN: Partial<ReplyText> = {
   nextAt: (when) => `nächste ${when}`,
   postsAsStoriesArrive: (channel) => `${channel}, sobald Meldungen eintreffen (höchstens alle 5 Minuten)`,
   postsAt: (channel, when, timezone) => `${channel} um ${when} (${timezone})`,
-  upToStories: (count) => `bis zu ${count} Meldungen`,
+  upToStories: (count) => `bis zu ${plural(count, 'Meldung', 'Meldungen')}`,
   about: (topics) => `zu ${topics}`,
   or: ' oder ',
   naming: (keywords) => `mit ${keywords}`,

@@ -51,7 +51,7 @@ export const PORTUGUESE: Partial<ReplyText> = {
   nextAt: (when) => `próximo ${when}`,
   postsAsStoriesArrive: (channel) => `${channel} conforme as notícias chegam (no máximo a cada 5 minutos)`,
   postsAt: (channel, when, timezone) => `${channel} às ${when} (${timezone})`,
-  upToStories: (count) => `até ${count} notícias`,
+  upToStories: (count) => `até ${plural(count, 'notícia', 'notícias')}`,
   about: (topics) => `sobre ${topics}`,
   or: ' ou ',
   naming: (keywords) => `que citem ${keywords}`,

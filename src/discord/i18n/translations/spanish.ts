@@ -51,7 +51,7 @@ export const SPANISH: Partial<ReplyText> = {
   nextAt: (when) => `próximo ${when}`,
   postsAsStoriesArrive: (channel) => `${channel} según llegan las noticias (como mucho cada 5 minutos)`,
   postsAt: (channel, when, timezone) => `${channel} a las ${when} (${timezone})`,
-  upToStories: (count) => `hasta ${count} noticias`,
+  upToStories: (count) => `hasta ${plural(count, 'noticia', 'noticias')}`,
   about: (topics) => `sobre ${topics}`,
   or: ' o ',
   naming: (keywords) => `que nombren ${keywords}`,
