@@ -355,7 +355,14 @@ async function sendNow(guildId: string, request: CommandRequest, respond: Respon
   await respond.defer({ ephemeral: true });
   const stories = await services.sendDigestNow(guildId, schedule.id);
   const channel = `<#${schedule.channelId}>`;
-  await respond.send(contentMessage(stories > 0 ? text.sentNow(stories, channel) : text.sentNothingNow(channel)), { ephemeral: true });
+  if (stories > 0) {
+    await respond.send(contentMessage(text.sentNow(stories, channel)), { ephemeral: true });
+    return;
+  }
+  // Nothing posted: either nothing was new, or the channel refused Herald and the run paused the schedule.
+  const refused = (await services.guilds.get(guildId)).schedules.find((candidate) => candidate.id === schedule.id)?.paused;
+  const reply = refused ? text.sentRefused(channel, fitUntrusted(oneLine(refused.reason), 200)) : text.sentNothingNow(channel);
+  await respond.send(contentMessage(reply), { ephemeral: true });
 }
 
 async function scheduleNamed(guildId: string, request: CommandRequest, services: Services, text: ReplyText): Promise<Schedule> {

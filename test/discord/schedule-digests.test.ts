@@ -14,7 +14,7 @@ import { writeUnrelatedArticles } from '../support/unrelated-articles.ts';
 
 const GUILD = '1200000000000000001';
 const ADMIN = { id: '1400000000000000009', username: 'editor' };
-const CHANNELS = { compact: '1300000000000000001', headlines: '1300000000000000002', images: '1300000000000000003', preview: '1300000000000000004', midnight: '1300000000000000005', paused: '1300000000000000006', plain: '1300000000000000007' };
+const CHANNELS = { compact: '1300000000000000001', headlines: '1300000000000000002', images: '1300000000000000003', preview: '1300000000000000004', midnight: '1300000000000000005', paused: '1300000000000000006', plain: '1300000000000000007', closed: '1300000000000000008' };
 
 let herald: HeraldOnLoopback;
 let folder: string;
@@ -225,5 +225,16 @@ describe('/schedule preview, send-now, edit, pause and resume, on Discord', () =
     expect(all).toHaveLength(6);
     expect(new Set(all).size).toBe(6);
     expect(posted(CHANNELS.paused)).toHaveLength(2);
+  }, 30_000);
+
+  it('tells the admin that send-now could not post because the channel refuses Herald, not that nothing was new', async () => {
+    await schedule('set', [channelOption('channel', CHANNELS.closed), option('time', '08:00'), option('timezone', 'UTC'), option('max-items', 2)]);
+    const id = (await scheduleIn(CHANNELS.closed)).id;
+    await arrive(2);
+    herald.discord.setBotCanPost(CHANNELS.closed, false);
+    const [answer] = await schedule('send-now', [option('schedule', id)]);
+    expect(answer!.content).toMatch(/^Herald could not post to <#1300000000000000008>: .+\. The schedule is paused until it can/);
+    expect(posted(CHANNELS.closed)).toHaveLength(0);
+    expect((await scheduleIn(CHANNELS.closed)).paused).toBeDefined();
   }, 30_000);
 });

@@ -88,6 +88,7 @@ export const ENGLISH = {
   previewEmpty: (schedule: string) => `If it ran now, this digest would post nothing: no new stories for ${schedule}.`,
   sentNow: (count: number, channel: string) => `Posted ${plural(count, 'story', 'stories')} to ${channel}; the next scheduled digest carries on after them.`,
   sentNothingNow: (channel: string) => `Nothing new to post to ${channel} now.`,
+  sentRefused: (channel: string, reason: string) => `Herald could not post to ${channel}: ${reason}. The schedule is paused until it can, and carries on by itself once the channel lets Herald post.`,
   resumeFirst: 'That schedule is paused: /schedule resume it first.',
   // /sources.
   sourceAdded: (name: string | undefined, articles: number) => `Added ${name ?? 'the source'} (${plural(articles, 'article', 'articles')} read now). Its stories count from now on.`,

@@ -77,6 +77,7 @@ export const FRENCH: Partial<ReplyText> = {
   previewEmpty: (schedule) => `S’il partait maintenant, ce résumé ne publierait rien\u00a0: aucun nouvel article pour ${schedule}.`,
   sentNow: (count, channel) => `${plural(count, 'article publié', 'articles publiés')} dans ${channel}\u00a0; le prochain résumé prévu reprend après eux.`,
   sentNothingNow: (channel) => `Rien de nouveau à publier dans ${channel} pour l’instant.`,
+  sentRefused: (channel, reason) => `Herald n’a pas pu publier dans ${channel} : ${reason}. La programmation est en pause et reprendra d’elle-même dès que le salon laissera Herald publier.`,
   resumeFirst: `Cette programmation est en pause\u00a0: /${n('schedule')} ${n('schedule.resume')} d’abord.`,
   sourceAdded: (source, articles) => `${source ?? 'La source'} ajoutée (${plural(articles, 'article lu', 'articles lus')} maintenant). Ses articles comptent à partir de maintenant.`,
   sourceRemoved: 'Retirée. Ses articles n’apparaissent plus dans les résumés de ce serveur.',

@@ -78,6 +78,7 @@ export const GERMAN: Partial<ReplyText> = {
   previewEmpty: (schedule) => `Liefe sie jetzt, würde diese Übersicht nichts posten: keine neuen Meldungen für ${schedule}.`,
   sentNow: (count, channel) => `${plural(count, 'Meldung', 'Meldungen')} in ${channel} gepostet; die nächste geplante Übersicht macht danach weiter.`,
   sentNothingNow: (channel) => `Gerade nichts Neues für ${channel}.`,
+  sentRefused: (channel, reason) => `Herald konnte nicht in ${channel} posten: ${reason}. Der Zeitplan pausiert und läuft von selbst weiter, sobald der Kanal Herald wieder posten lässt.`,
   resumeFirst: `Dieser Zeitplan ist pausiert: zuerst /${n('schedule')} ${n('schedule.resume')}.`,
   sourceAdded: (source, articles) => `${source ?? 'Die Quelle'} hinzugefügt (${plural(articles, 'Artikel', 'Artikel')} jetzt gelesen). Ihre Meldungen zählen ab jetzt.`,
   sourceRemoved: 'Entfernt. Ihre Meldungen erscheinen nicht mehr in den Übersichten dieses Servers.',

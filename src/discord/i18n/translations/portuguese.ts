@@ -77,6 +77,7 @@ export const PORTUGUESE: Partial<ReplyText> = {
   previewEmpty: (schedule) => `Se saísse agora, este resumo não publicaria nada: sem notícias novas para ${schedule}.`,
   sentNow: (count, channel) => `${plural(count, 'notícia publicada', 'notícias publicadas')} em ${channel}; o próximo resumo agendado continua depois delas.`,
   sentNothingNow: (channel) => `Nada de novo para publicar em ${channel} agora.`,
+  sentRefused: (channel, reason) => `O Herald não conseguiu publicar em ${channel}: ${reason}. O agendamento fica em pausa e continua sozinho assim que o canal deixar o Herald publicar.`,
   resumeFirst: `Esse agendamento está pausado: primeiro /${n('schedule')} ${n('schedule.resume')}.`,
   sourceAdded: (source, articles) => `${source ?? 'A fonte'} adicionada (${plural(articles, 'artigo lido', 'artigos lidos')} agora). As notícias dela contam a partir de agora.`,
   sourceRemoved: 'Removida. As notícias dela já não aparecem nos resumos deste servidor.',

@@ -77,6 +77,7 @@ export const SPANISH: Partial<ReplyText> = {
   previewEmpty: (schedule) => `Si saliera ahora, este resumen no publicaría nada: no hay noticias nuevas para ${schedule}.`,
   sentNow: (count, channel) => `${plural(count, 'noticia publicada', 'noticias publicadas')} en ${channel}; el próximo resumen programado continúa tras ellas.`,
   sentNothingNow: (channel) => `Nada nuevo que publicar en ${channel} ahora.`,
+  sentRefused: (channel, reason) => `Herald no pudo publicar en ${channel}: ${reason}. La programación queda en pausa y seguirá sola en cuanto el canal deje publicar a Herald.`,
   resumeFirst: `Esa programación está pausada: primero /${n('schedule')} ${n('schedule.resume')}.`,
   sourceAdded: (source, articles) => `Añadida ${source ?? 'la fuente'} (${plural(articles, 'artículo leído', 'artículos leídos')} ahora). Sus noticias cuentan desde ahora.`,
   sourceRemoved: 'Quitada. Sus noticias ya no aparecen en los resúmenes de este servidor.',
