@@ -81,6 +81,8 @@ export default {
         .addStringOption((option) => option.setName('include').setDescription('Only stories naming one of these keywords ("-" for no such filter)').setMaxLength(300))
         .addStringOption((option) => option.setName('exclude').setDescription('Never stories naming these keywords ("-" for no such filter)').setMaxLength(300))
         .addRoleOption((option) => option.setName('mention').setDescription('A role to ping with each digest (only that role is pinged)'))
+        // Discord cannot send an empty role option, so stopping the ping needs an option of its own.
+        .addBooleanOption((option) => option.setName('no-mention').setDescription('Stop pinging the schedule’s role'))
         .addBooleanOption((option) => option.setName('announce-empty').setDescription('Post "no new stories" when there is nothing new'))
         .addBooleanOption((option) => option.setName('updates').setDescription('Post updates in a thread when a story it sent develops'))
         .addStringOption((option) =>
@@ -271,6 +273,8 @@ async function edit(guildId: string, request: CommandRequest, respond: Responder
   const timezone = request.string('timezone');
   const role = request.role('mention');
   if (role && role.id === guildId) throw new InputError(text.noEveryonePing);
+  const unmention = request.boolean('no-mention') === true;
+  if (role && unmention) throw new InputError(text.mentionOrNot);
   const chosen = request.string('language')?.trim();
   const language = chosen === SERVER_LANGUAGE ? undefined : chosenLanguage(chosen ?? null, text);
   const lists = { topics: request.string('topics'), include: request.string('include'), exclude: request.string('exclude') };
@@ -282,6 +286,7 @@ async function edit(guildId: string, request: CommandRequest, respond: Responder
     ...(timezone !== null ? { timezone: parseTimezone(timezone) } : {}),
     ...(request.integer('max-items') !== null ? { maxItems: request.integer('max-items')! } : {}),
     ...(role ? { mentionRoleId: role.id } : {}),
+    ...(unmention ? { mentionRoleId: undefined } : {}),
     ...(request.boolean('announce-empty') !== null ? { announceEmpty: request.boolean('announce-empty')! } : {}),
     ...(request.boolean('updates') !== null ? { updates: request.boolean('updates') ? undefined : false } : {}),
     ...(chosen ? { language } : {}),

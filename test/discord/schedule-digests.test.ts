@@ -14,7 +14,8 @@ import { writeUnrelatedArticles } from '../support/unrelated-articles.ts';
 
 const GUILD = '1200000000000000001';
 const ADMIN = { id: '1400000000000000009', username: 'editor' };
-const CHANNELS = { compact: '1300000000000000001', headlines: '1300000000000000002', images: '1300000000000000003', preview: '1300000000000000004', midnight: '1300000000000000005', paused: '1300000000000000006', plain: '1300000000000000007', closed: '1300000000000000008' };
+const CHANNELS = { compact: '1300000000000000001', headlines: '1300000000000000002', images: '1300000000000000003', preview: '1300000000000000004', midnight: '1300000000000000005', paused: '1300000000000000006', plain: '1300000000000000007', closed: '1300000000000000008', pinged: '1300000000000000009' };
+const READERS = '1500000000000000001';
 
 let herald: HeraldOnLoopback;
 let folder: string;
@@ -33,7 +34,7 @@ beforeAll(async () => {
   folder = await mkdtemp(path.join(tmpdir(), 'herald-schedule-'));
   const loaded = await loadConfig({ HERALD_STORE: `sqlite://${path.join(folder, 'herald.sqlite')}` });
   herald = await startHeraldOnLoopback({
-    guilds: [{ id: GUILD, name: 'Newsroom', ownerId: '1400000000000000001', channels: Object.entries(CHANNELS).map(([name, id]) => ({ id, name })) }],
+    guilds: [{ id: GUILD, name: 'Newsroom', ownerId: '1400000000000000001', roles: [{ id: READERS, name: 'readers' }], channels: Object.entries(CHANNELS).map(([name, id]) => ({ id, name })) }],
     // The articles stand for news that arrived after the schedules were set, not for a backlog to hold back.
     config: { ...loaded, sources: [path.join(folder, 'articles')], ingest: { ...loaded.ingest, seedFirstPoll: false } },
     now: () => clock.at,
@@ -125,6 +126,26 @@ describe('/schedule formats and options, on Discord', () => {
     const after = await scheduleIn(CHANNELS.images);
     expect(after.updates).toBeUndefined();
     expect(after.include).toBeUndefined();
+  }, 30_000);
+
+  it('stops pinging the schedule’s role with no-mention, and refuses a role and no-mention together', async () => {
+    const role = { name: 'mention', type: 8, value: READERS } as never;
+    const noMention = { name: 'no-mention', type: 5, value: true } as never;
+    await schedule('set', [channelOption('channel', CHANNELS.pinged), option('time', '08:00'), option('timezone', 'UTC'), option('max-items', 1), role]);
+    const id = (await scheduleIn(CHANNELS.pinged)).id;
+    await schedule('send-now', [option('schedule', id)]);
+    expect(posted(CHANNELS.pinged)[0]!.allowed_mentions).toEqual({ parse: [], roles: [READERS], replied_user: false });
+    const [both] = await schedule('edit', [option('schedule', id), role, noMention]);
+    expect(both!.content).toMatch(/^⚠️ Choose a role to mention or no-mention, not both/);
+    expect((await scheduleIn(CHANNELS.pinged)).mentionRoleId).toBe(READERS);
+    await schedule('edit', [option('schedule', id), noMention]);
+    expect((await scheduleIn(CHANNELS.pinged)).mentionRoleId).toBeUndefined();
+    await arrive(1);
+    await schedule('send-now', [option('schedule', id)]);
+    const [, unpinged] = posted(CHANNELS.pinged);
+    expect(unpinged!.content ?? '').not.toContain(`<@&${READERS}>`);
+    expect(unpinged!.allowed_mentions?.roles ?? []).toEqual([]);
+    expect(unpinged!.allowed_mentions?.parse).toEqual([]);
   }, 30_000);
 
   it('refuses an option out of its choices, or too many stories for the format, privately in one line, changing nothing', async () => {

@@ -404,6 +404,15 @@ const CATALOGUE: Readonly<Record<string, CommandWords>> = {
       pt: 'Nunca notícias que citem estas palavras-chave ("-" para nenhum filtro)',
     },
   },
+  'schedule.edit.no-mention': {
+    name: { es: 'sin-mención', fr: 'sans-mention', de: 'ohne-erwähnung', pt: 'sem-menção' },
+    description: {
+      es: 'Dejar de mencionar el rol de la programación',
+      fr: 'Ne plus mentionner le rôle de la programmation',
+      de: 'Die Rolle des Zeitplans nicht mehr erwähnen',
+      pt: 'Deixar de mencionar o cargo do agendamento',
+    },
+  },
   'schedule.edit.announce-empty': {
     name: { es: 'avisar-sin-noticias', fr: 'annoncer-vide', de: 'leere-melden', pt: 'avisar-sem-notícias' },
     description: {

@@ -164,6 +164,7 @@ export const ENGLISH = {
   cannotPostKind: (channel: string) => `Herald cannot post digests in #${channel}; choose a text, announcement, thread or forum channel.`,
   cannotPostIn: (channel: string) => `Herald cannot post in #${channel}: give it the View Channel, Send Messages and Embed Links permissions there first.`,
   noEveryonePing: 'Herald will not ping @everyone; choose a role.',
+  mentionOrNot: 'Choose a role to mention or no-mention, not both.',
   tooManySchedules: (max: number) => `A server can have at most ${max} schedules; remove one first.`,
   noSuchSchedule: 'This server has no such schedule; /schedule list shows them.',
   chooseLanguage: 'Choose a language, or the server’s own.',

@@ -117,6 +117,7 @@ export const FRENCH: Partial<ReplyText> = {
   cannotPostKind: (channel) => `Herald ne peut pas publier de résumés dans #${channel}\u00a0; choisissez un salon textuel, d’annonces, un fil ou un forum.`,
   cannotPostIn: (channel) => `Herald ne peut pas publier dans #${channel}\u00a0: donnez-lui d’abord les permissions Voir le salon, Envoyer des messages et Intégrer des liens.`,
   noEveryonePing: 'Herald ne mentionnera pas @everyone\u00a0; choisissez un rôle.',
+  mentionOrNot: 'Choisissez un rôle à mentionner ou sans-mention, pas les deux.',
   tooManySchedules: (max) => `Un serveur peut avoir au plus ${max} programmations\u00a0; retirez-en une d’abord.`,
   noSuchSchedule: `Ce serveur n’a pas cette programmation\u00a0; /${n('schedule')} ${n('schedule.list')} les montre.`,
   chooseLanguage: 'Choisissez une langue, ou celle du serveur.',

@@ -118,6 +118,7 @@ export const GERMAN: Partial<ReplyText> = {
   cannotPostKind: (channel) => `Herald kann keine Übersichten in #${channel} posten; wähle einen Text- oder Ankündigungskanal, einen Thread oder ein Forum.`,
   cannotPostIn: (channel) => `Herald kann nicht in #${channel} posten: gib ihm dort zuerst die Berechtigungen „Kanal ansehen“, „Nachrichten senden“ und „Links einbetten“.`,
   noEveryonePing: 'Herald erwähnt nicht @everyone; wähle eine Rolle.',
+  mentionOrNot: 'Wähle eine Rolle zum Erwähnen oder ohne-erwähnung, nicht beides.',
   tooManySchedules: (max) => `Ein Server kann höchstens ${max} Zeitpläne haben; entferne zuerst einen.`,
   noSuchSchedule: `Diesen Zeitplan gibt es auf diesem Server nicht; /${n('schedule')} ${n('schedule.list')} zeigt sie.`,
   chooseLanguage: 'Wähle eine Sprache oder die des Servers.',

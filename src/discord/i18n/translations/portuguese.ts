@@ -117,6 +117,7 @@ export const PORTUGUESE: Partial<ReplyText> = {
   cannotPostKind: (channel) => `O Herald não pode publicar resumos em #${channel}; escolha um canal de texto, de anúncios, um tópico ou um fórum.`,
   cannotPostIn: (channel) => `O Herald não pode publicar em #${channel}: dê a ele antes as permissões Ver canal, Enviar mensagens e Inserir links.`,
   noEveryonePing: 'O Herald não vai mencionar @everyone; escolha um cargo.',
+  mentionOrNot: 'Escolha um cargo para mencionar ou sem-menção, não os dois.',
   tooManySchedules: (max) => `Um servidor pode ter no máximo ${max} agendamentos; remova um primeiro.`,
   noSuchSchedule: `Este servidor não tem esse agendamento; /${n('schedule')} ${n('schedule.list')} mostra-os.`,
   chooseLanguage: 'Escolha um idioma, ou o do servidor.',

@@ -117,6 +117,7 @@ export const SPANISH: Partial<ReplyText> = {
   cannotPostKind: (channel) => `Herald no puede publicar resúmenes en #${channel}; elige un canal de texto, de anuncios, un hilo o un foro.`,
   cannotPostIn: (channel) => `Herald no puede publicar en #${channel}: dale antes los permisos Ver canal, Enviar mensajes e Insertar enlaces.`,
   noEveryonePing: 'Herald no mencionará a @everyone; elige un rol.',
+  mentionOrNot: 'Elige un rol para mencionar o sin-mención, no ambos.',
   tooManySchedules: (max) => `Un servidor puede tener como mucho ${max} programaciones; quita una primero.`,
   noSuchSchedule: `Este servidor no tiene esa programación; /${n('schedule')} ${n('schedule.list')} las muestra.`,
   chooseLanguage: 'Elige un idioma, o el del servidor.',
