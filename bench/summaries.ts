@@ -12,6 +12,8 @@ import { candidateSentences } from '../src/brief/summarize/candidate-sentences.t
 import { DEFAULT_MAX_CHARS, DEFAULT_MAX_SENTENCES, summarizeExtractive } from '../src/brief/summarize/extractive-summary.ts';
 import { truncateAtWord } from '../src/brief/summarize/truncate-at-word.ts';
 import { loadAebPages, loadFeedFiles, loadReadabilityCases } from './corpora.ts';
+import { loadHighlights } from './highlights.ts';
+import { labelledArticles, loadLabelledEvents } from './labelled-events.ts';
 import type { BenchSection } from './report.ts';
 
 /** One article to summarise, and what its publisher wrote about it, which the summarisers never see. */
@@ -152,6 +154,22 @@ function feedCorpus(): Corpus {
 
 const STANDFIRST_FEED = 'input/guardian.rss';
 
+/**
+ * The reports of the labelled events that have reference highlights (test/fixtures/summaries), read as
+ * Herald reads a feed item of their outlet. The highlights were written for this bench, by the team's
+ * summaries agent, before any summariser ran on the reports; the standfirst stays on the article as its dek,
+ * which neither summariser reads.
+ */
+function highlightsCorpus(): Corpus {
+  const events = loadLabelledEvents();
+  const reports = new Map(events.flatMap((event) => [...event.reports, ...event.distractors]).map((report) => [report.url, report]));
+  const highlights = loadHighlights(reports);
+  const pages = labelledArticles(events)
+    .filter(({ article }) => article.url !== undefined && highlights.has(article.url))
+    .map(({ article }): Page => ({ key: article.url!, reference: highlights.get(article.url!)!.join(' '), body: article.paragraphs.join(' '), read: () => article }));
+  return pairUp('labelled events (highlights)', pages);
+}
+
 const LIMITS = { maxChars: DEFAULT_MAX_CHARS, maxSentences: DEFAULT_MAX_SENTENCES };
 
 /** The first sentences that fit the same budget as the summary; the first alone, cut, when it does not fit. */
@@ -214,7 +232,7 @@ const fixed = (value: number, digits = 3): string => value.toFixed(digits);
  * wrote for their own articles, which are taken out of the pages before the summarisers read them.
  */
 export default async function benchSummaries(): Promise<BenchSection> {
-  const corpora = [aebCorpus(), readabilityCorpus(), feedCorpus()];
+  const corpora = [aebCorpus(), readabilityCorpus(), feedCorpus(), highlightsCorpus()];
   const rows = corpora.flatMap((corpus) =>
     [...HALVES, 'all' as const].flatMap((half) => {
       const pairs = corpus.pairs.filter((pair) => half === 'all' || pair.half === half);
