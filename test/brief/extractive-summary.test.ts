@@ -104,6 +104,21 @@ describe('GIVEN an article whose body still carries furniture, a byline, a credi
   });
 });
 
+describe('GIVEN wire reports whose dateline carries a date', () => {
+  const openings = [
+    ['LONDON, June 24 - ', 'Britain has voted to leave the European Union after a referendum that split the country.'],
+    ['SAN FRANCISCO, Oct 27 - ', 'Elon Musk has completed his $44 billion takeover of Twitter and fired its chief executive.'],
+    ['Oct 4 - ', 'Elon Musk has proposed going ahead with his $44 billion deal to buy Twitter at the original price.'],
+    ['MADRID, 1 Jun. - ', 'El Congreso de los Diputados ha aprobado la moción de censura contra Mariano Rajoy por 180 votos.'],
+    ['WOLFSBURG, 23. September - ', 'Volkswagen-Chef Martin Winterkorn ist wegen der Affäre um manipulierte Abgaswerte zurückgetreten.'],
+  ];
+
+  it.each(openings)('takes "%s" off and opens with the news', (dateline, news) => {
+    const summary = summarizeExtractive({ title: 'A report', topics: [], paragraphs: [`${dateline}${news}`, 'Officials gave no further details on Friday.'] });
+    expect(summary.startsWith(news)).toBe(true);
+  });
+});
+
 const summaryFixture = (name: string): ExtractiveSource =>
   JSON.parse(readFileSync(new URL(`../fixtures/brief/summaries/${name}`, import.meta.url), 'utf8')) as ExtractiveSource;
 
