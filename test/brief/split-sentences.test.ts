@@ -26,6 +26,17 @@ describe('splitSentences: abbreviations', () => {
     expect(splitSentences('The vote is on Sept. 12 and the count on Jan. 3 next year. Results follow.')).toEqual(['The vote is on Sept. 12 and the count on Jan. 3 next year.', 'Results follow.']);
   });
 
+  it('keeps a German ordinal day with its month', () => {
+    expect(splitSentences('WOLFSBURG, 23. September - Winterkorn tritt zurück. Der Aufsichtsrat berät am 25. Oktober.')).toEqual([
+      'WOLFSBURG, 23. September - Winterkorn tritt zurück.',
+      'Der Aufsichtsrat berät am 25. Oktober.',
+    ]);
+  });
+
+  it('keeps an abbreviated month with the dash of the dateline it ends', () => {
+    expect(splitSentences('MADRID, 1 Jun. - El Congreso aprueba la moción. Sánchez gana.')).toEqual(['MADRID, 1 Jun. - El Congreso aprueba la moción.', 'Sánchez gana.']);
+  });
+
   it('keeps "No." with its number', () => {
     expect(splitSentences('Version 2.0 ships on No. 10 Downing St. next week. Fine.')).toEqual(['Version 2.0 ships on No. 10 Downing St. next week.', 'Fine.']);
   });

@@ -17,6 +17,14 @@ const BEFORE_NUMBER = new Set([
 ]);
 
 /**
+ * Months as German writes them after an ordinal day: "am 23. September", "seit 1. Januar". The full stop marks
+ * the ordinal, not the end of a sentence.
+ */
+const MONTHS_AFTER_ORDINAL = new Set([
+  'januar', 'jänner', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember',
+]);
+
+/**
  * Words that open sentences and rarely follow an initialism inside a name: after "the U.S." or "6 p.m." one of
  * these starts a new sentence, where "U.S. Senate" or "J. R. R. Tolkien" continue the same one.
  */
@@ -77,7 +85,9 @@ function periodEndsSentence(before: string, next: string): boolean {
   const word = (/\S+$/.exec(before)?.[0] ?? '').replace(OPENING_MARKS, '');
   const lower = word.toLowerCase();
   if (NEVER_FINAL.has(lower)) return false;
-  if (BEFORE_NUMBER.has(lower) && /^\d/.test(next)) return false;
+  // "Sept. 12", and "MADRID, 1 Jun. - " where a dateline's dash follows the month.
+  if (BEFORE_NUMBER.has(lower) && /^(?:\d|[-–—]\s)/.test(next)) return false;
+  if (/^\d{1,2}$/.test(word) && MONTHS_AFTER_ORDINAL.has(firstWord(next))) return false;
   // "1. Pack a bag.": a number or letter alone at the start of a sentence numbers a list item.
   if (before.trim() === word && /^(?:\d{1,3}|[a-z]|[ivxlc]+)$/i.test(word)) return false;
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word) || /^\p{Lu}$/u.test(word)) return OPENERS.has(firstWord(next));

@@ -11,13 +11,21 @@ export interface Candidate {
   /** Its place among the article's candidate sentences, from 0. */
   position: number;
   terms: string[];
+  /** Whether it opens its paragraph: where a news writer puts the paragraph's point. */
+  opensParagraph: boolean;
 }
 
+/** "June 24", "Dec 16", "1 Jun.", "23. September", "7 mai": a day and a month, either way round, as datelines give them. */
+const DAY_AND_MONTH = String.raw`(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}|\d{1,2}\.?\s+\p{L}{3,10}\.?)`;
+
 /**
- * "WASHINGTON (Reuters) - ", "NORTH KOREA: ", "LONDON — ": the place and agency a wire story opens with. They
- * tell the reader nothing a briefing line needs and crowd out words that do.
+ * "WASHINGTON (Reuters) - ", "NORTH KOREA: ", "LONDON — ", "LONDON, June 24 - ", "Oct 4 - ": the place, date and
+ * agency a wire story opens with. They tell the reader nothing a briefing line needs and crowd out words that do.
  */
-const DATELINE = /^(?:\p{Lu}[\p{Lu}\p{M} .,'’/-]{2,40}?(?:\s*\([^)]{1,30}\))?\s*[:—–-]{1,2}|[\p{L} .,'’-]{2,40}?\([A-Za-z .]{2,20}\)\s*[—–-]{1,2})\s+(?=\S)/u;
+const DATELINE = new RegExp(
+  String.raw`^(?:\p{Lu}[\p{Lu}\p{M} .,'’/-]{2,40}?(?:,\s*${DAY_AND_MONTH})?(?:\s*\([^)]{1,30}\))?\s*[:—–-]{1,2}|${DAY_AND_MONTH}\s*[—–-]{1,2}|[\p{L} .,'’-]{2,40}?\([A-Za-z .]{2,20}\)\s*[—–-]{1,2})\s+(?=\S)`,
+  'u',
+);
 
 /**
  * How far into an article a summary looks. News tells who did what first; in a long read, a sentence this far
@@ -42,7 +50,7 @@ export function candidateSentences(article: SummarySource): Candidate[] {
       const text = index === 0 ? sentence.replace(DATELINE, '') : sentence;
       if (dek && comparable(text) === dek) return;
       if (!isSummarySentence(text, context) || candidates.length >= MAX_CANDIDATES) return;
-      candidates.push({ text, position: candidates.length, terms: contentTerms(text) });
+      candidates.push({ text, position: candidates.length, terms: contentTerms(text), opensParagraph: index === 0 });
     });
   }
   return candidates;
