@@ -150,7 +150,7 @@ describe('GIVEN a sentence led by "She" right after the sentence that names her'
   const summary = summarizeExtractive(summaryFixture('library-pronoun-after-name.json'));
 
   it('keeps the sentence that names her before it', () => {
-    expect(summary).toContain('Mayor Patricia Greene spoke last. She pledged to keep the library open');
+    expect(summary).toMatch(/^Mayor Patricia Greene spoke last\. She pledged to keep the library open/);
   });
 });
 
@@ -194,61 +194,5 @@ describe('createExtractiveSummarizer', () => {
     const article = articleFromText('seed-article.txt');
     expect(summarizer.description).toBe('extractive');
     expect(await summarizer.summarize(article)).toEqual({ text: summarizeExtractive(article, { maxChars: 200, maxSentences: 2 }), method: 'extractive' });
-  });
-});
-
-describe('GIVEN two follow-ups alike but for one signal, with room for one beside the lead', () => {
-  const LEAD = 'The city council approved a new budget for the coming year on Tuesday evening.';
-  const pick = (title: string, paragraphs: string[]): string => summarizeExtractive({ title, topics: [], paragraphs }, { maxSentences: 2 });
-
-  it('prefers the sentence that opens its paragraph to an earlier one in the middle of a paragraph', () => {
-    const middle = 'Parks will receive more money for new trees and benches next spring.';
-    const opening = 'Libraries will receive more money for new books and computers next spring.';
-    const summary = pick('Council approves budget', [`${LEAD} ${middle}`, opening]);
-    expect(summary).toContain(opening);
-    expect(summary).not.toContain(middle);
-  });
-
-  it('prefers the sentence with a figure to an earlier one without', () => {
-    const vague = 'Officials said the road repairs would take several weeks to finish.';
-    const figure = 'Officials said the bridge repairs would take 6 weeks to finish.';
-    const summary = pick('Council approves budget', [LEAD, vague, figure]);
-    expect(summary).toContain(figure);
-    expect(summary).not.toContain(vague);
-  });
-
-  it('prefers the reporter\'s words to an earlier quotation saying the same', () => {
-    const quoted = '“We will rebuild the old harbour bridge within a year,” the mayor said.';
-    const reported = 'The mayor promised that the old harbour bridge would be rebuilt within a year.';
-    const summary = pick('Council approves budget', [LEAD, quoted, reported]);
-    expect(summary).toContain(reported);
-    expect(summary).not.toContain(quoted);
-  });
-
-  it('prefers the sentence that shares the headline\'s words to an earlier one that does not', () => {
-    const aside = 'Members also thanked the staff who organised the meeting at short notice.';
-    const headline = 'The harbour bridge will be rebuilt with money from the reserve fund.';
-    const summary = pick('Council votes money to rebuild harbour bridge', [LEAD, aside, headline]);
-    expect(summary).toContain(headline);
-    expect(summary).not.toContain(aside);
-  });
-});
-
-describe('GIVEN a short lead that outscores every other sentence by far', () => {
-  const summary = summarizeExtractive({
-    title: 'Storm closes every school in the county',
-    topics: [],
-    paragraphs: [
-      'A storm closed every school in the county on Friday.',
-      'Teachers in several villages were told to stay at home until the roads had been cleared and the power restored.',
-      'Parents were asked to check the council website for news about the reopening of buildings next week.',
-      'Bus companies said their services would run a reduced timetable while crews worked through the weekend.',
-    ],
-  });
-
-  it('adds follow-ups until the summary says enough to decide on, within the budget', () => {
-    expect(summary.startsWith('A storm closed every school in the county on Friday.')).toBe(true);
-    expect(splitSentences(summary).length).toBeGreaterThanOrEqual(2);
-    expect(summary.length).toBeLessThanOrEqual(400);
   });
 });

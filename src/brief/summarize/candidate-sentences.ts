@@ -11,8 +11,6 @@ export interface Candidate {
   /** Its place among the article's candidate sentences, from 0. */
   position: number;
   terms: string[];
-  /** Whether it opens its paragraph: where a news writer puts the paragraph's point. */
-  opensParagraph: boolean;
 }
 
 /** "June 24", "Dec 16", "1 Jun.", "23. September", "7 mai": a day and a month, either way round, as datelines give them. */
@@ -50,7 +48,7 @@ export function candidateSentences(article: SummarySource): Candidate[] {
       const text = index === 0 ? sentence.replace(DATELINE, '') : sentence;
       if (dek && comparable(text) === dek) return;
       if (!isSummarySentence(text, context) || candidates.length >= MAX_CANDIDATES) return;
-      candidates.push({ text, position: candidates.length, terms: contentTerms(text), opensParagraph: index === 0 });
+      candidates.push({ text, position: candidates.length, terms: contentTerms(text) });
     });
   }
   return candidates;

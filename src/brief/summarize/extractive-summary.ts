@@ -22,13 +22,11 @@ export const DEFAULT_MAX_SENTENCES = 3;
 
 /**
  * How much each signal counts. News puts the event first, so position weighs most; centrality finds what the
- * rest of the article keeps returning to; the headline and the named topics say who and what the story is
- * about; a sentence that opens its paragraph carries that paragraph's point; a figure ("voted 6-1", "killed
- * 12") marks a sentence that reports rather than sets the scene; a quotation counts against (see quotedShare).
- * Set on the tune halves of the bench corpora, pooled (title 0.15, figure 0.05 and quotation 0.1 before the
- * labelled-event highlights were added; the paragraph opening is new with them).
+ * rest of the article keeps returning to; the title and the named topics say who and what the story is about;
+ * a figure ("voted 6-1", "killed 12") marks a sentence that reports rather than sets the scene; a quotation
+ * counts against (see quotedShare). The last two were set on the tune halves of the bench corpora.
  */
-const WEIGHTS = { position: 0.4, centrality: 0.3, title: 0.3, topics: 0.15, paragraphOpening: 0.1, figure: 0.15, quotation: 0.2 };
+const WEIGHTS = { position: 0.4, centrality: 0.3, title: 0.15, topics: 0.15, figure: 0.05, quotation: 0.1 };
 
 /**
  * How fast a sentence's place stops counting: its position weight is 1 / (1 + position)^POSITION_DECAY. Set
@@ -37,16 +35,8 @@ const WEIGHTS = { position: 0.4, centrality: 0.3, title: 0.3, topics: 0.15, para
  */
 const POSITION_DECAY = 0.7;
 
-/** A sentence that scores below this share of the best one is not worth the reader's time beside it... */
+/** A sentence that scores below this share of the best one is not worth the reader's time beside it. */
 const FOLLOW_UP_FLOOR = 0.7;
-
-/**
- * ...unless the summary is still shorter than this share of its character budget: one short sentence ("Party
- * time in Athens - panic in Brussels.") tells a reader too little to decide whether to open the story, so
- * follow-ups are taken, best first, until the summary reaches it. Set on the tune halves of the bench corpora
- * (250 of 400 characters).
- */
-const MIN_FILL = 0.625;
 
 /**
  * Opening words that lean on a sentence before them less than a pronoun subject does (those are kept out, see
@@ -78,7 +68,7 @@ export function summarizeExtractive(article: ExtractiveSource, options: Extracti
   let chosen = selectSentences(
     scored,
     { maxChars, maxSentences },
-    (index, picked) => (scored[index]!.score >= floor || lengthOf(picked, texts) < MIN_FILL * maxChars) && standsBeside(texts, index, picked),
+    (index, picked) => scored[index]!.score >= floor && standsBeside(texts, index, picked),
     (index) => leadInFor(texts, index),
   );
   // Every sentence above the floor leans on one that cannot come along: take the best that stands alone, and
@@ -90,8 +80,6 @@ export function summarizeExtractive(article: ExtractiveSource, options: Extracti
     .map((index) => scored[index]!.text)
     .join(' ');
 }
-
-const lengthOf = (indices: number[], texts: string[]): number => indices.reduce((sum, index) => sum + texts[index]!.length + 1, -1);
 
 function bestOf(scored: Scored[], indices: Iterable<number>): number {
   let best = -1;
@@ -111,7 +99,6 @@ function scoreCandidates(article: ExtractiveSource, candidates: Candidate[]): Sc
       WEIGHTS.position / (1 + candidate.position) ** POSITION_DECAY -
       WEIGHTS.quotation * quotedShare(candidate.text) +
       WEIGHTS.figure * (/\p{N}/u.test(candidate.text) ? 1 : 0) +
-      WEIGHTS.paragraphOpening * (candidate.opensParagraph ? 1 : 0) +
       WEIGHTS.centrality * centrality[index]! +
       WEIGHTS.title * cosine(title, vector) +
       WEIGHTS.topics * (topicWeights[index]! / topTopics);
