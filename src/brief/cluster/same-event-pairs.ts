@@ -15,7 +15,7 @@ export type EventItem = Pick<ArticleFeatures, 'time' | 'dated' | 'names' | 'head
 
 export interface SameEventOptions {
   windowMs: number;
-  /** Least similarity (TF-IDF cosine, plus the figures in common) for two reports of one event. */
+  /** Least similarity (TF-IDF cosine, plus the figures in common) for two reports of one event out within 12 hours of each other. */
   threshold: number;
   /** How many of the articles give each figure. */
   figureCounts: ReadonlyMap<string, number>;
