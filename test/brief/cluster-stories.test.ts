@@ -2,7 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clusterStories } from '../../src/brief/cluster/cluster-stories.ts';
+import { articleFeatures } from '../../src/brief/cluster/article-features.ts';
 import { mergeClusters } from '../../src/brief/cluster/merge-clusters.ts';
+import { figureCounts, sameEventSimilarity } from '../../src/brief/cluster/same-event-pairs.ts';
 import { termVectors } from '../../src/brief/cluster/term-vectors.ts';
 import { buildArticle } from '../../src/ingest/build-article.ts';
 import type { Article, ArticleDraft, ArticleSource } from '../../src/model/article.ts';
@@ -118,6 +120,16 @@ describe('clusterStories', () => {
     expect(result.map((story) => story.articles.map((member) => member.id))).toEqual(expect.arrayContaining([[fires.id], [copper.id]]));
   });
 
+  it('keeps apart a report that names the same people and places but gives figures of its own, none of the event\'s', () => {
+    // Every figure of the separately written report changed (46 dead, 1,100 homes, ...): a follow-up with its own toll and count.
+    const otherFigures = (text: string): string => text.replace(/\d[\d,.]*\d|\d/g, (figure) => `${figure}7`);
+    // Its opening only, so that the wording agrees less than copied text would (which figures do not overrule).
+    const opening = { ...article('reuters-chile-fires'), id: 'opening', paragraphs: article('reuters-chile-fires').paragraphs.slice(0, 4) };
+    const followUp = { ...opening, id: 'follow-up', title: otherFigures(opening.title), paragraphs: opening.paragraphs.map(otherFigures) };
+    expect(clusterStories([article('ap-chile-fires'), opening], { eventSimilarity: 0.1 })).toHaveLength(1);
+    expect(clusterStories([article('ap-chile-fires'), followUp], { eventSimilarity: 0.1 })).toHaveLength(2);
+  });
+
   it('places a report with no date by the report it matches best: in that event, not a later one on the subject', () => {
     const { publishedAt: _published, ...rest } = article('reuters-chile-fires');
     const undated = { ...rest, id: 'undated-report', fetchedAt: '2026-12-01T09:00:00.000Z' };
@@ -155,5 +167,23 @@ describe('mergeClusters', () => {
   it('joins copies of one text whatever their groups look like', () => {
     const clusters = mergeClusters([fires, roundup, copper], [{ a: 0, b: 2, similarity: 0.9 }], [], 0.4);
     expect(clusters).toContainEqual([0, 2]);
+  });
+});
+
+describe('sameEventSimilarity', () => {
+  const reportAfter = (hours: number): Article => {
+    const at = Date.parse(article('ap-chile-fires').publishedAt!) + hours * 3_600_000;
+    return { ...article('reuters-chile-fires'), id: `after-${hours}h`, publishedAt: new Date(at).toISOString(), fetchedAt: new Date(at + 60_000).toISOString() };
+  };
+  const similarity = (hours: number, threshold: number): number | undefined => {
+    const features = [article('ap-chile-fires'), reportAfter(hours)].map(articleFeatures);
+    const [first, second] = termVectors(features.map((feature) => feature.terms)).map((vector, index) => ({ ...features[index]!, vector }));
+    return sameEventSimilarity(first!, second!, { windowMs: 36 * 3_600_000, threshold, figureCounts: figureCounts(features) });
+  };
+
+  it('asks more of two separate reports the further apart they come out, past their first hours', () => {
+    const anHourApart = similarity(1, 0)!;
+    expect(similarity(10, anHourApart - 0.05)).toBeDefined();
+    expect(similarity(30, anHourApart - 0.05)).toBeUndefined();
   });
 });

@@ -14,7 +14,7 @@ export interface ClusterOptions {
   windowHours?: number;
   /** How far apart copies of one text may appear and still be one story (a wire story is picked up late). Default 7 days. */
   duplicateWindowHours?: number;
-  /** Least similarity (TF-IDF cosine plus figures in common) between two reports of one event. Default 0.2. */
+  /** Least similarity (TF-IDF cosine plus figures in common) between two reports of one event out within 12 hours of each other; more is asked of reports further apart. Default 0.2. */
   eventSimilarity?: number;
   /** Embeddings by article id, when a model is configured: two reports also agree when their meanings do. */
   meanings?: ReadonlyMap<string, UnitVector>;

@@ -30,3 +30,23 @@ export function eventFigures(text: string, options: { round?: boolean } = {}): M
   }
   return figures;
 }
+
+/**
+ * Whether two reports give figures of their own and agree on none of them: the result, the toll, the price of
+ * one event come back in every report of it, so a report whose several figures are all different tells another
+ * event (Sturgeon's 62% to 38% in Scotland beside the UK's 51.9% to 48.1%). A figure and its rounding agree
+ * ("51.9" and "52", "38.70" and "38.7"), since tabloids and wires round differently. Fewer figures than
+ * `atLeast` on either side say too little to disagree.
+ */
+export function figuresDisagree(a: ReadonlySet<string>, b: ReadonlySet<string>, atLeast: number): boolean {
+  if (a.size < atLeast || b.size < atLeast) return false;
+  for (const figure of a) for (const other of b) if (sameFigure(figure, other)) return false;
+  return true;
+}
+
+function sameFigure(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.includes(':') || b.includes(':')) return false;
+  const [x, y] = [Number(a), Number(b)];
+  return x === y || (Number.isInteger(y) && Math.round(x) === y) || (Number.isInteger(x) && Math.round(y) === x);
+}

@@ -1,6 +1,7 @@
 import { meaningCosine, type UnitVector } from '../embed/dense-vector.ts';
 import type { ArticleFeatures } from './article-features.ts';
 import { shareACopiedRun } from './copied-runs.ts';
+import { figuresDisagree } from './event-numbers.ts';
 import { headlineCover } from './headline-cover.ts';
 import { sharedNames } from './name-match.ts';
 import type { SimilarPair } from './near-duplicate-pairs.ts';
@@ -14,7 +15,7 @@ export type EventItem = Pick<ArticleFeatures, 'time' | 'dated' | 'names' | 'head
 
 export interface SameEventOptions {
   windowMs: number;
-  /** Least similarity (TF-IDF cosine, plus the figures in common) for two reports of one event. */
+  /** Least similarity (TF-IDF cosine, plus the figures in common) for two reports of one event out within 12 hours of each other. */
   threshold: number;
   /** How many of the articles give each figure. */
   figureCounts: ReadonlyMap<string, number>;
@@ -70,6 +71,13 @@ const HEADLINE_NAMES_BELOW = 0.45;
  * only if they agree beyond it: the shared sentence lifts their cosine, so this much is asked of them instead.
  */
 const COPIED_RUN_THRESHOLD = 0.4;
+
+/**
+ * Two reports that each give this many figures in their openings and agree on none are two events, unless their
+ * wording agrees as much as copied text must: a follow-up of the same day (a reaction with its own poll, the
+ * next day's share price) names the same people and places but brings figures of its own.
+ */
+const FIGURES_TO_DISAGREE = 3;
 
 /**
  * Pairs of articles that report one event: close in time (an article with no date, such as scraped text, may
@@ -147,7 +155,7 @@ export function sameEventSimilarity(a: EventItem, b: EventItem, options: SameEve
   if (a.dated && b.dated && Math.abs(a.time - b.time) > options.windowMs) return undefined;
   const wording = cosine(a.vector, b.vector);
   const similarity = wording + FIGURE_WEIGHT * figuresInCommon(a, b, options.figureCounts);
-  const threshold = thresholdFor(a, b, options.threshold);
+  const threshold = thresholdFor(a, b, options.threshold) + lateExtra(a, b, options.windowMs);
   const agrees = similarity >= threshold || meanTheSame(a, b, options.meaningThreshold);
   return agrees && tellTheSameEvent(a, b, similarity, wording) ? Math.max(similarity, threshold) : undefined;
 }
@@ -178,7 +186,8 @@ function tellTheSameEvent(a: EventItem, b: EventItem, similarity: number, wordin
   if (!sharesAName(a, b)) return false;
   if (similarity < HEADLINE_NAMES_BELOW && !(namesTheHeadline(a, b) && namesTheHeadline(b, a))) return false;
   if (headlineCover(a.headlineTerms, b.headlineTerms) < HEADLINE_COVER) return false;
-  return wording >= COPIED_RUN_THRESHOLD || !shareACopiedRun(a.copiedRuns, b.copiedRuns);
+  if (wording >= COPIED_RUN_THRESHOLD) return true;
+  return !shareACopiedRun(a.copiedRuns, b.copiedRuns) && !figuresDisagree(a.numbers, b.numbers, FIGURES_TO_DISAGREE);
 }
 
 /**
@@ -192,6 +201,22 @@ function sharesAName(a: EventItem, b: EventItem): boolean {
 /** Whether `b` names at least half of those `a`'s headline names (all of them when it names nobody). */
 function namesTheHeadline(a: EventItem, b: EventItem): boolean {
   return sharedNames(a.headlineNames, b.names) * 2 >= a.headlineNames.length;
+}
+
+/**
+ * Reports of one event come out within hours of it, while a different event on the same subject (the next day's
+ * trading, a reaction the morning after) is as likely at any hour of the window: past the first LATE_HOURS
+ * between two reports, each further hour asks a little more similarity of them, up to LATE_EXTRA more at the
+ * window's end. Two articles of which one is undated are not known to be far apart, so nothing is added.
+ */
+const LATE_HOURS = 12;
+const LATE_EXTRA = 0.2;
+
+function lateExtra(a: EventItem, b: EventItem, windowMs: number): number {
+  if (!a.dated || !b.dated) return 0;
+  const graceMs = LATE_HOURS * 3_600_000;
+  const lateMs = Math.abs(a.time - b.time) - graceMs;
+  return lateMs <= 0 ? 0 : (LATE_EXTRA * Math.min(lateMs, windowMs - graceMs)) / Math.max(1, windowMs - graceMs);
 }
 
 /** Without names to compare, only the wording can tell one event from two written to the same template, so it must say more. */
