@@ -128,6 +128,30 @@ describe('extractTopics: key subjects', () => {
     expect(topics).not.toContain('rates');
   });
 
+  it('keeps a hyphenated word whole in a subject', () => {
+    const topics = extractTopics({
+      title: 'Sodium-ion batteries are leaving the lab',
+      paragraphs: [
+        'Sodium-ion batteries are cheaper than the lithium cells in most phones, and the first factories are now shipping them.',
+        'Grid operators say sodium-ion batteries suit storage next to solar farms, where weight matters less.',
+      ],
+    });
+    expect(topics).toContain('sodium-ion batteries');
+    expect(topics).not.toContain('ion');
+  });
+
+  it('takes a three-word compound whole rather than the word that recurs inside it', () => {
+    const topics = extractTopics({
+      title: 'Regulator approves a gene therapy for sickle cell disease',
+      paragraphs: [
+        'Patients with sickle cell disease will be offered the therapy, which edits their own blood cells.',
+        'Sickle cell disease causes severe pain; the cells are collected, edited and returned to the patient.',
+      ],
+    });
+    expect(topics).toContain('sickle cell disease');
+    expect(topics).not.toContain('cell');
+  });
+
   it('leaves out nouns every story uses and headline wording the body never repeats', () => {
     const topics = extractTopics(heatwave);
     expect(topics).not.toContain('year');
