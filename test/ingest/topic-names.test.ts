@@ -27,6 +27,13 @@ describe('extractTopics: names in English', () => {
     expect(topics.some((topic) => topic.startsWith('State Antony'))).toBe(false);
   });
 
+  it('reads initials as the organisation the text names in full, once and whole', () => {
+    const topics = topicsOf('acronym-regulator');
+    expect(topics).toContain('Medicines and Healthcare products Regulatory Agency');
+    expect(topics).not.toContain('MHRA');
+    expect(topics).not.toContain('Regulatory Agency');
+  });
+
   it('keeps the number that ends a name', () => {
     expect(topicsOf('numbered-name')).toContain('Messier 87');
   });
@@ -75,6 +82,12 @@ describe('extractTopics: names in other languages', () => {
     expect(topics).toEqual(expect.arrayContaining(['Martin Winterkorn', 'Matthias Müller', 'Volkswagen', 'Porsche', 'Wolfsburg']));
     expect(topics).not.toContain('Abgaswerte');
     expect(topics).not.toContain('Arbeitsplätze');
+  });
+
+  it('reads initials in brackets as the union the text names in full', () => {
+    const topics = topicsOf('acronym-union');
+    expect(topics).toContain('Gewerkschaft Deutscher Lokomotivführer');
+    expect(topics).not.toContain('GDL');
   });
 
   it('reads a name after an elided article, and two names joined by "e" as two', () => {

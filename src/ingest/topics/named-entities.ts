@@ -1,4 +1,5 @@
 import type nlp from 'compromise';
+import { acronymExpansions, type Expansion } from './acronyms.ts';
 import { nameRuns, type NameRun } from './name-runs.ts';
 import { isTitle as isTitleWord, NAME_PARTICLES, nameWords, type NameWords } from './name-words.ts';
 import { topicKey } from './topic-key.ts';
@@ -48,7 +49,7 @@ const NAME_BREAK = /[,:;|•–—]/;
 export function namedEntities(doc: Doc, text: string, title: string, language?: string): string[] {
   const lists = nameWords(language);
   const mentions = isEnglish(language) ? withRuns(findMentions(doc, text, lists), englishRuns(doc, text, lists), lists) : runMentions(nameRuns(text, lists), lists);
-  const candidates = groupMentions(mentions);
+  const candidates = groupMentions(withExpansions(mentions, acronymExpansions(text)));
   foldScores(candidates);
   foldShortNames(candidates);
   foldHyphenatedPairs(candidates);
@@ -155,6 +156,22 @@ function withRuns(mentions: Mention[], runs: Mention[], lists: NameWords): Menti
     const joinsWithParticle = run.name.split(/\s+/).some((word) => lists.connectors.has(word));
     for (const mention of inside) kept.splice(kept.indexOf(mention), 1);
     kept.push({ ...run, kind: person && !joinsWithParticle ? 'person' : run.kind });
+  }
+  return kept;
+}
+
+/**
+ * An organisation named in full and by its initials is one topic under its full name ("WHO" is the World
+ * Health Organization); the pieces its full name was read as ("Medicines", "Regulatory Agency") are not
+ * names of their own.
+ */
+function withExpansions(mentions: Mention[], expansions: Expansion[]): Mention[] {
+  let kept = mentions;
+  for (const { acronym, name, spans } of expansions) {
+    kept = kept
+      .filter((mention) => !spans.some((span) => mention.position >= span.start && mention.end <= span.end))
+      .map((mention) => (mention.name === acronym ? { ...mention, name } : mention));
+    kept.push(...spans.map((span) => ({ kind: 'organization' as const, name, position: span.start, end: span.end })));
   }
   return kept;
 }
