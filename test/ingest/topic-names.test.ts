@@ -90,6 +90,16 @@ describe('extractTopics: names in other languages', () => {
     expect(topics).not.toContain('GDL');
   });
 
+  it('takes no century written in Roman numerals for a name', () => {
+    const topics = extractTopics({
+      title: 'La flèche de Notre-Dame s’effondre',
+      language: 'fr',
+      paragraphs: ['La flèche dessinée par Viollet-le-Duc au XIXe siècle s’est effondrée sur la charpente du XIIIe siècle, sous la Ve République.'],
+    });
+    expect(topics).toContain('Viollet-le-Duc');
+    expect(topics.some((topic) => /^(?:XIXe|XIIIe|Ve)$/.test(topic))).toBe(false);
+  });
+
   it('reads a name after an elided article, and two names joined by "e" as two', () => {
     const topics = topicsOf('italian-elision');
     expect(topics).toEqual(expect.arrayContaining(['Italia', 'Accumoli', 'Amatrice', 'Arquata del Tronto']));

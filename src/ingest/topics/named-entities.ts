@@ -310,9 +310,12 @@ function cleanName(raw: string, lists: NameWords): string | undefined {
   if (named.length === 0 || !startsUpper(named.at(-1)!)) return undefined;
   if (named.some((word) => !startsUpper(word) && !NAME_CONNECTORS.has(word.toLowerCase()) && !lists.connectors.has(word))) return undefined;
   const name = words.join(' ');
-  if (name.length < 2 || /^\p{N}+$/u.test(name)) return undefined;
+  if (name.length < 2 || /^\p{N}+$/u.test(name) || ROMAN_ORDINAL.test(name)) return undefined;
   return fixShouting(name);
 }
+
+/** A century or a republic's number as French and Italian write it ("XIIIe siècle", "Ve République", "XIX secolo"): a capital, not a name. */
+const ROMAN_ORDINAL = /^[IVXLC]+(?:e|er|ère|ème|º|ª)?$/u;
 
 function startsUpper(word: string): boolean {
   return /^\p{Lu}/u.test(word);
