@@ -167,13 +167,51 @@ describe('extractTopics: key subjects', () => {
     expect(topics).toContain('floods');
   });
 
-  it('gives an article in another language its names, an organisation whole, but no subjects', () => {
+  it('gives an article in another language its names, an organisation whole, then the nouns its headline and text share', () => {
     const topics = extractTopics({
       title: 'São Paulo decreta emergência por dengue após alta de casos',
       language: 'pt-BR',
       paragraphs: ['A Prefeitura de São Paulo decretou nesta segunda-feira situação de emergência por causa da dengue, anunciou o prefeito Ricardo Nunes.'],
     });
-    expect(topics).toEqual(['Prefeitura de São Paulo', 'Ricardo Nunes']);
+    expect(topics).toEqual(['Prefeitura de São Paulo', 'Ricardo Nunes', 'dengue', 'emergência']);
+  });
+
+  it('takes the nouns a Spanish text marks with its articles, a noun with the noun it qualifies whole', () => {
+    const topics = extractTopics({
+      title: 'Sequía: Cataluña declara la emergencia',
+      language: 'es',
+      paragraphs: [
+        'La Generalitat declaró este jueves la emergencia por sequía en Barcelona, tras tres años de lluvias escasas.',
+        'La sequía obliga a limitar el consumo de agua. Es la peor sequía de la que tenemos constancia, dijo el presidente.',
+        'La moción de censura prosperó. Los socialistas registraron la moción de censura al día siguiente, y la moción salió adelante.',
+      ],
+    });
+    expect(topics).toEqual(expect.arrayContaining(['sequía', 'emergencia', 'moción de censura']));
+    expect(topics).not.toContain('moción');
+    expect(topics).not.toContain('años');
+  });
+
+  it('reads a French noun after an elided article, and no verb after a pronoun that looks like one', () => {
+    const topics = extractTopics({
+      title: '« Nous la rebâtirons » : la cathédrale ravagée par l’incendie',
+      language: 'fr',
+      paragraphs: [
+        'L’incendie s’est déclaré dans les combles de la cathédrale. Nous la rebâtirons, a dit le président.',
+        'Les pompiers ont lutté contre l’incendie toute la nuit. Nous la rebâtirons.',
+      ],
+    });
+    expect(topics).toEqual(expect.arrayContaining(['incendie', 'cathédrale']));
+    expect(topics).not.toContain('rebâtirons');
+  });
+
+  it('takes a German noun after its article as a subject, and no day of the week', () => {
+    const topics = extractTopics({
+      title: 'Rücktritt in Wolfsburg',
+      language: 'de',
+      paragraphs: ['Der Vorstandschef hat am Freitag seinen Rücktritt erklärt.', 'Der Rücktritt kam nach dem Skandal. Am Freitag tagt der Aufsichtsrat, und am Freitag fällt die Entscheidung.'],
+    });
+    expect(topics).toContain('Rücktritt');
+    expect(topics).not.toContain('Freitag');
   });
 
   it('gives subjects no more than a third of the list when there are names enough', () => {
