@@ -54,6 +54,21 @@ describe('extractTopics', () => {
     expect(topics).not.toContain('Mr. Hrytsenko');
   });
 
+  it('reads a family name written first as the person the text has named in full, but not a company named before the place named after it', () => {
+    const film = extractTopics({
+      title: 'A four-Oscar night',
+      paragraphs: ['When Bong Joon-ho took the stage to accept best director, he turned to the front row.', 'Bong had earlier shared original screenplay, and Bong matched a record.'],
+    });
+    expect(film).toContain('Bong Joon-ho');
+    expect(film).not.toContain('Bong');
+    const launch = extractTopics({
+      title: 'Un casco, por fin',
+      language: 'es',
+      paragraphs: ['Apple presentó su primer casco en Apple Park el lunes.', 'Apple dijo que el casco llegará el año que viene, y Apple espera a los desarrolladores.'],
+    });
+    expect(launch).toEqual(expect.arrayContaining(['Apple', 'Apple Park']));
+  });
+
   it('reads a list of places as one topic each', () => {
     const topics = extractTopics({
       title: 'Blinken heads to the Middle East',

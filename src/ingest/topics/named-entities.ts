@@ -354,12 +354,20 @@ function foldShortNames(candidates: Map<string, EntityCandidate>): void {
     const owners = longer.filter((full) => {
       const words = full.key.split(' ');
       if (full.kind === 'person') return words.includes(candidate.key);
-      return full.kind !== 'place' && candidate.kind !== 'place' && words.at(-1) === candidate.key;
+      if (full.kind === 'place' || candidate.kind === 'place') return false;
+      // A family name written first ("Bong" of "Bong Joon-ho") is the person once the text has named them in full.
+      return words.at(-1) === candidate.key || (words[0] === candidate.key && full.firstPosition < candidate.firstPosition && isPersonLike(full));
     });
     if (owners.length !== 1) continue;
     merge(owners[0]!, candidate);
     candidates.delete(candidate.key);
   }
+}
+
+/** Two or three words, each a capitalised word or a hyphenated pair ("Bong Joon-ho", "Tedros Adhanom Ghebreyesus"), as people's names are written. */
+function isPersonLike(candidate: EntityCandidate): boolean {
+  const form = [...candidate.forms.keys()][0]!;
+  return /^\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+(?:-\p{Ll}+)?){1,2}$/u.test(form);
 }
 
 /**
