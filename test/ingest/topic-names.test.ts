@@ -34,6 +34,12 @@ describe('extractTopics: names in English', () => {
     expect(topics).not.toContain('Regulatory Agency');
   });
 
+  it('keeps an institution named "of" or "for" something whole across "and", but not a person or place after it', () => {
+    const topics = topicsOf('and-inside-a-name');
+    expect(topics).toEqual(expect.arrayContaining(['Centers for Disease Control and Prevention', 'Department of Health and Human Services', 'Duke of Sussex', 'Meghan', 'Bank of England', 'Spain']));
+    expect(topics).not.toContain('Prevention');
+  });
+
   it('keeps the number that ends a name', () => {
     expect(topicsOf('numbered-name')).toContain('Messier 87');
   });

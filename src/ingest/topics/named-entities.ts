@@ -91,8 +91,34 @@ function englishRuns(doc: Doc, text: string, lists: NameWords): Mention[] {
     );
   };
   const isPerson = (start: number): boolean => tags.get(start)?.includes('Person') ?? false;
-  const runs = nameRuns(text, lists, isProperNoun).flatMap((run) => (run.office ? holderOf(run) : splitAtPersonOf(run, isPerson)));
+  const isPersonOrPlace = (start: number): boolean => (tags.get(start) ?? []).some((tag) => tag === 'Person' || tag === 'Place');
+  const runs = joinedByAnd(nameRuns(text, lists, isProperNoun), text, isPersonOrPlace).flatMap((run) => (run.office ? holderOf(run) : splitAtPersonOf(run, isPerson)));
   return runMentions(runs.filter((run) => !describes(run)), lists);
+}
+
+/** The words after "and" that may still belong to an institution's name ("Human Services"). */
+const MAX_WORDS_AFTER_AND = 3;
+
+/**
+ * An institution named "of" or "for" something may go on with "and" ("Centers for Disease Control and
+ * Prevention", "Department of Health and Human Services"); a person or a place after the "and" is a second
+ * name ("Duke of Sussex and Meghan", "Bank of England and Spain").
+ */
+function joinedByAnd(runs: NameRun[], text: string, isPersonOrPlace: (start: number) => boolean): NameRun[] {
+  const joined: NameRun[] = [];
+  for (const run of [...runs].sort((a, b) => a.start - b.start)) {
+    const previous = joined.at(-1);
+    const joins =
+      previous !== undefined &&
+      !previous.office &&
+      text.slice(previous.end, run.start) === ' and ' &&
+      /\s(?:of|for)\s/.test(previous.name) &&
+      run.name.split(/\s+/).length <= MAX_WORDS_AFTER_AND &&
+      !isPersonOrPlace(run.start);
+    if (joins) joined[joined.length - 1] = { ...previous, name: text.slice(previous.start, run.end), end: run.end };
+    else joined.push(run);
+  }
+  return joined;
 }
 
 /** What an office is of, in English ("Secretary of State", "Minister of Foreign Affairs"): not part of its holder's name. */
