@@ -206,6 +206,16 @@ describe('extractTopics: key subjects', () => {
     expect(topics).not.toContain('años');
   });
 
+  it('joins no compound across a comma', () => {
+    const topics = extractTopics({
+      title: 'La emergencia sigue',
+      language: 'es',
+      paragraphs: ['La emergencia, de madrugada, seguía en vigor.', 'La emergencia, de madrugada, no se levanta, y la madrugada es fría.'],
+    });
+    expect(topics).toContain('emergencia');
+    expect(topics).not.toContain('emergencia de madrugada');
+  });
+
   it('reads a French noun after an elided article, and no verb after a pronoun that looks like one', () => {
     const topics = extractTopics({
       title: '« Nous la rebâtirons » : la cathédrale ravagée par l’incendie',

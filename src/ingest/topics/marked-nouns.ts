@@ -97,7 +97,7 @@ interface Word {
   text: string;
   lower: string;
   start: number;
-  /** The word before it on the same line, lower case ("l" of "l’incendie"). */
+  /** The word before it on the same line with nothing but a space or an apostrophe between, lower case ("l" of "l’incendie"). */
   before?: string;
 }
 
@@ -117,10 +117,6 @@ const MIN_COMPOUND_SCORE = 2;
 const MIN_LENGTH = 4;
 
 const WORD = /\p{L}[\p{L}\p{M}-]*\p{L}|\p{L}/gu;
-
-export function readsMarkedNouns(language: string | undefined): boolean {
-  return languageOf(language) !== undefined;
-}
 
 function languageOf(language: string | undefined): Language | undefined {
   return language ? LANGUAGES[language.slice(0, 2).toLowerCase()] : undefined;
@@ -157,7 +153,7 @@ export function markedSubjects(text: string, context: SubjectContext, language: 
     if (!nouns.has(key)) return;
     count(key, word.text, weightAt(word.start));
     const [joiner, qualifier] = [body[index + 1], body[index + 2]];
-    if (joiner && qualifier && rules.joiners.has(joiner.lower) && isCandidate(qualifier, rules, context.nameWords) && nouns.has(keyOf(qualifier.lower))) {
+    if (joiner?.before && qualifier?.before && rules.joiners.has(joiner.lower) && isCandidate(qualifier, rules, context.nameWords) && nouns.has(keyOf(qualifier.lower))) {
       count(`${key} ${keyOf(qualifier.lower)}`, `${word.text} ${joiner.text} ${qualifier.text}`, weightAt(word.start));
     }
   });
