@@ -18,6 +18,8 @@ export interface TopicScores {
   entityRecall: number;
   /** Of the labelled subjects, the share some topic matches. */
   subjectRecall: number;
+  /** Of all the labels, names and subjects together, the share some topic matches. */
+  recall: number;
 }
 
 /** Spelling and number aside ("Kim Jong-un", "flood"/"floods"), a topic is the label it matches. */
@@ -58,5 +60,6 @@ export function topicScores(articles: Array<{ topics: string[]; labels: TopicLab
     subjectPrecision: byCase.subject.extracted ? byCase.subject.correct / byCase.subject.extracted : Number.NaN,
     entityRecall: labelled.entities ? found.entities / labelled.entities : 1,
     subjectRecall: labelled.subjects ? found.subjects / labelled.subjects : 1,
+    recall: labelled.entities + labelled.subjects ? (found.entities + found.subjects) / (labelled.entities + labelled.subjects) : 1,
   };
 }

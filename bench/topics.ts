@@ -3,7 +3,7 @@ import { topicKey } from '../src/ingest/topics/topic-key.ts';
 import { articleText } from '../src/model/article.ts';
 import { labelledArticles, loadLabelledEvents, type LabelledArticle } from './labelled-events.ts';
 import type { BenchSection } from './report.ts';
-import { loadLabelledDrafts, type LabelledDraft } from './topic-labels.ts';
+import { isHeldOutFixture, loadLabelledDrafts, loadTopicReference, type LabelledDraft, type ReferenceArticle } from './topic-labels.ts';
 import { topicScores, type TopicLabels } from './topic-scores.ts';
 
 const share = (value: number): string => (Number.isNaN(value) ? '–' : value.toFixed(2));
@@ -15,6 +15,7 @@ function row(set: string, scored: Array<{ topics: string[]; labels: TopicLabels 
     String(scored.length),
     (scores.extracted / Math.max(scored.length, 1)).toFixed(1),
     share(scores.precision),
+    share(scores.recall),
     share(scores.entityRecall),
     share(scores.subjectRecall),
     share(scores.namePrecision),
@@ -40,15 +41,27 @@ function writtenSubjects(articles: LabelledArticle[]): { share: number; recall: 
   return { share: kept / all, recall: topicScores(scoredOf(written)).subjectRecall };
 }
 
-/** test/fixtures/text marks its held-out fixtures by name. */
-const isHeldOut = (fixture: string): boolean => fixture.startsWith('heldout-');
-
 function scoredDrafts(drafts: LabelledDraft[]): Array<{ topics: string[]; labels: TopicLabels }> {
   return drafts.map(({ draft, labels }) => ({ topics: extractTopics(draft), labels }));
 }
 
-/** Topics against hand labels: the twelve labelled text fixtures, and the labelled events' reports by split and language. */
+function referenceRows(reference: ReferenceArticle[]): string[][] {
+  const scored = (articles: ReferenceArticle[]) => articles.map(({ topics, labels }) => ({ topics, labels }));
+  const languages = [...new Set(reference.map(({ language }) => language))].sort();
+  return (['tune', 'held-out'] as const).flatMap((split) => {
+    const inSplit = reference.filter((article) => article.split === split);
+    const byLanguage = languages
+      .map((language) => ({ language, of: inSplit.filter((article) => article.language === language) }))
+      .filter(({ of }) => of.length > 0)
+      .map(({ language, of }) => row(`reference ${split}, ${language}`, scored(of)));
+    return [row(`reference, ${split}`, scored(inSplit)), ...byLanguage];
+  });
+}
+
+/** Topics against hand labels: the topics reference, the first twelve labelled text fixtures, and the labelled events' reports by split and language. */
 export default async function benchTopics(): Promise<BenchSection> {
+  const reference = loadTopicReference();
+  const sections = [...new Set(reference.map(({ section }) => section))].sort();
   const drafts = loadLabelledDrafts();
   const events = labelledArticles(loadLabelledEvents());
   const languages = [...new Set(events.map((event) => event.language))].sort();
@@ -62,18 +75,20 @@ export default async function benchTopics(): Promise<BenchSection> {
   return {
     title: 'Topics',
     table: [
-      ['set', 'articles', 'topics per article', 'precision', 'name recall', 'subject recall', 'name precision', 'subject precision'],
-      row('text fixtures, tune', scoredDrafts(drafts.filter(({ fixture }) => !isHeldOut(fixture)))),
-      row('text fixtures, held-out', scoredDrafts(drafts.filter(({ fixture }) => isHeldOut(fixture)))),
-      row('text fixtures, all (the floors of test/ingest/topic-labels.test.ts)', scoredDrafts(drafts)),
+      ['set', 'articles', 'topics per article', 'precision', 'recall', 'name recall', 'subject recall', 'name precision', 'subject precision'],
+      ...referenceRows(reference),
+      row('first labels (text fixtures), tune', scoredDrafts(drafts.filter(({ fixture }) => !isHeldOutFixture(fixture)))),
+      row('first labels (text fixtures), held-out', scoredDrafts(drafts.filter(({ fixture }) => isHeldOutFixture(fixture)))),
+      row('first labels (text fixtures), all', scoredDrafts(drafts)),
       row('labelled events, tune', scoredOf(bySplit('tune'))),
       row('labelled events, held-out', scoredOf(bySplit('held-out'))),
       ...perLanguage('tune'),
       ...perLanguage('held-out'),
     ],
     notes: [
-      'Precision: the share of extracted topics (up to 12 an article, as buildArticle stores them) that match one of the article\'s hand-labelled names or subjects; recall: the share of its labelled names, and of its labelled subjects, that some topic matches. Pooled over the articles of a set. Name and subject precision split the topics as clustering does: a name is written with a capital, a subject in lower case. A topic matches a label when their topic keys agree word for word with a plural s dropped ("Kim Jong-un" = "Kim Jong Un", "floods" = "flood"); "A|B" labels accept either (bench/topic-scores.ts, shared with test/ingest/topic-labels.test.ts).',
-      `Text fixtures: ${drafts.length} extracted articles of test/fixtures/text labelled in test/fixtures/topics/labels.json, ${drafts.filter(({ fixture }) => isHeldOut(fixture)).length} of them held out (heldout-*). Labelled events: the reports and distractors of test/fixtures/events, read through buildArticle as a feed item would be; the held-out split (events 05, 10, 15, 20, 25, 30, 35, 40) is reported apart.`,
+      `Reference: ${reference.length} articles of test/fixtures/topics/reference.json labelled by hand following its README (people by full name, organisations and places whole, the subjects a reader would search for, at most twelve an article), ${reference.filter(({ split }) => split === 'held-out').length} of them held out (the heldout-* text fixtures and the held-out events' reports); sections: ${sections.map((section) => `${section} ${reference.filter((article) => article.section === section).length}`).join(', ')}. Each is read through buildArticle, in its declared language.`,
+      'Precision: the share of extracted topics (up to 12 an article, as buildArticle stores them) that match one of the article\'s hand-labelled names or subjects; recall: the share of its labels that some topic matches, all together, and its names and its subjects apart. Pooled over the articles of a set. Name and subject precision split the topics as clustering does: a name is written with a capital, a subject in lower case. A topic matches a label when their topic keys agree word for word with a plural s dropped ("Kim Jong-un" = "Kim Jong Un", "floods" = "flood"); "A|B" labels accept either (bench/topic-scores.ts, shared with test/ingest/topic-labels.test.ts).',
+      `First labels: ${drafts.length} extracted articles of test/fixtures/text labelled in test/fixtures/topics/labels.json before the reference's guide (up to 17 labels an article), ${drafts.filter(({ fixture }) => isHeldOutFixture(fixture)).length} of them held out (heldout-*), read without a language as before. Labelled events: the reports and distractors of test/fixtures/events, read through buildArticle as a feed item would be; the held-out split (events 05, 10, 15, 20, 25, 30, 35, 40) is reported apart.`,
       `Of the events' subject labels, ${(tuneWritten.share * 100).toFixed(0)}% (tune) and ${(heldOutWritten.share * 100).toFixed(0)}% (held-out) are written in their report in one of their spellings; the rest ("prime minister resignation", "executive firings") are an editor's summary that no extraction from the text returns. Subject recall over the written ones alone: ${share(tuneWritten.recall)} tune, ${share(heldOutWritten.recall)} held-out.`,
     ],
   };

@@ -54,6 +54,21 @@ describe('extractTopics', () => {
     expect(topics).not.toContain('Mr. Hrytsenko');
   });
 
+  it('reads a family name written first as the person the text has named in full, but not a company named before the place named after it', () => {
+    const film = extractTopics({
+      title: 'A four-Oscar night',
+      paragraphs: ['When Bong Joon-ho took the stage to accept best director, he turned to the front row.', 'Bong had earlier shared original screenplay, and Bong matched a record.'],
+    });
+    expect(film).toContain('Bong Joon-ho');
+    expect(film).not.toContain('Bong');
+    const launch = extractTopics({
+      title: 'Un casco, por fin',
+      language: 'es',
+      paragraphs: ['Apple presentó su primer casco en Apple Park el lunes.', 'Apple dijo que el casco llegará el año que viene, y Apple espera a los desarrolladores.'],
+    });
+    expect(launch).toEqual(expect.arrayContaining(['Apple', 'Apple Park']));
+  });
+
   it('reads a list of places as one topic each', () => {
     const topics = extractTopics({
       title: 'Blinken heads to the Middle East',
@@ -128,6 +143,30 @@ describe('extractTopics: key subjects', () => {
     expect(topics).not.toContain('rates');
   });
 
+  it('keeps a hyphenated word whole in a subject', () => {
+    const topics = extractTopics({
+      title: 'Sodium-ion batteries are leaving the lab',
+      paragraphs: [
+        'Sodium-ion batteries are cheaper than the lithium cells in most phones, and the first factories are now shipping them.',
+        'Grid operators say sodium-ion batteries suit storage next to solar farms, where weight matters less.',
+      ],
+    });
+    expect(topics).toContain('sodium-ion batteries');
+    expect(topics).not.toContain('ion');
+  });
+
+  it('takes a three-word compound whole rather than the word that recurs inside it', () => {
+    const topics = extractTopics({
+      title: 'Regulator approves a gene therapy for sickle cell disease',
+      paragraphs: [
+        'Patients with sickle cell disease will be offered the therapy, which edits their own blood cells.',
+        'Sickle cell disease causes severe pain; the cells are collected, edited and returned to the patient.',
+      ],
+    });
+    expect(topics).toContain('sickle cell disease');
+    expect(topics).not.toContain('cell');
+  });
+
   it('leaves out nouns every story uses and headline wording the body never repeats', () => {
     const topics = extractTopics(heatwave);
     expect(topics).not.toContain('year');
@@ -143,13 +182,61 @@ describe('extractTopics: key subjects', () => {
     expect(topics).toContain('floods');
   });
 
-  it('gives an article in another language its names, an organisation whole, but no subjects', () => {
+  it('gives an article in another language its names, an organisation whole, then the nouns its headline and text share', () => {
     const topics = extractTopics({
       title: 'São Paulo decreta emergência por dengue após alta de casos',
       language: 'pt-BR',
       paragraphs: ['A Prefeitura de São Paulo decretou nesta segunda-feira situação de emergência por causa da dengue, anunciou o prefeito Ricardo Nunes.'],
     });
-    expect(topics).toEqual(['Prefeitura de São Paulo', 'Ricardo Nunes']);
+    expect(topics).toEqual(['Prefeitura de São Paulo', 'Ricardo Nunes', 'dengue', 'emergência']);
+  });
+
+  it('takes the nouns a Spanish text marks with its articles, a noun with the noun it qualifies whole', () => {
+    const topics = extractTopics({
+      title: 'Sequía: Cataluña declara la emergencia',
+      language: 'es',
+      paragraphs: [
+        'La Generalitat declaró este jueves la emergencia por sequía en Barcelona, tras tres años de lluvias escasas.',
+        'La sequía obliga a limitar el consumo de agua. Es la peor sequía de la que tenemos constancia, dijo el presidente.',
+        'La moción de censura prosperó. Los socialistas registraron la moción de censura al día siguiente, y la moción salió adelante.',
+      ],
+    });
+    expect(topics).toEqual(expect.arrayContaining(['sequía', 'emergencia', 'moción de censura']));
+    expect(topics).not.toContain('moción');
+    expect(topics).not.toContain('años');
+  });
+
+  it('joins no compound across a comma', () => {
+    const topics = extractTopics({
+      title: 'La emergencia sigue',
+      language: 'es',
+      paragraphs: ['La emergencia, de madrugada, seguía en vigor.', 'La emergencia, de madrugada, no se levanta, y la madrugada es fría.'],
+    });
+    expect(topics).toContain('emergencia');
+    expect(topics).not.toContain('emergencia de madrugada');
+  });
+
+  it('reads a French noun after an elided article, and no verb after a pronoun that looks like one', () => {
+    const topics = extractTopics({
+      title: '« Nous la rebâtirons » : la cathédrale ravagée par l’incendie',
+      language: 'fr',
+      paragraphs: [
+        'L’incendie s’est déclaré dans les combles de la cathédrale. Nous la rebâtirons, a dit le président.',
+        'Les pompiers ont lutté contre l’incendie toute la nuit. Nous la rebâtirons.',
+      ],
+    });
+    expect(topics).toEqual(expect.arrayContaining(['incendie', 'cathédrale']));
+    expect(topics).not.toContain('rebâtirons');
+  });
+
+  it('takes a German noun after its article as a subject, and no day of the week', () => {
+    const topics = extractTopics({
+      title: 'Rücktritt in Wolfsburg',
+      language: 'de',
+      paragraphs: ['Der Vorstandschef hat am Freitag seinen Rücktritt erklärt.', 'Der Rücktritt kam nach dem Skandal. Am Freitag tagt der Aufsichtsrat, und am Freitag fällt die Entscheidung.'],
+    });
+    expect(topics).toContain('Rücktritt');
+    expect(topics).not.toContain('Freitag');
   });
 
   it('gives subjects no more than a third of the list when there are names enough', () => {

@@ -27,6 +27,19 @@ describe('extractTopics: names in English', () => {
     expect(topics.some((topic) => topic.startsWith('State Antony'))).toBe(false);
   });
 
+  it('reads initials as the organisation the text names in full, once and whole', () => {
+    const topics = topicsOf('acronym-regulator');
+    expect(topics).toContain('Medicines and Healthcare products Regulatory Agency');
+    expect(topics).not.toContain('MHRA');
+    expect(topics).not.toContain('Regulatory Agency');
+  });
+
+  it('keeps an institution named "of" or "for" something whole across "and", but not a person or place after it', () => {
+    const topics = topicsOf('and-inside-a-name');
+    expect(topics).toEqual(expect.arrayContaining(['Centers for Disease Control and Prevention', 'Department of Health and Human Services', 'Duke of Sussex', 'Meghan', 'Bank of England', 'Spain']));
+    expect(topics).not.toContain('Prevention');
+  });
+
   it('keeps the number that ends a name', () => {
     expect(topicsOf('numbered-name')).toContain('Messier 87');
   });
@@ -75,6 +88,22 @@ describe('extractTopics: names in other languages', () => {
     expect(topics).toEqual(expect.arrayContaining(['Martin Winterkorn', 'Matthias Müller', 'Volkswagen', 'Porsche', 'Wolfsburg']));
     expect(topics).not.toContain('Abgaswerte');
     expect(topics).not.toContain('Arbeitsplätze');
+  });
+
+  it('reads initials in brackets as the union the text names in full', () => {
+    const topics = topicsOf('acronym-union');
+    expect(topics).toContain('Gewerkschaft Deutscher Lokomotivführer');
+    expect(topics).not.toContain('GDL');
+  });
+
+  it('takes no century written in Roman numerals for a name', () => {
+    const topics = extractTopics({
+      title: 'La flèche de Notre-Dame s’effondre',
+      language: 'fr',
+      paragraphs: ['La flèche dessinée par Viollet-le-Duc au XIXe siècle s’est effondrée sur la charpente du XIIIe siècle, sous la Ve République.'],
+    });
+    expect(topics).toContain('Viollet-le-Duc');
+    expect(topics.some((topic) => /^(?:XIXe|XIIIe|Ve)$/.test(topic))).toBe(false);
   });
 
   it('reads a name after an elided article, and two names joined by "e" as two', () => {

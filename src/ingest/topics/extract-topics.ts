@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import { keySubjects } from './key-subjects.ts';
+import { markedSubjects } from './marked-nouns.ts';
 import { isEnglish, namedEntities } from './named-entities.ts';
 import { topicKey } from './topic-key.ts';
 
@@ -7,7 +8,7 @@ export interface TopicSource {
   title: string;
   dek?: string;
   paragraphs: string[];
-  /** BCP 47; compromise tags English, so other languages get their names but not their subjects. */
+  /** BCP 47; compromise tags English, and the nouns their articles mark give the other five languages their subjects. */
   language?: string;
 }
 
@@ -28,9 +29,8 @@ export function extractTopics(source: TopicSource, limit = 12): string[] {
   const doc = nlp(text);
   const entities = namedEntities(doc, text, source.title, source.language);
   const nameWords = new Set(entities.flatMap((name) => topicKey(name).split(' ')));
-  const subjects = isEnglish(source.language)
-    ? keySubjects(doc, { title: source.title, leadEnd: lead.length, nameWords }).filter((subject) => !nameWords.has(topicKey(subject)))
-    : [];
+  const context = { title: source.title, leadEnd: lead.length, nameWords };
+  const subjects = (isEnglish(source.language) ? keySubjects(doc, context) : markedSubjects(text, context, source.language)).filter((subject) => !nameWords.has(topicKey(subject)));
   const entityCount = Math.min(entities.length, limit - Math.min(subjects.length, Math.round(limit * SUBJECT_SHARE)));
   return [...entities.slice(0, entityCount), ...subjects.slice(0, limit - entityCount)];
 }

@@ -15,7 +15,7 @@ interface Term {
 interface Subject {
   key: string;
   score: number;
-  /** 1 for a lone noun ("heatwave"), 2 for a compound ("interest rates"). */
+  /** 1 for a lone noun ("heatwave"), 2 or 3 for a compound ("interest rates", "sickle cell disease"). */
   words: number;
   forms: Map<string, number>;
 }
@@ -43,6 +43,9 @@ const NEWS_GENERIC = new Set([
 const FUNCTION_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Copula', 'Modal', 'Auxiliary'];
 const MIN_FUNCTION_SHARE = 0.22;
 
+/** "very long baseline interferometry" aside, a subject a reader searches is at most three words. */
+const MAX_MODIFIERS = 2;
+
 const TITLE_WEIGHT = 3;
 const LEAD_WEIGHT = 1.5;
 /** A subject named once, outside the headline and lead, is a passing mention. */
@@ -63,8 +66,12 @@ export function keySubjects(doc: Doc, context: SubjectContext): string[] {
       if (!isSubjectNoun(term, names)) return;
       const weight = weightAt(term);
       add(subjects, [term], weight);
-      const before = terms[index - 1];
-      if (before && !/[^\s]/.test(before.post) && isModifier(before, names)) add(subjects, [before, term], weight);
+      // Up to two modifiers before the noun: "interest rates", "sickle cell disease", "public health emergency".
+      for (let start = index - 1; start >= Math.max(0, index - MAX_MODIFIERS); start -= 1) {
+        const before = terms[start]!;
+        if (/[^\s]/.test(before.post) || !isModifier(before, names)) break;
+        add(subjects, terms.slice(start, index + 1), weight);
+      }
     });
   };
   for (const sentence of body) count(sentence, (term) => (term.offset.start < context.leadEnd ? LEAD_WEIGHT : 1));
@@ -85,7 +92,8 @@ function writtenInLowerCase(subject: Subject, text: string): boolean {
 
 /** The subject as the text may write it: each word singular or plural, joined by spaces or hyphens. */
 function subjectPattern(key: string, flags: string): RegExp {
-  const words = key.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  // "battery" is written "batteries" as well.
+  const words = key.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/y$/, '(?:y|ie)'));
   return new RegExp(`(?<![\\p{L}])${words.join('(?:s|es)?[\\s-]+')}(?:s|es)?(?![\\p{L}])`, flags);
 }
 
@@ -98,7 +106,26 @@ function isJobTitle(subject: Subject): boolean {
 
 function termsOf(doc: Doc): Term[][] {
   doc.compute('root');
-  return (doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: Term[] }>).map((sentence) => sentence.terms);
+  return (doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: Term[] }>).map((sentence) => joinHyphenated(sentence.terms));
+}
+
+/**
+ * compromise splits a hyphenated word at its hyphen ("sodium" and "ion", "tie" and "breaks"); a reader
+ * searches it whole ("sodium-ion batteries", "tie-breaks"), so its parts are one term again, tagged as its
+ * last part is. Numbers stay apart ("Covid-19", "two-bedroom").
+ */
+function joinHyphenated(terms: Term[]): Term[] {
+  const joined: Term[] = [];
+  for (const term of terms) {
+    const previous = joined.at(-1);
+    if (previous && /^[-‐‑]$/.test(previous.post) && /^\p{L}[\p{L}-]*$/u.test(previous.normal) && /^\p{L}+$/u.test(term.normal)) {
+      const joinedRoot = `${previous.normal}-${term.root ?? term.normal}`;
+      joined[joined.length - 1] = { ...term, text: `${previous.text}-${term.text}`, normal: `${previous.normal}-${term.normal}`, root: joinedRoot, offset: previous.offset };
+    } else {
+      joined.push(term);
+    }
+  }
+  return joined;
 }
 
 /**
@@ -176,15 +203,32 @@ function recountCompounds(subjects: Map<string, Subject>, text: string, context:
   }
 }
 
-/** When a compound carries at least a third of its head noun's weight, the compound is the subject: readers search "interest rates", not "rate". */
+/**
+ * When a compound carries at least a third of the weight of a shorter subject inside it, the compound is the
+ * subject: readers search "interest rates", not "rate", and "sickle cell disease", not "sickle cell" or "cell"
+ * (which the recount finds inside every "sickle cell disease"). The longest compounds go first, so that each
+ * takes its parts before a part takes its own.
+ */
 function preferCompounds(subjects: Map<string, Subject>): void {
-  for (const compound of [...subjects.values()]) {
-    if (compound.words < 2 || compound.score < MIN_SCORE) continue;
-    const head = subjects.get(compound.key.split(' ').at(-1)!);
-    if (!head || compound.score * 3 < head.score) continue;
-    compound.score = Math.max(compound.score, head.score);
-    subjects.delete(head.key);
+  const compounds = [...subjects.values()].filter((subject) => subject.words > 1).sort((a, b) => b.words - a.words || b.score - a.score);
+  for (const compound of compounds) {
+    if (!subjects.has(compound.key) || compound.score < MIN_SCORE) continue;
+    for (const key of innerPhrases(compound.key.split(' '))) {
+      const part = subjects.get(key);
+      if (!part || compound.score * 3 < part.score) continue;
+      compound.score = Math.max(compound.score, part.score);
+      subjects.delete(part.key);
+    }
   }
+}
+
+/** The shorter runs of words inside a compound: "sickle cell", "cell disease", "sickle", "cell", "disease". */
+function innerPhrases(words: string[]): string[] {
+  const phrases: string[] = [];
+  for (let length = words.length - 1; length >= 1; length -= 1) {
+    for (let start = 0; start + length <= words.length; start += 1) phrases.push(words.slice(start, start + length).join(' '));
+  }
+  return phrases;
 }
 
 function pick(candidates: Subject[]): string[] {

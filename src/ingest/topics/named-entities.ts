@@ -1,4 +1,5 @@
 import type nlp from 'compromise';
+import { acronymExpansions, type Expansion } from './acronyms.ts';
 import { nameRuns, type NameRun } from './name-runs.ts';
 import { isTitle as isTitleWord, NAME_PARTICLES, nameWords, type NameWords } from './name-words.ts';
 import { topicKey } from './topic-key.ts';
@@ -48,7 +49,7 @@ const NAME_BREAK = /[,:;|•–—]/;
 export function namedEntities(doc: Doc, text: string, title: string, language?: string): string[] {
   const lists = nameWords(language);
   const mentions = isEnglish(language) ? withRuns(findMentions(doc, text, lists), englishRuns(doc, text, lists), lists) : runMentions(nameRuns(text, lists), lists);
-  const candidates = groupMentions(mentions);
+  const candidates = groupMentions(withExpansions(mentions, acronymExpansions(text)));
   foldScores(candidates);
   foldShortNames(candidates);
   foldHyphenatedPairs(candidates);
@@ -90,8 +91,34 @@ function englishRuns(doc: Doc, text: string, lists: NameWords): Mention[] {
     );
   };
   const isPerson = (start: number): boolean => tags.get(start)?.includes('Person') ?? false;
-  const runs = nameRuns(text, lists, isProperNoun).flatMap((run) => (run.office ? holderOf(run) : splitAtPersonOf(run, isPerson)));
+  const isPersonOrPlace = (start: number): boolean => (tags.get(start) ?? []).some((tag) => tag === 'Person' || tag === 'Place');
+  const runs = joinedByAnd(nameRuns(text, lists, isProperNoun), text, isPersonOrPlace).flatMap((run) => (run.office ? holderOf(run) : splitAtPersonOf(run, isPerson)));
   return runMentions(runs.filter((run) => !describes(run)), lists);
+}
+
+/** The words after "and" that may still belong to an institution's name ("Human Services"). */
+const MAX_WORDS_AFTER_AND = 3;
+
+/**
+ * An institution named "of" or "for" something may go on with "and" ("Centers for Disease Control and
+ * Prevention", "Department of Health and Human Services"); a person or a place after the "and" is a second
+ * name ("Duke of Sussex and Meghan", "Bank of England and Spain").
+ */
+function joinedByAnd(runs: NameRun[], text: string, isPersonOrPlace: (start: number) => boolean): NameRun[] {
+  const joined: NameRun[] = [];
+  for (const run of [...runs].sort((a, b) => a.start - b.start)) {
+    const previous = joined.at(-1);
+    const joins =
+      previous !== undefined &&
+      !previous.office &&
+      text.slice(previous.end, run.start) === ' and ' &&
+      /\s(?:of|for)\s/.test(previous.name) &&
+      run.name.split(/\s+/).length <= MAX_WORDS_AFTER_AND &&
+      !isPersonOrPlace(run.start);
+    if (joins) joined[joined.length - 1] = { ...previous, name: text.slice(previous.start, run.end), end: run.end };
+    else joined.push(run);
+  }
+  return joined;
 }
 
 /** What an office is of, in English ("Secretary of State", "Minister of Foreign Affairs"): not part of its holder's name. */
@@ -155,6 +182,22 @@ function withRuns(mentions: Mention[], runs: Mention[], lists: NameWords): Menti
     const joinsWithParticle = run.name.split(/\s+/).some((word) => lists.connectors.has(word));
     for (const mention of inside) kept.splice(kept.indexOf(mention), 1);
     kept.push({ ...run, kind: person && !joinsWithParticle ? 'person' : run.kind });
+  }
+  return kept;
+}
+
+/**
+ * An organisation named in full and by its initials is one topic under its full name ("WHO" is the World
+ * Health Organization); the pieces its full name was read as ("Medicines", "Regulatory Agency") are not
+ * names of their own.
+ */
+function withExpansions(mentions: Mention[], expansions: Expansion[]): Mention[] {
+  let kept = mentions;
+  for (const { acronym, name, spans } of expansions) {
+    kept = kept
+      .filter((mention) => !spans.some((span) => mention.position >= span.start && mention.end <= span.end))
+      .map((mention) => (mention.name === acronym ? { ...mention, name } : mention));
+    kept.push(...spans.map((span) => ({ kind: 'organization' as const, name, position: span.start, end: span.end })));
   }
   return kept;
 }
@@ -293,9 +336,12 @@ function cleanName(raw: string, lists: NameWords): string | undefined {
   if (named.length === 0 || !startsUpper(named.at(-1)!)) return undefined;
   if (named.some((word) => !startsUpper(word) && !NAME_CONNECTORS.has(word.toLowerCase()) && !lists.connectors.has(word))) return undefined;
   const name = words.join(' ');
-  if (name.length < 2 || /^\p{N}+$/u.test(name)) return undefined;
+  if (name.length < 2 || /^\p{N}+$/u.test(name) || ROMAN_ORDINAL.test(name)) return undefined;
   return fixShouting(name);
 }
+
+/** A century or a republic's number as French and Italian write it ("XIIIe siècle", "Ve République", "XIX secolo"): a capital, not a name. */
+const ROMAN_ORDINAL = /^[IVXLC]+(?:e|er|ère|ème|º|ª)?$/u;
 
 function startsUpper(word: string): boolean {
   return /^\p{Lu}/u.test(word);
@@ -334,12 +380,20 @@ function foldShortNames(candidates: Map<string, EntityCandidate>): void {
     const owners = longer.filter((full) => {
       const words = full.key.split(' ');
       if (full.kind === 'person') return words.includes(candidate.key);
-      return full.kind !== 'place' && candidate.kind !== 'place' && words.at(-1) === candidate.key;
+      if (full.kind === 'place' || candidate.kind === 'place') return false;
+      // A family name written first ("Bong" of "Bong Joon-ho") is the person once the text has named them in full.
+      return words.at(-1) === candidate.key || (words[0] === candidate.key && full.firstPosition < candidate.firstPosition && isPersonLike(full));
     });
     if (owners.length !== 1) continue;
     merge(owners[0]!, candidate);
     candidates.delete(candidate.key);
   }
+}
+
+/** Two or three words, each a capitalised word or a hyphenated pair ("Bong Joon-ho", "Tedros Adhanom Ghebreyesus"), as people's names are written. */
+function isPersonLike(candidate: EntityCandidate): boolean {
+  const form = [...candidate.forms.keys()][0]!;
+  return /^\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+(?:-\p{Ll}+)?){1,2}$/u.test(form);
 }
 
 /**
