@@ -34,4 +34,30 @@ describe('GIVEN a page with furniture around its headline or its body', () => {
   it('leaves sign-in and register prompts under the article out of the body', () => {
     expect(bodyOf('sign-in-prompt-after-body')).not.toMatch(/Sign in|Register|Log in/);
   });
+
+  it('keeps a comment thread, each comment headed "Name on <date> at <time> said:", out of the body of a short post above it', () => {
+    const draft = read('comment-thread-under-short-post');
+    expect(draft.title).toBe('Spring 2024 open thread');
+    expect(draft.paragraphs).toHaveLength(1);
+    expect(draft.paragraphs[0]).toMatch(/^Twice a year we open a thread/);
+  });
+
+  it('credits the writer named after the date on a dateline ("March 4, 2024 | by Aileen Ross")', () => {
+    expect(read('comment-thread-under-short-post').byline).toBe('Aileen Ross');
+  });
+
+  it("leaves out the page's copy of the article run into one line under the share box", () => {
+    const draft = read('article-copy-in-share-box');
+    expect(draft.paragraphs).toHaveLength(4);
+    expect(bodyOf('article-copy-in-share-box').match(/Corner shops across the north-east/g)).toHaveLength(1);
+  });
+
+  it('does not take a tag cloud (forty words and not one stop or comma) for the article', () => {
+    expect(bodyOf('tag-cloud-over-article')).toMatch(/^O posto de saúde do bairro Jardim Norte/);
+    expect(bodyOf('tag-cloud-over-article')).not.toMatch(/asfalto assistência bairros/);
+  });
+
+  it('ends the body at "Você também pode gostar…", Portuguese for "You may also like"', () => {
+    expect(bodyOf('you-may-like-in-portuguese')).not.toMatch(/Praia do Curral|Festival de música|Feira de artesanato/);
+  });
 });

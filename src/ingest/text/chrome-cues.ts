@@ -180,17 +180,29 @@ const ARTICLE_END = new RegExp(
       'read next', 'up next', 'what to read next', 'about the author', 'about (?:the )?authors?', 'authors?', 'archives?', 'tags?', 'topics',
       'filed under', 'categories', 'related topics', 'footer', 'sponsored (?:stories|links|content)', 'around the web', 'from our partners',
       'explore more(?: on (?:these|this) topics?)?', 'editor.?s picks?', 'in case you missed it', 'must read', 'don.t miss',
-      'add (?:your|a) comment', 'tell us what you think.*', 'discussion about this (?:post|article|story)', 'mehr (?:lesen )?über', 'lo más (?:visto|leído)', 'archivado en', 'les plus lus', 'mais lidas', 'meistgelesen', 'i più letti', 'comentarios', 'commentaires',
+      'add (?:your|a) comment', 'tell us what you think.*', 'discussion about this (?:post|article|story)', 'mehr (?:lesen )?über', 'lo más (?:visto|leído)',
+      'voc[eê] (?:também )?pode(?:rá)? (?:também )?gostar', '(?:también )?te (?:puede|podría) interesar', 'vous (?:aimerez|pourriez (?:aussi |également )?aimer)(?: aussi| également)?',
+      'das könnte (?:sie|dich) auch interessieren', '(?:ti )?potrebbe(?:ro)? (?:anche )?interessarti(?: anche)?', 'archivado en', 'les plus lus', 'mais lidas', 'meistgelesen', 'i più letti', 'comentarios', 'commentaires',
     ].join('|') +
-    ')[:.!\\s]*$',
+    ')[:.!…\\s]*$',
   'iu',
 );
 
 /** "34 responses to “…”", "12 thoughts on “…”": the heading WordPress and others put over comments. */
 const COMMENTS_HEADING = /^(?:\d+|one|two|three) (?:responses?|comments?|thoughts?|replies|reactions?) (?:to|on)\b/i;
 
+/**
+ * The head of one comment: "Gary M on September 17, 2018 at 8:50 pm said:". A person quoted in the news says
+ * something at an hour too, but the article does not stamp the minute on the line that introduces them.
+ */
+const COMMENT_HEAD = /^[^.!?]{1,60}\s(?:on|at)\s[^.!?]{0,40}\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:said|says|wrote|commented|replied)\s*:?$/i;
+
+export function isCommentHead(line: string): boolean {
+  return COMMENT_HEAD.test(line);
+}
+
 export function endsArticle(line: string, wordCount: number): boolean {
-  if (COMMENTS_HEADING.test(line)) return true;
+  if (COMMENTS_HEADING.test(line) || COMMENT_HEAD.test(line)) return true;
   return wordCount <= 8 && (ARTICLE_END.test(line) || /^(?:tags?|topics|filed under|categories|keywords)\s*[:：]/i.test(line));
 }
 

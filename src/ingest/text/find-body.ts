@@ -1,3 +1,4 @@
+import { isCommentHead } from './chrome-cues.ts';
 import type { ClassifiedLine } from './classify-line.ts';
 
 /** Where the article's text runs, as line indexes: start inclusive, end exclusive. */
@@ -79,8 +80,9 @@ export function findBody(lines: ClassifiedLine[]): BodySpan | undefined {
   const creditedStart = lines.findIndex((_, index) => startsUnderCredits(lines, index));
   lines.forEach((line, index) => {
     if (line.kind === 'end') {
-      // A marker above the credited article (a "Comments" link in its share bar) closes nothing of it.
-      if (segmentBest >= SUBSTANTIAL && index > creditedStart) discount = AFTER_END_DISCOUNT;
+      // A marker above the credited article (a "Comments" link in its share bar) closes nothing of it. A comment's
+      // own head, stamped with its minute, comes only under the article, however short the article and long the thread.
+      if ((segmentBest >= SUBSTANTIAL && index > creditedStart) || isCommentHead(line.text)) discount = AFTER_END_DISCOUNT;
       start = index + 1;
       score = 0;
       segmentBest = 0;
