@@ -57,6 +57,14 @@ describe('GIVEN a page with furniture around its headline or its body', () => {
     expect(bodyOf('tag-cloud-over-article')).not.toMatch(/asfalto assistência bairros/);
   });
 
+  it('ends the body where a headline over its own byline and date starts another story (a list of teasers under the article)', () => {
+    expect(bodyOf('teasers-with-credits-after-body')).not.toMatch(/housing promises|energy rebate|council tax/);
+  });
+
+  it('leaves a "Share your thoughts with friends." prompt out of the body', () => {
+    expect(bodyOf('teasers-with-credits-after-body')).not.toMatch(/Share your thoughts/);
+  });
+
   it('ends the body at "Você também pode gostar…", Portuguese for "You may also like"', () => {
     expect(bodyOf('you-may-like-in-portuguese')).not.toMatch(/Praia do Curral|Festival de música|Feira de artesanato/);
   });

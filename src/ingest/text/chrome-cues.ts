@@ -96,7 +96,7 @@ const CHROME_ANYWHERE = [
   /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]+){0,3} (?:covers|writes about|reports on|has covered|is (?:an?|the) (?:[\p{L}-]+ ){0,4}(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|author|bureau chief|critic))\b/u,
   /\bappears? in print\b|\bversion of this (?:article|story) (?:appears|appeared)\b/i,
   // Calls to action: the page talking to its reader about the page, not about the news.
-  /^(?:thanks|thank you) for (?:reading|signing up|subscribing)\b|\bsubscribe (?:for free|now|today)\b|^ready for more\b|^(?:got|have) a (?:news )?tip\b/i,
+  /^(?:thanks|thank you) for (?:reading|signing up|subscribing)\b|^share your (?:thoughts|views|opinion|comments?)\b|\bsubscribe (?:for free|now|today)\b|^ready for more\b|^(?:got|have) a (?:news )?tip\b/i,
   /\bwatch the (?:full )?video (?:above|below)\b|^(?:watch|see) (?:the )?(?:video|photos|gallery) (?:above|below)\b/i,
   /^(?:follow (?:me |us )?(?:on \w+ )?)?(?:@[\w.]{2,30}[\s,|•·]*)+$/i,
   /\((?:AP|AFP|Reuters|EPA|Getty Images|Bloomberg)(?: Photo)?\s*\/[^)]{2,50}\)\s*$/i,

@@ -60,6 +60,27 @@ function endsBody(line: ClassifiedLine): boolean {
   return line.kind === 'prose' || (line.kind === 'near' && /[.!…]["'”’)]*$/.test(line.text));
 }
 
+/**
+ * A headline over its own byline and date, with text under them: the header of a story. An article has one; under
+ * or above it, such a header starts another (a list of teasers, each with its credits and first lines).
+ */
+function headsAnotherStory(lines: ClassifiedLine[], index: number): boolean {
+  const headline = lines[index]!;
+  if ((headline.kind !== 'near' && headline.kind !== 'short') || endsBody(headline)) return false;
+  let next = index + 1;
+  const skipFurniture = (): void => {
+    while (lines[next]?.kind === 'chrome') next += 1;
+  };
+  skipFurniture();
+  if ((lines[next]?.alone ?? lines[next]?.kind) !== 'byline') return false;
+  next += 1;
+  skipFurniture();
+  if (lines[next]?.kind !== 'date') return false;
+  next += 1;
+  skipFurniture();
+  return lines[next]?.kind === 'prose' || lines[next]?.kind === 'near';
+}
+
 /** A run at least this heavy is an article; what comes after its end marker (comments, lists) counts for less. */
 const SUBSTANTIAL = 400;
 const AFTER_END_DISCOUNT = 0.3;
@@ -79,7 +100,7 @@ export function findBody(lines: ClassifiedLine[]): BodySpan | undefined {
   // Only the first paragraph run under credits earns the bonus; lists of other stories repeat their credits.
   const creditedStart = lines.findIndex((_, index) => startsUnderCredits(lines, index));
   lines.forEach((line, index) => {
-    if (line.kind === 'end') {
+    if (line.kind === 'end' || headsAnotherStory(lines, index)) {
       // A marker above the credited article (a "Comments" link in its share bar) closes nothing of it. A comment's
       // own head, stamped with its minute, comes only under the article, however short the article and long the thread.
       if ((segmentBest >= SUBSTANTIAL && index > creditedStart) || isCommentHead(line.text)) discount = AFTER_END_DISCOUNT;
