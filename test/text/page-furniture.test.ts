@@ -65,6 +65,16 @@ describe('GIVEN a page with furniture around its headline or its body', () => {
     expect(bodyOf('teasers-with-credits-after-body')).not.toMatch(/Share your thoughts/);
   });
 
+  it('ends the body at an "Editors\' Picks" heading, however the apostrophe falls', () => {
+    expect(bodyOf('editors-picks-after-body')).not.toMatch(/supermarket|lighthouse/);
+  });
+
+  it('leaves out a photo caption that ends in its "more" or "less" button, shown folded and unfolded', () => {
+    const draft = read('caption-with-more-less-toggle');
+    expect(draft.paragraphs[0]).toMatch(/^The ferry operator serving the islands/);
+    expect(bodyOf('caption-with-more-less-toggle')).not.toMatch(/Crew members walk past/);
+  });
+
   it('ends the body at "Você também pode gostar…", Portuguese for "You may also like"', () => {
     expect(bodyOf('you-may-like-in-portuguese')).not.toMatch(/Praia do Curral|Festival de música|Feira de artesanato/);
   });

@@ -11,7 +11,7 @@ const SHORT_CHROME_LINE = new RegExp(
       'story continues(?: below)?(?: advertisement)?', 'advertisement\\s*[-–—:|]?\\s*(?:scroll (?:down )?to continue(?: reading| with content)?|continue reading below|story continues below)', 'article continues below(?: advertisement)?', 'continue reading(?: below| the main story)?',
       'scroll (?:down )?to continue(?: with content)?', 'skip (?:to )?(?:main )?(?:content|navigation)', 'skip ad(?:vert(?:isement)?)?',
       'must read', 'trending(?: now| today| stories| topics)?', 'most (?:read|popular|viewed|shared|commented)', 'latest(?: news| stories| posts| articles)?',
-      'top stories', 'popular(?: now| posts| stories)?', "editor'?s? picks?", 'recommended(?: for you| stories| reading)?', 'you (?:may|might) (?:also )?like',
+      'top stories', 'popular(?: now| posts| stories)?', "editor(?:s?['’]s?)? picks?", 'recommended(?: for you| stories| reading)?', 'you (?:may|might) (?:also )?like',
       'read (?:more|next)', 'see (?:more|all)', 'load more', 'show more', 'view (?:all|more|comments)', 'archives?', 'authors?', 'about the author',
       'tags?', 'topics', 'categor(?:y|ies)', 'share(?: (?:this|the|full))?(?: article| story| post| page)?(?: (?:on|with|via) .{1,20})?', '(?:read|open|continue) in (?:the )?app', 'tweet', 'facebook', 'twitter', 'x',
       'whatsapp', 'linkedin', 'reddit', 'pinterest', 'telegram', 'flipboard', 'e-?mail', 'print', 'copy(?: link)?', 'link copied', 'comments?',
@@ -151,10 +151,13 @@ const TIME_OR_NUMBER = /^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})
 /** Links listed one per line with separators: "Home | News | Sport" or "World › Europe". */
 const NAV_SEPARATORS = /^(?:[\p{L}&' ]{1,25}\s*[|›»>•·/]\s*){2,}[\p{L}&' ]{1,25}$/u;
 
+/** A caption or teaser with the button that opens or folds it run into its end: "… shake hands in Hanoi. less", "… relations ... more". */
+const EXPAND_TOGGLE = /(?:\.\.\.|…|[.!?]["”’]?)\s*(?:more|less)$/;
+
 export function chromeEvidence(line: string, wordCount: number): ChromeEvidence | undefined {
   if (wordCount <= 8 && SHORT_CHROME_LINE.test(line)) return 'strong';
   if (SHARE_BAR.test(line) || WEATHER.test(line) || TIME_OR_NUMBER.test(line) || NAV_SEPARATORS.test(line)) return 'strong';
-  if (isConsentBanner(line)) return 'strong';
+  if (isConsentBanner(line) || EXPAND_TOGGLE.test(line)) return 'strong';
   // A long paragraph that happens to mention cookies or a newsletter is still article text.
   if (wordCount > 45) return undefined;
   if (CHROME_ANYWHERE.some((pattern) => pattern.test(line))) return 'strong';
@@ -179,7 +182,7 @@ const ARTICLE_END = new RegExp(
       'more from .{1,40}', 'you (?:may|might) (?:also )?(?:like|enjoy|be interested in)', 'recommended(?: for you| stories| reading| articles)?',
       'read next', 'up next', 'what to read next', 'about the author', 'about (?:the )?authors?', 'authors?', 'archives?', 'tags?', 'topics',
       'filed under', 'categories', 'related topics', 'footer', 'sponsored (?:stories|links|content)', 'around the web', 'from our partners',
-      'explore more(?: on (?:these|this) topics?)?', 'editor.?s picks?', 'in case you missed it', 'must read', 'don.t miss',
+      'explore more(?: on (?:these|this) topics?)?', "editor(?:s?['’]s?)? picks?", 'in case you missed it', 'must read', 'don.t miss',
       'add (?:your|a) comment', 'tell us what you think.*', 'discussion about this (?:post|article|story)', 'mehr (?:lesen )?über', 'lo más (?:visto|leído)',
       'voc[eê] (?:também )?pode(?:rá)? (?:também )?gostar', '(?:también )?te (?:puede|podría) interesar', 'vous (?:aimerez|pourriez (?:aussi |également )?aimer)(?: aussi| également)?',
       'das könnte (?:sie|dich) auch interessieren', '(?:ti )?potrebbe(?:ro)? (?:anche )?interessarti(?: anche)?', 'archivado en', 'les plus lus', 'mais lidas', 'meistgelesen', 'i più letti', 'comentarios', 'commentaires',
