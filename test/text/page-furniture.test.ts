@@ -75,6 +75,13 @@ describe('GIVEN a page with furniture around its headline or its body', () => {
     expect(bodyOf('caption-with-more-less-toggle')).not.toMatch(/Crew members walk past/);
   });
 
+  it('reads on past a "Don\'t miss" box of links set inside the article, and leaves the links out', () => {
+    const draft = read('link-box-inside-body');
+    expect(draft.paragraphs).toHaveLength(5);
+    expect(draft.paragraphs.at(-1)).toMatch(/^The institute said it would keep watching/);
+    expect(bodyOf('link-box-inside-body')).not.toMatch(/Iceland volcano|Arctic shipping|Heatwave in Norway/);
+  });
+
   it('ends the body at "Você também pode gostar…", Portuguese for "You may also like"', () => {
     expect(bodyOf('you-may-like-in-portuguese')).not.toMatch(/Praia do Curral|Festival de música|Feira de artesanato/);
   });

@@ -191,6 +191,13 @@ const ARTICLE_END = new RegExp(
   'iu',
 );
 
+/** Headings of a box of links that a page may set inside the article as well as under it. */
+const LINK_BOX = /^(?:don.t miss|must read|more from .{1,40}|read more|recommended(?: for you| stories| reading| articles)?|you (?:may|might) (?:also )?(?:like|enjoy)|in case you missed it)[:.!…\s]*$/iu;
+
+export function opensLinkBox(line: string): boolean {
+  return LINK_BOX.test(line);
+}
+
 /** "34 responses to “…”", "12 thoughts on “…”": the heading WordPress and others put over comments. */
 const COMMENTS_HEADING = /^(?:\d+|one|two|three) (?:responses?|comments?|thoughts?|replies|reactions?) (?:to|on)\b/i;
 

@@ -1,4 +1,4 @@
-import { isCommentHead } from './chrome-cues.ts';
+import { isCommentHead, opensLinkBox } from './chrome-cues.ts';
 import type { ClassifiedLine } from './classify-line.ts';
 
 /** Where the article's text runs, as line indexes: start inclusive, end exclusive. */
@@ -126,8 +126,33 @@ export function findBody(lines: ClassifiedLine[]): BodySpan | undefined {
   while (best.start < best.end && lines[best.start]!.kind !== 'prose') best.start += 1;
   while (best.end > best.start && !endsBody(lines[best.end - 1]!)) best.end -= 1;
   if (best.end <= best.start) return undefined;
-  for (let end = acrossBox(lines, best.end); end > best.end; end = acrossBox(lines, best.end)) best.end = end;
+  for (let end = acrossBoxes(lines, best.end); end > best.end; end = acrossBoxes(lines, best.end)) best.end = end;
   return best;
+}
+
+function acrossBoxes(lines: ClassifiedLine[], end: number): number {
+  return Math.max(acrossBox(lines, end), acrossLinkBox(lines, end));
+}
+
+/**
+ * Where the body ends once the paragraphs after a box of links set inside it are counted in: "Don't miss" or
+ * "More from UK" over a few headlines, then the article running on. Such a heading closes the article when it
+ * stands under it; it is a box inside it when two paragraphs of text follow the links straight after.
+ */
+function acrossLinkBox(lines: ClassifiedLine[], end: number): number {
+  if (lines[end]?.kind !== 'end' || !opensLinkBox(lines[end]!.text)) return end;
+  let next = end + 1;
+  while (next < lines.length && next - end <= MAX_BOX_LINES && isBareLink(lines[next]!) && !(lines[next]!.kind === 'prose' && lines[next + 1]?.kind === 'prose')) next += 1;
+  if (lines[next]?.kind !== 'prose' || lines[next + 1]?.kind !== 'prose') return end;
+  // The box's links stay out of the article they interrupt.
+  for (const link of lines.slice(end + 1, next)) {
+    link.alone ??= link.kind;
+    link.kind = 'chrome';
+  }
+  let last = next;
+  while (last < lines.length && (lines[last]!.kind === 'prose' || lines[last]!.kind === 'near')) last += 1;
+  while (last > next && !endsBody(lines[last - 1]!)) last -= 1;
+  return last;
 }
 
 /** The most lines a box inside an article takes up: a newsletter sign-up's heading, blurb, field, button and thanks. */
@@ -148,6 +173,11 @@ function acrossBox(lines: ClassifiedLine[], end: number): number {
   while (last < lines.length && (lines[last]!.kind === 'prose' || lines[last]!.kind === 'near')) last += 1;
   while (last > next && !endsBody(lines[last - 1]!)) last -= 1;
   return last;
+}
+
+/** A link in a box of them: a headline, with no credits or dates of its own (a list of stories with those is not a box). */
+function isBareLink(line: ClassifiedLine): boolean {
+  return line.kind !== 'end' && line.kind !== 'byline' && line.kind !== 'date';
 }
 
 function isBoxLine(line: ClassifiedLine): boolean {
