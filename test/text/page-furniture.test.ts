@@ -82,6 +82,25 @@ describe('GIVEN a page with furniture around its headline or its body', () => {
     expect(bodyOf('link-box-inside-body')).not.toMatch(/Iceland volcano|Arctic shipping|Heatwave in Norway/);
   });
 
+  describe.each([
+    ['a caption that says where its picture is ("Above: …")', /Above: A cruise ship/],
+    ['a sign-up blurb ("… delivered weekday mornings")', /delivered weekday/],
+    ['a sign-up form\'s small print ("By signing up, you agree …")', /By signing up/],
+    ['a sign-up promise ("You can unsubscribe at any time")', /unsubscribe/],
+    ['an affiliate disclosure ("If you buy something through this post …")', /If you buy something/],
+    ['a prompt to share ("Like this story? Share it with a friend!")', /Share it with a friend/],
+    ['a "More Great … Stories" list', /fishing fleet/],
+    ['a caption run into the credit of a file picture ("… / AP file")', /Cruise passengers queue/],
+    ['a time stamp in hours ("2H ago")', /2H ago/],
+    ['an opinion disclaimer ("Opinions expressed by … are their own.")', /Opinions expressed/],
+    ['a contact line ("Write to Jane Roe at …")', /Write to/],
+    ['a "View all (23)" link', /View all/],
+    ['an author box with a capitalised desk title ("… is the Harbour Reporter of the Gazette")', /Tom Hale/],
+    ['an author box naming the site\'s role ("… is HGN\'s photo curator")', /Anna Berg/],
+  ])('a page with %s inside or under its body', (_, furniture) => {
+    it('leaves it out of the body', () => expect(bodyOf('signup-box-and-credits-in-body')).not.toMatch(furniture));
+  });
+
   it('ends the body at "Você também pode gostar…", Portuguese for "You may also like"', () => {
     expect(bodyOf('you-may-like-in-portuguese')).not.toMatch(/Praia do Curral|Festival de música|Feira de artesanato/);
   });
