@@ -101,6 +101,16 @@ describe('GIVEN a page with furniture around its headline or its body', () => {
     it('leaves it out of the body', () => expect(bodyOf('signup-box-and-credits-in-body')).not.toMatch(furniture));
   });
 
+  describe.each([
+    ['a sign-up heading ("Get breaking news alerts …")', /Get breaking/],
+    ['a sign-up field ("Email (required)")', /Email \(required\)/],
+    ['a sign-up checkbox ("I agree that … can send me …")', /I agree/],
+    ['a sign-up confirmation ("Keep an eye on your inbox …")', /your inbox/],
+    ['a link to the author\'s other stories ("Read more from this author")', /Read more from this author/],
+  ])('a page with %s alone between two paragraphs', (_, furniture) => {
+    it('leaves it out of the body', () => expect(bodyOf('signup-prompts-between-paragraphs')).not.toMatch(furniture));
+  });
+
   it('ends the body at "Você também pode gostar…", Portuguese for "You may also like"', () => {
     expect(bodyOf('you-may-like-in-portuguese')).not.toMatch(/Praia do Curral|Festival de música|Feira de artesanato/);
   });

@@ -97,7 +97,7 @@ const CHROME_ANYWHERE = [
   // An author box: "Lee covers U.S. foreign policy…", "Jane Roe is a senior reporter at…", "… is the Kyiv bureau chief for The Times".
   /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]+){0,3} (?:covers|writes about|reports on|has covered|is (?:an?|the|[\p{Lu}][\p{L}.-]*['’]s) (?:[\p{L}-]+ ){0,4}(?:[Rr]eporter|[Cc]orrespondent|[Ww]riter|[Ee]ditor|[Jj]ournalist|[Cc]olumnist|[Cc]ontributor|[Pp]roducer|[Aa]uthor|[Bb]ureau [Cc]hief|[Cc]ritic|[Cc]urator))\b/u,
   // A sign-up box's small print and fields: "No spam, we promise. You can unsubscribe at any time", "Email (required)".
-  /\bunsubscribe at any time\b|^by (?:signing up|subscribing|registering|submitting)\b|^(?:I agree|I accept|I consent)\b|\b(?:keep an eye on|check) your inbox\b/i,
+  /\bunsubscribe at any time\b|^by (?:signing up|subscribing|registering|submitting)\b|^I (?:agree|accept|consent)\b.{0,80}\b(?:send me|e-?mail me|to receive|terms|privacy)\b|\b(?:keep an eye on|check) your inbox\b/i,
   /^e-?mail(?: address)?\s*\((?:required|optional)\)$|\bdelivered (?:every |each )?(?:weekday|daily|weekly|morning|evening)s?\b|^get (?:breaking|the latest|the day['’]s (?:top|big))\b/i,
   /\bshare it with a friend\b|^like this (?:story|article|post)\?/i,
   // Contacts and disclosures under the text: "Write to Al Root at …", "Opinions expressed by … are their own."
