@@ -11,8 +11,8 @@ const SHORT_CHROME_LINE = new RegExp(
       'story continues(?: below)?(?: advertisement)?', 'advertisement\\s*[-–—:|]?\\s*(?:scroll (?:down )?to continue(?: reading| with content)?|continue reading below|story continues below)', 'article continues below(?: advertisement)?', 'continue reading(?: below| the main story)?',
       'scroll (?:down )?to continue(?: with content)?', 'skip (?:to )?(?:main )?(?:content|navigation)', 'skip ad(?:vert(?:isement)?)?',
       'must read', 'trending(?: now| today| stories| topics)?', 'most (?:read|popular|viewed|shared|commented)', 'latest(?: news| stories| posts| articles)?',
-      'top stories', 'popular(?: now| posts| stories)?', "editor'?s? picks?", 'recommended(?: for you| stories| reading)?', 'you (?:may|might) (?:also )?like',
-      'read (?:more|next)', 'see (?:more|all)', 'load more', 'show more', 'view (?:all|more|comments)', 'archives?', 'authors?', 'about the author',
+      'top stories', 'popular(?: now| posts| stories)?', "editor(?:s?['’]s?)? picks?", 'recommended(?: for you| stories| reading)?', 'you (?:may|might) (?:also )?like',
+      'read (?:more|next)', 'see (?:more|all)', 'load more', 'show more', 'view (?:all|more|comments)(?: \\(\\d+\\))?', 'archives?', 'authors?', 'about the author',
       'tags?', 'topics', 'categor(?:y|ies)', 'share(?: (?:this|the|full))?(?: article| story| post| page)?(?: (?:on|with|via) .{1,20})?', '(?:read|open|continue) in (?:the )?app', 'tweet', 'facebook', 'twitter', 'x',
       'whatsapp', 'linkedin', 'reddit', 'pinterest', 'telegram', 'flipboard', 'e-?mail', 'print', 'copy(?: link)?', 'link copied', 'comments?',
       '\\d+ (?:comments?|replies|shares)', 'leave a (?:comment|reply)', 'reply', 'log ?in', 'log ?out', 'sign ?in', 'sign ?up', 'subscribe(?: now| today)?',
@@ -24,7 +24,7 @@ const SHORT_CHROME_LINE = new RegExp(
       'in (?:this|other) news', 'don.t miss', 'breaking(?: news)?', 'exclusive', 'premium', 'subscribers? only', 'free trial',
       'save(?:d)?', 'bookmark', 'gift(?: this)? article', 'add (?:your|a) comment', 'was this (?:article|page|story) (?:helpful|useful)\\??', 'yes', 'no',
       'e-?paper', 'e-edition', 'web stories', 'donate', 'email address', 'sort by .{1,20}', 'just now', 'yesterday', 'today',
-      '(?:\\d+|an?|one|two|few) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?) ago',
+      '(?:\\d+|an?|one|two|few) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?) ago', '\\d+ ?[smhd] ago',
       // The same furniture in the other languages Herald's sources are written in.
       'publicidad', 'publicité', 'anúncio', 'anuncio', 'anzeige', 'werbung', 'pubblicità', 'compartir(?: en .{1,20})?', 'partager(?: sur .{1,20})?',
       'compartilhar', 'teilen', 'link kopieren', 'artikel teilen', 'impressum', 'datenschutz', 'condividi', 'enviar por (?:correo|e-?mail)', 'comentarios', 'commentaires', 'comentários', 'kommentare', 'commenti',
@@ -63,12 +63,14 @@ const CHROME_ANYWHERE = [
   /(?:^|[\s.…])(?:[Cc]redit|[Pp]hoto(?:graph)?|[Ff]oto|[Cc]rédito?)\s*(?:\.{2,}|…|:)\s*\p{Lu}[^.!?]*$/u,
   /\((?:photo|image|picture|credit|file)(?: by)?[:\s][^)]*\)\s*$/i,
   /(?:^|[\s/|(])(?:getty images|shutterstock|afp|ap photo|reuters|epa(?:-efe)?|alamy|pa (?:media|wire)|bloomberg|xinhua)(?: via getty images)?[)\]]?\s*$/i,
+  // The same credit on a file picture: "… Braunau am Inn, Austria.Leonhard Foeger / Reuters file", "J. Scott Applewhite / AP file".
+  /\/\s*(?:getty images|afp|ap|reuters|epa|bloomberg|xinhua)(?: images)? file(?: photo)?\s*$/i,
   /\b(?:terms of (?:use|service)|privacy policy)\b.*\b(?:terms of (?:use|service)|privacy policy|cookie)/i,
   /\b(?:posted|filed) (?:in|under)\s*:/i,
   /^(?:tags?|topics|filed under|categories|keywords)\s*[:：]/i,
   /\b\d+ (?:comments?|shares|views|reactions)\b\s*$/i,
   /\b(?:listen to|play) (?:this|the) (?:article|story)\b/i,
-  /^(?:reporting|writing|editing|additional reporting|compiled) by\b/i,
+  /^\(?(?:reporting|writing|editing|additional reporting|compiled) by\b/i,
   /^(?:edited|produced|compiled|curated|illustrated|translated|tested) by\s*[:：]?\s/i,
   /^(?:medically |fact[- ]?)?(?:reviewed|checked) by\b/i,
   /^\(?(?:with )?(?:inputs|agency inputs|reporting|additional reporting|wires?)(?: from| by)?\b[^.]{0,60}\)?$/i,
@@ -93,10 +95,20 @@ const CHROME_ANYWHERE = [
   /^our standards\s*[:：]/i,
   /\b(?:todos los derechos reservados|tous droits réservés|todos os direitos reservados|alle rechte vorbehalten|tutti i diritti riservati)\b/i,
   // An author box: "Lee covers U.S. foreign policy…", "Jane Roe is a senior reporter at…", "… is the Kyiv bureau chief for The Times".
-  /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]+){0,3} (?:covers|writes about|reports on|has covered|is (?:an?|the) (?:[\p{L}-]+ ){0,4}(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|author|bureau chief|critic))\b/u,
+  /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]+){0,3} (?:covers|writes about|reports on|has covered|is (?:an?|the|[\p{Lu}][\p{L}.-]*['’]s) (?:[\p{L}-]+ ){0,4}(?:[Rr]eporter|[Cc]orrespondent|[Ww]riter|[Ee]ditor|[Jj]ournalist|[Cc]olumnist|[Cc]ontributor|[Pp]roducer|[Aa]uthor|[Bb]ureau [Cc]hief|[Cc]ritic|[Cc]urator))\b/u,
+  // A sign-up box's small print and fields: "No spam, we promise. You can unsubscribe at any time", "Email (required)".
+  /\bunsubscribe at any time\b|^by (?:signing up|subscribing|registering|submitting)\b|^I (?:agree|accept|consent)\b.{0,80}\b(?:send me|e-?mail me|to receive|terms|privacy)\b|\b(?:keep an eye on|check) your inbox\b/i,
+  /^e-?mail(?: address)?\s*\((?:required|optional)\)$|\bdelivered (?:every |each )?(?:weekday|daily|weekly|morning|evening)s?\b|^get (?:breaking|the latest|the day['’]s (?:top|big))\b/i,
+  /\bshare it with a friend\b|^like this (?:story|article|post)\?/i,
+  // Contacts and disclosures under the text: "Write to Al Root at …", "Opinions expressed by … are their own."
+  /^write to .{2,60} at \S+@\S+/i,
+  /\bopinions expressed (?:by|in|on) .{0,60}are (?:their|his|her|the author['’]s) own\b|\bif you (?:buy|purchase) (?:something|anything|a product) (?:through|via|from) (?:this|our|a|one of)\b/i,
+  /^read more (?:from|by) (?:this|the) (?:author|writer)\b/i,
+  // A caption that says where its picture is: "Above: A WeWork coworking space in San Francisco."
+  /^(?:above|below|pictured|main (?:image|picture)|inset|top image)\s*:\s/i,
   /\bappears? in print\b|\bversion of this (?:article|story) (?:appears|appeared)\b/i,
   // Calls to action: the page talking to its reader about the page, not about the news.
-  /^(?:thanks|thank you) for (?:reading|signing up|subscribing)\b|\bsubscribe (?:for free|now|today)\b|^ready for more\b|^(?:got|have) a (?:news )?tip\b/i,
+  /^(?:thanks|thank you) for (?:reading|signing up|subscribing)\b|^share your (?:thoughts|views|opinion|comments?)\b|\bsubscribe (?:for free|now|today)\b|^ready for more\b|^(?:got|have) a (?:news )?tip\b/i,
   /\bwatch the (?:full )?video (?:above|below)\b|^(?:watch|see) (?:the )?(?:video|photos|gallery) (?:above|below)\b/i,
   /^(?:follow (?:me |us )?(?:on \w+ )?)?(?:@[\w.]{2,30}[\s,|•·]*)+$/i,
   /\((?:AP|AFP|Reuters|EPA|Getty Images|Bloomberg)(?: Photo)?\s*\/[^)]{2,50}\)\s*$/i,
@@ -151,10 +163,13 @@ const TIME_OR_NUMBER = /^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})
 /** Links listed one per line with separators: "Home | News | Sport" or "World › Europe". */
 const NAV_SEPARATORS = /^(?:[\p{L}&' ]{1,25}\s*[|›»>•·/]\s*){2,}[\p{L}&' ]{1,25}$/u;
 
+/** A caption or teaser with the button that opens or folds it run into its end: "… shake hands in Hanoi. less", "… relations ... more". */
+const EXPAND_TOGGLE = /(?:\.\.\.|…|[.!?]["”’]?)\s*(?:more|less)$/;
+
 export function chromeEvidence(line: string, wordCount: number): ChromeEvidence | undefined {
   if (wordCount <= 8 && SHORT_CHROME_LINE.test(line)) return 'strong';
   if (SHARE_BAR.test(line) || WEATHER.test(line) || TIME_OR_NUMBER.test(line) || NAV_SEPARATORS.test(line)) return 'strong';
-  if (isConsentBanner(line)) return 'strong';
+  if (isConsentBanner(line) || EXPAND_TOGGLE.test(line)) return 'strong';
   // A long paragraph that happens to mention cookies or a newsletter is still article text.
   if (wordCount > 45) return undefined;
   if (CHROME_ANYWHERE.some((pattern) => pattern.test(line))) return 'strong';
@@ -179,18 +194,38 @@ const ARTICLE_END = new RegExp(
       'more from .{1,40}', 'you (?:may|might) (?:also )?(?:like|enjoy|be interested in)', 'recommended(?: for you| stories| reading| articles)?',
       'read next', 'up next', 'what to read next', 'about the author', 'about (?:the )?authors?', 'authors?', 'archives?', 'tags?', 'topics',
       'filed under', 'categories', 'related topics', 'footer', 'sponsored (?:stories|links|content)', 'around the web', 'from our partners',
-      'explore more(?: on (?:these|this) topics?)?', 'editor.?s picks?', 'in case you missed it', 'must read', 'don.t miss',
-      'add (?:your|a) comment', 'tell us what you think.*', 'discussion about this (?:post|article|story)', 'mehr (?:lesen )?über', 'lo más (?:visto|leído)', 'archivado en', 'les plus lus', 'mais lidas', 'meistgelesen', 'i più letti', 'comentarios', 'commentaires',
+      'explore more(?: on (?:these|this) topics?)?', "editor(?:s?['’]s?)? picks?", 'in case you missed it', 'must read', 'don.t miss',
+      'add (?:your|a) comment',
+      'more (?:[\\p{L}]+ ){1,2}(?:stories|news|articles|videos)', 'tell us what you think.*', 'discussion about this (?:post|article|story)', 'mehr (?:lesen )?über', 'lo más (?:visto|leído)',
+      'voc[eê] (?:também )?pode(?:rá)? (?:também )?gostar', '(?:también )?te (?:puede|podría) interesar', 'vous (?:aimerez|pourriez (?:aussi |également )?aimer)(?: aussi| également)?',
+      'das könnte (?:sie|dich) auch interessieren', '(?:ti )?potrebbe(?:ro)? (?:anche )?interessarti(?: anche)?', 'archivado en', 'les plus lus', 'mais lidas', 'meistgelesen', 'i più letti', 'comentarios', 'commentaires',
     ].join('|') +
-    ')[:.!\\s]*$',
+    ')[:.!…\\s]*$',
   'iu',
 );
+
+/** Headings of a box of links that a page may set inside the article as well as under it. */
+const LINK_BOX = /^(?:don.t miss|must read|more from .{1,40}|read more|recommended(?: for you| stories| reading| articles)?|you (?:may|might) (?:also )?(?:like|enjoy)|in case you missed it)[:.!…\s]*$/iu;
+
+export function opensLinkBox(line: string): boolean {
+  return LINK_BOX.test(line);
+}
 
 /** "34 responses to “…”", "12 thoughts on “…”": the heading WordPress and others put over comments. */
 const COMMENTS_HEADING = /^(?:\d+|one|two|three) (?:responses?|comments?|thoughts?|replies|reactions?) (?:to|on)\b/i;
 
+/**
+ * The head of one comment: "Gary M on September 17, 2018 at 8:50 pm said:". A person quoted in the news says
+ * something at an hour too, but the article does not stamp the minute on the line that introduces them.
+ */
+const COMMENT_HEAD = /^[^.!?]{1,60}\s(?:on|at)\s[^.!?]{0,40}\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:said|says|wrote|commented|replied)\s*:?$/i;
+
+export function isCommentHead(line: string): boolean {
+  return COMMENT_HEAD.test(line);
+}
+
 export function endsArticle(line: string, wordCount: number): boolean {
-  if (COMMENTS_HEADING.test(line)) return true;
+  if (COMMENTS_HEADING.test(line) || COMMENT_HEAD.test(line)) return true;
   return wordCount <= 8 && (ARTICLE_END.test(line) || /^(?:tags?|topics|filed under|categories|keywords)\s*[:：]/i.test(line));
 }
 

@@ -88,7 +88,30 @@ export function classifyLines(lines: string[]): ClassifiedLine[] {
     if (line.kind !== 'end' && line.kind !== 'date' && line.words <= 25 && (seen.get(line.text) ?? 0) > 1) line.kind = 'chrome';
     if (line.kind !== alone) line.alone = alone;
   });
+  markCopies(classified);
   return classified;
+}
+
+/** How much of a line identifies it when looking for the page's copies of it. */
+const COPY_KEY_CHARS = 40;
+
+/**
+ * A paragraph that opens with the whole of an earlier paragraph and runs on, or repeats it, is the page's copy
+ * of its own text (a summary for search engines or a share box holding the article run into one line), not
+ * more of the article. The first telling is kept.
+ */
+function markCopies(lines: ClassifiedLine[]): void {
+  const earlier = new Map<string, string>();
+  for (const line of lines) {
+    if ((line.kind !== 'prose' && line.kind !== 'near') || line.text.length < COPY_KEY_CHARS) continue;
+    const key = line.text.slice(0, COPY_KEY_CHARS);
+    const first = earlier.get(key);
+    if (first === undefined) earlier.set(key, line.text);
+    else if (line.text.startsWith(first)) {
+      line.alone = line.kind;
+      line.kind = 'chrome';
+    }
+  }
 }
 
 /** The size of a box's blurb ("Our best stories on markets and the economy, delivered weekdays."). */
@@ -122,11 +145,22 @@ export function classifyLine(text: string, namesOnly: (text: string) => boolean 
   return { text, kind, words };
 }
 
+/**
+ * Any mark that sentences carry, in the scripts' own forms too (Chinese and Japanese stops and commas, the
+ * Devanagari danda, the Arabic comma). Thai, Lao, Khmer and Burmese prose may run on without any, and is not judged so.
+ */
+const SENTENCE_MARK = /[.,;:!?()。，、！？।॥،؛؟]|[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+const MAX_LIST_WORDS = 400;
+
 /** What a line's length, punctuation and capitalisation alone say it is. */
 function shapeOf(text: string, words: number): 'prose' | 'near' | 'short' {
   const lowerShare = lowerCaseShare(text);
   // A sentence cut off with an ellipsis is a teaser for another page, not this article's text.
   const endsSentence = SENTENCE_END.test(text) && !/(?:\.\.\.|…)["'”’)]*$/.test(text);
+  // Thirty words and not one stop, comma or bracket: a list of tags or links run together, not a sentence. Past a few
+  // hundred words such a line is more likely text that lost its marks in the dump (a transcript, a song) than a list.
+  if (words >= 30 && words <= MAX_LIST_WORDS && !SENTENCE_MARK.test(text)) return 'short';
   if ((words >= 8 && endsSentence && lowerShare >= 0.3) || (words >= 30 && lowerShare >= 0.4)) return 'prose';
   if (words >= 4 && (endsSentence || lowerShare >= 0.5)) return 'near';
   return 'short';
@@ -172,12 +206,22 @@ function creditedNames(text: string): string | undefined {
   return credit.replace(ROLE, '');
 }
 
+/** The credit a dateline gives after its date: "by Helena Smith" in "March 4, 2024 | by Helena Smith", "14/10/2024 - Publicado por: Marta Souza - Categoria: Saúde". */
+function datelineCredit(text: string): string | undefined {
+  return text
+    .split(/\s*[|•·]\s*|\s+[-–—]\s+/)
+    .map((part) => part.replace(/^(?:posted|published|publicado|publié|pubblicato|veröffentlicht)\s+(?=\S+\s*:?\s)/i, ''))
+    .find((part) => BYLINE_PREFIX.test(part));
+}
+
 /**
- * The names on a credit line, with or without "By": "Helena Smith in Athens" gives "Helena Smith". A name the
- * page repeats (in an author box, a "More from" list) is still a credit.
+ * The names on a credit line, with or without "By": "Helena Smith in Athens" gives "Helena Smith", and so does a
+ * dateline that credits after the date, "March 4, 2024 | by Helena Smith". A name the page repeats (in an author
+ * box, a "More from" list) is still a credit.
  */
 export function creditName(line: ClassifiedLine): string | undefined {
   const kind = line.alone ?? line.kind;
   if (kind !== 'byline' && kind !== 'date') return undefined;
-  return bylineName(line.text) ?? (kind === 'byline' ? NAME_LINE.exec(line.text)?.[1] : undefined);
+  if (kind === 'date') return bylineName(line.text) ?? bylineName(datelineCredit(line.text) ?? '');
+  return bylineName(line.text) ?? NAME_LINE.exec(line.text)?.[1];
 }

@@ -1,3 +1,4 @@
+import { isCommentHead, opensLinkBox } from './chrome-cues.ts';
 import type { ClassifiedLine } from './classify-line.ts';
 
 /** Where the article's text runs, as line indexes: start inclusive, end exclusive. */
@@ -59,6 +60,27 @@ function endsBody(line: ClassifiedLine): boolean {
   return line.kind === 'prose' || (line.kind === 'near' && /[.!…]["'”’)]*$/.test(line.text));
 }
 
+/**
+ * A headline over its own byline and date, with text under them: the header of a story. An article has one; under
+ * or above it, such a header starts another (a list of teasers, each with its credits and first lines).
+ */
+function headsAnotherStory(lines: ClassifiedLine[], index: number): boolean {
+  const headline = lines[index]!;
+  if ((headline.kind !== 'near' && headline.kind !== 'short') || endsBody(headline)) return false;
+  let next = index + 1;
+  const skipFurniture = (): void => {
+    while (lines[next]?.kind === 'chrome') next += 1;
+  };
+  skipFurniture();
+  if ((lines[next]?.alone ?? lines[next]?.kind) !== 'byline') return false;
+  next += 1;
+  skipFurniture();
+  if (lines[next]?.kind !== 'date') return false;
+  next += 1;
+  skipFurniture();
+  return lines[next]?.kind === 'prose' || lines[next]?.kind === 'near';
+}
+
 /** A run at least this heavy is an article; what comes after its end marker (comments, lists) counts for less. */
 const SUBSTANTIAL = 400;
 const AFTER_END_DISCOUNT = 0.3;
@@ -78,9 +100,10 @@ export function findBody(lines: ClassifiedLine[]): BodySpan | undefined {
   // Only the first paragraph run under credits earns the bonus; lists of other stories repeat their credits.
   const creditedStart = lines.findIndex((_, index) => startsUnderCredits(lines, index));
   lines.forEach((line, index) => {
-    if (line.kind === 'end') {
-      // A marker above the credited article (a "Comments" link in its share bar) closes nothing of it.
-      if (segmentBest >= SUBSTANTIAL && index > creditedStart) discount = AFTER_END_DISCOUNT;
+    if (line.kind === 'end' || headsAnotherStory(lines, index)) {
+      // A marker above the credited article (a "Comments" link in its share bar) closes nothing of it. A comment's
+      // own head, stamped with its minute, comes only under the article, however short the article and long the thread.
+      if ((segmentBest >= SUBSTANTIAL && index > creditedStart) || isCommentHead(line.text)) discount = AFTER_END_DISCOUNT;
       start = index + 1;
       score = 0;
       segmentBest = 0;
@@ -103,8 +126,33 @@ export function findBody(lines: ClassifiedLine[]): BodySpan | undefined {
   while (best.start < best.end && lines[best.start]!.kind !== 'prose') best.start += 1;
   while (best.end > best.start && !endsBody(lines[best.end - 1]!)) best.end -= 1;
   if (best.end <= best.start) return undefined;
-  for (let end = acrossBox(lines, best.end); end > best.end; end = acrossBox(lines, best.end)) best.end = end;
+  for (let end = acrossBoxes(lines, best.end); end > best.end; end = acrossBoxes(lines, best.end)) best.end = end;
   return best;
+}
+
+function acrossBoxes(lines: ClassifiedLine[], end: number): number {
+  return Math.max(acrossBox(lines, end), acrossLinkBox(lines, end));
+}
+
+/**
+ * Where the body ends once the paragraphs after a box of links set inside it are counted in: "Don't miss" or
+ * "More from UK" over a few headlines, then the article running on. Such a heading closes the article when it
+ * stands under it; it is a box inside it when two paragraphs of text follow the links straight after.
+ */
+function acrossLinkBox(lines: ClassifiedLine[], end: number): number {
+  if (lines[end]?.kind !== 'end' || !opensLinkBox(lines[end]!.text)) return end;
+  let next = end + 1;
+  while (next < lines.length && next - end <= MAX_BOX_LINES && isBareLink(lines[next]!) && !(lines[next]!.kind === 'prose' && lines[next + 1]?.kind === 'prose')) next += 1;
+  if (lines[next]?.kind !== 'prose' || lines[next + 1]?.kind !== 'prose') return end;
+  // The box's links stay out of the article they interrupt.
+  for (const link of lines.slice(end + 1, next)) {
+    link.alone ??= link.kind;
+    link.kind = 'chrome';
+  }
+  let last = next;
+  while (last < lines.length && (lines[last]!.kind === 'prose' || lines[last]!.kind === 'near')) last += 1;
+  while (last > next && !endsBody(lines[last - 1]!)) last -= 1;
+  return last;
 }
 
 /** The most lines a box inside an article takes up: a newsletter sign-up's heading, blurb, field, button and thanks. */
@@ -125,6 +173,11 @@ function acrossBox(lines: ClassifiedLine[], end: number): number {
   while (last < lines.length && (lines[last]!.kind === 'prose' || lines[last]!.kind === 'near')) last += 1;
   while (last > next && !endsBody(lines[last - 1]!)) last -= 1;
   return last;
+}
+
+/** A link in a box of them: a headline, with no credits or dates of its own (a list of stories with those is not a box). */
+function isBareLink(line: ClassifiedLine): boolean {
+  return line.kind !== 'end' && line.kind !== 'byline' && line.kind !== 'date';
 }
 
 function isBoxLine(line: ClassifiedLine): boolean {
