@@ -36,10 +36,12 @@ const SCHEDULE: Schedule = { id: 's1', channelId: 'c1', crons: ['0 8 * * *'], wh
 /**
  * Discord as far as posting goes: a nonce seen before returns the message it made, as enforce_nonce does,
  * until `nonces.forgotten` says Discord's few minutes have passed. `lostReplies` posts a message and then
- * fails, as a connection that drops before the answer arrives.
+ * fails, as a connection that drops before the answer arrives. `received` is every post that reached it,
+ * answered from nonce memory or not, so a test can see what each retry sent.
  */
 function fakeDiscord() {
   const posts: Array<{ channelId: string; message: MessagePayload; nonce: string; id: string }> = [];
+  const received: Array<{ channelId: string; message: MessagePayload; nonce: string }> = [];
   const faults: Array<Error> = [];
   const threads: Array<{ forumId: string; title: string; id: string }> = [];
   const nonces = { forgotten: false, lostReplies: 0 };
@@ -48,6 +50,7 @@ function fakeDiscord() {
     async post(channelId, message, nonce) {
       const fault = faults.shift();
       if (fault) throw fault;
+      received.push({ channelId, message, nonce });
       const earlier = nonces.forgotten ? undefined : posts.find((post) => post.nonce === nonce);
       if (earlier) return { messageId: earlier.id };
       const id = `m${posts.length + 1}`;
@@ -78,7 +81,7 @@ function fakeDiscord() {
       return blocked;
     },
   };
-  return { poster, posts, threads, faults, nonces, block: (reason: string | undefined) => (blocked = reason) };
+  return { poster, posts, received, threads, faults, nonces, block: (reason: string | undefined) => (blocked = reason) };
 }
 
 interface Setup {
@@ -212,15 +215,29 @@ describe('digest scheduler: exactly once', () => {
     expect(discord.posts).toHaveLength(1);
   });
 
-  it('finishes a run cut short with the same nonces, so no message is posted twice', async () => {
+  it('finishes a run cut short with the same nonces, so a message Discord got but never answered is not posted twice', async () => {
     const schedule = { ...SCHEDULE, maxItems: 10 };
     const { scheduler, discord, add, clock } = await setUp({ schedule });
-    for (let index = 0; index < 30; index += 1) await add(article(`Council vote ${index} in ward ${index * 13}`, `Ward ${index * 13} councillors voted on item ${index * 7} of the budget on Tuesday.`, clock.at));
-    discord.faults.push(new Error('socket hang up'), new Error('socket hang up'), new Error('socket hang up'), new Error('socket hang up'));
+    await add(...unrelatedStories(clock.at));
+    // The first message reaches Discord but its answer is lost, and every retry of this run fails too.
+    discord.nonces.lostReplies = 1;
+    discord.faults.push(new Error('socket hang up'), new Error('socket hang up'), new Error('socket hang up'));
     await expect(scheduler.run('g1', schedule, 'slot')).rejects.toThrow('socket hang up');
-    expect(await scheduler.run('g1', schedule, 'slot')).toBeGreaterThan(0);
-    const nonces = discord.posts.map((post) => post.nonce);
-    expect(new Set(nonces).size).toBe(nonces.length);
+    expect(discord.posts).toHaveLength(1);
+    expect(await scheduler.run('g1', schedule, 'slot')).toBe(10);
+    const contents = discord.posts.map((post) => JSON.stringify(post.message));
+    expect(contents.length).toBeGreaterThan(1);
+    expect(new Set(contents).size).toBe(contents.length);
+    // The message sent again carried the nonce it was first sent with.
+    expect(discord.received.filter((post) => post.nonce === discord.posts[0]!.nonce)).toHaveLength(2);
+  });
+
+  it('retries a post whose answer was lost with the same nonce, so it appears once', async () => {
+    const { scheduler, discord } = await setUp();
+    discord.nonces.lostReplies = 1;
+    expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(2);
+    expect(discord.posts).toHaveLength(1);
+    expect(discord.received.map((post) => post.nonce)).toEqual([discord.posts[0]!.nonce, discord.posts[0]!.nonce]);
   });
 
   it('finishes a run cut short long ago without posting again the message Discord got but Herald never heard of', async () => {
