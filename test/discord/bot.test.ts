@@ -17,6 +17,7 @@ const LOCKED = '1300000000000000002';
 const DOOMED = '1300000000000000004';
 const FORUM = '1300000000000000005';
 const ANNOUNCEMENTS = '1300000000000000006';
+const UNANSWERED = '1300000000000000007';
 const OTHER_GUILD = '1200000000000000002';
 const OTHER_NEWS = '1300000000000000003';
 const ADMIN = { id: '1400000000000000009', username: 'editor' };
@@ -45,7 +46,7 @@ beforeAll(async () => {
   const loaded = await loadConfig({ HERALD_STORE: 'memory:', HERALD_ALLOW_HOSTS: '127.0.0.1' });
   herald = await startHeraldOnLoopback({
     guilds: [
-      { id: GUILD, name: 'Newsroom', ownerId: '1400000000000000001', channels: [{ id: NEWS, name: 'news' }, { id: LOCKED, name: 'locked', botCanPost: false }, { id: DOOMED, name: 'doomed' }, { id: FORUM, name: 'digests', type: ChannelType.GuildForum }, { id: ANNOUNCEMENTS, name: 'announcements', type: ChannelType.GuildAnnouncement }] },
+      { id: GUILD, name: 'Newsroom', ownerId: '1400000000000000001', channels: [{ id: NEWS, name: 'news' }, { id: LOCKED, name: 'locked', botCanPost: false }, { id: DOOMED, name: 'doomed' }, { id: FORUM, name: 'digests', type: ChannelType.GuildForum }, { id: ANNOUNCEMENTS, name: 'announcements', type: ChannelType.GuildAnnouncement }, { id: UNANSWERED, name: 'unanswered' }] },
       { id: OTHER_GUILD, name: 'Elsewhere', ownerId: '1400000000000000005', channels: [{ id: OTHER_NEWS, name: 'general' }] },
     ],
     // The sample articles stand for news that arrived after the schedules were set, not for a backlog to hold back.
@@ -226,6 +227,24 @@ describe('Herald on Discord, as an admin', () => {
     const posted = discord.channelMessages(NEWS).slice(before);
     expect(posted.length).toBeGreaterThan(0);
     expect(new Set(posted.map((message) => message.nonce)).size).toBe(posted.length);
+  }, 20_000);
+
+  it('posts each message of a digest once when Discord took it but lost every answer, more times than discord.js retries', async () => {
+    await reply(admin({ name: 'schedule', options: [sub('set', [channelOption('channel', UNANSWERED), option('time', '06:00'), option('timezone', 'UTC'), option('max-items', 10)])] }));
+    const schedule = (await app.guilds.get(GUILD)).schedules.find((candidate) => candidate.channelId === UNANSWERED)!;
+    try {
+      // Every attempt at the first message is posted and answered 502, until discord.js gives up and Herald retries it.
+      discord.failNext({ method: 'POST', path: new RegExp(`/channels/${UNANSWERED}/messages`) }, { status: 502, afterServing: true }, 5);
+      expect(await app.scheduler.run(GUILD, schedule, '2024-09-12T06:00')).toBeGreaterThan(0);
+      const attempts = discord.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${UNANSWERED}/messages`);
+      expect(attempts.filter((request) => request.status === 502)).toHaveLength(5);
+      const posted = discord.channelMessages(UNANSWERED);
+      const contents = posted.map((message) => JSON.stringify([message.content, message.embeds]));
+      expect(new Set(contents).size).toBe(contents.length);
+      expect(posted.length).toBeLessThan(attempts.length);
+    } finally {
+      await reply(admin({ name: 'schedule', options: [sub('remove', [option('schedule', schedule.id)])] }));
+    }
   }, 20_000);
 
   it('opens a new forum post for each digest, with the rest of the digest inside it', async () => {
