@@ -301,12 +301,16 @@ describe('digest scheduler: exactly once', () => {
 });
 
 describe('digest scheduler: missed runs and refusing channels', () => {
-  it('makes up a run missed while down once, within the grace window', async () => {
+  it('makes up a run missed while down once, within the grace window, though news arrived before the next start', async () => {
     const { scheduler, discord, location } = await setUp({ now: { at: new Date('2024-09-12T07:40:00Z') } });
     await scheduler.start();
     await scheduler.stop();
     expect(discord.posts).toHaveLength(1);
     const again = await setUp({ now: { at: new Date('2024-09-12T07:45:00Z') }, location, discord });
+    // Something new to post, and Discord's few minutes of nonces gone by, so that only the slot's journal keeps the
+    // made-up slot from being run a second time.
+    discord.nonces.forgotten = true;
+    await again.add(article('Library reopens', 'The Central Library on Quay Street reopened after a two-year restoration.', again.clock.at));
     await again.scheduler.start();
     await again.scheduler.stop();
     expect(discord.posts).toHaveLength(1);
@@ -361,30 +365,38 @@ describe('digest scheduler: missed runs and refusing channels', () => {
 // engine, so the embedded one alone proves it.
 describe.runIf(engine.name === 'sqlite')('digest scheduler: running on the clock', () => {
   it.each([
-    ['the night the clocks go back', '2024-10-26T22:00:00Z'],
-    ['the night the clocks go forward', '2024-03-30T22:00:00Z'],
-  ])('posts a 01:30 London digest exactly once on %s, and once in Tokyo and New York too', async (_night, start) => {
+    // London's first 01:30 is 00:30 UTC (summer time); on the night the clocks go back it comes again at 01:30 UTC.
+    ['the night the clocks go back', '2024-10-26T22:00:00Z', '2024-10-27T00:30:00Z'],
+    // 01:30 never shows on London's clocks that night: it is due at 01:00 UTC, the first minute after the jump.
+    ['the night the clocks go forward', '2024-03-30T22:00:00Z', '2024-03-31T01:00:00Z'],
+  ])('posts a 01:30 London digest exactly once on %s, though news arrives after it, and once in Tokyo and New York too', async (_night, start, londonFirst) => {
     vi.useFakeTimers({ now: new Date(start) });
     try {
       const clock = { get at() { return new Date(); } } as { at: Date };
       const london = { ...SCHEDULE, id: 'london', channelId: 'london', crons: ['30 1 * * *'], timezone: 'Europe/London' };
-      const { scheduler, guilds, discord } = await setUp({ now: clock, schedule: london });
+      const { scheduler, guilds, discord, add } = await setUp({ now: clock, schedule: london });
       await guilds.update('g1', (settings) => ({
         ...settings,
         schedules: [london, { ...london, id: 'tokyo', channelId: 'tokyo', timezone: 'Asia/Tokyo', crons: ['0 12 * * *'] }, { ...london, id: 'new-york', channelId: 'new-york', timezone: 'America/New_York', crons: ['0 20 * * *'] }],
       }));
       await scheduler.start();
-      await vi.advanceTimersByTimeAsync(6 * 60 * 60_000);
+      await vi.advanceTimersByTimeAsync(Date.parse(londonFirst) - Date.parse(start));
       // A tick waits on the store's real I/O while the fake clock runs ahead, and the ticks it overlaps are
-      // skipped; one still waiting when the six hours end leaves its slots to the next tick, so on a busy machine
-      // the clock moves on a minute at a time until the digests are out (no slot falls in the minutes added).
-      await vi.waitFor(
-        async () => {
-          await vi.advanceTimersByTimeAsync(60_000);
-          expect(discord.posts.length).toBeGreaterThanOrEqual(3);
-        },
-        { timeout: 20_000, interval: 20 },
-      );
+      // skipped, leaving their slots to the next: the clock moves on a minute at a time until London's is out.
+      const minuteUntil = (check: () => void) =>
+        vi.waitFor(
+          async () => {
+            await vi.advanceTimersByTimeAsync(60_000);
+            check();
+          },
+          { timeout: 20_000, interval: 20 },
+        );
+      await minuteUntil(() => expect(discord.posts.map((post) => post.channelId)).toContain('london'));
+      // News after London's digest: a repeated 01:30 run as a slot of its own would have something to post.
+      await add(article('Library reopens', 'The Central Library on Quay Street reopened after a two-year restoration.', clock.at));
+      await vi.advanceTimersByTimeAsync(Date.parse(start) + 6 * 60 * 60_000 - Date.now());
+      // No slot falls in the minutes added on a busy machine.
+      await minuteUntil(() => expect(discord.posts.length).toBeGreaterThanOrEqual(3));
       await scheduler.stop();
       expect(discord.posts.map((post) => post.channelId).sort()).toEqual(['london', 'new-york', 'tokyo']);
     } finally {
