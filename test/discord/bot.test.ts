@@ -18,6 +18,10 @@ const DOOMED = '1300000000000000004';
 const FORUM = '1300000000000000005';
 const ANNOUNCEMENTS = '1300000000000000006';
 const UNANSWERED = '1300000000000000007';
+const ALERTS = '1300000000000000008';
+const PREVIEWED = '1300000000000000009';
+const ALERT_ROLE = '1500000000000000001';
+const OTHER_ROLE = '1500000000000000002';
 const OTHER_GUILD = '1200000000000000002';
 const OTHER_NEWS = '1300000000000000003';
 const ADMIN = { id: '1400000000000000009', username: 'editor' };
@@ -46,7 +50,7 @@ beforeAll(async () => {
   const loaded = await loadConfig({ HERALD_STORE: 'memory:', HERALD_ALLOW_HOSTS: '127.0.0.1' });
   herald = await startHeraldOnLoopback({
     guilds: [
-      { id: GUILD, name: 'Newsroom', ownerId: '1400000000000000001', channels: [{ id: NEWS, name: 'news' }, { id: LOCKED, name: 'locked', botCanPost: false }, { id: DOOMED, name: 'doomed' }, { id: FORUM, name: 'digests', type: ChannelType.GuildForum }, { id: ANNOUNCEMENTS, name: 'announcements', type: ChannelType.GuildAnnouncement }, { id: UNANSWERED, name: 'unanswered' }] },
+      { id: GUILD, name: 'Newsroom', ownerId: '1400000000000000001', channels: [{ id: NEWS, name: 'news' }, { id: LOCKED, name: 'locked', botCanPost: false }, { id: DOOMED, name: 'doomed' }, { id: FORUM, name: 'digests', type: ChannelType.GuildForum }, { id: ANNOUNCEMENTS, name: 'announcements', type: ChannelType.GuildAnnouncement }, { id: UNANSWERED, name: 'unanswered' }, { id: ALERTS, name: 'alerts' }, { id: PREVIEWED, name: 'previewed' }], roles: [{ id: ALERT_ROLE, name: 'news-alerts' }, { id: OTHER_ROLE, name: 'moderators' }] },
       { id: OTHER_GUILD, name: 'Elsewhere', ownerId: '1400000000000000005', channels: [{ id: OTHER_NEWS, name: 'general' }] },
     ],
     // The sample articles stand for news that arrived after the schedules were set, not for a backlog to hold back.
@@ -94,6 +98,34 @@ describe('Herald on Discord, as a reader', () => {
     expect(response.type).toBe(8);
     expect(response.data.choices.map((choice) => choice.name)).toContain('North Korea');
   });
+
+  it('keeps a server’s own sources out of /news and its suggestions in every other server', async () => {
+    const own = `${web.origin}/quillfeather.xml`;
+    const before = (await app.guilds.get(OTHER_GUILD)).sources;
+    await app.guilds.update(OTHER_GUILD, (settings) => ({ ...settings, sources: [...before, { url: own, addedAt: new Date(0).toISOString(), addedBy: ADMIN.id }] }));
+    const stories = [
+      ['Quillfeather Orchestra tours the valley', 'The Quillfeather Orchestra began a tour of the valley towns on Monday, its conductor said.'],
+      ['Quillfeather Orchestra adds a second night', 'Tickets for the Quillfeather Orchestra sold out within an hour, so a second night was added.'],
+      ['Quillfeather Orchestra names new conductor', 'The Quillfeather Orchestra named a new conductor for its winter season on Tuesday.'],
+    ];
+    for (const [title, paragraph] of stories) {
+      await app.engine.articles.add(buildArticle({ title: title!, url: `${web.origin}/quillfeather/${encodeURIComponent(title!)}`, paragraphs: [paragraph!], alsoRead: [] }, { source: { kind: 'feed', location: own }, fetchedAt: new Date() }));
+    }
+    await app.ingestAll();
+    const suggested = async (guildId: string, channelId: string): Promise<string[]> => {
+      const handle = await discord.autocomplete({ guildId, channelId, permissions: MEMBER_PERMISSIONS, name: 'news', options: [{ name: 'topic', type: 3, value: 'quillfeather', focused: true } as APIApplicationCommandInteractionDataOption] });
+      return ((await handle.response()) as { data: { choices: Array<{ name: string }> } }).data.choices.map((choice) => choice.name);
+    };
+    const news = (guildId: string, channelId: string) => reply({ guildId, channelId, permissions: MEMBER_PERMISSIONS, name: 'news', options: [option('topic', 'Quillfeather Orchestra')] });
+    try {
+      expect(text(await news(OTHER_GUILD, OTHER_NEWS))).toContain('Quillfeather Orchestra');
+      expect(text(await news(GUILD, NEWS))).not.toContain('Quillfeather Orchestra tours');
+      expect((await suggested(GUILD, NEWS)).join(' ')).not.toMatch(/quillfeather/i);
+    } finally {
+      await app.guilds.update(OTHER_GUILD, (settings) => ({ ...settings, sources: before }));
+    }
+  });
+
 
   it('answers /brief with one message per story group, each story once with its other sources', async () => {
     const answer = await reply(member({ name: 'brief', options: [option('max-items', 10)] }));
@@ -246,6 +278,34 @@ describe('Herald on Discord, as an admin', () => {
       await reply(admin({ name: 'schedule', options: [sub('remove', [option('schedule', schedule.id)])] }));
     }
   }, 20_000);
+
+  it('pings the role a schedule names, as Discord works mentions out, and no other role', async () => {
+    await reply(admin({ name: 'schedule', options: [sub('set', [channelOption('channel', ALERTS), option('time', '06:00'), option('timezone', 'UTC'), option('max-items', 10), { name: 'mention', type: 8, value: ALERT_ROLE } as never])] }));
+    const schedule = (await app.guilds.get(GUILD)).schedules.find((candidate) => candidate.channelId === ALERTS)!;
+    try {
+      expect(await app.scheduler.run(GUILD, schedule, '2024-09-12T06:00')).toBeGreaterThan(0);
+      const [first] = discord.channelMessages(ALERTS);
+      expect(first?.content).toMatch(new RegExp(`^<@&${ALERT_ROLE}> `));
+      expect(first?.allowed_mentions).toEqual({ parse: [], replied_user: false, roles: [ALERT_ROLE] });
+      expect(first?.mention_roles).toEqual([ALERT_ROLE]);
+    } finally {
+      await reply(admin({ name: 'schedule', options: [sub('remove', [option('schedule', schedule.id)])] }));
+    }
+  });
+
+  it('previews a digest in several messages, every one of which pings no one', async () => {
+    // A channel never posted to: the preview holds every story, which takes more than one message.
+    await reply(admin({ name: 'schedule', options: [sub('set', [channelOption('channel', PREVIEWED), option('time', '06:00'), option('timezone', 'UTC'), option('max-items', 10)])] }));
+    const schedule = (await app.guilds.get(GUILD)).schedules.find((candidate) => candidate.channelId === PREVIEWED)!;
+    try {
+      const handle = await discord.runCommand(admin({ name: 'schedule', options: [sub('preview', [option('schedule', schedule.id)])] }));
+      await handle.waitForOriginal();
+      await handle.waitForFollowUp();
+      for (const message of handle.messages()) expect(message.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    } finally {
+      await reply(admin({ name: 'schedule', options: [sub('remove', [option('schedule', schedule.id)])] }));
+    }
+  });
 
   it('opens a new forum post for each digest, with the rest of the digest inside it', async () => {
     await reply(admin({ name: 'schedule', options: [sub('set', [channelOption('channel', FORUM), option('time', '06:00'), option('timezone', 'UTC'), option('max-items', 10)])] }));
