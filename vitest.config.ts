@@ -13,12 +13,20 @@ const soak = process.env.HERALD_SOAK === '1';
  * and go one at a time.
  */
 const maxWorkers = soak ? 1 : Math.max(2, availableParallelism() - 1);
+/**
+ * HERALD_TEST_SHUFFLE=1 (set by .ci/run) runs the files, and the tests in each, in a random order, so that a test
+ * leaning on another's leftovers fails; vitest prints the order's seed ("Running tests with seed …") and
+ * HERALD_TEST_SEED=that-seed runs the same order again.
+ */
+const shuffle = process.env.HERALD_TEST_SHUFFLE === '1';
+const seed = Number(process.env.HERALD_TEST_SEED) || undefined;
 
 export default defineConfig({
   test: {
     include: [soak ? 'test/**/*.soak.test.ts' : 'test/**/*.test.ts'],
     exclude: [...configDefaults.exclude, ...(soak ? [] : ['test/**/*.soak.test.ts'])],
     maxWorkers,
+    sequence: { shuffle: shuffle ? { files: true, tests: true } : false, ...(seed ? { seed } : {}) },
     globalSetup: ['test/support/postgres-setup.ts'],
     setupFiles: ['test/support/fuzz-seed.ts'],
     testTimeout: 30_000,

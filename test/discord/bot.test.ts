@@ -207,16 +207,6 @@ describe('Herald on Discord, as an admin', () => {
     expect(sources?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
   });
 
-  it('adds a source for one server only: the other never sees its stories', async () => {
-    const added = await reply(admin({ name: 'sources', options: [sub('add', [option('url', `${web.origin}/valley.xml`)])] }));
-    expect(added.content).toContain('Added **Valley Gazette**');
-    expect(text(await reply(member({ name: 'search', options: [option('query', 'valley dam')] })))).toContain('Valley dam inspection');
-    const elsewhere = await reply({ guildId: OTHER_GUILD, channelId: OTHER_NEWS, permissions: ADMIN_PERMISSIONS, user: ADMIN, name: 'search', options: [option('query', 'valley dam')] });
-    expect(text(elsewhere)).not.toContain('Valley dam inspection');
-    const otherList = await reply({ guildId: OTHER_GUILD, channelId: OTHER_NEWS, permissions: ADMIN_PERMISSIONS, user: ADMIN, name: 'sources', options: [sub('list')] });
-    expect(text(otherList)).not.toContain('valley.xml');
-  });
-
   it.each([
     ['an invalid URL', [sub('add', [option('url', 'not a url')])], 'sources', /not a web address/],
     ['a private address', [sub('add', [option('url', 'http://192.168.1.10/feed.xml')])], 'sources', /could not read that source/],
@@ -233,33 +223,6 @@ describe('Herald on Discord, as an admin', () => {
     expect(answer.content).toMatch(message);
     expect(JSON.stringify(await app.guilds.get(GUILD))).toBe(before);
   });
-
-  it('sets a schedule, lists it, and posts its digest to the channel without pings, even through a 429 burst', async () => {
-    const set = await reply(admin({ name: 'schedule', options: [sub('set', [channelOption('channel', NEWS), option('time', '07:30 weekdays'), option('timezone', 'Europe/London'), option('max-items', 3)])] }));
-    expect(set.content).toContain('Scheduled: <#1300000000000000001> at 07:30 weekdays (Europe/London), up to 3 stories');
-    expect(text(await reply(admin({ name: 'schedule', options: [sub('list')] })))).toContain('07:30 weekdays');
-    const [schedule] = (await app.guilds.get(GUILD)).schedules;
-    discord.failNext({ method: 'POST', path: new RegExp(`/channels/${NEWS}/messages`) }, { status: 429, retryAfterSeconds: 0.2 }, 3);
-    expect(await app.scheduler.run(GUILD, schedule!)).toBe(3);
-    const posted = await discord.waitForChannelMessage(NEWS);
-    expect(posted.allowed_mentions?.parse).toEqual([]);
-    expect(discord.requests.filter((request) => request.status === 429).length).toBeGreaterThanOrEqual(3);
-    expect(await app.scheduler.run(GUILD, schedule!)).toBeLessThanOrEqual(3);
-    const sentTwice = discord.channelMessages(NEWS).flatMap((message) => (message.embeds ?? []).map((embed) => embed.url)).filter((url, index, all) => url && all.indexOf(url) !== index);
-    expect(sentTwice).toEqual([]);
-  });
-
-  it('keeps trying a digest through more 5xx errors than discord.js retries, and posts each message once', async () => {
-    const [schedule] = (await app.guilds.get(GUILD)).schedules;
-    const before = discord.channelMessages(NEWS).length;
-    const failedBefore = discord.requests.filter((request) => request.status === 503).length;
-    discord.failNext({ method: 'POST', path: new RegExp(`/channels/${NEWS}/messages`) }, { status: 503 }, 5);
-    expect(await app.scheduler.run(GUILD, schedule!, 'after-the-outage')).toBeGreaterThan(0);
-    expect(discord.requests.filter((request) => request.status === 503).length - failedBefore).toBe(5);
-    const posted = discord.channelMessages(NEWS).slice(before);
-    expect(posted.length).toBeGreaterThan(0);
-    expect(new Set(posted.map((message) => message.nonce)).size).toBe(posted.length);
-  }, 20_000);
 
   it('posts each message of a digest once when Discord took it but lost every answer, more times than discord.js retries', async () => {
     await reply(admin({ name: 'schedule', options: [sub('set', [channelOption('channel', UNANSWERED), option('time', '06:00'), option('timezone', 'UTC'), option('max-items', 10)])] }));
@@ -312,7 +275,7 @@ describe('Herald on Discord, as an admin', () => {
     const forum = (await app.guilds.get(GUILD)).schedules.find((schedule) => schedule.channelId === FORUM)!;
     expect(forum.forum).toBe(true);
     expect(await app.scheduler.run(GUILD, forum, '2024-09-12T06:00')).toBeGreaterThan(0);
-    const [post] = discord.forumPosts(FORUM);
+    const post = discord.forumPosts(FORUM).find((candidate) => candidate.name === 'News digest · 2024-09-12 06:00 (UTC)');
     expect(post?.name).toBe('News digest · 2024-09-12 06:00 (UTC)');
     expect(post?.messages[0]?.id).toBe(post?.id);
     expect(post?.messages[0]?.allowed_mentions?.parse).toEqual([]);
@@ -339,7 +302,7 @@ describe('Herald on Discord, as an admin', () => {
 
   it.each([
     ['an announcement channel', () => ANNOUNCEMENTS],
-    ['a thread', () => discord.forumPosts(FORUM)[0]!.id],
+    ['a thread', () => discord.openForumPost(FORUM, 'Readers’ thread', '1400000000000000001')],
   ])('posts a digest in %s', async (_kind, channelOf) => {
     const channelId = channelOf();
     await reply(admin({ name: 'schedule', options: [sub('set', [channelOption('channel', channelId), option('time', '06:00'), option('timezone', 'UTC')])] }));
@@ -362,29 +325,6 @@ describe('Herald on Discord, as an admin', () => {
     await reply(admin({ name: 'schedule', options: [sub('remove', [option('schedule', doomed.id)])] }));
   });
 
-  it('explains with /status story: where a story was sent, with a link to the message', async () => {
-    const sentUrl = discord.channelMessages(NEWS).flatMap((message) => (message.embeds ?? []) as APIEmbed[]).find((embed) => embed.url)?.url;
-    const answer = await reply(admin({ name: 'status', options: [option('story', sentUrl!)] }));
-    expect(text(answer)).toContain(`https://discord.com/channels/${GUILD}/${NEWS}/`);
-    expect(text(answer)).toContain('in English (en)');
-    const unknown = await reply(admin({ name: 'status', options: [option('story', 'https://nowhere.example/story')] }));
-    expect(text(unknown)).toContain('Herald has not read that story');
-  });
-
-  it('removes a schedule and a source, chosen through autocomplete', async () => {
-    const [schedule] = (await app.guilds.get(GUILD)).schedules;
-    const offered = await discord.autocomplete(admin({ name: 'schedule', options: [sub('remove', [{ name: 'schedule', type: 3, value: '07:30', focused: true } as APIApplicationCommandInteractionDataOption])] }));
-    const choices = ((await offered.response()) as { data: { choices: Array<{ value: string }> } }).data.choices;
-    expect(choices.map((choice) => choice.value)).toContain(schedule!.id);
-    const removed = await reply(admin({ name: 'schedule', options: [sub('remove', [option('schedule', schedule!.id)])] }));
-    expect(removed.content).toContain('Removed: <#1300000000000000001> at 07:30 weekdays');
-    expect(await app.scheduler.times(GUILD)).toEqual([]);
-    const gone = await reply(admin({ name: 'sources', options: [sub('remove', [option('url', `${web.origin}/valley.xml`)])] }));
-    expect(gone.content).toContain('Removed.');
-    expect((await app.guilds.get(GUILD)).sources).toEqual([]);
-    expect(text(await reply(member({ name: 'search', options: [option('query', 'valley dam')] })))).not.toContain('Valley dam inspection');
-  });
-
   it('suggests time zones as they are typed', async () => {
     const offered = await discord.autocomplete(admin({ name: 'schedule', options: [sub('set', [{ name: 'timezone', type: 3, value: 'new_yo', focused: true } as APIApplicationCommandInteractionDataOption])] }));
     const choices = ((await offered.response()) as { data: { choices: Array<{ value: string }> } }).data.choices;
@@ -401,6 +341,75 @@ describe('Herald on Discord, as an admin', () => {
     const answer = await reply(admin({ name: 'status' }));
     expect(isEphemeral(answer)).toBe(true);
     expect(text(answer)).toMatch(/Store:\** memory[\s\S]*Summaries:\** extractive[\s\S]*config\/samples \(every server\): read/);
+  });
+});
+
+/**
+ * One admin's story, in order: a source added, a schedule set and posted through 429s and 5xx, a story explained,
+ * then both removed. Its steps build on one another, so they keep their order when the rest is shuffled.
+ */
+describe('Herald on Discord, an admin’s schedule from set to removed', { shuffle: false }, () => {
+  it('adds a source for one server only: the other never sees its stories', async () => {
+    const added = await reply(admin({ name: 'sources', options: [sub('add', [option('url', `${web.origin}/valley.xml`)])] }));
+    expect(added.content).toContain('Added **Valley Gazette**');
+    expect(text(await reply(member({ name: 'search', options: [option('query', 'valley dam')] })))).toContain('Valley dam inspection');
+    const elsewhere = await reply({ guildId: OTHER_GUILD, channelId: OTHER_NEWS, permissions: ADMIN_PERMISSIONS, user: ADMIN, name: 'search', options: [option('query', 'valley dam')] });
+    expect(text(elsewhere)).not.toContain('Valley dam inspection');
+    const otherList = await reply({ guildId: OTHER_GUILD, channelId: OTHER_NEWS, permissions: ADMIN_PERMISSIONS, user: ADMIN, name: 'sources', options: [sub('list')] });
+    expect(text(otherList)).not.toContain('valley.xml');
+  });
+
+  it('sets a schedule, lists it, and posts its digest to the channel without pings, even through a 429 burst', async () => {
+    const set = await reply(admin({ name: 'schedule', options: [sub('set', [channelOption('channel', NEWS), option('time', '07:30 weekdays'), option('timezone', 'Europe/London'), option('max-items', 3)])] }));
+    expect(set.content).toContain('Scheduled: <#1300000000000000001> at 07:30 weekdays (Europe/London), up to 3 stories');
+    expect(text(await reply(admin({ name: 'schedule', options: [sub('list')] })))).toContain('07:30 weekdays');
+    const schedule = (await app.guilds.get(GUILD)).schedules.find((candidate) => candidate.channelId === NEWS);
+    discord.failNext({ method: 'POST', path: new RegExp(`/channels/${NEWS}/messages`) }, { status: 429, retryAfterSeconds: 0.2 }, 3);
+    expect(await app.scheduler.run(GUILD, schedule!)).toBe(3);
+    const posted = await discord.waitForChannelMessage(NEWS);
+    expect(posted.allowed_mentions?.parse).toEqual([]);
+    expect(discord.requests.filter((request) => request.status === 429).length).toBeGreaterThanOrEqual(3);
+    expect(await app.scheduler.run(GUILD, schedule!)).toBeLessThanOrEqual(3);
+    const sentTwice = discord.channelMessages(NEWS).flatMap((message) => (message.embeds ?? []).map((embed) => embed.url)).filter((url, index, all) => url && all.indexOf(url) !== index);
+    expect(sentTwice).toEqual([]);
+  });
+
+  it('keeps trying a digest through more 5xx errors than discord.js retries, and posts each message once', async () => {
+    const schedule = (await app.guilds.get(GUILD)).schedules.find((candidate) => candidate.channelId === NEWS);
+    const before = discord.channelMessages(NEWS).length;
+    const failedBefore = discord.requests.filter((request) => request.status === 503).length;
+    discord.failNext({ method: 'POST', path: new RegExp(`/channels/${NEWS}/messages`) }, { status: 503 }, 5);
+    expect(await app.scheduler.run(GUILD, schedule!, 'after-the-outage')).toBeGreaterThan(0);
+    expect(discord.requests.filter((request) => request.status === 503).length - failedBefore).toBe(5);
+    const posted = discord.channelMessages(NEWS).slice(before);
+    expect(posted.length).toBeGreaterThan(0);
+    expect(new Set(posted.map((message) => message.nonce)).size).toBe(posted.length);
+  }, 20_000);
+
+  it('explains with /status story: where a story was sent, with a link to the message', async () => {
+    // A story of the digest posted above, not of another test's message in the channel.
+    const digests = discord.channelMessages(NEWS).filter((message) => message.content?.startsWith('**Top stories**'));
+    const sentUrl = digests.flatMap((message) => (message.embeds ?? []) as APIEmbed[]).find((embed) => embed.url)?.url;
+    const answer = await reply(admin({ name: 'status', options: [option('story', sentUrl!)] }));
+    // Other tests' digests may have carried the story too: the link is to whichever channel had it first.
+    expect(text(answer)).toMatch(new RegExp(`https://discord\\.com/channels/${GUILD}/\\d+/\\d+`));
+    expect(text(answer)).toContain('in English (en)');
+    const unknown = await reply(admin({ name: 'status', options: [option('story', 'https://nowhere.example/story')] }));
+    expect(text(unknown)).toContain('Herald has not read that story');
+  });
+
+  it('removes a schedule and a source, chosen through autocomplete', async () => {
+    const schedule = (await app.guilds.get(GUILD)).schedules.find((candidate) => candidate.channelId === NEWS);
+    const offered = await discord.autocomplete(admin({ name: 'schedule', options: [sub('remove', [{ name: 'schedule', type: 3, value: '07:30', focused: true } as APIApplicationCommandInteractionDataOption])] }));
+    const choices = ((await offered.response()) as { data: { choices: Array<{ value: string }> } }).data.choices;
+    expect(choices.map((choice) => choice.value)).toContain(schedule!.id);
+    const removed = await reply(admin({ name: 'schedule', options: [sub('remove', [option('schedule', schedule!.id)])] }));
+    expect(removed.content).toContain('Removed: <#1300000000000000001> at 07:30 weekdays');
+    expect((await app.scheduler.times(GUILD)).map((times) => times.scheduleId)).not.toContain(schedule!.id);
+    const gone = await reply(admin({ name: 'sources', options: [sub('remove', [option('url', `${web.origin}/valley.xml`)])] }));
+    expect(gone.content).toContain('Removed.');
+    expect((await app.guilds.get(GUILD)).sources).toEqual([]);
+    expect(text(await reply(member({ name: 'search', options: [option('query', 'valley dam')] })))).not.toContain('Valley dam inspection');
   });
 });
 
