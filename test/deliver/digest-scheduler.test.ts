@@ -419,7 +419,7 @@ describe.runIf(engine.name === 'sqlite')('digest scheduler: running on the clock
     };
     const { scheduler, guilds, discord } = await setUp({ now: clock, everyMinute });
     await scheduler.start();
-    await vi.waitFor(() => expect(discord.posts).toHaveLength(1));
+    await vi.waitFor(() => expect(discord.posts).toHaveLength(1), { timeout: 10_000 });
     const parse = vi.spyOn(cron, 'parse');
     try {
       await minutes(20);
@@ -428,7 +428,7 @@ describe.runIf(engine.name === 'sqlite')('digest scheduler: running on the clock
       await guilds.update('g1', (settings) => ({ ...settings, schedules: [{ ...SCHEDULE, crons: ['45 8 * * *'], when: '08:45', announceEmpty: true }] }));
       await minutes(20);
       expect(parse).toHaveBeenCalledTimes(1);
-      await vi.waitFor(() => expect(discord.posts).toHaveLength(2));
+      await vi.waitFor(() => expect(discord.posts).toHaveLength(2), { timeout: 10_000 });
     } finally {
       parse.mockRestore();
     }

@@ -1,5 +1,5 @@
 import { ChannelType, PermissionFlagsBits, REST, type APIApplicationCommandInteractionDataOption, type APIEmbed } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
 import type { DiscordBot } from '../../src/discord/discord-bot.ts';
 import { deployCommands } from '../../src/discord/deploy-commands.ts';
@@ -417,8 +417,8 @@ describe('Herald on Discord, when the connection drops', () => {
   it('resumes the gateway session and keeps answering', async () => {
     const before = discord.gatewaySessions();
     discord.dropGateway({ resumable: true });
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(discord.gatewaySessions().resumes).toBeGreaterThan(before.resumes);
+    // Waits for the resume itself, not a time a slow machine may not keep to.
+    await vi.waitFor(() => expect(discord.gatewaySessions().resumes).toBeGreaterThan(before.resumes), { timeout: 10_000 });
     expect(text(await reply(member({ name: 'topics' })))).toContain('Trending now');
   });
 });

@@ -114,7 +114,7 @@ describe('the loopback Discord, driven by the real discord.js client', () => {
   it('acknowledges heartbeats at the interval HELLO announced', async () => {
     const { discord, client } = await started({ heartbeatIntervalMs: 50 });
 
-    await vi.waitFor(() => expect(discord.gatewaySessions().heartbeats).toBeGreaterThanOrEqual(2));
+    await vi.waitFor(() => expect(discord.gatewaySessions().heartbeats).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
 
     expect(client.ws.ping).toBeGreaterThanOrEqual(0);
   });

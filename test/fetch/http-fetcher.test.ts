@@ -53,7 +53,8 @@ function rebinding(first: string, then: string): ResolveAll & { asked: string[] 
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function eventually(check: () => boolean, withinMs = 1_000): Promise<boolean> {
+/** Whether `check` comes true, looked at every 10 ms; the limit is generous, since only a failing test waits it out. */
+async function eventually(check: () => boolean, withinMs = 10_000): Promise<boolean> {
   for (const started = Date.now(); Date.now() - started < withinMs; await delay(10)) if (check()) return true;
   return check();
 }
