@@ -236,10 +236,15 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
   };
 
   let trending: TrendingTopic[] = [];
+  /**
+   * One list answers every server's autocomplete, so it is made from the sources every server shares: a topic
+   * only one server's own sources carry must not be suggested to the others.
+   */
   const refreshTrending = async (): Promise<void> => {
+    const shared = { sourceLocations: config.sources, limit: TRENDING_FOR_AUTOCOMPLETE };
     try {
-      trending = await newsroom.trending({ limit: TRENDING_FOR_AUTOCOMPLETE, since: new Date(now().getTime() - 7 * DAY_MS) });
-      if (trending.length === 0) trending = await newsroom.trending({ limit: TRENDING_FOR_AUTOCOMPLETE });
+      trending = await newsroom.trending({ ...shared, since: new Date(now().getTime() - 7 * DAY_MS) });
+      if (trending.length === 0) trending = await newsroom.trending(shared);
     } catch (error) {
       logger.warn({ err: error }, 'could not refresh trending topics for autocomplete');
     }

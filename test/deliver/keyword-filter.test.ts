@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileKeywords, passesKeywords } from '../../src/deliver/keyword-filter.ts';
+import { compileKeywords, filterText, passesKeywords } from '../../src/deliver/keyword-filter.ts';
+
+const matches = (entry: string, text: string): boolean => compileKeywords([entry])[0]!.test(text);
 
 describe('compileKeywords', () => {
   it('matches a plain keyword as a whole word, whatever its case', () => {
@@ -8,30 +10,79 @@ describe('compileKeywords', () => {
     expect(pattern!.test('ferrymen strike')).toBe(false);
   });
 
+  it('reads a plain keyword literally, however many spaces it has around or inside it', () => {
+    expect(matches('C++', 'C++ compilers released')).toBe(true);
+    expect(matches('C++', 'C compilers released')).toBe(false);
+    expect(matches('a.m.', 'at 9 a.m. on Monday')).toBe(true);
+    expect(matches('a.m.', 'at 9 axmy on Monday')).toBe(false);
+    expect(matches('  rail strike ', 'a rail\n  strike called off')).toBe(true);
+  });
+
   it('reads /pattern/ as a case-insensitive regular expression', () => {
     const [pattern] = compileKeywords(['/strikes?/']);
     expect(pattern!.test('Rail STRIKES called off')).toBe(true);
   });
 
-  it.each([['/(a+)+$/'], ['/(a|aa)*b/'], ['/(\\w+\\s?)*$/'], ['/(x)\\1/'], [`/${'a'.repeat(101)}/`], ['/([unclosed/']])('refuses %s', (entry) => {
-    expect(() => compileKeywords([entry])).toThrow();
+  it('takes a keyword that only starts or ends with a slash as plain text', () => {
+    expect(matches('/rail/ strike', 'rail strike')).toBe(false);
+    expect(matches('/rail/ strike', 'the /rail/ strike')).toBe(true);
+    expect(matches('news /rail/', 'rail')).toBe(false);
+  });
+
+  it.each([
+    ['/(a+)+$/', 'is refused: a repeated group may not repeat or alternate inside'],
+    ['/(a|aa)*b/', 'is refused: a repeated group may not repeat or alternate inside'],
+    ['/(\\w+\\s?)*$/', 'is refused: a repeated group may not repeat or alternate inside'],
+    ['/((a+))+/', 'is refused: a repeated group may not repeat or alternate inside'],
+    ['/[\\]](a+)+/', 'is refused: a repeated group may not repeat or alternate inside'],
+    ['/(x)\\1/', 'is refused: backreferences are not allowed'],
+    [`/${'a'.repeat(101)}/`, 'is longer than 100 characters'],
+    ['/([unclosed/', 'is not a valid regular expression (Unterminated character class)'],
+    ['/a)+/', "is not a valid regular expression (Unmatched ')')"],
+  ])('refuses %s: it %s', (entry, reason) => {
+    expect(() => compileKeywords([entry])).toThrow(reason);
   });
 
   it('accepts an ordinary alternation and character classes', () => {
     expect(() => compileKeywords(['/(rail|ferry) strike/', '/[A-Z]{2,5} report/'])).not.toThrow();
   });
+
+  it('accepts a pattern of exactly 100 characters', () => {
+    expect(() => compileKeywords([`/${'a'.repeat(100)}/`])).not.toThrow();
+  });
+
+  it('does not take escaped or bracketed parentheses for groups', () => {
+    expect(() => compileKeywords(['/\\(a+\\)+/', '/[(]a+[)]+/', '/[\\](a+)+]/'])).not.toThrow();
+  });
 });
 
 describe('passesKeywords', () => {
-  const include = compileKeywords(['strike']);
-  const exclude = compileKeywords(['football']);
+  const include = compileKeywords(['strike', 'ferry']);
+  const exclude = compileKeywords(['football', 'cricket']);
 
-  it('keeps a story that names an include and no exclude', () => {
-    expect(passesKeywords('Ferry strike ends', include, exclude)).toBe(true);
+  it('keeps a story that names any include and no exclude', () => {
+    expect(passesKeywords('Rail strike ends', include, exclude)).toBe(true);
+    expect(passesKeywords('Ferry timetable changes', include, exclude)).toBe(true);
   });
 
   it('drops a story that names none of the includes, or any exclude', () => {
     expect(passesKeywords('Library reopens', include, exclude)).toBe(false);
     expect(passesKeywords('Football strike looms', include, exclude)).toBe(false);
+    expect(passesKeywords('Cricket strike looms', include, exclude)).toBe(false);
+  });
+
+  it('keeps every story when there are no includes', () => {
+    expect(passesKeywords('Library reopens', [], exclude)).toBe(true);
+  });
+});
+
+describe('filterText', () => {
+  it('reads the headline, standfirst, topics and the first two paragraphs, not the rest', () => {
+    const text = filterText({ title: 'Council meets', dek: 'Budget on the agenda', topics: ['Harbour City'], paragraphs: ['First.', 'Second.', 'Third mentions football.'] });
+    expect(text.split('\n')).toEqual(['Council meets', 'Budget on the agenda', 'Harbour City', 'First.', 'Second.']);
+  });
+
+  it('reads a story without a standfirst', () => {
+    expect(filterText({ title: 'Council meets', topics: [], paragraphs: ['First.'] })).toBe('Council meets\n\nFirst.');
   });
 });

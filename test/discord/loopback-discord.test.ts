@@ -114,7 +114,7 @@ describe('the loopback Discord, driven by the real discord.js client', () => {
   it('acknowledges heartbeats at the interval HELLO announced', async () => {
     const { discord, client } = await started({ heartbeatIntervalMs: 50 });
 
-    await vi.waitFor(() => expect(discord.gatewaySessions().heartbeats).toBeGreaterThanOrEqual(2));
+    await vi.waitFor(() => expect(discord.gatewaySessions().heartbeats).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
 
     expect(client.ws.ping).toBeGreaterThanOrEqual(0);
   });
@@ -617,6 +617,28 @@ describe('the loopback Discord, driven by the real discord.js client', () => {
 
     expect(second.id).toBe(first.id);
     expect(discord.channelMessages(NEWS)).toHaveLength(1);
+  });
+
+  it('posts a repeated nonce again once a test has made it forget its nonces', async () => {
+    const { discord, client } = await started();
+    const channel = await newsChannel(client);
+
+    await channel.send({ content: 'Morning briefing', nonce: 'brief-2026-01-02', enforceNonce: true });
+    discord.setNonceWindow(0);
+    await channel.send({ content: 'Morning briefing', nonce: 'brief-2026-01-02', enforceNonce: true });
+
+    expect(discord.channelMessages(NEWS)).toHaveLength(2);
+  });
+
+  it('posts a message whose answer it then loses, so that the resend finds it by its nonce', async () => {
+    const { discord, client } = await started();
+    discord.failNext({ method: 'POST', path: /^\/channels\/\d+\/messages$/ }, { status: 502, afterServing: true });
+
+    const sent = await (await newsChannel(client)).send({ content: 'Evening briefing', nonce: 'brief-2026-01-03', enforceNonce: true });
+
+    expect(discord.channelMessages(NEWS).map((message) => message.id)).toEqual([sent.id]);
+    const posts = discord.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${NEWS}/messages`);
+    expect(posts.map((request) => request.status)).toEqual([502, 200]);
   });
 
   it('lets a plain channel post ping @everyone unless allowed mentions say otherwise', async () => {

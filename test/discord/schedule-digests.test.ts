@@ -85,7 +85,9 @@ function acceptedByDiscord(messages: StoredMessage[]): void {
   expect(messages.flatMap((message) => validateMessage({ ...(message as unknown as MessagePayload), allowed_mentions: { parse: [] } }))).toEqual([]);
 }
 
-describe('/schedule formats and options, on Discord', () => {
+// Both describes tell one admin's session in steps (a schedule set in one test is edited or sent in the next, on
+// one clock), so their tests keep their order when the rest is shuffled; they do not yet stand alone.
+describe('/schedule formats and options, on Discord', { shuffle: false }, () => {
   it('sets a compact digest and posts ten stories with long headlines in one message Discord accepts', async () => {
     const [reply] = await schedule('set', [channelOption('channel', CHANNELS.compact), option('time', '08:00'), option('timezone', 'UTC'), option('max-items', 10), option('format', 'compact'), option('summary', 'short'), option('group-by', 'none')]);
     expect(reply!.content).toMatch(/as a compact list.*one-sentence summaries.*ranked, not by topic/);
@@ -175,7 +177,7 @@ describe('/schedule formats and options, on Discord', () => {
   }, 30_000);
 });
 
-describe('/schedule preview, send-now, edit, pause and resume, on Discord', () => {
+describe('/schedule preview, send-now, edit, pause and resume, on Discord', { shuffle: false }, () => {
   it('previews privately exactly what send-now then posts, sending and marking nothing', async () => {
     await schedule('set', [channelOption('channel', CHANNELS.preview), option('time', '08:00'), option('timezone', 'UTC'), option('max-items', 3), option('format', 'compact')]);
     const id = (await scheduleIn(CHANNELS.preview)).id;

@@ -38,9 +38,23 @@ function resolvingTo(...addresses: string[]): ResolveAll & { asked: string[] } {
   }, { asked });
 }
 
+/**
+ * A DNS that rebinds: the first lookup of a name gets `first`, every later one gets `then`. A guard that judges one
+ * answer and connects with another (the DNS rebinding hole) reaches `then`.
+ */
+function rebinding(first: string, then: string): ResolveAll & { asked: string[] } {
+  const asked: string[] = [];
+  return Object.assign(async (hostname: string): Promise<LookupAddress[]> => {
+    asked.push(hostname);
+    const address = asked.length === 1 ? first : then;
+    return [{ address, family: address.includes(':') ? 6 : 4 }];
+  }, { asked });
+}
+
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function eventually(check: () => boolean, withinMs = 1_000): Promise<boolean> {
+/** Whether `check` comes true, looked at every 10 ms; the limit is generous, since only a failing test waits it out. */
+async function eventually(check: () => boolean, withinMs = 10_000): Promise<boolean> {
   for (const started = Date.now(); Date.now() - started < withinMs; await delay(10)) if (check()) return true;
   return check();
 }
@@ -376,6 +390,24 @@ describe('the private-address guard', () => {
   it('lets an allowed hostname through whatever it resolves to', async () => {
     server.route('/local', respond('local'));
     expect(text((await fetcher({ allowHosts: ['localhost'], lookup: resolvingTo('127.0.0.1') }).fetch(`http://localhost:${server.port}/local`)).body)).toBe('local');
+  });
+
+  it('connects to the very address it judged when the name rebinds to a private one between lookups', async () => {
+    server.route('/feed', respond('public feed'));
+    // An internal service on another loopback address and the same port: where a rebound connection would land.
+    const internal = await startTestServer({ '/feed': respond('internal secret') }, { listen: { host: '127.0.0.2', port: server.port } });
+    try {
+      const dns = rebinding('127.0.0.1', '127.0.0.2');
+      const http = fetcher({ allowHosts: ['127.0.0.1'], lookup: dns });
+      expect(text((await http.fetch(`http://news.test:${server.port}/feed`)).body)).toBe('public feed');
+      expect(internal.requests).toEqual([]);
+      // The next fetch asks DNS again, and the rebound answer is judged, not a remembered one.
+      await expect(http.fetch(`http://news.test:${server.port}/feed`)).rejects.toThrow('refused: resolves to a loopback address (127.0.0.2)');
+      expect(internal.requests).toEqual([]);
+      expect(dns.asked).toEqual(['news.test', 'news.test']);
+    } finally {
+      await internal.close();
+    }
   });
 
   it('reports a name DNS does not know', async () => {

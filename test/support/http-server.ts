@@ -9,11 +9,13 @@ export interface TestServerOptions {
   fallback?: Handler;
   /** Serve https with this key and certificate (PEM) instead of http. */
   tls?: { key: string | Buffer; cert: string | Buffer };
+  /** Listen on another loopback address (127.0.0.2, say) and port, to stand in for a second machine on the same port. */
+  listen?: { host: string; port: number };
 }
 
-/** A web server of our own on 127.0.0.1 and an ephemeral port, standing in for the publishers and feeds tests read. */
+/** A web server of our own on 127.0.0.1 and an ephemeral port (unless `listen` says otherwise), standing in for the publishers and feeds tests read. */
 export interface TestServer {
-  /** http://127.0.0.1:PORT (https:// with `tls`) */
+  /** http://HOST:PORT (https:// with `tls`) */
   origin: string;
   port: number;
   url(path: string): string;
@@ -48,9 +50,10 @@ export async function startTestServer(routes: Record<string, Handler> = {}, opti
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { host, port: wanted } = options.listen ?? { host: '127.0.0.1', port: 0 };
+  await new Promise<void>((resolve) => server.listen(wanted, host, resolve));
   const port = (server.address() as AddressInfo).port;
-  const origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  const origin = `${options.tls ? 'https' : 'http'}://${host}:${port}`;
   return {
     origin,
     port,

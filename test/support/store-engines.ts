@@ -36,10 +36,12 @@ const postgres: EngineUnderTest = {
   open: (location, options = {}) => openPostgresEngine(location, { retentionMs: 30 * DAY, poolSize: 4, ...options }),
 };
 
+// A spec file may have made dozens of databases, and each DROP DATABASE waits on the disk: on a busy machine
+// that takes longer than the default hook timeout.
 afterAll(async () => {
   await dropTestDatabases();
   await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
-});
+}, 180_000);
 
 /**
  * Runs a specification against every engine: the embedded one always, PostgreSQL where a server is

@@ -14,9 +14,12 @@ export interface ChannelPosts {
   slotOf(messageId: string): MessageSlot | undefined;
   /** Drops every message kept so far: a long test that has read them keeps its memory flat. */
   forget(): void;
+  /** How long enforced nonces are honoured from now on; 0 forgets them all, as Discord has after its few minutes. */
+  setNonceWindow(ms: number): void;
 }
 
-export function createChannelPosts(bot: APIUser, mintId: () => string, nonceWindowMs = NONCE_WINDOW_MS): ChannelPosts {
+export function createChannelPosts(bot: APIUser, mintId: () => string, initialNonceWindowMs = NONCE_WINDOW_MS): ChannelPosts {
+  let nonceWindowMs = initialNonceWindowMs;
   const posted = new Map<string, Array<{ message: StoredMessage; at: number }>>();
   return {
     post(channelId, body, files, now, id = mintId()) {
@@ -38,5 +41,6 @@ export function createChannelPosts(bot: APIUser, mintId: () => string, nonceWind
       return undefined;
     },
     forget: () => posted.clear(),
+    setNonceWindow: (ms) => void (nonceWindowMs = ms),
   };
 }

@@ -1,5 +1,9 @@
-/** A failure a test scripts for upcoming requests: a 429 to be waited out, or a server error to be retried. */
-export type Fault = { status: 429; retryAfterSeconds: number; global?: boolean } | { status: 500 | 502 | 503 };
+/**
+ * A failure a test scripts for upcoming requests: a 429 to be waited out, or a server error to be retried. A
+ * server error `afterServing` lets the request take effect (a message is posted) and loses the answer, as a
+ * proxy that times out on its way back does: the client cannot tell whether it was done.
+ */
+export type Fault = { status: 429; retryAfterSeconds: number; global?: boolean } | { status: 500 | 502 | 503; afterServing?: boolean };
 
 /** Which requests a fault applies to; `path` is matched against the route after `/api/v10`, e.g. `/channels/123/messages`. */
 export interface RequestMatch {

@@ -121,8 +121,13 @@ export interface LoopbackDiscord {
   commands(guildId?: string): APIApplicationCommand[];
   /** Every REST request, in arrival order, with the status it got (429s and faults included). */
   requests: RecordedRequest[];
-  /** The next `times` (default 1) requests matching get this fault instead of being served. */
+  /** The next `times` (default 1) requests matching get this fault instead of being served (or after, with `afterServing`). */
   failNext(match: RequestMatch, fault: Fault, times?: number): void;
+  /**
+   * How long an enforced nonce is honoured from now on (`nonceWindowMs` until then); 0 forgets every nonce, so that
+   * a test sees a resent message posted twice unless Herald itself keeps it from being sent again.
+   */
+  setNonceWindow(ms: number): void;
   /** Drops the gateway connections (only the shard's, if given); resumable (default) makes discord.js RESUME, otherwise it IDENTIFYs anew. */
   dropGateway(options?: { resumable?: boolean; shard?: number }): void;
   /** IDENTIFYs, RESUMEs and heartbeats in all, or on one shard. */
@@ -272,6 +277,7 @@ export async function startLoopbackDiscord(options: LoopbackDiscordOptions = {})
     commands: (guildId) => commands.list(guildId),
     requests: rest.requests,
     failNext: (match, fault, times = 1) => faults.failNext(match, fault, times),
+    setNonceWindow: (ms) => posts.setNonceWindow(ms),
     dropGateway: ({ resumable = true, shard } = {}) => gateway.drop(resumable, shard),
     gatewaySessions: (shard) => gateway.counts(shard),
     openForumPost(forumId, name, ownerId) {

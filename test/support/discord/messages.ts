@@ -88,10 +88,17 @@ export function isLoading(message: StoredMessage): boolean {
   return ((message.flags ?? 0) & MessageFlags.Loading) !== 0;
 }
 
-/** Whether @everyone/@here in the content would ping, given what the bot allowed, so tests can prove an article never pings. */
+/**
+ * Whom the content pings, given what the bot allowed, as Discord works it out: @everyone/@here, and the roles
+ * written <@&id> that parsing roles or the allowed `roles` list lets through. Tests prove with it that an article
+ * never pings and that a digest pings its schedule's role and no other.
+ */
 function withMentions(message: StoredMessage, defaultMentions: AllowedMentionsTypes[]): StoredMessage {
   const parse = message.allowed_mentions?.parse ?? (message.allowed_mentions ? [] : defaultMentions);
-  return { ...message, mention_everyone: /@(everyone|here)\b/.test(message.content) && parse.includes(AllowedMentionsTypes.Everyone) };
+  const allowedRoles = message.allowed_mentions?.roles ?? [];
+  const written = [...message.content.matchAll(/<@&(\d+)>/g)].map((match) => match[1]!);
+  const roles = written.filter((role, index) => written.indexOf(role) === index && (parse.includes(AllowedMentionsTypes.Role) || allowedRoles.includes(role)));
+  return { ...message, mention_everyone: /@(everyone|here)\b/.test(message.content) && parse.includes(AllowedMentionsTypes.Everyone), mention_roles: roles };
 }
 
 function attachmentsFor(files: UploadedFile[], kept: APIAttachment[], mintId: () => string): APIAttachment[] {

@@ -73,7 +73,10 @@ export async function startRestServer(input: { token: string; routes: RestRoute[
     const done = (result: Answer): { path: string; body: unknown; answer: Answer } => ({ path, body, answer: result });
 
     const fault = input.faults.take(method, path);
-    if (fault) return done(fault.status === 429 ? limited(fault.retryAfterSeconds, fault.global ?? false, {}) : { status: fault.status, headers: {}, body: { message: `${fault.status}: Server Error`, code: 0 } });
+    const serverError = (status: number): Answer => ({ status, headers: {}, body: { message: `${status}: Server Error`, code: 0 } });
+    if (fault?.status === 429) return done(limited(fault.retryAfterSeconds, fault.global ?? false, {}));
+    if (fault && !fault.afterServing) return done(serverError(fault.status));
+    const lost = fault;
 
     const candidates = routes.filter((candidate) => candidate.pattern.test(path));
     const found = candidates.find((candidate) => candidate.route.method === method);
@@ -87,7 +90,7 @@ export async function startRestServer(input: { token: string; routes: RestRoute[
     const params = Object.fromEntries(found.names.map((name, index) => [name, values[index] ?? '']));
     try {
       const reply = await found.route.handle({ method, path, params, query: url.searchParams, body, files, now: at });
-      return done({ status: reply.status, headers: verdict.headers, body: reply.body });
+      return done(lost ? serverError(lost.status) : { status: reply.status, headers: verdict.headers, body: reply.body });
     } catch (error) {
       if (error instanceof DiscordError) return done({ ...fromError(error), headers: verdict.headers });
       // A bug in the fake should fail loudly in the test, not look like Discord being down.
