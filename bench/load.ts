@@ -9,6 +9,7 @@ const FINAL_GOAL_MS = 1_500;
 
 const ms = (value: number): string => (Number.isFinite(value) ? String(Math.round(value)) : '–');
 const count = (value: number): string => value.toLocaleString('en-US');
+const seconds = (valueMs: number): string => (valueMs / 1000).toFixed(1);
 
 function row(label: string, result: StormResult, kinds: StormKind[]): string[] {
   const chosen = result.interactions.filter((interaction) => kinds.includes(interaction.kind));
@@ -27,8 +28,12 @@ export default async function benchLoad(): Promise<BenchSection> {
   const storm = await startStormHerald({ guilds: GUILDS, articles: ARTICLES });
   const preparedS = (performance.now() - preparedAt) / 1000;
   let result: StormResult;
+  let memoryBefore: { heapUsedMb: number; rssMb: number };
+  let memoryAfter: { heapUsedMb: number; rssMb: number };
   try {
-    result = await runInteractionStorm(storm.herald.discord, { places: storm.places, commands: COMMANDS, durationMs: DURATION_MS, queries: storm.queries, random: stormDice() });
+    memoryBefore = await storm.memory();
+    result = await runInteractionStorm(storm.discord, { places: storm.places, commands: COMMANDS, durationMs: DURATION_MS, queries: storm.queries, random: stormDice() });
+    memoryAfter = await storm.memory();
   } finally {
     await storm.close();
   }
@@ -45,7 +50,7 @@ export default async function benchLoad(): Promise<BenchSection> {
       row('autocomplete (/news topic)', result, ['autocomplete']),
     ],
     notes: [
-      `Setup: the loopback Discord (test/support/discord) with ${GUILDS} servers of one channel; the real discord.js client logged in through createDiscordBot; Herald from startHeraldApp over the in-memory embedded store holding ${count(ARTICLES)} synthetic articles (bench/synthetic-articles.ts) from the source every server reads, loaded, trending topics computed and one /news, /search and /brief answered before the storm, as a running bot has (${preparedS.toFixed(0)} s to prepare; the first /news took ${(storm.warmUpMs.news / 1000).toFixed(1)} s, /search ${(storm.warmUpMs.search / 1000).toFixed(1)} s, /brief ${(storm.warmUpMs.brief / 1000).toFixed(1)} s). Both run in this one Node process, so their CPU is shared.`,
+      `Setup: the loopback Discord (test/support/discord) with ${GUILDS} servers of one channel; the real discord.js client logged in through createDiscordBot; Herald (startHeraldApp, in a Node process of its own: test/support/storm-herald-child.ts) over the in-memory embedded store holding ${count(ARTICLES)} synthetic articles (bench/synthetic-articles.ts) from the source every server reads, loaded, trending topics computed and one /news, /search and /brief answered before the storm, as a running bot has. The loopback Discord and the storm's driver run in the bench's process, as a remote Discord would not share Herald's CPU. Preparation, not timed in the storm: ${preparedS.toFixed(0)} s in all (reading the corpus's stories ${seconds(storm.preparedMs.stories)} s, storing the articles ${seconds(storm.preparedMs.fill)} s, trending topics ${seconds(storm.preparedMs.trending)} s; the first /news took ${seconds(storm.warmUpMs.news)} s, /search ${seconds(storm.warmUpMs.search)} s, /brief ${seconds(storm.warmUpMs.brief)} s, one at a time, ${storm.warmUpMs.missed} of the warm-up's commands missing the 3 s deadline and sent again). Herald's heap before the storm ${count(memoryBefore.heapUsedMb)} MB (resident ${count(memoryBefore.rssMb)} MB), after it ${count(memoryAfter.heapUsedMb)} MB (resident ${count(memoryAfter.rssMb)} MB).`,
       `Run: ${count(COMMANDS)} interactions sent evenly over ${DURATION_MS / 1000} s (one every ${DURATION_MS / COMMANDS} ms), none waiting for another, in turn across the servers: 3 in 10 /news on a topic, 3 /search, 2 /brief, 2 autocompletes of /news's topic (test/support/interaction-storm.ts); topics and search words drawn from the synthetic stories as readers type them.`,
       `Timing, from dispatching INTERACTION_CREATE on the gateway: ack is the first callback the loopback accepted (a reply, a deferral, or autocomplete choices); final is the answer the user reads (the reply no longer "thinking…"; for autocomplete, the choices). Missed: no callback within Discord's 3 s, which the loopback then refuses (10062) as Discord does. ${result.refused.length ? `Requests refused: ${result.refused.slice(0, 5).join('; ')}.` : 'No request was refused.'}`,
       `Goal: 0 missed deadlines (${missedDeadlines(result)} here) and final p99 under ${FINAL_GOAL_MS / 1000} s (${(p99Final / 1000).toFixed(2)} s here); the storm took ${(result.wallMs / 1000).toFixed(1)} s from the first dispatch to the last answer.`,

@@ -5,6 +5,7 @@ import { InputError } from '../input-error.ts';
 import type { ArticleCatalog, Scope } from './article-catalog.ts';
 import { articleAddress, publisherName, webAddress } from './article-address.ts';
 import { createRelatedIndex } from './also-read/related-index.ts';
+import { createBriefingTurns } from './briefing-turns.ts';
 import type { Answer } from './answer/answer.ts';
 import { answerQuestion, type AnswerWriter } from './answer/answer-question.ts';
 import { readQuestion, searchQuery } from './answer/question.ts';
@@ -72,6 +73,11 @@ const CLUSTERED_SCOPES = 64;
 const HOUR_MS = 3_600_000;
 const RELATED_KEPT = 5_000;
 /**
+ * Briefings composed at once (see briefing-turns.ts): enough that one waiting on a model's summary does not hold
+ * up the rest, few enough that a new interaction is read within a few of their steps.
+ */
+const BRIEFINGS_AT_ONCE = 3;
+/**
  * Reciprocal rank fusion's constant: a hit's place in the words' ranking and in the meanings' ranking each count
  * 1/(RRF_K + place). Ranks, not scores, because MiniSearch's and PostgreSQL's scores have scales of their own.
  */
@@ -95,6 +101,7 @@ export class Newsroom {
   readonly #clustered = new Map<string, Promise<Story[]>>();
   /** Each story's related coverage, for the same reason; by the hour, since recency weighs in. */
   readonly #related = new Map<string, BriefingLink[]>();
+  readonly #turns = createBriefingTurns(BRIEFINGS_AT_ONCE);
 
   constructor(options: NewsroomOptions) {
     this.#options = options;
@@ -140,7 +147,11 @@ export class Newsroom {
    * The top stories in scope; `accept` lets a caller leave stories out (already sent, filtered out) before ranking.
    * With `language`, the briefing is for readers of that language (see Reading).
    */
-  async digest(options: Scope & Reading & { limit: number; topics?: string[]; accept?: (story: Story) => boolean; summary?: SummaryLength; newest?: number }): Promise<Briefing> {
+  digest(options: Scope & Reading & { limit: number; topics?: string[]; accept?: (story: Story) => boolean; summary?: SummaryLength; newest?: number }): Promise<Briefing> {
+    return this.#turns.take(() => this.#digest(options));
+  }
+
+  async #digest(options: Scope & Reading & { limit: number; topics?: string[]; accept?: (story: Story) => boolean; summary?: SummaryLength; newest?: number }): Promise<Briefing> {
     const stories = (await this.#stories(options, options.newest)).filter(options.accept ?? (() => true));
     return composeDigest(stories, { now: this.#options.now(), limit: options.limit, ...(options.topics ? { topics: options.topics } : {}) }, this.#telling(options.language, options, options.summary));
   }
@@ -151,7 +162,11 @@ export class Newsroom {
   }
 
   /** With `offset`, the stories after the first `offset`, a page at a time; the briefing says how many are left (`more`). */
-  async topicBriefing(query: string, options: Scope & Reading & { limit: number; offset?: number }): Promise<Briefing> {
+  topicBriefing(query: string, options: Scope & Reading & { limit: number; offset?: number }): Promise<Briefing> {
+    return this.#turns.take(() => this.#topicBriefing(query, options));
+  }
+
+  async #topicBriefing(query: string, options: Scope & Reading & { limit: number; offset?: number }): Promise<Briefing> {
     await this.#keepCurrent();
     const hits = await this.#catalog.search(query, { ...options, now: this.#options.now(), limit: TOPIC_HITS });
     await letOthersIn();
@@ -171,7 +186,11 @@ export class Newsroom {
    * Stories related to one article, within a scope, most related first: "More like this". The article's own
    * story (its other reports of the same event) is left out, since the reader has just seen it.
    */
-  async moreLike(article: Article, options: Scope & Reading & { limit: number }): Promise<Briefing> {
+  moreLike(article: Article, options: Scope & Reading & { limit: number }): Promise<Briefing> {
+    return this.#turns.take(() => this.#moreLike(article, options));
+  }
+
+  async #moreLike(article: Article, options: Scope & Reading & { limit: number }): Promise<Briefing> {
     await this.#keepCurrent();
     const now = this.#options.now();
     const candidates = await this.#catalog.related({ title: article.title, topics: article.topics, ownIds: [article.id] }, { now, limit: RELATED_HITS });

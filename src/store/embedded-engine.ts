@@ -1,4 +1,5 @@
 import type { ArticleCatalog } from '../brief/article-catalog.ts';
+import { readNamesAhead } from '../brief/cluster/article-features.ts';
 import { createMemoryCatalog } from '../brief/memory-catalog.ts';
 import { createKeyvEmbeddingStore } from '../brief/embed/embedding-store.ts';
 import { createKeyvSummaryCache } from '../brief/summarize/summary-cache.ts';
@@ -30,7 +31,11 @@ export async function openEmbeddedEngine(location: string, options: StoreEngineO
     ...stored,
     async add(article) {
       const result = await stored.add(article);
-      if (result.status === 'new') memory.added(article);
+      if (result.status === 'new') {
+        memory.added(article);
+        // Not for the articles read at start-up: 100,000 of them would take a minute or two longer to load.
+        readNamesAhead(article);
+      }
       return result;
     },
   };

@@ -23,7 +23,7 @@ afterAll(async () => {
 
 describe('a storm of slash commands', () => {
   it('has every /news, /search, /brief and autocomplete acknowledged within 3 s and answered', async () => {
-    const result = await runInteractionStorm(storm.herald.discord, { places: storm.places, commands: COMMANDS, durationMs: DURATION_MS, queries: storm.queries, random: stormDice() });
+    const result = await runInteractionStorm(storm.discord, { places: storm.places, commands: COMMANDS, durationMs: DURATION_MS, queries: storm.queries, random: stormDice() });
 
     expect(result.interactions).toHaveLength(COMMANDS);
     expect(missedDeadlines(result)).toBe(0);

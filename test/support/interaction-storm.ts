@@ -1,11 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fork } from 'node:child_process';
 import { InteractionResponseType } from 'discord.js';
-import { loadFixtureStories, loadSourceStories, makeTopicQueries, seededRandom, syntheticArticles } from '../../bench/synthetic-articles.ts';
-import { loadConfig } from '../../src/config/load-config.ts';
-import { option, startHeraldOnLoopback, type HeraldOnLoopback } from './discord/herald-on-loopback.ts';
-import type { CommandInput, GuildSetup, InteractionHandle, LoopbackDiscord } from './discord/loopback-discord.ts';
+import { seededRandom } from '../../bench/synthetic-articles.ts';
+import { option } from './discord/herald-on-loopback.ts';
+import { startLoopbackDiscord, type CommandInput, type GuildSetup, type InteractionHandle, type LoopbackDiscord } from './discord/loopback-discord.ts';
+import type { StormChildMemory, StormChildReady } from './storm-herald-child.ts';
 
 /** Discord drops an interaction not acknowledged within 3 s. */
 export const ACK_DEADLINE_MS = 3_000;
@@ -109,72 +110,130 @@ export function missedDeadlines(result: StormResult): number {
   return result.interactions.filter((interaction) => interaction.ackMs === undefined || interaction.ackMs > ACK_DEADLINE_MS).length;
 }
 
-const ARTICLE_SEED = 20_240_901;
 const QUERY_SEED = 7;
+const ROOT = path.resolve(import.meta.dirname, '../..');
+/** Herald's heap at 100,000 articles held in memory (about 3 GB) is past V8's default limit on this machine. */
+const CHILD_HEAP_MB = 8_192;
+/** Generating and storing 100,000 articles takes minutes on a quiet machine, and over a quarter of an hour on a busy one. */
+const PREPARE_WAIT_MS = 2_400_000;
 
 export interface StormHerald {
-  herald: HeraldOnLoopback;
+  discord: LoopbackDiscord;
   places: Array<{ guildId: string; channelId: string }>;
   queries: string[];
-  /** How long the warm-up's first /news, /search and /brief took to be answered, one at a time. */
-  warmUpMs: Record<'news' | 'search' | 'brief', number>;
+  /** How long each step of Herald's preparation took, in its own process: reading the stories, storing the articles, trending topics. */
+  preparedMs: StormChildReady['preparedMs'];
+  /** How long the warm-up's first /news, /search and /brief took to be answered, one at a time, and how many of its commands missed the deadline. */
+  warmUpMs: Record<'news' | 'search' | 'brief' | 'missed', number>;
+  /** Herald's heap and resident memory now. */
+  memory(): Promise<{ heapUsedMb: number; rssMb: number }>;
   close(): Promise<void>;
 }
 
 /**
- * Herald on the loopback Discord in `guilds` servers of one channel each, its in-memory store holding
+ * Herald in a process of its own (test/support/storm-herald-child.ts), as it runs beside a remote Discord, on
+ * the loopback Discord this process runs, in `guilds` servers of one channel each; its in-memory store holds
  * `articles` synthetic articles (bench/synthetic-articles.ts) from the source every server reads, dated over
  * the 30 days before now, recombined from the benchmark corpus's stories, or with `fixtureStories` from the
  * text fixtures' only, which are read in a second rather than half a minute. Warmed as a running bot is: the
- * store loaded, trending topics computed.
+ * store loaded, trending topics computed, one of each command answered.
  */
 export async function startStormHerald(options: { guilds: number; articles: number; fixtureStories?: boolean }): Promise<StormHerald> {
-  const stories = options.fixtureStories ? loadFixtureStories() : loadSourceStories();
   const folder = await mkdtemp(path.join(tmpdir(), 'herald-storm-'));
-  const sites = path.join(folder, 'sites');
   const guilds: GuildSetup[] = Array.from({ length: options.guilds }, (_, index) => ({
     id: `12000000000000${String(index + 1).padStart(5, '0')}`,
     name: `Storm ${index + 1}`,
     ownerId: '1400000000000000001',
     channels: [{ id: `13000000000000${String(index + 1).padStart(5, '0')}`, name: 'news' }],
   }));
-  let warmUpMs: StormHerald['warmUpMs'];
-  const queries = makeTopicQueries(1_000, QUERY_SEED, stories);
-  const loaded = await loadConfig({ HERALD_STORE: 'memory:' });
-  const herald = await startHeraldOnLoopback({ guilds, config: { ...loaded, sources: [sites], ingest: { ...loaded.ingest, seedFirstPoll: false } } });
+  const discord = await startLoopbackDiscord({ guilds });
+  const child = fork(path.join(ROOT, 'test/support/storm-herald-child.ts'), [], {
+    cwd: ROOT,
+    execArgv: ['--import', 'tsx', `--max-old-space-size=${CHILD_HEAP_MB}`],
+    env: {
+      ...process.env,
+      STORM_API_BASE: discord.apiBase,
+      STORM_TOKEN: discord.token,
+      STORM_SITES: path.join(folder, 'sites'),
+      STORM_ARTICLES: String(options.articles),
+      ...(options.fixtureStories ? { STORM_FIXTURE_STORIES: '1' } : {}),
+    },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4_000);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const close = async (): Promise<void> => {
+    if (child.connected) child.disconnect();
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(killer);
+    await discord.close();
+    await rm(folder, { recursive: true, force: true });
+  };
+  const next = <T extends { type: string }>(type: T['type'], waitMs: number): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`storm herald: no ${type} within ${waitMs} ms`)), waitMs);
+      const onMessage = (message: T): void => {
+        if (message.type !== type) return;
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        resolve(message);
+      };
+      child.on('message', onMessage);
+      void exited.then(() => reject(new Error(`storm herald exited before its ${type}: ${stderr.trim()}`)));
+    });
   try {
-    // The catalog reads the store on its first question; asked first, it then indexes each article once, as it is added.
-    await herald.app.newsroom.count();
-    for (const article of syntheticArticles(options.articles, ARTICLE_SEED, { sourceFolder: sites, endingAt: new Date(), inArrivalOrder: true, stories })) await herald.app.engine.articles.add(article);
-    await herald.app.services.trendingTopics();
-    await herald.bot.login(herald.discord.token);
-    warmUpMs = await warmUp(herald.discord, guilds[0]!, queries[0]!);
+    const ready = await next<StormChildReady>('ready', PREPARE_WAIT_MS);
+    await discord.waitForBot(60_000);
+    const warmUpMs = await warmUp(discord, guilds[0]!, ready.queries[0]!);
+    return {
+      discord,
+      places: guilds.map((guild) => ({ guildId: guild.id, channelId: guild.channels[0]!.id })),
+      queries: ready.queries,
+      preparedMs: ready.preparedMs,
+      warmUpMs,
+      async memory() {
+        const reply = next<StormChildMemory>('memory', 30_000);
+        child.send({ type: 'memory' });
+        const { heapUsedMb, rssMb } = await reply;
+        return { heapUsedMb, rssMb };
+      },
+      close,
+    };
   } catch (error) {
-    await herald.close();
+    await close();
     throw error;
   }
-  return {
-    herald,
-    places: guilds.map((guild) => ({ guildId: guild.id, channelId: guild.channels[0]!.id })),
-    queries,
-    warmUpMs,
-    async close() {
-      await herald.close();
-      await rm(folder, { recursive: true, force: true });
-    },
-  };
 }
+
+/** A cold process may miss Discord's deadline on its first commands; the warm-up sends each again until one is answered. */
+const WARM_UP_TRIES = 10;
 
 /**
  * One of each command answered before the storm, as a running bot has answered its first ones: the first
  * /news loads the language models its summaries and topics use, and takes a second or two to do so.
  */
-async function warmUp(discord: LoopbackDiscord, guild: GuildSetup, query: string): Promise<Record<'news' | 'search' | 'brief', number>> {
+async function warmUp(discord: LoopbackDiscord, guild: GuildSetup, query: string): Promise<StormHerald['warmUpMs']> {
   const place = { guildId: guild.id, channelId: guild.channels[0]!.id };
-  const took = { news: 0, search: 0, brief: 0 };
+  const took = { news: 0, search: 0, brief: 0, missed: 0 };
   for (const kind of ['news', 'search', 'brief'] as const) {
     const started = performance.now();
-    await (await discord.runCommand(inputFor(kind, query, place))).waitForOriginal(undefined, WARM_UP_WAIT_MS);
+    for (let tries = 1; ; tries += 1) {
+      const handle = await discord.runCommand(inputFor(kind, query, place));
+      const acknowledged = await handle.response(ACK_DEADLINE_MS + 1_000).then(
+        () => true,
+        () => false,
+      );
+      if (acknowledged) {
+        await handle.waitForOriginal(undefined, WARM_UP_WAIT_MS);
+        break;
+      }
+      took.missed += 1;
+      if (tries === WARM_UP_TRIES) throw new Error(`storm herald: /${kind} missed Discord's deadline ${tries} times in a row while warming up`);
+    }
     took[kind] = performance.now() - started;
   }
   return took;
