@@ -1,15 +1,4 @@
-import { stemmer as stemEnglish } from '@orama/stemmers/english';
-import { stemmer as stemFrench } from '@orama/stemmers/french';
-import { stemmer as stemGerman } from '@orama/stemmers/german';
-import { stemmer as stemItalian } from '@orama/stemmers/italian';
-import { stemmer as stemPortuguese } from '@orama/stemmers/portuguese';
-import { stemmer as stemSpanish } from '@orama/stemmers/spanish';
-import { stopwords as englishStopWords } from '@orama/stopwords/english';
-import { stopwords as frenchStopWords } from '@orama/stopwords/french';
-import { stopwords as germanStopWords } from '@orama/stopwords/german';
-import { stopwords as italianStopWords } from '@orama/stopwords/italian';
-import { stopwords as portugueseStopWords } from '@orama/stopwords/portuguese';
-import { stopwords as spanishStopWords } from '@orama/stopwords/spanish';
+import { SNOWBALL } from '../../ingest/snowball-languages.ts';
 import { contentWords, foldAccents } from './tokenize.ts';
 
 interface LanguageRules {
@@ -23,16 +12,11 @@ interface LanguageRules {
 const MAX_REMEMBERED_STEMS = 200_000;
 
 /** Stop words compared as words are read: lower case and without accents. */
-const folded = (words: string[]): Set<string> => new Set(words.map((word) => foldAccents(word).toLowerCase()));
+const folded = (words: readonly string[]): Set<string> => new Set(words.map((word) => foldAccents(word).toLowerCase()));
 
-const RULES: Record<string, LanguageRules> = {
-  en: { stopWords: folded(englishStopWords), stem: stemEnglish, stems: new Map() },
-  es: { stopWords: folded(spanishStopWords), stem: stemSpanish, stems: new Map() },
-  fr: { stopWords: folded(frenchStopWords), stem: stemFrench, stems: new Map() },
-  de: { stopWords: folded(germanStopWords), stem: stemGerman, stems: new Map() },
-  it: { stopWords: folded(italianStopWords), stem: stemItalian, stems: new Map() },
-  pt: { stopWords: folded(portugueseStopWords), stem: stemPortuguese, stems: new Map() },
-};
+const RULES: Record<string, LanguageRules> = Object.fromEntries(
+  Object.entries(SNOWBALL).map(([language, { stem, stopWords }]) => [language, { stopWords: folded(stopWords), stem, stems: new Map() }]),
+);
 
 function rulesOf(language: string | undefined): LanguageRules | undefined {
   return language ? RULES[language.slice(0, 2).toLowerCase()] : undefined;

@@ -1,13 +1,4 @@
-import { stemmer as stemGerman } from '@orama/stemmers/german';
-import { stemmer as stemFrench } from '@orama/stemmers/french';
-import { stemmer as stemItalian } from '@orama/stemmers/italian';
-import { stemmer as stemPortuguese } from '@orama/stemmers/portuguese';
-import { stemmer as stemSpanish } from '@orama/stemmers/spanish';
-import { stopwords as germanStopWords } from '@orama/stopwords/german';
-import { stopwords as frenchStopWords } from '@orama/stopwords/french';
-import { stopwords as italianStopWords } from '@orama/stopwords/italian';
-import { stopwords as portugueseStopWords } from '@orama/stopwords/portuguese';
-import { stopwords as spanishStopWords } from '@orama/stopwords/spanish';
+import { SNOWBALL } from '../snowball-languages.ts';
 import type { SubjectContext } from './key-subjects.ts';
 import { nameWords } from './name-words.ts';
 
@@ -42,8 +33,8 @@ const LANGUAGES: Record<string, Language> = {
     infinitive: /(?:ar|er|ir|ír)$/u,
     conjugated: /(?:aron|ieron|aba|aban|ó|amos|emos|imos)$/u,
     generic: generic('es', 'año años día días semana mes meses hora horas persona personas gente parte vez veces caso forma millones mil país gobierno'),
-    stopWords: new Set(spanishStopWords),
-    stem: stemSpanish,
+    stopWords: new Set(SNOWBALL.es.stopWords),
+    stem: SNOWBALL.es.stem,
     capitalisedNouns: false,
   },
   fr: {
@@ -53,8 +44,8 @@ const LANGUAGES: Record<string, Language> = {
     infinitive: /(?:er|ir|re)$/u,
     conjugated: /(?:ons|ez|ait|aient|èrent|erai|eront)$/u,
     generic: generic('fr', 'an ans année années jour jours semaine mois heure heures personne personnes gens part fois cas façon millions pays gouvernement'),
-    stopWords: new Set(frenchStopWords),
-    stem: stemFrench,
+    stopWords: new Set(SNOWBALL.fr.stopWords),
+    stem: SNOWBALL.fr.stem,
     capitalisedNouns: false,
   },
   it: {
@@ -64,8 +55,8 @@ const LANGUAGES: Record<string, Language> = {
     infinitive: /(?:are|ere|ire)$/u,
     conjugated: /(?:arono|erono|irono|ava|avano|ò|iamo)$/u,
     generic: generic('it', 'anno anni giorno giorni settimana mese mesi ora ore persona persone gente parte volta volte caso modo milioni paese governo'),
-    stopWords: new Set(italianStopWords),
-    stem: stemItalian,
+    stopWords: new Set(SNOWBALL.it.stopWords),
+    stem: SNOWBALL.it.stem,
     capitalisedNouns: false,
   },
   pt: {
@@ -75,8 +66,8 @@ const LANGUAGES: Record<string, Language> = {
     infinitive: /(?:ar|er|ir)$/u,
     conjugated: /(?:avam|aram|eram|iram|ou|amos|emos|imos)$/u,
     generic: generic('pt', 'ano anos dia dias semana mês meses hora horas pessoa pessoas gente parte vez vezes caso forma milhões mil país governo'),
-    stopWords: new Set(portugueseStopWords),
-    stem: stemPortuguese,
+    stopWords: new Set(SNOWBALL.pt.stopWords),
+    stem: SNOWBALL.pt.stem,
     capitalisedNouns: false,
   },
   de: {
@@ -87,8 +78,8 @@ const LANGUAGES: Record<string, Language> = {
     infinitive: /$^/u,
     conjugated: /$^/u,
     generic: generic('de', 'jahr jahre jahren tag tage tagen woche wochen monat monate stunde stunden mensch menschen leute teil mal fall prozent millionen milliarden land regierung'),
-    stopWords: new Set(germanStopWords),
-    stem: stemGerman,
+    stopWords: new Set(SNOWBALL.de.stopWords),
+    stem: SNOWBALL.de.stem,
     capitalisedNouns: true,
   },
 };
