@@ -149,6 +149,11 @@ function acrossLinkBox(lines: ClassifiedLine[], end: number): number {
     link.alone ??= link.kind;
     link.kind = 'chrome';
   }
+  return runsOnTo(lines, next);
+}
+
+/** Where the text that runs on from `next` ends: its paragraphs, up to the last that ends as a sentence. */
+function runsOnTo(lines: ClassifiedLine[], next: number): number {
   let last = next;
   while (last < lines.length && (lines[last]!.kind === 'prose' || lines[last]!.kind === 'near')) last += 1;
   while (last > next && !endsBody(lines[last - 1]!)) last -= 1;
@@ -169,10 +174,7 @@ function acrossBox(lines: ClassifiedLine[], end: number): number {
   // A box says what it is (a sign-up, an ad); a few bare short lines are a form or a menu.
   const saysFurniture = lines.slice(end, next).some((line) => line.kind === 'chrome');
   if (!saysFurniture || lines[next]?.kind !== 'prose') return end;
-  let last = next;
-  while (last < lines.length && (lines[last]!.kind === 'prose' || lines[last]!.kind === 'near')) last += 1;
-  while (last > next && !endsBody(lines[last - 1]!)) last -= 1;
-  return last;
+  return runsOnTo(lines, next);
 }
 
 /** A link in a box of them: a headline, with no credits or dates of its own (a list of stories with those is not a box). */
