@@ -58,6 +58,32 @@ describe('extractTopics: names in English', () => {
     expect(topics.filter((topic) => /\d/.test(topic))).toEqual([]);
   });
 
+  it('keeps a capitalised particle that ends a place name: Cwm Du, not Du', () => {
+    const topics = topicsOf('welsh-place');
+    expect(topics).toContain('Cwm Du');
+    expect(topics).not.toContain('Du');
+  });
+
+  it("keeps a saint's name whole with its possessive: St Anne's Primary School", () => {
+    const topics = topicsOf('saints-school');
+    expect(topics).toContain("St Anne's Primary School");
+    expect(topics).not.toContain('St');
+    expect(topics).not.toContain('Primary School');
+  });
+
+  it('keeps initials inside a name, and takes no two bare letters for one', () => {
+    const topics = topicsOf('initials-in-names');
+    expect(topics).toEqual(expect.arrayContaining(['CRISPR Therapeutics', 'Medicare Part D']));
+    expect(topics).not.toContain('Therapeutics');
+    expect(topics).not.toContain('AP');
+  });
+
+  it("drops a councillor's title: Coun Helen Hayden is Helen Hayden", () => {
+    const topics = topicsOf('councillor-title');
+    expect(topics).toContain('Helen Hayden');
+    expect(topics.some((topic) => /^(?:Coun|Cllr)\b/.test(topic))).toBe(false);
+  });
+
   it('takes neither a headline name the body never writes in lower case nor a job title for a subject', () => {
     const topics = topicsOf('headline-name');
     expect(topics).not.toContain('elon');
@@ -88,6 +114,19 @@ describe('extractTopics: names in other languages', () => {
     expect(topics).toEqual(expect.arrayContaining(['Martin Winterkorn', 'Matthias Müller', 'Volkswagen', 'Porsche', 'Wolfsburg']));
     expect(topics).not.toContain('Abgaswerte');
     expect(topics).not.toContain('Arbeitsplätze');
+  });
+
+  it("names the holder of a French office, not the office's domain", () => {
+    const topics = topicsOf('french-office');
+    expect(topics).toEqual(expect.arrayContaining(['Laurent Nuñez', 'Christophe Castaner']));
+    expect(topics).not.toContain('Intérieur');
+    expect(topics.some((topic) => topic.startsWith('État'))).toBe(false);
+  });
+
+  it('keeps an institution whole with the adjectives its name ends in', () => {
+    const topics = topicsOf('french-institutions');
+    expect(topics).toEqual(expect.arrayContaining(['Assemblée nationale', 'Front national', 'Parti socialiste']));
+    expect(topics).not.toContain('Assemblée');
   });
 
   it('reads initials in brackets as the union the text names in full', () => {

@@ -61,6 +61,8 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
     // "Messier 87, a galaxy" ends in its number; in "Rafael Nadal 18 Grand Slam titles" the number is a count.
     const afterNumber = text.slice(after ? after.end : 0, (after ? after.end : 0) + 2);
     if (after && joined(tokens[last]!, after, text) && /^\d{1,3}$/.test(after.text) && /^(?:[^\s\p{L}\p{N}]|\s*$)/u.test(afterNumber)) last += 1;
+    // "Assemblée nationale", "Banque centrale européenne": the adjectives an institution's name ends in.
+    while (tokens[last + 1] && joined(tokens[last]!, tokens[last + 1]!, text) && lists.nameAdjectives.has(tokens[last + 1]!.text)) last += 1;
     const following = tokens[last + 1];
     // In German a lone capitalised word is most often a noun: one the text writes only once is left out.
     const loneNoun = lists.nounMarkers.size > 0 && last === index && (counts.get(tokens[index]!.text.toLowerCase()) ?? 0) < 2;
@@ -73,7 +75,9 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
       !isTitle(following.text, lists) &&
       !lists.stop.has(following.text.toLowerCase());
     const [of, title] = [tokens[index - 1], tokens[index - 2]];
-    const office = Boolean(of && title && lists.connectors.has(of.text) && isTitle(title.text, lists));
+    // "secrétaire d'État", "ministro dell'Interno": the connector may be elided onto the name itself.
+    const elided = /(?:^|\s)\p{Ll}{1,4}['’]$/u.test(text.slice(Math.max(0, tokens[index]!.start - 6), tokens[index]!.start));
+    const office = Boolean(of && ((title && lists.connectors.has(of.text) && isTitle(title.text, lists)) || (elided && isTitle(of.text, lists))));
     if (!cutShort && !loneNoun) runs.push({ name: text.slice(tokens[index]!.start, tokens[last]!.end), start: tokens[index]!.start, end: tokens[last]!.end, office });
     index = last + 1;
   }
@@ -120,12 +124,15 @@ const NOUN_ENDING = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tät|t
 
 /** The index of the run's next name word: straight after `last`, or after one or two particles. */
 function continuation(tokens: Token[], nameWord: boolean[], last: number, text: string, lists: NameWords): number | undefined {
-  // A possessive ends the name: "North Korea's Kim Jong Un" is two.
-  if (isPossessive(tokens[last]!)) return undefined;
+  // A possessive ends the name: "North Korea's Kim Jong Un" is two; a saint's does not ("St Anne's Primary School").
+  if (isPossessive(tokens[last]!) && !SAINT.test(tokens[last - 1]?.text ?? '')) return undefined;
   let at = last + 1;
   while (at <= last + 2 && tokens[at] && joined(tokens[at - 1]!, tokens[at]!, text) && isParticle(tokens[at]!.text, tokens[at - 1]!.text, lists)) at += 1;
   const token = tokens[at];
-  return token && nameWord[at] && joined(tokens[at - 1]!, token, text) ? at : undefined;
+  if (token && nameWord[at] && joined(tokens[at - 1]!, token, text)) return at;
+  // A capitalised particle with no name after it is the name's last word, not a particle ("Cwm Du", "Bois Le").
+  const first = tokens[last + 1];
+  return at > last + 1 && first && isCapitalised(first.text) && nameWord[last + 1] ? last + 1 : undefined;
 }
 
 /** Some names keep a particle's capital ("Marine Le Pen", "Victoria De Angelis"). */
@@ -133,6 +140,8 @@ function isParticle(word: string, previous: string, lists: NameWords): boolean {
   if (lists.afterHeads.connectors.has(word)) return lists.afterHeads.heads.has(previous.toLowerCase());
   return lists.connectors.has(word) || NAME_PARTICLES.has(word.toLowerCase());
 }
+
+const SAINT = /^(?:St|Ste|Saint)\.?$/;
 
 function isPossessive(token: Token): boolean {
   return /['’]s$/.test(token.text);

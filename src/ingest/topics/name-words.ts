@@ -20,6 +20,10 @@ export interface NameWords {
   titleEndings: readonly string[];
   /** The days of the week, capitalised in English and German (and at a sentence's start everywhere) but naming no one. */
   days: ReadonlySet<string>;
+  /** What an office is of, written with a capital after the title ("ministre de l'Intérieur", "secrétaire d'État"): not a name. */
+  officeDomains: ReadonlySet<string>;
+  /** Lower-case adjectives that end an institution's name in the Romance languages ("Assemblée nationale", "Banco Central Europeo" aside). */
+  nameAdjectives: ReadonlySet<string>;
 }
 
 /** Lower-case particles inside a person's name ("Erik ten Hag", "Ursula von der Leyen"), in any language. */
@@ -29,9 +33,10 @@ const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).f
 
 const ENGLISH_TITLES =
   'mr mrs ms mx dr prof sir dame president vice prime secretary minister chancellor chair chairman chairwoman chairperson chief executive ' +
-  'financial operating officer commissioner professor senator governor mayor director spokesman spokeswoman spokesperson ceo cfo cto coach manager';
+  'financial operating officer commissioner professor senator governor mayor director spokesman spokeswoman spokesperson ceo cfo cto coach manager ' +
+  'councillor councilor cllr coun';
 
-const LANGUAGES: Record<string, { stop: string; titles: string; connectors: string; days: string; nounMarkers?: string; titleEndings?: string; heads?: string }> = {
+const LANGUAGES: Record<string, { stop: string; titles: string; connectors: string; days: string; nounMarkers?: string; titleEndings?: string; heads?: string; domains?: string; adjectives?: string }> = {
   en: {
     days: 'monday tuesday wednesday thursday friday saturday sunday',
     stop: 'the a an this that these those it its he she they we i',
@@ -42,6 +47,8 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
       'association federation union alliance fund centres centers coalition campaign party league board authority administration',
   },
   es: {
+    adjectives: 'nacional nacionales europeo europea federal constitucional popular socialista republicano republicana demócrata supremo suprema internacional mundial',
+    domains: 'interior justicia sanidad defensa economía hacienda exteriores educación trabajo cultura estado',
     days: 'lunes martes miércoles jueves viernes sábado domingo',
     stop:
       'el la los las lo un una unos unas al del de en y e o u que con por para sin sobre tras según pero mientras este esta estos estas ese esa esos esas ' +
@@ -53,6 +60,8 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
     connectors: 'de del la las los',
   },
   fr: {
+    adjectives: 'national nationale européen européenne fédéral fédérale constitutionnel constitutionnelle populaire socialiste républicain républicaine démocrate suprême international internationale mondial mondiale unies',
+    domains: 'état intérieur justice santé défense armées économie finances affaires culture éducation travail agriculture environnement transports budget',
     days: 'lundi mardi mercredi jeudi vendredi samedi dimanche',
     stop:
       'le la les l un une des du de d au aux et ou mais donc or ni car que qui quoi dont où ce cet cette ces son sa ses leur leurs il elle ils elles on nous ' +
@@ -60,10 +69,12 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
       'mercredi jeudi vendredi samedi dimanche c ne pas plus tout tous toute toutes chaque y a est était',
     titles:
       'président présidente ministre m mme mlle monsieur madame mgr monseigneur premier première maire sénateur sénatrice député députée ' +
-      'archevêque recteur général générale',
+      'archevêque recteur général générale secrétaire préfet préfète procureur procureure porte-parole',
     connectors: 'de du des d la le les sur en',
   },
   it: {
+    adjectives: 'nazionale europeo europea federale costituzionale popolare socialista repubblicano democratico democratica supremo suprema internazionale mondiale unite',
+    domains: 'interno interni esteri giustizia salute difesa economia tesoro lavoro cultura istruzione stato',
     days: 'lunedì martedì mercoledì giovedì venerdì sabato domenica',
     stop:
       'il lo la i gli le l un uno una un del della dei degli delle di a al alla ai agli alle da dal dalla in nel nella nei negli con su sul sulla per ' +
@@ -73,6 +84,8 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
     connectors: 'di del della dei degli delle da dal sul sulla',
   },
   pt: {
+    adjectives: 'nacional europeu europeia federal constitucional popular socialista republicano democrático supremo suprema internacional mundial',
+    domains: 'justiça saúde defesa economia fazenda educação trabalho cultura estado',
     days: 'segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo segunda terça quarta quinta sexta',
     stop:
       'o a os as um uma uns umas do da dos das de em no na nos nas ao aos à às pelo pela pelos pelas por para com sem sobre após entre até e ou mas ' +
@@ -112,6 +125,8 @@ const BY_LANGUAGE = new Map(
       nounMarkers: words(lists.nounMarkers ?? ''),
       titleEndings: [...words(lists.titleEndings ?? '')],
       days: words(lists.days),
+      officeDomains: words(lists.domains ?? ''),
+      nameAdjectives: words(lists.adjectives ?? ''),
       afterHeads: { connectors: words(lists.heads ? 'for' : ''), heads: words(lists.heads ?? '') },
     },
   ]),

@@ -48,7 +48,7 @@ const NAME_BREAK = /[,:;|•–—]/;
  */
 export function namedEntities(doc: Doc, text: string, title: string, language?: string): string[] {
   const lists = nameWords(language);
-  const mentions = isEnglish(language) ? withRuns(findMentions(doc, text, lists), englishRuns(doc, text, lists), lists) : runMentions(nameRuns(text, lists), lists);
+  const mentions = isEnglish(language) ? withRuns(findMentions(doc, text, lists), englishRuns(doc, text, lists), lists) : runMentions(nameRuns(text, lists).flatMap((run) => officeHolder(run, lists)), lists);
   const candidates = groupMentions(withExpansions(mentions, acronymExpansions(text)));
   foldScores(candidates);
   foldShortNames(candidates);
@@ -75,10 +75,12 @@ function englishRuns(doc: Doc, text: string, lists: NameWords): Mention[] {
       if (next && joinsNext(term)) followers.set(term.offset.start + term.offset.length, next);
     });
   }
-  const isProperNoun = ({ start }: { start: number }): boolean => {
-    const termTags = tags.get(start) ?? [];
-    return termTags.includes('ProperNoun') && !termTags.some((tag) => NOT_A_NAME.has(tag));
-  };
+  const isTaggedProperNoun = (start: number): boolean => tags.get(start)?.includes('ProperNoun') ?? false;
+  // compromise leaves some initials inside a name untagged ("CRISPR" of "CRISPR Therapeutics", the "D" of "Medicare Part D").
+  const isProperNoun = ({ start, text: word }: { start: number; text: string }): boolean =>
+    (isTaggedProperNoun(start) || INITIALS.test(word)) && !(tags.get(start) ?? []).some((tag) => NOT_A_NAME.has(tag));
+  // Alone, two letters stand for too many things ("UN", the wire's "AP"); "GSK", "CATL" are names.
+  const untaggedInitials = ({ name, start }: NameRun): boolean => /^\p{Lu}{1,2}$/u.test(name) && !isTaggedProperNoun(start);
   // "Olympic", "British": a run that ends in an adjective describes a name without being one; nor is a run
   // compromise reads on into a lower-case word ("South Korean media").
   const describes = ({ end, name }: { end: number; name: string }): boolean => {
@@ -93,8 +95,11 @@ function englishRuns(doc: Doc, text: string, lists: NameWords): Mention[] {
   const isPerson = (start: number): boolean => tags.get(start)?.includes('Person') ?? false;
   const isPersonOrPlace = (start: number): boolean => (tags.get(start) ?? []).some((tag) => tag === 'Person' || tag === 'Place');
   const runs = joinedByAnd(nameRuns(text, lists, isProperNoun), text, isPersonOrPlace).flatMap((run) => (run.office ? holderOf(run) : splitAtPersonOf(run, isPerson)));
-  return runMentions(runs.filter((run) => !describes(run)), lists);
+  return runMentions(runs.filter((run) => !describes(run) && !untaggedInitials(run)), lists);
 }
+
+/** Capitals only, two to six of them with perhaps a number, or one letter that is not a word ("A", "I"). */
+const INITIALS = /^(?:\p{Lu}{2,6}\d?|[B-HJ-Z])$/u;
 
 /** The words after "and" that may still belong to an institution's name ("Human Services"). */
 const MAX_WORDS_AFTER_AND = 3;
@@ -147,6 +152,17 @@ function holderOf(run: NameRun): NameRun[] {
   if (first < 1) return first === 0 ? [{ ...run, office: false }] : [];
   const start = run.start + words[first]!.index;
   return [{ name: run.name.slice(words[first]!.index), start, end: run.end, office: true }];
+}
+
+/**
+ * Without a tagger, the office's domain after a title ("Intérieur" of "ministre de l'Intérieur", "État" of
+ * "secrétaire d'État Laurent Nuñez") is not a name: what follows it, if anything, is the holder's.
+ */
+function officeHolder(run: NameRun, lists: NameWords): NameRun[] {
+  const domain = /^(\S+)\s*/u.exec(run.name)!;
+  if (!run.office || !lists.officeDomains.has(domain[1]!.toLowerCase())) return [run];
+  const cut = domain[0].length;
+  return cut < run.name.length ? [{ name: run.name.slice(cut), start: run.start + cut, end: run.end }] : [];
 }
 
 /** compromise knows some demonyms ("Swiss") and not others ("Turkish", "Indonesian"): alone, a word ending so describes. */
@@ -322,7 +338,7 @@ function extendHyphenatedName(text: string, start: number, end: number): string 
 /** Trims a tagged span to the name itself, or returns undefined when what is left is not a proper name. */
 function cleanName(raw: string, lists: NameWords): string | undefined {
   const words = raw
-    .replace(/['’]s\b/g, '')
+    .replace(/(?<!\bS(?:ain)?te?\.? \p{Lu}\p{Ll}*)['’]s\b/gu, '')
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '')
     .replace(/\.$/, (dot) => (/\b\p{Lu}\.\p{Lu}\.$/u.test(raw.trim()) ? dot : ''))
     .split(/\s+/)
@@ -333,8 +349,9 @@ function cleanName(raw: string, lists: NameWords): string | undefined {
   while (words.length && (!startsUpper(words[0]!) || (words[0] === 'The' && words.length > 2))) words.shift();
   // "South Korean media", "French officials": an adjective before a common noun, not a name. A number may end one ("Messier 87").
   const named = words.length > 1 && /^\p{N}+$/u.test(words.at(-1)!) ? words.slice(0, -1) : words;
-  if (named.length === 0 || !startsUpper(named.at(-1)!)) return undefined;
-  if (named.some((word) => !startsUpper(word) && !NAME_CONNECTORS.has(word.toLowerCase()) && !lists.connectors.has(word))) return undefined;
+  const describing = (word: string, index: number): boolean => index > 0 && lists.nameAdjectives.has(word);
+  if (named.length === 0 || !(startsUpper(named.at(-1)!) || describing(named.at(-1)!, named.length - 1))) return undefined;
+  if (named.some((word, index) => !startsUpper(word) && !NAME_CONNECTORS.has(word.toLowerCase()) && !lists.connectors.has(word) && !describing(word, index))) return undefined;
   const name = words.join(' ');
   if (name.length < 2 || /^\p{N}+$/u.test(name) || ROMAN_ORDINAL.test(name)) return undefined;
   return fixShouting(name);
