@@ -154,6 +154,25 @@ describe('GIVEN a sentence led by "She" right after the sentence that names her'
   });
 });
 
+describe('GIVEN a report whose second sentence gives the winning times, scored under the follow-up floor', () => {
+  const report = summaryFixture('rowing-final-figures.json');
+  const [lead, times, spectators] = report.paragraphs as [string, string, string, string];
+
+  it('tells the times after the lead: a figure in the opening sentences is news', () => {
+    expect(summarizeExtractive(report)).toBe(`${lead} ${times}`);
+  });
+
+  it('leaves the times out when they come only after three sentences without a figure', () => {
+    const late = { ...report, paragraphs: [lead, spectators, 'Both crews had trained through a wet spring on the lake, rowing most mornings before work.', times] };
+    expect(summarizeExtractive(late)).toBe(lead);
+  });
+
+  it('leaves out a second sentence whose only figure the lead already gives', () => {
+    const repeated = { ...report, paragraphs: [lead.replace('on Saturday', 'in 5:41.62 on Saturday'), 'Nobody had rowed 5:41.62 on that water since the lake was dredged.', spectators] };
+    expect(summarizeExtractive(repeated)).toBe(repeated.paragraphs[0]);
+  });
+});
+
 describe('GIVEN a Japanese article, written without spaces between words', () => {
   it('opens the summary with its lead sentence, which has too few spaces to count as words by spaces', () => {
     expect(summarizeExtractive(summaryFixture('japanese-app-launch.json'))).toMatch(/^トレンドマイクロは3月9日、/);

@@ -1,8 +1,10 @@
 import type { BriefingLink, Story } from '../../model/story.ts';
 import { webAddress } from '../article-address.ts';
+import { topicKey } from '../../ingest/topics/topic-key.ts';
 import { articleTerms } from '../cluster/article-features.ts';
 import { MEANING_SIMILARITY } from '../cluster/cluster-stories.ts';
 import { Centroid, heaviestTerms, termVectors } from '../cluster/term-vectors.ts';
+import { foldAccents } from '../cluster/tokenize.ts';
 import { MeaningCentroid, type UnitVector } from '../embed/dense-vector.ts';
 
 export interface AlsoReadOptions {
@@ -38,7 +40,8 @@ const MEANING_WEIGHT = 0.5;
 interface Entry {
   story: Story;
   centroid: Centroid;
-  topicKeys: Set<string>;
+  /** The keys of its topics that can be a subject two stories share (see subjectKeys). */
+  subjectKeys: Set<string>;
   /** The mean of the story's embeddings, when every article has one. */
   meaning?: MeaningCentroid;
   terms: number[];
@@ -49,8 +52,9 @@ interface Entry {
 /**
  * Indexes stories once so that each briefing item finds its related coverage among thousands: a story is
  * compared only with stories that share one of its heaviest terms. Relevance is the cosine of the stories'
- * TF-IDF centroids, raised by each shared topic; recency then weighs it down towards half for old coverage
- * (halfway there after three days), and never lifts an unrelated story over the minimum.
+ * TF-IDF centroids, raised by each subject they share, and a story that shares none is never offered;
+ * recency then weighs it down towards half for old coverage (halfway there after three days), and never lifts
+ * an unrelated story over the minimum.
  */
 export function createRelatedIndex(stories: Story[], meanings?: ReadonlyMap<string, UnitVector>): RelatedIndex {
   const features = stories.map((story) => story.articles.map(articleTerms));
@@ -65,7 +69,7 @@ export function createRelatedIndex(stories: Story[], meanings?: ReadonlyMap<stri
       story,
       centroid,
       ...(meaning ? { meaning } : {}),
-      topicKeys: new Set(features[index]!.flatMap((feature) => [...feature.topicKeys])),
+      subjectKeys: subjectKeys(story),
       terms: [...new Set(own.flatMap((vector) => heaviestTerms(vector, LOOKUP_TERMS)))],
       time: Date.parse(story.latestAt),
       urls: storyUrls(story),
@@ -92,7 +96,7 @@ export function createRelatedIndex(stories: Story[], meanings?: ReadonlyMap<stri
           entry,
           similarity: self.centroid.cosine(entry.centroid),
           meaning: self.meaning && entry.meaning ? self.meaning.cosine(entry.meaning) : undefined,
-          shared: sharedCount(self.topicKeys, entry.topicKeys),
+          shared: sharedCount(self.subjectKeys, entry.subjectKeys),
         }))
         .filter(({ similarity, meaning, shared }) => {
           if (similarity > MAX_SIMILARITY || (meaning ?? 0) >= MEANING_SIMILARITY || shared === 0) return false;
@@ -144,6 +148,17 @@ export function storyUrls(story: Story): Set<string> {
 function recency(time: number, now: Date): number {
   const ageHours = Math.max(0, (now.getTime() - time) / 3_600_000);
   return 0.5 + 0.5 * 2 ** (-ageHours / HALF_LIFE_HOURS);
+}
+
+/**
+ * The keys of the story's topics that say what it is about: names ("Sam Altman", "San Francisco", "MHRA") and
+ * subjects of several words ("sickle cell disease"). A topic of one lower-case word ("company", "result",
+ * "set", "sanctions") is a word many unrelated stories use: Djokovic's Wimbledon final and England's cricket
+ * World Cup both speak of a "set" and a "rule", and a link on that alone leads a reader to an unrelated subject.
+ */
+function subjectKeys(story: Story): Set<string> {
+  const keys = story.articles.flatMap((article) => article.topics.filter((topic) => !/^\p{Ll}+$/u.test(topic)).map((topic) => foldAccents(topicKey(topic))));
+  return new Set(keys.filter(Boolean));
 }
 
 function sharedCount(a: Set<string>, b: Set<string>): number {

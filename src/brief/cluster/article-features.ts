@@ -51,12 +51,11 @@ export interface ArticleFeatures {
   signature: Uint32Array | undefined;
 }
 
-/** The words an article is compared by, as TF-IDF terms: all that "also read" needs of it. */
-export type ArticleTerms = Pick<ArticleFeatures, 'terms' | 'topicKeys'>;
+/** The words an article is compared by, as TF-IDF terms: all that "also read" needs of it besides its topics. */
+export type ArticleTerms = Pick<ArticleFeatures, 'terms'>;
 
 export function articleTerms(article: Article): ArticleTerms {
-  const { terms, topicKeys } = readWords(article);
-  return { terms, topicKeys };
+  return { terms: readWords(article).terms };
 }
 
 /**

@@ -35,8 +35,14 @@ const WEIGHTS = { position: 0.4, centrality: 0.3, title: 0.15, topics: 0.15, fig
  */
 const POSITION_DECAY = 0.7;
 
-/** A sentence that scores below this share of the best one is not worth the reader's time beside it. */
+/**
+ * A sentence that scores below this share of the best one is not worth the reader's time beside it, unless it is
+ * one of the opening sentences and gives a figure the summary does not (see givesNewFigure).
+ */
 const FOLLOW_UP_FLOOR = 0.7;
+
+/** A figure as a text writes it: "241", "51.9", "1:59:40", "17,410,742". */
+const FIGURE = /\p{N}+(?:[.,:]\p{N}+)*/gu;
 
 /**
  * Opening words that lean on a sentence before them less than a pronoun subject does (those are kept out, see
@@ -68,7 +74,7 @@ export function summarizeExtractive(article: ExtractiveSource, options: Extracti
   let chosen = selectSentences(
     scored,
     { maxChars, maxSentences },
-    (index, picked) => scored[index]!.score >= floor && standsBeside(texts, index, picked),
+    (index, picked) => (scored[index]!.score >= floor || (index < maxSentences && givesNewFigure(texts, index, picked))) && standsBeside(texts, index, picked),
     (index) => leadInFor(texts, index),
   );
   // Every sentence above the floor leans on one that cannot come along: take the best that stands alone, and
@@ -79,6 +85,16 @@ export function summarizeExtractive(article: ExtractiveSource, options: Extracti
     .sort((a, b) => a - b)
     .map((index) => scored[index]!.text)
     .join(' ');
+}
+
+/**
+ * Whether the sentence gives a figure that none of the chosen ones gives. A news report tells its facts in its
+ * opening sentences, the toll, the score, the price ("Both teams made 241"), and the floor, set where the
+ * reference was a one-sentence description, left them out of summaries that then told only half the news.
+ */
+function givesNewFigure(texts: string[], index: number, chosen: number[]): boolean {
+  const given = new Set(chosen.flatMap((other) => texts[other]!.match(FIGURE) ?? []));
+  return (texts[index]!.match(FIGURE) ?? []).some((figure) => !given.has(figure));
 }
 
 function bestOf(scored: Scored[], indices: Iterable<number>): number {
