@@ -1,4 +1,5 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, type APIApplicationCommandOption } from 'discord.js';
+import escapeStringRegexp from 'escape-string-regexp';
 import { InputError } from '../../input-error.ts';
 import type { ChannelChoice, Command } from '../command.ts';
 
@@ -44,7 +45,7 @@ export function parseConsoleCommand(line: string, commands: ReadonlyMap<string, 
 }
 
 function readValues(commandName: string, text: string, options: APIApplicationCommandOption[]): Map<string, ConsoleValue> {
-  const names = options.map((option) => option.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const names = options.map((option) => escapeStringRegexp(option.name));
   const values = new Map<string, ConsoleValue>();
   if (names.length) {
     const pattern = new RegExp(`(?:^|\\s)(${names.join('|')}):`, 'g');

@@ -1,3 +1,5 @@
+import escapeStringRegexp from 'escape-string-regexp';
+
 /** Where a name is written in the text. */
 export interface Span {
   start: number;
@@ -37,7 +39,7 @@ export function acronymExpansions(text: string): Expansion[] {
   for (const acronym of acronyms) {
     const name = spelledOut(acronym, words, text);
     if (!name) continue;
-    const spans = [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'gu'))].map((match) => ({ start: match.index, end: match.index + name.length }));
+    const spans = [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeStringRegexp(name)}(?![\\p{L}\\p{N}])`, 'gu'))].map((match) => ({ start: match.index, end: match.index + name.length }));
     expansions.push({ acronym, name, spans });
   }
   return expansions;
@@ -63,8 +65,4 @@ function spelledOut(acronym: string, words: Array<{ text: string; start: number;
     }
   }
   return undefined;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import escapeStringRegexp from 'escape-string-regexp';
 import { nameWords } from './name-words.ts';
 
 type Doc = ReturnType<typeof nlp>;
@@ -93,7 +94,7 @@ function writtenInLowerCase(subject: Subject, text: string): boolean {
 /** The subject as the text may write it: each word singular or plural, joined by spaces or hyphens. */
 function subjectPattern(key: string, flags: string): RegExp {
   // "battery" is written "batteries" as well.
-  const words = key.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/y$/, '(?:y|ie)'));
+  const words = key.split(' ').map((word) => escapeStringRegexp(word).replace(/y$/, '(?:y|ie)'));
   return new RegExp(`(?<![\\p{L}])${words.join('(?:s|es)?[\\s-]+')}(?:s|es)?(?![\\p{L}])`, flags);
 }
 

@@ -1,4 +1,5 @@
 import type nlp from 'compromise';
+import escapeStringRegexp from 'escape-string-regexp';
 import { acronymExpansions, type Expansion } from './acronyms.ts';
 import { nameRuns, type NameRun } from './name-runs.ts';
 import { isTitle as isTitleWord, NAME_PARTICLES, nameWords, type NameWords } from './name-words.ts';
@@ -459,7 +460,7 @@ function salience(candidate: EntityCandidate, titleKey: string, textLength: numb
 function displayForm(candidate: EntityCandidate, title: string): string {
   const words = candidate.key.split(' ');
   if (words.length > 1) {
-    const pattern = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\-‐‑]+');
+    const pattern = words.map((word) => escapeStringRegexp(word)).join('[\\s\\-‐‑]+');
     const inTitle = new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'iu').exec(title)?.[0];
     if (inTitle && inTitle !== inTitle.toUpperCase()) return inTitle;
   }
