@@ -14,10 +14,9 @@ const soak = process.env.HERALD_SOAK === '1';
  */
 const maxWorkers = soak ? 1 : Math.max(2, availableParallelism() - 1);
 /**
- * HERALD_TEST_SHUFFLE=files (set by .ci/run) runs the spec files in a random order, and =all the tests in each
- * too, so that a test leaning on another's leftovers fails; vitest prints the order's seed ("Running tests with
- * seed …") and HERALD_TEST_SEED=that-seed runs the same order again. Not every spec passes =all yet (README, How
- * we know).
+ * HERALD_TEST_SHUFFLE=all (set by .ci/run) runs the spec files in a random order and the tests in each too, so that
+ * a test leaning on another's leftovers fails; =files shuffles the files only. vitest prints the order's seed
+ * ("Running tests with seed …") and HERALD_TEST_SEED=that-seed runs the same order again.
  */
 const shuffleLevel = process.env.HERALD_TEST_SHUFFLE;
 const shuffle = shuffleLevel === 'files' || shuffleLevel === 'all' ? { files: true, tests: shuffleLevel === 'all' } : false;

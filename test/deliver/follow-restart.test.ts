@@ -62,8 +62,8 @@ describe('follows across restarts and processes', () => {
     await discord.waitForDirectMessage(userId, undefined, 20_000);
     await second.stop();
     const again = startHerald(env(store));
+    // Starting delivery makes a whole follow pass before this is logged: a bundle sent twice would be sent by now.
     await again.logged('"polling sources and delivering digests"');
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
     await again.stop();
     expect(discord.directMessages(userId)).toHaveLength(1);
     expect(new Set(storiesSent(userId)).size).toBe(TOPICS.length);
@@ -77,8 +77,8 @@ describe('follows across restarts and processes', () => {
     await engine.close();
     const workers = [0, 1].map(() => startHerald({ ...env(store), HERALD_ROLE: 'worker' }));
     await discord.waitForDirectMessage(userId, undefined, 30_000);
+    // Each worker has made its first follow pass (or found the other's lease) once this is logged.
     await Promise.all(workers.map((worker) => worker.logged('"polling sources and delivering digests"')));
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
     await Promise.all(workers.map((worker) => worker.stop()));
     expect(discord.directMessages(userId)).toHaveLength(1);
     expect(new Set(storiesSent(userId)).size).toBe(TOPICS.length);

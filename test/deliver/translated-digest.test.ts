@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { channelOption, option, startHeraldOnLoopback, sub, type HeraldOnLoopback } from '../support/discord/herald-on-loopback.ts';
 import { ADMIN_PERMISSIONS, type CommandInput } from '../support/discord/loopback-discord.ts';
@@ -89,12 +89,13 @@ describe('a digest in the server’s language, with a model', () => {
   let model: FakeOpenAiServer;
   let herald: HeraldOnLoopback;
 
-  beforeAll(async () => {
+  // A model and a Herald for each test, so that what the model was asked and what was sent are the test's own.
+  beforeEach(async () => {
     model = await startFakeOpenAiServer(`Headline: ${TRANSLATED_HEADLINE}\nSummary: ${TRANSLATED_SUMMARY}`);
     herald = await startHerald(model);
   }, 30_000);
 
-  afterAll(async () => {
+  afterEach(async () => {
     await herald?.close();
     await model?.close();
   });
@@ -115,14 +116,19 @@ describe('a digest in the server’s language, with a model', () => {
     expect(user!.content).toContain(`<article>\nTitle: ${STRIKE[0]}`);
   });
 
-  it('translates for a schedule that follows its server’s language, from the summary already made for English readers', async () => {
+  it('translates for a schedule that follows its server’s language, from the summary already made for English readers', { timeout: 60_000 }, async () => {
+    await followFrenchPaper(herald, FRENCH_SERVER, 'en');
+    await followFrenchPaper(herald, ENGLISH_SERVER);
+    await publishStrike(herald);
+    await digest(herald, FRENCH_SERVER);
     const asked = model.requests.length;
     const [story] = await digest(herald, ENGLISH_SERVER);
     expect(story).toMatchObject({ title: `${TRANSLATED_HEADLINE} (original: «${STRIKE[0]}», fr)`, description: TRANSLATED_SUMMARY });
     expect(model.requests.length).toBe(asked);
   });
 
-  it('lets an admin put a schedule back on the server’s language', async () => {
+  it('lets an admin put a schedule back on the server’s language', { timeout: 60_000 }, async () => {
+    await followFrenchPaper(herald, FRENCH_SERVER, 'en');
     const [schedule] = (await herald.app.guilds.get(FRENCH_SERVER.guildId)).schedules;
     const reply = await command(herald, FRENCH_SERVER, { name: 'schedule', options: [sub('language', [option('schedule', schedule!.id), option('language', 'server')])] });
     expect(reply).toContain('Following the server’s language (French now)');

@@ -68,11 +68,13 @@ describe('a story update across kill -9', () => {
 
     const second = startHerald(env);
     await second.logged('"story update posted"');
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The updater's first pass has begun once this is logged, and stopping waits for it to end: after a clean exit
+    // nothing more can be posted, so what the thread and channel hold below is final (rather than read after a while).
+    await second.logged('"polling sources and delivering digests"');
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
     const [thread] = discord.threadsIn(NEWS);
     expect(thread?.messages.map((message) => message.content)).toEqual([expect.stringContaining('Harbour Times now reports it.')]);
     expect(discord.channelMessages(NEWS)).toHaveLength(1);
-    second.child.kill('SIGTERM');
-    expect(await second.exited).toBe(0);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { ChannelType, PermissionFlagsBits, REST, type APIApplicationCommandInteractionDataOption, type APIEmbed } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
 import type { DiscordBot } from '../../src/discord/discord-bot.ts';
 import { deployCommands } from '../../src/discord/deploy-commands.ts';
@@ -20,6 +20,8 @@ const ANNOUNCEMENTS = '1300000000000000006';
 const UNANSWERED = '1300000000000000007';
 const ALERTS = '1300000000000000008';
 const PREVIEWED = '1300000000000000009';
+const OUTAGE = '1300000000000000010';
+const EXPLAINED = '1300000000000000011';
 const ALERT_ROLE = '1500000000000000001';
 const OTHER_ROLE = '1500000000000000002';
 const OTHER_GUILD = '1200000000000000002';
@@ -50,7 +52,7 @@ beforeAll(async () => {
   const loaded = await loadConfig({ HERALD_STORE: 'memory:', HERALD_ALLOW_HOSTS: '127.0.0.1' });
   herald = await startHeraldOnLoopback({
     guilds: [
-      { id: GUILD, name: 'Newsroom', ownerId: '1400000000000000001', channels: [{ id: NEWS, name: 'news' }, { id: LOCKED, name: 'locked', botCanPost: false }, { id: DOOMED, name: 'doomed' }, { id: FORUM, name: 'digests', type: ChannelType.GuildForum }, { id: ANNOUNCEMENTS, name: 'announcements', type: ChannelType.GuildAnnouncement }, { id: UNANSWERED, name: 'unanswered' }, { id: ALERTS, name: 'alerts' }, { id: PREVIEWED, name: 'previewed' }], roles: [{ id: ALERT_ROLE, name: 'news-alerts' }, { id: OTHER_ROLE, name: 'moderators' }] },
+      { id: GUILD, name: 'Newsroom', ownerId: '1400000000000000001', channels: [{ id: NEWS, name: 'news' }, { id: LOCKED, name: 'locked', botCanPost: false }, { id: DOOMED, name: 'doomed' }, { id: FORUM, name: 'digests', type: ChannelType.GuildForum }, { id: ANNOUNCEMENTS, name: 'announcements', type: ChannelType.GuildAnnouncement }, { id: UNANSWERED, name: 'unanswered' }, { id: ALERTS, name: 'alerts' }, { id: PREVIEWED, name: 'previewed' }, { id: OUTAGE, name: 'outage' }, { id: EXPLAINED, name: 'explained' }], roles: [{ id: ALERT_ROLE, name: 'news-alerts' }, { id: OTHER_ROLE, name: 'moderators' }] },
       { id: OTHER_GUILD, name: 'Elsewhere', ownerId: '1400000000000000005', channels: [{ id: OTHER_NEWS, name: 'general' }] },
     ],
     // The sample articles stand for news that arrived after the schedules were set, not for a backlog to hold back.
@@ -345,12 +347,26 @@ describe('Herald on Discord, as an admin', () => {
 });
 
 /**
- * One admin's story, in order: a source added, a schedule set and posted through 429s and 5xx, a story explained,
- * then both removed. Its steps build on one another, so they keep their order when the rest is shuffled.
+ * One admin's story, a step in each test: a source added, a schedule set and posted through 429s and 5xx, a story
+ * explained, both removed. Each test adds what its step needs, and the server is left without them after it.
  */
-describe('Herald on Discord, an admin’s schedule from set to removed', { shuffle: false }, () => {
+describe('Herald on Discord, an admin’s schedule from set to removed', () => {
+  const valley = (): string => `${web.origin}/valley.xml`;
+  const addValley = (): Promise<StoredMessage> => reply(admin({ name: 'sources', options: [sub('add', [option('url', valley())])] }));
+  // A channel of its own for each test that posts, since a channel is never sent the same story twice.
+  const setSchedule = (channelId = NEWS): Promise<StoredMessage> => reply(admin({ name: 'schedule', options: [sub('set', [channelOption('channel', channelId), option('time', '07:30 weekdays'), option('timezone', 'Europe/London'), option('max-items', 3)])] }));
+  const scheduleIn = async (channelId = NEWS) => (await app.guilds.get(GUILD)).schedules.find((candidate) => candidate.channelId === channelId);
+
+  afterEach(async () => {
+    for (const channelId of [NEWS, OUTAGE, EXPLAINED]) {
+      const schedule = await scheduleIn(channelId);
+      if (schedule) await reply(admin({ name: 'schedule', options: [sub('remove', [option('schedule', schedule.id)])] }));
+    }
+    if ((await app.guilds.get(GUILD)).sources.some((source) => source.url === valley())) await reply(admin({ name: 'sources', options: [sub('remove', [option('url', valley())])] }));
+  });
+
   it('adds a source for one server only: the other never sees its stories', async () => {
-    const added = await reply(admin({ name: 'sources', options: [sub('add', [option('url', `${web.origin}/valley.xml`)])] }));
+    const added = await addValley();
     expect(added.content).toContain('Added **Valley Gazette**');
     expect(text(await reply(member({ name: 'search', options: [option('query', 'valley dam')] })))).toContain('Valley dam inspection');
     const elsewhere = await reply({ guildId: OTHER_GUILD, channelId: OTHER_NEWS, permissions: ADMIN_PERMISSIONS, user: ADMIN, name: 'search', options: [option('query', 'valley dam')] });
@@ -360,10 +376,10 @@ describe('Herald on Discord, an admin’s schedule from set to removed', { shuff
   });
 
   it('sets a schedule, lists it, and posts its digest to the channel without pings, even through a 429 burst', async () => {
-    const set = await reply(admin({ name: 'schedule', options: [sub('set', [channelOption('channel', NEWS), option('time', '07:30 weekdays'), option('timezone', 'Europe/London'), option('max-items', 3)])] }));
+    const set = await setSchedule();
     expect(set.content).toContain('Scheduled: <#1300000000000000001> at 07:30 weekdays (Europe/London), up to 3 stories');
     expect(text(await reply(admin({ name: 'schedule', options: [sub('list')] })))).toContain('07:30 weekdays');
-    const schedule = (await app.guilds.get(GUILD)).schedules.find((candidate) => candidate.channelId === NEWS);
+    const schedule = await scheduleIn();
     discord.failNext({ method: 'POST', path: new RegExp(`/channels/${NEWS}/messages`) }, { status: 429, retryAfterSeconds: 0.2 }, 3);
     expect(await app.scheduler.run(GUILD, schedule!)).toBe(3);
     const posted = await discord.waitForChannelMessage(NEWS);
@@ -375,20 +391,21 @@ describe('Herald on Discord, an admin’s schedule from set to removed', { shuff
   });
 
   it('keeps trying a digest through more 5xx errors than discord.js retries, and posts each message once', async () => {
-    const schedule = (await app.guilds.get(GUILD)).schedules.find((candidate) => candidate.channelId === NEWS);
-    const before = discord.channelMessages(NEWS).length;
+    await setSchedule(OUTAGE);
+    const schedule = await scheduleIn(OUTAGE);
     const failedBefore = discord.requests.filter((request) => request.status === 503).length;
-    discord.failNext({ method: 'POST', path: new RegExp(`/channels/${NEWS}/messages`) }, { status: 503 }, 5);
+    discord.failNext({ method: 'POST', path: new RegExp(`/channels/${OUTAGE}/messages`) }, { status: 503 }, 5);
     expect(await app.scheduler.run(GUILD, schedule!, 'after-the-outage')).toBeGreaterThan(0);
     expect(discord.requests.filter((request) => request.status === 503).length - failedBefore).toBe(5);
-    const posted = discord.channelMessages(NEWS).slice(before);
+    const posted = discord.channelMessages(OUTAGE);
     expect(posted.length).toBeGreaterThan(0);
     expect(new Set(posted.map((message) => message.nonce)).size).toBe(posted.length);
   }, 20_000);
 
   it('explains with /status story: where a story was sent, with a link to the message', async () => {
-    // A story of the digest posted above, not of another test's message in the channel.
-    const digests = discord.channelMessages(NEWS).filter((message) => message.content?.startsWith('**Top stories**'));
+    await setSchedule(EXPLAINED);
+    expect(await app.scheduler.run(GUILD, (await scheduleIn(EXPLAINED))!, 'to-explain')).toBeGreaterThan(0);
+    const digests = discord.channelMessages(EXPLAINED).filter((message) => message.content?.startsWith('**Top stories**'));
     const sentUrl = digests.flatMap((message) => (message.embeds ?? []) as APIEmbed[]).find((embed) => embed.url)?.url;
     const answer = await reply(admin({ name: 'status', options: [option('story', sentUrl!)] }));
     // Other tests' digests may have carried the story too: the link is to whichever channel had it first.
@@ -399,14 +416,16 @@ describe('Herald on Discord, an admin’s schedule from set to removed', { shuff
   });
 
   it('removes a schedule and a source, chosen through autocomplete', async () => {
-    const schedule = (await app.guilds.get(GUILD)).schedules.find((candidate) => candidate.channelId === NEWS);
+    await addValley();
+    await setSchedule();
+    const schedule = await scheduleIn();
     const offered = await discord.autocomplete(admin({ name: 'schedule', options: [sub('remove', [{ name: 'schedule', type: 3, value: '07:30', focused: true } as APIApplicationCommandInteractionDataOption])] }));
     const choices = ((await offered.response()) as { data: { choices: Array<{ value: string }> } }).data.choices;
     expect(choices.map((choice) => choice.value)).toContain(schedule!.id);
     const removed = await reply(admin({ name: 'schedule', options: [sub('remove', [option('schedule', schedule!.id)])] }));
     expect(removed.content).toContain('Removed: <#1300000000000000001> at 07:30 weekdays');
     expect((await app.scheduler.times(GUILD)).map((times) => times.scheduleId)).not.toContain(schedule!.id);
-    const gone = await reply(admin({ name: 'sources', options: [sub('remove', [option('url', `${web.origin}/valley.xml`)])] }));
+    const gone = await reply(admin({ name: 'sources', options: [sub('remove', [option('url', valley())])] }));
     expect(gone.content).toContain('Removed.');
     expect((await app.guilds.get(GUILD)).sources).toEqual([]);
     expect(text(await reply(member({ name: 'search', options: [option('query', 'valley dam')] })))).not.toContain('Valley dam inspection');

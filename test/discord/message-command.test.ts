@@ -39,6 +39,9 @@ function text(message: StoredMessage | undefined): string {
   return [message?.content ?? '', ...embeds.flatMap((embed) => [embed.title ?? '', embed.description ?? ''])].join('\n');
 }
 
+/** Long enough for the first summary of the process, which loads the extraction modules, on a busy machine (whichever test comes first). */
+const SUMMARY_WAIT_MS = 20_000;
+
 const isEphemeral = (message: StoredMessage | undefined): boolean => ((message?.flags ?? 0) & 64) === 64;
 
 describe('Summarize with Herald (right-click a message, Apps)', () => {
@@ -49,7 +52,7 @@ describe('Summarize with Herald (right-click a message, Apps)', () => {
 
   it('summarises the first article the message links to, privately, linking to it', async () => {
     const handle = await useOn({ content: `Have you seen this? ${web.origin}/ferry-fares and also https://example.com/later` });
-    const answer = await handle.waitForOriginal();
+    const answer = await handle.waitForOriginal(undefined, SUMMARY_WAIT_MS);
     expect(isEphemeral(answer)).toBe(true);
     expect(answer.embeds?.[0]).toMatchObject({ title: 'Harbour ferry fares frozen for another year', url: `${web.origin}/ferry-fares` });
     expect(text(answer)).toContain('Fares on the harbour ferry will stay');
@@ -58,7 +61,7 @@ describe('Summarize with Herald (right-click a message, Apps)', () => {
 
   it('finds the article in a link preview when the text has no address', async () => {
     const handle = await useOn({ content: 'this one', embeds: [{ type: 'link', url: `${web.origin}/ferry-fares`, title: 'Harbour ferry fares frozen' } as APIEmbed] });
-    expect((await handle.waitForOriginal()).embeds?.[0]?.title).toBe('Harbour ferry fares frozen for another year');
+    expect((await handle.waitForOriginal(undefined, SUMMARY_WAIT_MS)).embeds?.[0]?.title).toBe('Harbour ferry fares frozen for another year');
   });
 
   it('explains privately, in one line, that a message without a link has nothing to summarise', async () => {

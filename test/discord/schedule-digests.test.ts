@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REST, type APIEmbed } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { deployCommands } from '../../src/discord/deploy-commands.ts';
 import { validateMessage } from '../../src/discord/render/embed-limits.ts';
@@ -14,12 +14,13 @@ import { writeUnrelatedArticles } from '../support/unrelated-articles.ts';
 
 const GUILD = '1200000000000000001';
 const ADMIN = { id: '1400000000000000009', username: 'editor' };
-const CHANNELS = { compact: '1300000000000000001', headlines: '1300000000000000002', images: '1300000000000000003', preview: '1300000000000000004', midnight: '1300000000000000005', paused: '1300000000000000006', plain: '1300000000000000007', closed: '1300000000000000008', pinged: '1300000000000000009' };
+const CHANNELS = { compact: '1300000000000000001', headlines: '1300000000000000002', images: '1300000000000000003', preview: '1300000000000000004', midnight: '1300000000000000005', paused: '1300000000000000006', plain: '1300000000000000007', closed: '1300000000000000008', pinged: '1300000000000000009', edited: '1300000000000000010', refused: '1300000000000000011', listed: '1300000000000000012', listedCompact: '1300000000000000013', carried: '1300000000000000014' };
 const READERS = '1500000000000000001';
 
 let herald: HeraldOnLoopback;
 let folder: string;
-const clock = { at: new Date('2024-09-12T09:00:00Z') };
+const START = new Date('2024-09-12T09:00:00Z');
+const clock = { at: START };
 let written = 0;
 
 /** Articles arrive: written to the source folder and read, as a poll reads them. */
@@ -44,6 +45,11 @@ beforeAll(async () => {
   await deployCommands(new REST({ api: herald.discord.apiBase }).setToken(herald.discord.token), herald.commands, { clientId: herald.discord.applicationId, guildId: GUILD });
 }, 60_000);
 
+// Every test sets its schedules in channels of its own, and starts at the same hour whatever the last test's clock said.
+beforeEach(() => {
+  clock.at = START;
+});
+
 afterAll(async () => {
   await herald?.close();
   if (folder) await rm(folder, { recursive: true, force: true });
@@ -51,12 +57,14 @@ afterAll(async () => {
 
 const admin = (options: NonNullable<CommandInput['options']>): CommandInput => ({ guildId: GUILD, channelId: CHANNELS.plain, user: ADMIN, permissions: ADMIN_PERMISSIONS, name: 'schedule', options });
 
-/** The admin's /schedule command, answered: every message of the answer (the reply and its follow-ups). */
-async function schedule(name: string, options: Parameters<typeof sub>[1] = []): Promise<StoredMessage[]> {
+/**
+ * The admin's /schedule command, answered: the reply and the first `followUps` follow-ups (a deferred answer in
+ * several messages fills the reply, then sends each follow-up), waited for rather than given a while to arrive.
+ */
+async function schedule(name: string, options: Parameters<typeof sub>[1] = [], followUps = 0): Promise<StoredMessage[]> {
   const handle = await herald.discord.runCommand(admin([sub(name, options)]));
   await handle.waitForOriginal(undefined, 20_000);
-  // A deferred answer in several messages: the reply is filled, then each follow-up, one after another.
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  for (let count = 1; count <= followUps; count += 1) await handle.waitForFollowUp(() => handle.followUps().length >= count, 20_000);
   return handle.messages();
 }
 
@@ -85,9 +93,7 @@ function acceptedByDiscord(messages: StoredMessage[]): void {
   expect(messages.flatMap((message) => validateMessage({ ...(message as unknown as MessagePayload), allowed_mentions: { parse: [] } }))).toEqual([]);
 }
 
-// Both describes tell one admin's session in steps (a schedule set in one test is edited or sent in the next, on
-// one clock), so their tests keep their order when the rest is shuffled; they do not yet stand alone.
-describe('/schedule formats and options, on Discord', { shuffle: false }, () => {
+describe('/schedule formats and options, on Discord', () => {
   it('sets a compact digest and posts ten stories with long headlines in one message Discord accepts', async () => {
     const [reply] = await schedule('set', [channelOption('channel', CHANNELS.compact), option('time', '08:00'), option('timezone', 'UTC'), option('max-items', 10), option('format', 'compact'), option('summary', 'short'), option('group-by', 'none')]);
     expect(reply!.content).toMatch(/as a compact list.*one-sentence summaries.*ranked, not by topic/);
@@ -120,12 +126,13 @@ describe('/schedule formats and options, on Discord', { shuffle: false }, () => 
   }, 30_000);
 
   it('edits any option, updates to developing stories and the filters included, keeping the schedule’s id', async () => {
-    const before = await scheduleIn(CHANNELS.images);
+    await schedule('set', [channelOption('channel', CHANNELS.edited), option('time', '08:00'), option('timezone', 'UTC'), option('max-items', 2)]);
+    const before = await scheduleIn(CHANNELS.edited);
     const [off] = await schedule('edit', [option('schedule', before.id), { name: 'updates', type: 5, value: false } as never, option('include', 'bridge'), option('summary', 'long'), option('time', '07:15')]);
     expect(off!.content).toMatch(/^Changed: <#\d+> at 07:15 \(UTC\), up to 2 stories, naming bridge, no updates, long summaries\./);
-    expect(await scheduleIn(CHANNELS.images)).toMatchObject({ id: before.id, createdAt: before.createdAt, updates: false, include: ['bridge'], summary: 'long', crons: ['15 7 * * *'] });
+    expect(await scheduleIn(CHANNELS.edited)).toMatchObject({ id: before.id, createdAt: before.createdAt, updates: false, include: ['bridge'], summary: 'long', crons: ['15 7 * * *'] });
     await schedule('edit', [option('schedule', before.id), { name: 'updates', type: 5, value: true } as never, option('include', '-')]);
-    const after = await scheduleIn(CHANNELS.images);
+    const after = await scheduleIn(CHANNELS.edited);
     expect(after.updates).toBeUndefined();
     expect(after.include).toBeUndefined();
   }, 30_000);
@@ -151,6 +158,7 @@ describe('/schedule formats and options, on Discord', { shuffle: false }, () => 
   }, 30_000);
 
   it('refuses an option out of its choices, or too many stories for the format, privately in one line, changing nothing', async () => {
+    await schedule('set', [channelOption('channel', CHANNELS.refused), option('time', '08:00'), option('timezone', 'UTC'), option('max-items', 50), option('format', 'headlines')]);
     const before = (await herald.app.guilds.get(GUILD)).schedules;
     for (const [options, error] of [
       [[channelOption('channel', CHANNELS.plain), option('time', '08:00'), option('timezone', 'UTC'), option('format', 'carousel')], /^⚠️ format is one of: embeds, compact, headlines\.$/],
@@ -161,14 +169,16 @@ describe('/schedule formats and options, on Discord', { shuffle: false }, () => 
       expect(isEphemeral(reply!)).toBe(true);
       expect(reply!.content).toMatch(error);
     }
-    const [edit] = await schedule('edit', [option('schedule', (await scheduleIn(CHANNELS.headlines)).id), option('format', 'compact')]);
+    const [edit] = await schedule('edit', [option('schedule', (await scheduleIn(CHANNELS.refused)).id), option('format', 'compact')]);
     expect(edit!.content).toMatch(/^⚠️ A compact digest holds at most 10 stories/);
-    const [nothing] = await schedule('edit', [option('schedule', (await scheduleIn(CHANNELS.headlines)).id)]);
+    const [nothing] = await schedule('edit', [option('schedule', (await scheduleIn(CHANNELS.refused)).id)]);
     expect(nothing!.content).toMatch(/^⚠️ Nothing to change/);
     expect((await herald.app.guilds.get(GUILD)).schedules).toEqual(before);
   }, 30_000);
 
   it('lists each schedule with its look, and /status shows it too', async () => {
+    await schedule('set', [channelOption('channel', CHANNELS.listed), option('time', '08:00'), option('timezone', 'UTC'), option('max-items', 50), option('format', 'headlines')]);
+    await schedule('set', [channelOption('channel', CHANNELS.listedCompact), option('time', '08:00'), option('timezone', 'UTC'), option('max-items', 10), option('format', 'compact'), option('summary', 'short'), option('group-by', 'none')]);
     const [list] = await schedule('list');
     expect(textOf([list!])).toMatch(/headlines only/);
     expect(textOf([list!])).toMatch(/up to 50 stories, headlines only/);
@@ -177,16 +187,17 @@ describe('/schedule formats and options, on Discord', { shuffle: false }, () => 
   }, 30_000);
 });
 
-describe('/schedule preview, send-now, edit, pause and resume, on Discord', { shuffle: false }, () => {
+describe('/schedule preview, send-now, edit, pause and resume, on Discord', () => {
   it('previews privately exactly what send-now then posts, sending and marking nothing', async () => {
     await schedule('set', [channelOption('channel', CHANNELS.preview), option('time', '08:00'), option('timezone', 'UTC'), option('max-items', 3), option('format', 'compact')]);
     const id = (await scheduleIn(CHANNELS.preview)).id;
-    const preview = await schedule('preview', [option('schedule', id)]);
+    // Three stories in a compact list: the preview's reply, then the one message send-now would post.
+    const preview = await schedule('preview', [option('schedule', id)], 1);
     expect(preview.every(isEphemeral)).toBe(true);
     expect(preview[0]!.content).toMatch(/^\*\*Preview\*\*/);
     expect(posted(CHANNELS.preview)).toHaveLength(0);
     expect(await herald.app.scheduler.times(GUILD)).toContainEqual({ scheduleId: id, nextRunAt: expect.any(String) });
-    const again = await schedule('preview', [option('schedule', id)]);
+    const again = await schedule('preview', [option('schedule', id)], 1);
     expect(storiesIn(again)).toEqual(storiesIn(preview));
     await schedule('send-now', [option('schedule', id)]);
     expect(storiesIn(posted(CHANNELS.preview))).toEqual(storiesIn(preview));
@@ -194,10 +205,12 @@ describe('/schedule preview, send-now, edit, pause and resume, on Discord', { sh
   }, 30_000);
 
   it('carries the next scheduled slot on from send-now, with no story twice', async () => {
-    const id = (await scheduleIn(CHANNELS.preview)).id;
-    expect(storiesIn(posted(CHANNELS.preview))).toHaveLength(3);
+    await schedule('set', [channelOption('channel', CHANNELS.carried), option('time', '08:00'), option('timezone', 'UTC'), option('max-items', 3), option('format', 'compact')]);
+    const id = (await scheduleIn(CHANNELS.carried)).id;
+    await schedule('send-now', [option('schedule', id)]);
+    expect(storiesIn(posted(CHANNELS.carried))).toHaveLength(3);
     await startAt('2024-09-13T08:01:00Z');
-    const all = storiesIn(posted(CHANNELS.preview));
+    const all = storiesIn(posted(CHANNELS.carried));
     expect(all).toHaveLength(6);
     expect(new Set(all).size).toBe(6);
     expect((await herald.app.scheduler.times(GUILD)).find((times) => times.scheduleId === id)?.lastRunAt).toBe('2024-09-13T08:01:00.000Z');

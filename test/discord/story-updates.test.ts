@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ChannelType, REST, type APIApplicationCommandInteractionDataOption, type APIEmbed } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { deployCommands } from '../../src/discord/deploy-commands.ts';
 import type { HeraldApp } from '../../src/herald-app.ts';
@@ -46,7 +46,9 @@ async function published(report: DamReport): Promise<void> {
 
 const updatesIn = (messages: StoredMessage[]) => messages.filter((message) => message.content.startsWith('🔄'));
 
-beforeAll(async () => {
+// Each test has a Herald of its own, whose four channels have just been sent the morning's digest: what one test's
+// updates leave in the store and on Discord is not another's starting point.
+beforeEach(async () => {
   folder = await mkdtemp(path.join(tmpdir(), 'herald-updates-'));
   articles = path.join(folder, 'articles');
   await mkdir(articles);
@@ -82,7 +84,7 @@ beforeAll(async () => {
   }
 }, 60_000);
 
-afterAll(async () => {
+afterEach(async () => {
   await herald?.close();
   await rm(folder, { recursive: true, force: true });
 });
@@ -111,6 +113,7 @@ describe('updates of a developing story, on Discord', () => {
   });
 
   it('in a forum, posts the update inside the digest’s post', async () => {
+    await published('harbour-dam');
     expect(await app.updater.check(GUILD, schedules.get(FORUM)!)).toBe(1);
     const posts = discord.forumPosts(FORUM);
     expect(posts).toHaveLength(1);
@@ -118,25 +121,30 @@ describe('updates of a developing story, on Discord', () => {
   });
 
   it('finishes an update cut short by a restart, and it is posted exactly once', async () => {
+    await published('harbour-dam');
     // The update's message fails past the REST client's retries, after its thread is open.
     discord.failNext({ method: 'POST', path: /\/channels\/\d+\/messages$/ }, { status: 503 }, 4);
     await expect(app.updater.check(GUILD, schedules.get(REGION)!)).rejects.toThrow();
     expect(discord.threadsIn(REGION).flatMap((thread) => thread.messages)).toEqual([]);
     app = await herald.restartApp();
     expect(await app.updater.check(GUILD, schedules.get(REGION)!)).toBe(1);
-    expect(await app.updater.checkAll()).toBe(0);
+    expect(await app.updater.check(GUILD, schedules.get(REGION)!)).toBe(0);
     const threads = discord.threadsIn(REGION);
     expect(threads).toHaveLength(1);
     expect(updatesIn(threads[0]!.messages)).toHaveLength(1);
   }, 30_000);
 
   it('posts none in a channel whose schedule has updates turned off, and says so in /schedule list', async () => {
-    expect(await app.updater.checkAll()).toBe(0);
+    await published('harbour-dam');
+    // One update each in the three channels that take them.
+    expect(await app.updater.checkAll()).toBe(3);
     expect(discord.threadsIn(QUIET)).toEqual([]);
     expect(text(await reply(admin({ name: 'schedule', options: [sub('list')] })))).toMatch(new RegExp(`<#${QUIET}>[^\\n]*no updates`));
   });
 
   it('lists the update sent for the story in /status story:', async () => {
+    await published('harbour-dam');
+    expect(await app.updater.check(GUILD, schedules.get(NEWS)!)).toBe(1);
     const answer = text(await reply(admin({ name: 'status', options: [option('story', 'https://harbour.example/millbrook-dam-evacuation')] })));
     expect(answer).toMatch(new RegExp(`<#${NEWS}>: updated <t:\\d+:f> with Harbour Times https://discord.com/channels/${GUILD}/\\d+/\\d+`));
   });

@@ -353,12 +353,27 @@ describe('running in the background', () => {
 
   it('checks no more once stopped', async () => {
     const feed = serveFeed(['Harbour reopens']);
-    const h = await harness(only(feed.url), { checkEveryMs: 20 });
+    let listings = 0;
+    const h = await harness(async () => {
+      listings += 1;
+      return [{ location: feed.url }];
+    }, { checkEveryMs: 20 });
     await h.poller.start();
     await vi.waitFor(() => expect(feed.requests()).toHaveLength(1), { timeout: 10_000 });
     await h.poller.stop();
+    const listedWhenStopped = listings;
     h.clock.advance(DAY);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // A check lists the sources first. Another poller checking as often, started after the stop, checks twice: a
+    // stopped poller still checking would have listed its sources again by then (rather than after a sleep).
+    let otherListings = 0;
+    const other = await harness(async () => {
+      otherListings += 1;
+      return [];
+    }, { checkEveryMs: 20 });
+    await other.poller.start();
+    await vi.waitFor(() => expect(otherListings).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
+    await other.poller.stop();
+    expect(listings).toBe(listedWhenStopped);
     expect(feed.requests()).toHaveLength(1);
   });
 });
