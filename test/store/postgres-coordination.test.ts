@@ -80,7 +80,10 @@ describe.skipIf(!hasPostgres)('PostgreSQL shared by several processes', () => {
     const sorted = [...starts].sort((x, y) => x - y);
     const gaps = sorted.slice(1).map((at, index) => at - sorted[index]!);
     expect(gaps.length).toBe(6);
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(250 - 5);
+    // Each process maps the database's instants onto its own clock through an offset it estimates from round
+    // trips, good to half of one: on a busy machine that is some milliseconds. Unpaced, two processes' requests
+    // would land together, gaps of 0.
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(250 - 25);
   });
 
   it('gives a request that woke long after its instant a new one, rather than sending it in a burst', async () => {
