@@ -21,6 +21,8 @@ export interface DiscordBot {
   login(token: string): Promise<void>;
   /** Each shard this process runs and whether it is ready now, for health checks; empty before login. */
   shardsReady(): ShardReadiness[];
+  /** Resolves once no interaction is being handled: every answer and follow-up it owes has been sent, or has failed. */
+  interactionsSettled(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -66,8 +68,12 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       await dispatchButton(commands, buttonRequest(interaction), buttonResponder(interaction, logger), options.services(), { logger });
     }
   };
+  const handling = new Set<Promise<void>>();
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    interactionCreated(interaction).catch((error: unknown) => logger.error({ err: error }, 'interaction not handled'));
+    const handled = interactionCreated(interaction)
+      .catch((error: unknown) => logger.error({ err: error }, 'interaction not handled'))
+      .finally(() => handling.delete(handled));
+    handling.add(handled);
   });
   // Emitted only when Herald left or was removed (an outage is GuildUnavailable): what members followed there goes too.
   client.on(Events.GuildDelete, (guild) => {
@@ -96,6 +102,9 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: [...client.ws.shards.keys()], shardCount: client.options.shardCount }, 'connected to Discord');
     },
     shardsReady,
+    async interactionsSettled() {
+      while (handling.size > 0) await Promise.all(handling);
+    },
     async stop() {
       await client.destroy();
     },

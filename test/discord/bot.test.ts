@@ -148,6 +148,13 @@ describe('Herald on Discord, as a reader', () => {
     expect(text(answer)).toContain('harbour bridge reopened');
   });
 
+  it('is settled only once the deferred /summarize has filled its reply', async () => {
+    const handle = await discord.runCommand(member({ name: 'summarize', options: [option('url', `${web.origin}/slow-article`)] }));
+    await handle.response();
+    await bot.interactionsSettled();
+    expect(text(handle.messages().find((message) => ((message.flags ?? 0) & 128) === 0))).toContain('harbour bridge reopened');
+  });
+
   it('refuses to summarise a private address, privately and in one line', async () => {
     const handle = await discord.runCommand(member({ name: 'summarize', options: [option('url', 'http://10.0.0.1/admin')] }));
     const answer = await handle.waitForFollowUp();

@@ -231,16 +231,6 @@ function couldPing(message: StoredMessage): boolean {
   return parse.length > 0 || (allowed?.users?.length ?? 0) > 0 || (allowed?.roles?.length ?? 0) > 0;
 }
 
-/** Resolves once the loopback has seen no request for a moment: the handler has finished what it does after answering. */
-async function quiet(): Promise<void> {
-  const { requests } = herald.discord;
-  let seen = -1;
-  while (seen !== requests.length) {
-    seen = requests.length;
-    await new Promise((resolve) => setTimeout(resolve, 40));
-  }
-}
-
 /**
  * Runs one interaction and checks what every interaction owes its user: a first answer within Discord's 3 s,
  * a final answer (not "thinking…") Discord accepted, no ping, a refusal only in private and with nothing
@@ -254,7 +244,7 @@ async function checkAnswered(userId: string, start: () => Promise<InteractionHan
   const response = await handle.response(ACK_DEADLINE_MS + 500);
   if (response.type !== InteractionResponseType.ApplicationCommandAutocompleteResult) {
     await waitForFinal(handle);
-    await quiet();
+    await herald.bot.interactionsSettled();
     const messages = handle.messages();
     expect(messages.length, `no answer ${where}`).toBeGreaterThan(0);
     for (const message of messages) {
@@ -266,7 +256,7 @@ async function checkAnswered(userId: string, start: () => Promise<InteractionHan
     if (messages.some(isRefusal)) expect(await snapshot(userId), `a refusal that changed settings ${where}`).toBe(before);
   }
   expect(await foreignReferences(), `settings naming another server's channel or role ${where}`).toEqual([]);
-  await quiet();
+  await herald.bot.interactionsSettled();
   const refused = herald.discord.requests.slice(firstRequest).filter((request) => request.status >= 400);
   expect(refused.map((request) => `${request.method} ${request.path} ${request.status}`), `requests Discord refused ${where}`).toEqual([]);
   expect(unhandled, `unhandled rejections ${where}`).toEqual([]);
