@@ -16,10 +16,23 @@ export interface EventName {
   initials: string[];
 }
 
+/**
+ * One EventName for each key, shared by every article that gives the name: every article's features are kept (see
+ * article-features.ts), and a name is in thousands of them. Past this many, the names start afresh, so that a
+ * long-running process never grows without bound; an EventName is never changed, so sharing one changes nothing.
+ */
+const MAX_SHARED_NAMES = 200_000;
+const sharedEventNames = new Map<string, EventName>();
+
 export function eventName(key: string): EventName {
-  const words = key.split(' ');
-  const initials = words.length >= 2 ? [...new Set([acronym(words.filter((word) => !CONNECTING_WORDS.has(word))), acronym(words)])] : [];
-  return { key, words, initials };
+  let name = sharedEventNames.get(key);
+  if (!name) {
+    if (sharedEventNames.size >= MAX_SHARED_NAMES) sharedEventNames.clear();
+    const words = key.split(' ');
+    const initials = words.length >= 2 ? [...new Set([acronym(words.filter((word) => !CONNECTING_WORDS.has(word))), acronym(words)])] : [];
+    sharedEventNames.set(key, (name = { key, words, initials }));
+  }
+  return name;
 }
 
 function acronym(words: string[]): string {
