@@ -5,6 +5,23 @@ import { topicKey } from '../../ingest/topics/topic-key.ts';
 const MAX_TOPICS = 12;
 
 /**
+ * Topics' keys, worked out once for each spelling: every story of every briefing tallies its articles' topics, a
+ * few thousand spellings over and over. Past this many they start afresh, so a long-running process never grows
+ * without bound.
+ */
+const MAX_KEPT_KEYS = 100_000;
+const keys = new Map<string, string>();
+
+function keyOf(name: string): string {
+  let key = keys.get(name);
+  if (key === undefined) {
+    if (keys.size >= MAX_KEPT_KEYS) keys.clear();
+    keys.set(name, (key = topicKey(name)));
+  }
+  return key;
+}
+
+/**
  * The topics a story's articles share, most widely named first. With several articles, a topic only one of
  * them names is that report's aside, not the story's; when no topic is shared, the lead's stand. Names are
  * matched by their canonical key and shown as the lead spells them, else as most articles do.
@@ -14,7 +31,7 @@ export function storyTopics(lead: Article, articles: Article[]): string[] {
   for (const article of articles) {
     const seen = new Set<string>();
     article.topics.forEach((name, rank) => {
-      const key = topicKey(name);
+      const key = keyOf(name);
       if (!key || seen.has(key)) return;
       seen.add(key);
       const entry = tally.get(key) ?? { count: 0, rank: 0, forms: new Map<string, number>() };
@@ -24,7 +41,7 @@ export function storyTopics(lead: Article, articles: Article[]): string[] {
       tally.set(key, entry);
     });
   }
-  const leadForms = new Map(lead.topics.map((name) => [topicKey(name), name]));
+  const leadForms = new Map(lead.topics.map((name) => [keyOf(name), name]));
   let shared = [...tally].filter(([, entry]) => articles.length === 1 || entry.count > 1);
   if (shared.length === 0) shared = [...tally].filter(([key]) => leadForms.has(key));
   return shared
