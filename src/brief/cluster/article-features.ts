@@ -9,6 +9,7 @@ import { minhashSignature } from './minhash.ts';
 import { eventName, type EventName } from './name-match.ts';
 import { copiedRunHashes } from './copied-runs.ts';
 import { shingleHashes } from './shingles.ts';
+import { rememberEach } from './remember-each.ts';
 import { allWords, foldAccents } from './tokenize.ts';
 
 /**
@@ -150,21 +151,10 @@ function readWords(article: Article) {
 /**
  * One string for each term, shared by every article that uses it: features are kept for every article, and each
  * article's own copies of its two hundred terms took some 10 kB of it (a few dozen bytes a word), where references
- * to shared ones take 2 kB. Past this many terms they start afresh, so a long-running process never grows without
- * bound. A word read out of a text may be a slice that keeps the whole text alive; the kept string is a copy.
+ * to shared ones take 2 kB. A word read out of a text may be a slice that keeps the whole text alive; the kept
+ * string is a copy.
  */
-const MAX_SHARED_TERMS = 500_000;
-const sharedTerms = new Map<string, string>();
-
-function sharedTerm(term: string): string {
-  let kept = sharedTerms.get(term);
-  if (kept === undefined) {
-    if (sharedTerms.size >= MAX_SHARED_TERMS) sharedTerms.clear();
-    kept = ` ${term}`.slice(1);
-    sharedTerms.set(kept, kept);
-  }
-  return kept;
-}
+const sharedTerm = rememberEach((term) => ` ${term}`.slice(1), 500_000);
 
 /** The names among `names` that `words` give, in full, by their last word ("Djokovic") or by their initials ("EU"). */
 function namesIn(names: EventName[], words: Set<string>): EventName[] {

@@ -1,3 +1,5 @@
+import { rememberEach } from './remember-each.ts';
+
 /**
  * Connecting words left out of an acronym: "Bank of England" is BoE, "Banco de España" BdE, "International
  * Monetary Fund" IMF.
@@ -18,22 +20,14 @@ export interface EventName {
 
 /**
  * One EventName for each key, shared by every article that gives the name: every article's features are kept (see
- * article-features.ts), and a name is in thousands of them. Past this many, the names start afresh, so that a
- * long-running process never grows without bound; an EventName is never changed, so sharing one changes nothing.
+ * article-features.ts), and a name is in thousands of them. An EventName is never changed, so sharing one changes
+ * nothing.
  */
-const MAX_SHARED_NAMES = 200_000;
-const sharedEventNames = new Map<string, EventName>();
-
-export function eventName(key: string): EventName {
-  let name = sharedEventNames.get(key);
-  if (!name) {
-    if (sharedEventNames.size >= MAX_SHARED_NAMES) sharedEventNames.clear();
-    const words = key.split(' ');
-    const initials = words.length >= 2 ? [...new Set([acronym(words.filter((word) => !CONNECTING_WORDS.has(word))), acronym(words)])] : [];
-    sharedEventNames.set(key, (name = { key, words, initials }));
-  }
-  return name;
-}
+export const eventName = rememberEach((key): EventName => {
+  const words = key.split(' ');
+  const initials = words.length >= 2 ? [...new Set([acronym(words.filter((word) => !CONNECTING_WORDS.has(word))), acronym(words)])] : [];
+  return { key, words, initials };
+}, 200_000);
 
 function acronym(words: string[]): string {
   return words.map((word) => word[0]).join('');

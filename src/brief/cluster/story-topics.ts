@@ -1,25 +1,15 @@
 import type { Article } from '../../model/article.ts';
 import { topicKey } from '../../ingest/topics/topic-key.ts';
+import { rememberEach } from './remember-each.ts';
 
 /** As many as one article may carry, so that a story never names more than its best-covered report. */
 const MAX_TOPICS = 12;
 
 /**
  * Topics' keys, worked out once for each spelling: every story of every briefing tallies its articles' topics, a
- * few thousand spellings over and over. Past this many they start afresh, so a long-running process never grows
- * without bound.
+ * few thousand spellings over and over.
  */
-const MAX_KEPT_KEYS = 100_000;
-const keys = new Map<string, string>();
-
-function keyOf(name: string): string {
-  let key = keys.get(name);
-  if (key === undefined) {
-    if (keys.size >= MAX_KEPT_KEYS) keys.clear();
-    keys.set(name, (key = topicKey(name)));
-  }
-  return key;
-}
+const keyOf = rememberEach(topicKey, 100_000);
 
 /**
  * The topics a story's articles share, most widely named first. With several articles, a topic only one of
