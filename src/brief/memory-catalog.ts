@@ -3,7 +3,6 @@ import { articleTime } from '../model/article.ts';
 import { canonicalUrl } from '../model/canonical-url.ts';
 import type { ArticleCatalog, CatalogSearch, Scope, SearchHit } from './article-catalog.ts';
 import { rankRelatedCandidates, relatedKeys, storyRelatedKeys } from './also-read/related-candidates.ts';
-import { forgetFeatures } from './cluster/article-features.ts';
 import { createSearchIndex } from './search/search-index.ts';
 
 /**
@@ -116,7 +115,6 @@ export function createMemoryCatalog(options: { retentionMs: number }): ArticleCa
         articles.delete(id);
         for (const key of relatedKeys(article.topics)) byRelatedKey.get(key)?.delete(id);
       }
-      if (removed > 0) forgetFeatures();
       version += 1;
       return removed;
     },

@@ -71,7 +71,10 @@ const TITLE_HITS = 10;
 /** Scopes whose stories are kept clustered: one per server that has digests due at the same minute is plenty. */
 const CLUSTERED_SCOPES = 64;
 const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
 const RELATED_KEPT = 5_000;
+/** Briefings kept for the minute they were asked in (see #shared): far more than a minute's storm asks. */
+const ANSWERS_KEPT = 1_000;
 /**
  * Briefings composed at once (see briefing-turns.ts): enough that one waiting on a model's summary does not hold
  * up the rest, few enough that a new interaction is read within a few of their steps.
@@ -102,6 +105,9 @@ export class Newsroom {
   /** Each story's related coverage, for the same reason; by the hour, since recency weighs in. */
   readonly #related = new Map<string, BriefingLink[]>();
   readonly #turns = createBriefingTurns(BRIEFINGS_AT_ONCE);
+  /** Briefings worked out (or being worked out) in the minute and from the catalog's version `#answersAt` names. */
+  readonly #answers = new Map<string, Promise<Briefing>>();
+  #answersAt: string | undefined;
 
   constructor(options: NewsroomOptions) {
     this.#options = options;
@@ -148,7 +154,11 @@ export class Newsroom {
    * With `language`, the briefing is for readers of that language (see Reading).
    */
   digest(options: Scope & Reading & { limit: number; topics?: string[]; accept?: (story: Story) => boolean; summary?: SummaryLength; newest?: number }): Promise<Briefing> {
-    return this.#turns.take(() => this.#digest(options));
+    const work = () => this.#turns.take(() => this.#digest(options));
+    // Which stories a caller leaves out is its own (a channel's already sent), so those digests are its own too.
+    if (options.accept) return work();
+    const { limit, topics, summary, newest } = options;
+    return this.#shared(['digest', scopeKey(options), options.language ?? null, { limit, topics, summary, newest }], work);
   }
 
   async #digest(options: Scope & Reading & { limit: number; topics?: string[]; accept?: (story: Story) => boolean; summary?: SummaryLength; newest?: number }): Promise<Briefing> {
@@ -163,7 +173,8 @@ export class Newsroom {
 
   /** With `offset`, the stories after the first `offset`, a page at a time; the briefing says how many are left (`more`). */
   topicBriefing(query: string, options: Scope & Reading & { limit: number; offset?: number }): Promise<Briefing> {
-    return this.#turns.take(() => this.#topicBriefing(query, options));
+    const { limit, offset } = options;
+    return this.#shared(['topic', scopeKey(options), options.language ?? null, query, { limit, offset }], () => this.#turns.take(() => this.#topicBriefing(query, options)));
   }
 
   async #topicBriefing(query: string, options: Scope & Reading & { limit: number; offset?: number }): Promise<Briefing> {
@@ -255,6 +266,31 @@ export class Newsroom {
     return { title: article.title, summary: summary.text, topics: article.topics, alsoRead: links };
   }
 
+  /**
+   * A briefing asked again in the same minute, with nothing stored or let go since, for the same scope, readers and
+   * words, is the one already worked out, or being worked out, without taking a turn: every server reading the same
+   * sources asks /brief of the same articles, and a topic in the news is asked about by many servers at once. It is
+   * the answer a fresh one would be, but for the instant it was worked out at (its generatedAt, and recency's weight
+   * in the ranking, to within that minute). `key` names everything else the briefing is worked out from.
+   */
+  async #shared(key: unknown[], work: () => Promise<Briefing>): Promise<Briefing> {
+    const at = `${await this.#catalog.version()}@${Math.floor(this.#options.now().getTime() / MINUTE_MS)}`;
+    if (at !== this.#answersAt) {
+      this.#answers.clear();
+      this.#answersAt = at;
+    }
+    const id = JSON.stringify(key);
+    const kept = this.#answers.get(id);
+    if (kept) return kept;
+    const answer = work();
+    if (this.#answers.size >= ANSWERS_KEPT) this.#answers.delete(this.#answers.keys().next().value!);
+    this.#answers.set(id, answer);
+    answer.catch(() => {
+      if (this.#answers.get(id) === answer) this.#answers.delete(id);
+    });
+    return answer;
+  }
+
   /** Drops what was worked out from articles that have since changed. */
   async #keepCurrent(): Promise<void> {
     const version = await this.#catalog.version();
@@ -270,7 +306,7 @@ export class Newsroom {
    */
   async #stories(scope: Scope, newest?: number): Promise<Story[]> {
     await this.#keepCurrent();
-    const key = JSON.stringify([scope.since?.getTime() ?? null, scope.sourceLocations ? [...new Set(scope.sourceLocations)].sort() : null, newest ?? null]);
+    const key = JSON.stringify([...scopeKey(scope), newest ?? null]);
     const kept = this.#clustered.get(key);
     if (kept) return kept;
     // Kept while still being worked out: requests arriving meanwhile (a storm of /brief, digests due at one
@@ -370,6 +406,11 @@ export class Newsroom {
  */
 function letOthersIn(): Promise<void> {
   return setImmediate().then(() => undefined);
+}
+
+/** What tells one scope from another: when from, and which sources (in any order, each once). */
+function scopeKey(scope: Scope): [number | null, string[] | null] {
+  return [scope.since?.getTime() ?? null, scope.sourceLocations ? [...new Set(scope.sourceLocations)].sort() : null];
 }
 
 /** The best article's relevance, lifted a little by every other article of the story the search also found. */

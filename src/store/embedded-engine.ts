@@ -1,5 +1,5 @@
 import type { ArticleCatalog } from '../brief/article-catalog.ts';
-import { readNamesAhead } from '../brief/cluster/article-features.ts';
+import { readFeaturesAhead } from '../brief/cluster/article-features.ts';
 import { createMemoryCatalog } from '../brief/memory-catalog.ts';
 import { createKeyvEmbeddingStore } from '../brief/embed/embedding-store.ts';
 import { createKeyvSummaryCache } from '../brief/summarize/summary-cache.ts';
@@ -33,8 +33,9 @@ export async function openEmbeddedEngine(location: string, options: StoreEngineO
       const result = await stored.add(article);
       if (result.status === 'new') {
         memory.added(article);
-        // Not for the articles read at start-up: 100,000 of them would take a minute or two longer to load.
-        readNamesAhead(article);
+        // Not for the articles read at start-up: 100,000 of them would take minutes longer to load; theirs are
+        // worked out by the first question that clusters them, and kept.
+        readFeaturesAhead(article);
       }
       return result;
     },

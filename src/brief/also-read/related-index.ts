@@ -44,6 +44,7 @@ interface Entry {
   subjectKeys: Set<string>;
   /** The mean of the story's embeddings, when every article has one. */
   meaning?: MeaningCentroid;
+  /** The heaviest terms of its articles, which it is looked up by; none when every story is compared with every other. */
   terms: number[];
   time: number;
   urls: Set<string>;
@@ -59,6 +60,8 @@ interface Entry {
 export function createRelatedIndex(stories: Story[], meanings?: ReadonlyMap<string, UnitVector>): RelatedIndex {
   const features = stories.map((story) => story.articles.map(articleTerms));
   const vectors = termVectors(features.flat().map((feature) => feature.terms));
+  // Few stories are all compared with one another, and their heaviest terms are not looked up.
+  const lookUp = stories.length > COMPARE_ALL_UP_TO;
   let next = 0;
   const entries: Entry[] = stories.map((story, index) => {
     const own = features[index]!.map(() => vectors[next++]!);
@@ -70,7 +73,7 @@ export function createRelatedIndex(stories: Story[], meanings?: ReadonlyMap<stri
       centroid,
       ...(meaning ? { meaning } : {}),
       subjectKeys: subjectKeys(story),
-      terms: [...new Set(own.flatMap((vector) => heaviestTerms(vector, LOOKUP_TERMS)))],
+      terms: lookUp ? [...new Set(own.flatMap((vector) => heaviestTerms(vector, LOOKUP_TERMS)))] : [],
       time: Date.parse(story.latestAt),
       urls: storyUrls(story),
     };

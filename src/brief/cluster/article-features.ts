@@ -9,6 +9,7 @@ import { minhashSignature } from './minhash.ts';
 import { eventName, type EventName } from './name-match.ts';
 import { copiedRunHashes } from './copied-runs.ts';
 import { shingleHashes } from './shingles.ts';
+import { rememberEach } from './remember-each.ts';
 import { allWords, foldAccents } from './tokenize.ts';
 
 /**
@@ -55,64 +56,40 @@ export interface ArticleFeatures {
 export type ArticleTerms = Pick<ArticleFeatures, 'terms'>;
 
 export function articleTerms(article: Article): ArticleTerms {
-  return { terms: readWords(article).terms };
+  // Related coverage is clustered before it is compared, so its features are usually kept already.
+  const kept = featuresOf.get(article);
+  return kept ?? { terms: readWords(article).terms };
 }
 
 /**
- * Features of the articles clustered last: the memory catalog hands out the same article objects to every
- * question, and the same articles are clustered again and again (a topic briefing's hits, their related
- * coverage, /brief), which under a storm of commands spent most of its time working them out anew. Bounded,
- * since one article's features take some kilobytes and a store holds 100,000 articles; an Article is never
- * changed in place (a changed one is stored as a new object), so a kept entry is never stale.
+ * Every article's features, kept as long as the article itself is (the entry goes with it): the memory catalog
+ * hands out the same article objects to every question, and the same articles are clustered again and again (a
+ * topic briefing's 60 hits, some 200 articles of their related coverage, /brief's newest 500), which under a storm
+ * of commands spent most of its time working them out anew, most of them for the first time on a big store. Some
+ * kilobytes an article (names are shared, see eventName); an Article is never changed in place (a changed one is
+ * stored as a new object), so a kept entry is never stale.
  */
-const KEPT_FEATURES = 4_000;
-const featuresOf = new Map<Article, ArticleFeatures>();
+const featuresOf = new WeakMap<Article, ArticleFeatures>();
 
 export function articleFeatures(article: Article): ArticleFeatures {
-  const kept = featuresOf.get(article);
-  // Taken out and put back, so that the entry let go when the cache is full is the one used longest ago.
-  if (kept) featuresOf.delete(article);
-  const features = kept ?? readFeatures(article);
-  featuresOf.set(article, features);
-  if (featuresOf.size > KEPT_FEATURES) featuresOf.delete(featuresOf.keys().next().value!);
+  let features = featuresOf.get(article);
+  if (!features) featuresOf.set(article, (features = readFeatures(article)));
   return features;
 }
 
 /**
- * Lets go of every kept feature, as the store lets go of old articles: a kept entry holds its article too, and
- * entries of articles read outside the catalog (fresh objects each time) would otherwise stay until pushed out.
+ * Works out an arriving article's features while it is stored, a millisecond or two, rather than in the first
+ * answer that clusters it: a topic briefing clusters some 250 articles (its hits and their related coverage),
+ * most of them never clustered before on a big store.
  */
-export function forgetFeatures(): void {
-  featuresOf.clear();
-}
-
-/**
- * The keys of the names each article writes, kept for as long as the article itself is (the entry goes with it):
- * reading them (name runs over the opening) is two thirds of the work of an article's features, and they take
- * some hundred bytes where all its features take some kilobytes, so they outlive the features let go past
- * KEPT_FEATURES. An Article is never changed in place, so a kept entry is never stale.
- */
-const nameKeysOf = new WeakMap<Article, string[]>();
-
-function nameKeys(article: Article, text = articleText(article)): string[] {
-  let keys = nameKeysOf.get(article);
-  if (!keys) nameKeysOf.set(article, (keys = [...writtenNames(article, text).keys()]));
-  return keys;
-}
-
-/**
- * Reads an arriving article's names while it is stored, a millisecond or so, rather than in the first answer
- * that clusters it: a topic briefing clusters some 250 articles (its hits and their related coverage), most of
- * them never clustered before on a big store.
- */
-export function readNamesAhead(article: Article): void {
-  nameKeys(article);
+export function readFeaturesAhead(article: Article): void {
+  articleFeatures(article);
 }
 
 function readFeatures(article: Article): ArticleFeatures {
   const { text, body, titleWords, headline, dek, bodyTerms, terms, topicKeys } = readWords(article);
   const shingles = shingleHashes(body);
-  const names = nameKeys(article, text).map(eventName);
+  const names = [...writtenNames(article, text).keys()].map(eventName);
   const headlineNames = namesIn(names, new Set(titleWords));
   const leadNames = namesIn(names, new Set([...titleWords, ...allWords(article.dek ?? ''), ...body.slice(0, LEAD_WORDS)]));
   const numbers = eventNumbers(reportOpening(article, text));
@@ -164,10 +141,18 @@ function readWords(article: Article) {
   const headline = languageTerms(titleWords, article.language);
   const dek = languageTerms(allWords(article.dek ?? ''), article.language);
   const bodyTerms = languageTerms(body, article.language);
-  const terms = [...headline, ...headline, ...dek, ...bodyTerms];
-  for (const key of topicKeys) terms.push(`@${key}`, `@${key}`);
+  const terms = [...headline, ...headline, ...dek, ...bodyTerms].map(sharedTerm);
+  for (const key of topicKeys) terms.push(sharedTerm(`@${key}`), sharedTerm(`@${key}`));
   return { text, body, titleWords, headline, dek, bodyTerms, terms, topicKeys };
 }
+
+/**
+ * One string for each term, shared by every article that uses it: features are kept for every article, and each
+ * article's own copies of its two hundred terms took some 10 kB of it (a few dozen bytes a word), where references
+ * to shared ones take 2 kB. A word read out of a text may be a slice that keeps the whole text alive; the kept
+ * string is a copy.
+ */
+const sharedTerm = rememberEach((term) => ` ${term}`.slice(1), 500_000);
 
 /** The names among `names` that `words` give, in full, by their last word ("Djokovic") or by their initials ("EU"). */
 function namesIn(names: EventName[], words: Set<string>): EventName[] {

@@ -1,3 +1,5 @@
+import { rememberEach } from './remember-each.ts';
+
 /**
  * Connecting words left out of an acronym: "Bank of England" is BoE, "Banco de España" BdE, "International
  * Monetary Fund" IMF.
@@ -16,11 +18,16 @@ export interface EventName {
   initials: string[];
 }
 
-export function eventName(key: string): EventName {
+/**
+ * One EventName for each key, shared by every article that gives the name: every article's features are kept (see
+ * article-features.ts), and a name is in thousands of them. An EventName is never changed, so sharing one changes
+ * nothing.
+ */
+export const eventName = rememberEach((key): EventName => {
   const words = key.split(' ');
   const initials = words.length >= 2 ? [...new Set([acronym(words.filter((word) => !CONNECTING_WORDS.has(word))), acronym(words)])] : [];
   return { key, words, initials };
-}
+}, 200_000);
 
 function acronym(words: string[]): string {
   return words.map((word) => word[0]).join('');

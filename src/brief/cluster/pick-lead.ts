@@ -29,8 +29,19 @@ export function pickLead(articles: Article[]): Article {
   }
 }
 
+/**
+ * Each article's word count, kept as long as the article is: a storm of briefings picks leads among the same
+ * articles again and again, and splitting every paragraph each time was a few percent of a briefing's work. An
+ * Article is never changed in place, so a kept count is never stale.
+ */
+const wordCounts = new WeakMap<Article, number>();
+
 function bodyWords(article: Article): number {
-  let count = 0;
-  for (const paragraph of article.paragraphs) count += paragraph.split(/\s+/).filter(Boolean).length;
+  let count = wordCounts.get(article);
+  if (count === undefined) {
+    count = 0;
+    for (const paragraph of article.paragraphs) count += paragraph.split(/\s+/).filter(Boolean).length;
+    wordCounts.set(article, count);
+  }
   return count;
 }

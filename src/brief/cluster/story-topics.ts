@@ -1,8 +1,15 @@
 import type { Article } from '../../model/article.ts';
 import { topicKey } from '../../ingest/topics/topic-key.ts';
+import { rememberEach } from './remember-each.ts';
 
 /** As many as one article may carry, so that a story never names more than its best-covered report. */
 const MAX_TOPICS = 12;
+
+/**
+ * Topics' keys, worked out once for each spelling: every story of every briefing tallies its articles' topics, a
+ * few thousand spellings over and over.
+ */
+const keyOf = rememberEach(topicKey, 100_000);
 
 /**
  * The topics a story's articles share, most widely named first. With several articles, a topic only one of
@@ -14,7 +21,7 @@ export function storyTopics(lead: Article, articles: Article[]): string[] {
   for (const article of articles) {
     const seen = new Set<string>();
     article.topics.forEach((name, rank) => {
-      const key = topicKey(name);
+      const key = keyOf(name);
       if (!key || seen.has(key)) return;
       seen.add(key);
       const entry = tally.get(key) ?? { count: 0, rank: 0, forms: new Map<string, number>() };
@@ -24,7 +31,7 @@ export function storyTopics(lead: Article, articles: Article[]): string[] {
       tally.set(key, entry);
     });
   }
-  const leadForms = new Map(lead.topics.map((name) => [topicKey(name), name]));
+  const leadForms = new Map(lead.topics.map((name) => [keyOf(name), name]));
   let shared = [...tally].filter(([, entry]) => articles.length === 1 || entry.count > 1);
   if (shared.length === 0) shared = [...tally].filter(([key]) => leadForms.has(key));
   return shared

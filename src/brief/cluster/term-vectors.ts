@@ -19,26 +19,28 @@ const MIN_CORPUS = 1000;
 export function termVectors(documents: string[][]): TermVector[] {
   const ids = new Map<string, number>();
   const counted = documents.map((terms) => {
-    const sorted = Int32Array.from(terms, (term) => {
+    const sorted = new Int32Array(terms.length);
+    for (let index = 0; index < terms.length; index += 1) {
+      const term = terms[index]!;
       let id = ids.get(term);
       if (id === undefined) {
         id = ids.size;
         ids.set(term, id);
       }
-      return id;
-    }).sort();
-    return runLengths(sorted);
+      sorted[index] = id;
+    }
+    return runLengths(sorted.sort());
   });
   const documentFrequency = new Int32Array(ids.size);
   for (const { terms } of counted) for (const id of terms) documentFrequency[id]! += 1;
   const total = Math.max(documents.length, MIN_CORPUS);
   return counted.map(({ terms, weights }) => {
     let squares = 0;
-    terms.forEach((id, index) => {
-      const weight = (1 + Math.log(weights[index]!)) * Math.log(1 + total / documentFrequency[id]!);
+    for (let index = 0; index < terms.length; index += 1) {
+      const weight = (1 + Math.log(weights[index]!)) * Math.log(1 + total / documentFrequency[terms[index]!]!);
       weights[index] = weight;
       squares += weight * weight;
-    });
+    }
     const norm = Math.sqrt(squares) || 1;
     for (let index = 0; index < weights.length; index += 1) weights[index]! /= norm;
     return { terms, weights };
@@ -47,16 +49,16 @@ export function termVectors(documents: string[][]): TermVector[] {
 
 /** Sorted ids with repeats, as distinct ids and how often each occurs (the counts stored as weights, to be weighted). */
 function runLengths(sorted: Int32Array): TermVector {
-  const terms: number[] = [];
-  const counts: number[] = [];
-  for (const id of sorted) {
-    if (terms.at(-1) === id) counts[counts.length - 1]! += 1;
-    else {
-      terms.push(id);
-      counts.push(1);
-    }
+  let distinct = 0;
+  for (let index = 0; index < sorted.length; index += 1) if (index === 0 || sorted[index] !== sorted[index - 1]) distinct += 1;
+  const terms = new Int32Array(distinct);
+  const weights = new Float32Array(distinct);
+  let at = -1;
+  for (let index = 0; index < sorted.length; index += 1) {
+    if (index === 0 || sorted[index] !== sorted[index - 1]) terms[++at] = sorted[index]!;
+    weights[at]! += 1;
   }
-  return { terms: Int32Array.from(terms), weights: Float32Array.from(counts) };
+  return { terms, weights };
 }
 
 /** The cosine of two unit vectors: a merge over their sorted term ids. */
@@ -74,12 +76,25 @@ export function cosine(a: TermVector, b: TermVector): number {
   return sum;
 }
 
-/** Term ids by descending weight: the terms that say most about the document first. */
+/**
+ * The `count` heaviest term ids, by descending weight (ties by ascending id): the terms that say most about the
+ * document first. Picked by insertion into the few kept rather than by sorting every term, since clustering asks
+ * this of every article it reads and wants a handful of its hundreds of terms.
+ */
 export function heaviestTerms(vector: TermVector, count: number): number[] {
-  return [...vector.terms.keys()]
-    .sort((a, b) => vector.weights[b]! - vector.weights[a]! || vector.terms[a]! - vector.terms[b]!)
-    .slice(0, count)
-    .map((index) => vector.terms[index]!);
+  const { terms, weights } = vector;
+  const heavier = (a: number, b: number): boolean => weights[a]! > weights[b]! || (weights[a] === weights[b] && terms[a]! < terms[b]!);
+  const kept: number[] = [];
+  for (let index = 0; index < terms.length && count > 0; index += 1) {
+    if (kept.length === count && !heavier(index, kept[count - 1]!)) continue;
+    let at = kept.length === count ? count - 1 : kept.length;
+    while (at > 0 && heavier(index, kept[at - 1]!)) {
+      kept[at] = kept[at - 1]!;
+      at -= 1;
+    }
+    kept[at] = index;
+  }
+  return kept.map((index) => terms[index]!);
 }
 
 /** The sum of a group's vectors, compared by cosine: how far a whole cluster, not one member, agrees with another. */

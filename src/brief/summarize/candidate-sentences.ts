@@ -37,7 +37,26 @@ const MAX_CANDIDATES = 80;
  * of each paragraph. The dek is left out: it is the publisher's own summary, and a summariser that copied it
  * would add nothing (and could not be measured against it).
  */
-export function candidateSentences(article: SummarySource): Candidate[] {
+export function candidateSentences(article: SummarySource): readonly Candidate[] {
+  const kept = keptCandidates.get(article);
+  // Taken out and put back, so that the entry let go when the cache is full is the one used longest ago.
+  if (kept) keptCandidates.delete(article);
+  const candidates = kept ?? readCandidates(article);
+  keptCandidates.set(article, candidates);
+  if (keptCandidates.size > KEPT_ARTICLES) keptCandidates.delete(keptCandidates.keys().next().value!);
+  return candidates;
+}
+
+/**
+ * The candidates of the articles read last: a topic briefing reads each of its leads' twice (its summary, then the
+ * overview across them), and a storm of briefings reads the same leads again and again. Bounded, since they hold
+ * the sentences' text; an article is never changed in place (a changed one is a new object), so a kept entry is
+ * never stale.
+ */
+const KEPT_ARTICLES = 2_000;
+const keptCandidates = new Map<SummarySource, readonly Candidate[]>();
+
+function readCandidates(article: SummarySource): Candidate[] {
   const dek = article.dek && comparable(article.dek);
   const context = { ...(article.byline ? { byline: article.byline } : {}), ...(article.alsoRead ? { alsoRead: article.alsoRead } : {}) };
   const candidates: Candidate[] = [];

@@ -103,7 +103,7 @@ function bestOf(scored: Scored[], indices: Iterable<number>): number {
   return best;
 }
 
-function scoreCandidates(article: ExtractiveSource, candidates: Candidate[]): Scored[] {
+function scoreCandidates(article: ExtractiveSource, candidates: readonly Candidate[]): Scored[] {
   const vectors = tfIdfVectors([...candidates.map((candidate) => candidate.terms), contentTerms(article.title)]);
   const title = vectors.pop()!;
   const centrality = lexRank(vectors);
