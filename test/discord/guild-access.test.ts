@@ -110,7 +110,7 @@ describe('what a server may read', () => {
     await engine.guilds.update('g2', (settings) => ({ ...settings, sources: [own(THEIRS)] }));
     const services = { newsroom, guilds: engine.guilds, defaultSources: [SHARED] } as Pick<Services, 'newsroom' | 'guilds' | 'defaultSources'> as Services;
     const keep = async (title: string, location: string) => {
-      const article = buildArticle({ title, url: `${new URL(location).origin}/${encodeURIComponent(title)}`, paragraphs: [`${title}, as the paper reported it this morning.`] }, { source: { kind: 'feed', location }, fetchedAt: now });
+      const article = buildArticle({ title, url: `${new URL(location).origin}/${encodeURIComponent(title)}`, paragraphs: [`${title}, as the paper reported it this morning.`], alsoRead: [] }, { source: { kind: 'feed', location }, fetchedAt: now });
       await engine.articles.add(article);
       return article;
     };

@@ -1,12 +1,14 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { apiMessage } from '../../src/discord/message-guard.ts';
 import { contentMessage, type MessagePayload } from '../../src/discord/render/message-payload.ts';
 
-/** A logger that keeps what it was told, so a test can see the problems a replaced message had. */
+/** A real logger whose lines are kept, so a test can see the problems a replaced message had. */
 function recorder() {
-  const errors: Array<{ fields: unknown; message: string }> = [];
-  return { errors, logger: { error: (fields: unknown, message: string) => errors.push({ fields, message }) } };
+  const errors: Array<{ problems?: string[]; msg: string }> = [];
+  const logger = pino({ base: null, timestamp: false }, { write: (line: string) => errors.push(JSON.parse(line)) });
+  return { errors, logger };
 }
 
 const EMBED = { title: 'Ferry strike ends', url: 'https://wire.example/ferry', description: 'Crews voted to accept a pay offer.' };
@@ -57,7 +59,7 @@ describe('apiMessage', () => {
       content: 'This answer was too long for Discord; try a narrower question.',
       allowed_mentions: { parse: [], replied_user: false },
     });
-    expect(errors).toEqual([{ fields: { problems: [expect.stringContaining('content')] }, message: 'a rendered message broke Discord limits' }]);
+    expect(errors).toEqual([{ level: 50, problems: [expect.stringContaining('content')], msg: 'a rendered message broke Discord limits' }]);
   });
 
   it('replaces a message that asks Discord to parse mentions, though the type forbids it', () => {
