@@ -6,6 +6,10 @@
  * reports/. `npx stryker run --mutate src/deliver/keyword-filter.ts` measures one module alone.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
+// The specs run on the embedded engine alone: no engine is mutated, the PostgreSQL runs would double the time of
+// the scheduler's and the journal's specs, and a mutant that crashes the runner would leave their databases behind.
+process.env.HERALD_TEST_POSTGRES = 'off';
+
 export default {
   testRunner: 'vitest',
   // Not `related`: that runs every spec importing a mutated module, which for the fetcher and the message
@@ -54,7 +58,9 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   // Two cores, shared: one mutant at a time per core.
   concurrency: 2,
-  timeoutMS: 60_000,
+  // A mutant that stops a wait from ending (the fetcher's deadlines, the scheduler's sweeps) is a timeout, counted
+  // as detected; past its tests' own time, 10 s more tells such a hang from a slow machine.
+  timeoutMS: 10_000,
   // The first run, every spec once with coverage, takes minutes on this machine.
   dryRunTimeoutMinutes: 30,
   tempDirName: '.stryker-tmp',
