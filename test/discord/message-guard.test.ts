@@ -65,7 +65,16 @@ describe('apiMessage', () => {
   it('replaces a message that asks Discord to parse mentions, though the type forbids it', () => {
     const { errors, logger } = recorder();
     const parsing = { content: 'Breaking: @everyone', allowed_mentions: { parse: ['everyone'] } } as unknown as MessagePayload;
-    expect(apiMessage(parsing, logger)).toStrictEqual(apiMessage(contentMessage('This answer was too long for Discord; try a narrower question.'), logger));
-    expect(errors).toHaveLength(1);
+    expect(apiMessage(parsing, logger)).toStrictEqual({
+      content: 'This answer was too long for Discord; try a narrower question.',
+      allowed_mentions: { parse: [], replied_user: false },
+    });
+    expect(errors).toEqual([expect.objectContaining({ problems: ['allowed_mentions must parse nothing'] })]);
+  });
+});
+
+describe('contentMessage', () => {
+  it('is a message of text alone that parses no mentions', () => {
+    expect(contentMessage('Nothing new today.')).toStrictEqual({ content: 'Nothing new today.', allowed_mentions: { parse: [] } });
   });
 });
