@@ -1,5 +1,4 @@
-import type { LookupAddress, LookupAllOptions } from 'node:dns';
-import type { LookupOptions } from 'node:net';
+import type { LookupAddress, LookupAllOptions, LookupOptions } from 'node:dns';
 import { describe, expect, it } from 'vitest';
 import { blockedReason, createAddressGuard, RefusedAddressError, refusedHostReason } from '../../src/ingest/fetch/address-guard.ts';
 
@@ -120,8 +119,8 @@ describe('createAddressGuard', () => {
   it('asks DNS for every address of the family the socket wants, with its hints', async () => {
     const { asked, resolve } = dns(PUBLIC);
     const guard = createAddressGuard({ allowHosts: [], resolve });
-    await lookUp(guard, 'news.example', { family: 'IPv4' as unknown as number });
-    await lookUp(guard, 'news.example', { family: 'IPv6' as unknown as number, hints: 32 });
+    await lookUp(guard, 'news.example', { family: 'IPv4' });
+    await lookUp(guard, 'news.example', { family: 'IPv6', hints: 32 });
     await lookUp(guard, 'news.example', { family: 6 });
     await lookUp(guard, 'news.example');
     expect(asked).toEqual([{ all: true, family: 4 }, { all: true, family: 6, hints: 32 }, { all: true, family: 6 }, { all: true, family: 0 }]);
