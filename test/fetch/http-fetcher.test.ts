@@ -270,10 +270,31 @@ describe('timeouts', () => {
   });
 });
 
+describe('the address in a failure', () => {
+  it('shows control characters as spaces, and cuts a huge address short', async () => {
+    await expect(fetcher().fetch('ftp://files.example/\u0000\u0001a\n')).rejects.toThrow('ftp://files.example/ a: only http and https URLs can be fetched');
+    const huge = `ftp://files.example/${'a'.repeat(400)}`;
+    await expect(fetcher().fetch(huge)).rejects.toThrow(`${huge.slice(0, 299)}…: only http and https URLs can be fetched`);
+  });
+});
+
 describe('size limits', () => {
   it('refuses a body whose Content-Length is over the limit', async () => {
     server.route('/declared', respond(Buffer.alloc(100 * 1024, 'a')));
     await expect(fetcher().fetch(server.url('/declared'))).rejects.toThrow(`${server.url('/declared')}: response larger than 64 KiB`);
+  });
+
+  it.each([
+    [undefined, '10 MiB'],
+    [2 * 1024 * 1024, '2 MiB'],
+    [1536 * 1024, '1536 KiB'],
+    [1024, '1 KiB'],
+    [3000, '3000 bytes'],
+  ])('names a limit of %s bytes as %s', async (maxBytes, label) => {
+    const limit = maxBytes ?? 10 * 1024 * 1024;
+    server.route('/over', respond(Buffer.alloc(limit + 1, 'a')));
+    const options = maxBytes === undefined ? {} : { maxBytes };
+    await expect(createHttpFetcher({ allowHosts: ['127.0.0.1'], ...options }).fetch(server.url('/over'))).rejects.toThrow(`${server.url('/over')}: response larger than ${label}`);
   });
 
   it('stops reading a body without Content-Length once it passes the limit', async () => {
