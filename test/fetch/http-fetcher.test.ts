@@ -183,6 +183,35 @@ describe('conditional GET', () => {
     expect((await http.fetch(server.url('/changing'), { conditional: true })).status).toBe(304);
   });
 
+  it('writes validators only when a response changes them', async () => {
+    // The publisher's answers, in order: no validators, then an ETag and a date, then 304s.
+    const answers: Array<[status: number, headers: Record<string, string>]> = [
+      [200, {}],
+      [200, { etag: '"v1"', 'last-modified': 'Wed, 21 Oct 2015 07:28:00 GMT' }],
+      [304, { etag: '"v1"', 'last-modified': 'Wed, 21 Oct 2015 07:28:00 GMT' }],
+      [304, { etag: '"v1"', 'last-modified': 'Thu, 22 Oct 2015 07:28:00 GMT' }],
+      [304, { etag: '"v2"', 'last-modified': 'Thu, 22 Oct 2015 07:28:00 GMT' }],
+    ];
+    server.route('/validated', (_request, response) => {
+      const [status, headers] = answers.shift()!;
+      response.writeHead(status, headers).end(status === 200 ? '<rss/>' : undefined);
+    });
+    const store = createMemoryValidatorStore();
+    const written: Array<{ etag?: string; lastModified?: string }> = [];
+    const http = fetcher({ validators: { get: (url) => store.get(url), set: async (url, value) => (written.push(value), store.set(url, value)) } });
+    for (let fetches = 0; fetches < 5; fetches += 1) await http.fetch(server.url('/validated'), { conditional: true });
+    expect(written).toEqual([
+      { etag: '"v1"', lastModified: 'Wed, 21 Oct 2015 07:28:00 GMT' },
+      { etag: '"v1"', lastModified: 'Thu, 22 Oct 2015 07:28:00 GMT' },
+      { etag: '"v2"', lastModified: 'Thu, 22 Oct 2015 07:28:00 GMT' },
+    ]);
+  });
+
+  it('takes a 304 it did not ask for as the failure it is', async () => {
+    server.route('/unasked-304', (_request, response) => response.writeHead(304, { etag: '"x"' }).end());
+    await expect(fetcher().fetch(server.url('/unasked-304'))).rejects.toThrow('HTTP 304 Not Modified');
+  });
+
   it('asks conditionally at the address a feed has moved to', async () => {
     server.route('/moved-feed', redirect('/new-feed', 301));
     server.route('/new-feed', (request, response) => {
