@@ -208,7 +208,9 @@ describe('conditional GET', () => {
   });
 
   it('takes a 304 it did not ask for as the failure it is', async () => {
-    server.route('/unasked-304', (_request, response) => response.writeHead(304, { etag: '"x"' }).end());
+    server.route('/unasked-304', (_request, response) => {
+      response.writeHead(304, { etag: '"x"' }).end();
+    });
     await expect(fetcher().fetch(server.url('/unasked-304'))).rejects.toThrow('HTTP 304 Not Modified');
   });
 
