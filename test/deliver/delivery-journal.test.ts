@@ -1,5 +1,6 @@
-import { afterEach, expect, it } from 'vitest';
-import type { DeliveryRun } from '../../src/deliver/delivery-journal.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createKeyvDeliveryJournal, type DeliveryRun } from '../../src/deliver/delivery-journal.ts';
+import { openStore } from '../../src/store/open-store.ts';
 import { describeEachEngine, engineOpener } from '../support/store-engines.ts';
 
 function run(scheduleId: string, slot: string, status: DeliveryRun['status'] = 'pending'): DeliveryRun {
@@ -48,5 +49,52 @@ describeEachEngine('delivery journal', (engine) => {
     await journal.save({ ...run('s1', '2024-09-12T08:00', 'sent'), finishedAt: '2024-09-12T08:00:05.000Z' });
     await journal.save({ ...run('s1', '2024-09-13T08:00', 'empty'), finishedAt: '2024-09-13T08:00:01.000Z' });
     expect(await journal.lastFinished('s1')).toBe('2024-09-13T08:00:01.000Z');
+  });
+});
+
+/**
+ * The index of pending slots is how a run finds unfinished ones without reading a month of every channel's runs;
+ * its collections are the stored layout, read here as a store written by an older Herald would be.
+ */
+describe('delivery journal: the index of pending runs', () => {
+  const DAY = 86_400_000;
+  async function journalOnMemory() {
+    const store = await openStore('memory:');
+    return { journal: createKeyvDeliveryJournal(store, 30 * DAY), index: store.collection<string[]>('delivery_pending'), runs: store.collection<DeliveryRun>('delivery_runs') };
+  }
+
+  it('lists each pending slot once, however often its run is saved, and drops a schedule once none is pending', async () => {
+    const { journal, index } = await journalOnMemory();
+    await journal.save(run('s1', '2024-09-12T08:00'));
+    await journal.save(run('s1', '2024-09-13T08:00'));
+    await journal.save({ ...run('s1', '2024-09-12T08:00'), messageIds: ['m1'] });
+    expect(await index.get('s1')).toEqual(['2024-09-12T08:00', '2024-09-13T08:00']);
+    await journal.save(run('s1', '2024-09-12T08:00', 'sent'));
+    expect(await index.get('s1')).toEqual(['2024-09-13T08:00']);
+    await journal.save(run('s1', '2024-09-13T08:00', 'empty'));
+    expect(await index.get('s1')).toBeUndefined();
+  });
+
+  it('lists no slot for a run that finished at its first save', async () => {
+    const { journal, index } = await journalOnMemory();
+    await journal.save(run('s1', '2024-09-12T08:00', 'empty'));
+    expect(await index.get('s1')).toBeUndefined();
+  });
+
+  it('passes over a slot the index still lists whose run finished before the index was told, or was let go', async () => {
+    const { journal, index, runs } = await journalOnMemory();
+    await journal.save(run('s1', '2024-09-12T08:00'));
+    await journal.save(run('s1', '2024-09-14T08:00'));
+    // A crash between the run's write and the index's: the run is sent, the index still lists it.
+    await runs.set('s1 2024-09-12T08:00', run('s1', '2024-09-12T08:00', 'sent'));
+    await index.set('s1', ['2024-09-12T08:00', '2024-09-13T08:00', '2024-09-14T08:00']);
+    expect((await journal.unfinished('s1')).map((entry) => entry.slot)).toEqual(['2024-09-14T08:00']);
+  });
+
+  it('keeps when the schedule last finished while a later run is pending', async () => {
+    const { journal } = await journalOnMemory();
+    await journal.save({ ...run('s1', '2024-09-12T08:00', 'sent'), finishedAt: '2024-09-12T08:00:05.000Z' });
+    await journal.save(run('s1', '2024-09-13T08:00'));
+    expect(await journal.lastFinished('s1')).toBe('2024-09-12T08:00:05.000Z');
   });
 });

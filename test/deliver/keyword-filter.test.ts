@@ -16,6 +16,7 @@ describe('compileKeywords', () => {
     expect(matches('a.m.', 'at 9 a.m. on Monday')).toBe(true);
     expect(matches('a.m.', 'at 9 axmy on Monday')).toBe(false);
     expect(matches('  rail strike ', 'a rail\n  strike called off')).toBe(true);
+    expect(matches('rail  strike', 'a rail strike called off')).toBe(true);
   });
 
   it('reads /pattern/ as a case-insensitive regular expression', () => {
@@ -34,6 +35,9 @@ describe('compileKeywords', () => {
     ['/(a|aa)*b/', 'is refused: a repeated group may not repeat or alternate inside'],
     ['/(\\w+\\s?)*$/', 'is refused: a repeated group may not repeat or alternate inside'],
     ['/((a+))+/', 'is refused: a repeated group may not repeat or alternate inside'],
+    ['/(a*)*/', 'is refused: a repeated group may not repeat or alternate inside'],
+    ['/(a{1,3})+/', 'is refused: a repeated group may not repeat or alternate inside'],
+    ['/(a+){2,}/', 'is refused: a repeated group may not repeat or alternate inside'],
     ['/[\\]](a+)+/', 'is refused: a repeated group may not repeat or alternate inside'],
     ['/(x)\\1/', 'is refused: backreferences are not allowed'],
     [`/${'a'.repeat(101)}/`, 'is longer than 100 characters'],
@@ -45,6 +49,14 @@ describe('compileKeywords', () => {
 
   it('accepts an ordinary alternation and character classes', () => {
     expect(() => compileKeywords(['/(rail|ferry) strike/', '/[A-Z]{2,5} report/'])).not.toThrow();
+  });
+
+  it('accepts a repeated group with nothing repeated or alternated inside', () => {
+    expect(() => compileKeywords(['/(ab)+ strike/'])).not.toThrow();
+  });
+
+  it('quotes only the start of a pattern it refuses as too long', () => {
+    expect(() => compileKeywords([`/${'a'.repeat(120)}/`])).toThrow(`the pattern /${'a'.repeat(39)}… is longer than 100 characters`);
   });
 
   it('accepts a pattern of exactly 100 characters', () => {

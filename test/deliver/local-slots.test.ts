@@ -23,6 +23,21 @@ describe('dueSlots', () => {
     expect(slots.map((slot) => slot.key)).toEqual(['2024-07-08T07:30']);
   });
 
+  it('counts the slots after `from` up to `to`, not one at or before `from`', () => {
+    const slots = dueSlots(parseCrons(['59 7 * * *', '1 8 * * *']), 'UTC', at('2024-09-12T07:59:00Z'), at('2024-09-12T08:02:00Z'));
+    expect(slots).toEqual([{ key: '2024-09-12T08:01', at: at('2024-09-12T08:01:00Z') }]);
+  });
+
+  it('runs a schedule naming a day of the month on that day only', () => {
+    const slots = dueSlots(parseCrons(['0 8 13 * *']), 'UTC', at('2024-10-01T00:00:00Z'), at('2024-10-31T00:00:00Z'));
+    expect(slots.map((slot) => slot.key)).toEqual(['2024-10-13T08:00']);
+  });
+
+  it('runs a schedule naming both a day of the month and a weekday on either, as cron does', () => {
+    const slots = dueSlots(parseCrons(['0 8 13 * 5']), 'UTC', at('2024-10-01T00:00:00Z'), at('2024-10-31T00:00:00Z'));
+    expect(slots.map((slot) => slot.key)).toEqual(['2024-10-04T08:00', '2024-10-11T08:00', '2024-10-13T08:00', '2024-10-18T08:00', '2024-10-25T08:00']);
+  });
+
   it('gives every time of a time list its own slot', () => {
     const slots = dueSlots(parseCrons(['0 8 * * *', '30 18 * * *']), 'America/New_York', at('2024-01-10T00:00:00Z'), at('2024-01-11T00:00:00Z'));
     expect(slots.map((slot) => slot.key)).toEqual(['2024-01-10T08:00', '2024-01-10T18:30']);
@@ -45,6 +60,16 @@ describe('dueSlots', () => {
 });
 
 describe('nextSlot', () => {
+  it('finds a slot at the start of the next hour', () => {
+    expect(nextSlot(parseCrons(['0 8 * * *']), 'UTC', at('2024-09-12T07:30:00Z'))).toEqual({ key: '2024-09-12T08:00', at: at('2024-09-12T08:00:00Z') });
+  });
+
+  it('looks no further ahead than it is asked to', () => {
+    const crons = parseCrons(['1 8 13 9 *']);
+    expect(nextSlot(crons, 'UTC', at('2024-09-12T08:00:00Z'), 1)).toBeUndefined();
+    expect(nextSlot(crons, 'UTC', at('2024-09-12T08:00:00Z'), 2)).toEqual({ key: '2024-09-13T08:01', at: at('2024-09-13T08:01:00Z') });
+  });
+
   it('finds the next weekday run in the schedule’s zone', () => {
     expect(nextSlot(parseCrons(['30 7 * * 1-5']), 'Europe/London', at('2024-07-05T07:00:00Z'))).toEqual({ key: '2024-07-08T07:30', at: at('2024-07-08T06:30:00Z') });
   });

@@ -8,14 +8,20 @@ describe('parseScheduleTime', () => {
     ['08:00,18:30', ['0 8 * * *', '30 18 * * *']],
     ['08:00, 18:30', ['0 8 * * *', '30 18 * * *']],
     ['07:30 weekdays', ['30 7 * * 1-5']],
+    ['  07:30   Weekdays ', ['30 7 * * 1-5']],
+    ['23:59', ['59 23 * * *']],
     ['30 7 * * 1-5', ['30 7 * * 1-5']],
     ['instant', ['*/5 * * * *']],
   ])('reads %s as %j', (input, crons) => {
     expect(parseScheduleTime(input)).toEqual(crons);
   });
 
-  it.each([['25:00'], ['08:60'], ['61 * * * *'], ['every morning'], ['* * * * * *'], ['']])('refuses %j with a one-line reason', (input) => {
+  it.each([['25:00'], ['08:60'], ['61 * * * *'], ['every morning'], ['* * * * * *'], [''], ['at 08:00'], ['08:00 tomorrow'], ['weekdays08:00']])('refuses %j with a one-line reason', (input) => {
     expect(() => parseScheduleTime(input)).toThrow(/time|cron/);
+  });
+
+  it('quotes what the admin typed, without the spaces around it, when it refuses it', () => {
+    expect(() => parseScheduleTime('  every morning ')).toThrow('"every morning" is not a time such as 08:00');
   });
 });
 

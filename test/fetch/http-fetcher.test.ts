@@ -183,6 +183,37 @@ describe('conditional GET', () => {
     expect((await http.fetch(server.url('/changing'), { conditional: true })).status).toBe(304);
   });
 
+  it('writes validators only when a response changes them', async () => {
+    // The publisher's answers, in order: no validators, then an ETag and a date, then 304s.
+    const answers: Array<[status: number, headers: Record<string, string>]> = [
+      [200, {}],
+      [200, { etag: '"v1"', 'last-modified': 'Wed, 21 Oct 2015 07:28:00 GMT' }],
+      [304, { etag: '"v1"', 'last-modified': 'Wed, 21 Oct 2015 07:28:00 GMT' }],
+      [304, { etag: '"v1"', 'last-modified': 'Thu, 22 Oct 2015 07:28:00 GMT' }],
+      [304, { etag: '"v2"', 'last-modified': 'Thu, 22 Oct 2015 07:28:00 GMT' }],
+    ];
+    server.route('/validated', (_request, response) => {
+      const [status, headers] = answers.shift()!;
+      response.writeHead(status, headers).end(status === 200 ? '<rss/>' : undefined);
+    });
+    const store = createMemoryValidatorStore();
+    const written: Array<{ etag?: string; lastModified?: string }> = [];
+    const http = fetcher({ validators: { get: (url) => store.get(url), set: async (url, value) => (written.push(value), store.set(url, value)) } });
+    for (let fetches = 0; fetches < 5; fetches += 1) await http.fetch(server.url('/validated'), { conditional: true });
+    expect(written).toEqual([
+      { etag: '"v1"', lastModified: 'Wed, 21 Oct 2015 07:28:00 GMT' },
+      { etag: '"v1"', lastModified: 'Thu, 22 Oct 2015 07:28:00 GMT' },
+      { etag: '"v2"', lastModified: 'Thu, 22 Oct 2015 07:28:00 GMT' },
+    ]);
+  });
+
+  it('takes a 304 it did not ask for as the failure it is', async () => {
+    server.route('/unasked-304', (_request, response) => {
+      response.writeHead(304, { etag: '"x"' }).end();
+    });
+    await expect(fetcher().fetch(server.url('/unasked-304'))).rejects.toThrow('HTTP 304 Not Modified');
+  });
+
   it('asks conditionally at the address a feed has moved to', async () => {
     server.route('/moved-feed', redirect('/new-feed', 301));
     server.route('/new-feed', (request, response) => {
@@ -268,10 +299,31 @@ describe('timeouts', () => {
   });
 });
 
+describe('the address in a failure', () => {
+  it('shows control characters as spaces, and cuts a huge address short', async () => {
+    await expect(fetcher().fetch('ftp://files.example/\u0000\u0001a\n')).rejects.toThrow('ftp://files.example/ a: only http and https URLs can be fetched');
+    const huge = `ftp://files.example/${'a'.repeat(400)}`;
+    await expect(fetcher().fetch(huge)).rejects.toThrow(`${huge.slice(0, 299)}…: only http and https URLs can be fetched`);
+  });
+});
+
 describe('size limits', () => {
   it('refuses a body whose Content-Length is over the limit', async () => {
     server.route('/declared', respond(Buffer.alloc(100 * 1024, 'a')));
     await expect(fetcher().fetch(server.url('/declared'))).rejects.toThrow(`${server.url('/declared')}: response larger than 64 KiB`);
+  });
+
+  it.each([
+    [undefined, '10 MiB'],
+    [2 * 1024 * 1024, '2 MiB'],
+    [1536 * 1024, '1536 KiB'],
+    [1024, '1 KiB'],
+    [3000, '3000 bytes'],
+  ])('names a limit of %s bytes as %s', async (maxBytes, label) => {
+    const limit = maxBytes ?? 10 * 1024 * 1024;
+    server.route('/over', respond(Buffer.alloc(limit + 1, 'a')));
+    const options = maxBytes === undefined ? {} : { maxBytes };
+    await expect(createHttpFetcher({ allowHosts: ['127.0.0.1'], ...options }).fetch(server.url('/over'))).rejects.toThrow(`${server.url('/over')}: response larger than ${label}`);
   });
 
   it('stops reading a body without Content-Length once it passes the limit', async () => {

@@ -2,17 +2,16 @@ import { escapeMarkdown } from 'discord.js';
 import { splitSentences } from '../../brief/sentences/split-sentences.ts';
 import { TITLE_MAX, URL_MAX } from './embed-limits.ts';
 
-/**
- * Characters a feed can carry that Discord should never see: C0 and C1 controls other than the line break,
- * unpaired surrogates (which do not survive JSON to Discord's servers), the byte-order mark, and the
- * bidirectional overrides that can make a headline display as something other than what it says.
- */
-const INVISIBLE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const ZERO_WIDTH_SPACE = '\u200B';
-
 /** Untrusted text with its line breaks normalised and every invisible or control character removed. */
 export function cleanText(text: string): string {
-  return text.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/\t/g, ' ').replace(INVISIBLE, '');
+  /**
+   * Characters a feed can carry that Discord should never see: C0 and C1 controls other than the line break,
+   * unpaired surrogates (which do not survive JSON to Discord's servers), the byte-order mark, and the
+   * bidirectional overrides that can make a headline display as something other than what it says. Written
+   * here rather than once at load so that `npm run mutate` can change it (README, Mutation scores).
+   */
+  const invisible = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  return text.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/\t/g, ' ').replace(invisible, '');
 }
 
 /** Text for a one-line place such as a title: every run of whitespace, line breaks included, becomes one space. */
@@ -26,7 +25,8 @@ export function oneLine(text: string): string {
  * from showing a mention that looks real.
  */
 export function neutraliseMentions(text: string): string {
-  return text.replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`).replace(/<@([!&]?\d)/g, `<@${ZERO_WIDTH_SPACE}$1`);
+  const zeroWidthSpace = '\u200B';
+  return text.replace(/@(everyone|here)/gi, `@${zeroWidthSpace}$1`).replace(/<@([!&]?\d)/g, `<@${zeroWidthSpace}$1`);
 }
 
 /**

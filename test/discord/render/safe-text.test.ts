@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   cleanText,
   escapeUntrusted,
+  fitPlain,
   fitUntrusted,
   neutraliseMentions,
+  oneLine,
   safeLink,
   safeUrl,
   truncateAtSentence,
@@ -25,6 +27,10 @@ describe('escapeUntrusted', () => {
 
   it('escapes block quotes, subtext, headings and lists that open a line', () => {
     expect(escapeUntrusted('> quoted\n-# small\n# Heading\n- item\n1. first')).toBe('\\> quoted\n\\-# small\n\\# Heading\n\\- item\n1\\. first');
+  });
+
+  it('escapes a block quote indented by spaces, and leaves a > inside a line as it is', () => {
+    expect(escapeUntrusted('  > quoted\nprices 3 > 2')).toBe('  \\> quoted\nprices 3 > 2');
   });
 
   it('escapes code, spoilers, strikethrough and underline', () => {
@@ -57,6 +63,28 @@ describe('cleanText', () => {
 
   it('removes an unpaired surrogate and keeps a whole emoji', () => {
     expect(cleanText('x\uD83Dy 📰')).toBe('xy 📰');
+    expect(cleanText('x\uDCF0y \uD83D')).toBe('xy ');
+  });
+
+  it('removes the byte-order mark and invisible direction marks', () => {
+    expect(cleanText('\uFEFFStorm\u200E warning\u200F')).toBe('Storm warning');
+  });
+
+  it('makes every kind of line break a line feed, and a tab a space', () => {
+    expect(cleanText('a\rb\r\nc\u2028d\u2029e\tf')).toBe('a\nb\nc\nd\ne f');
+  });
+});
+
+describe('oneLine', () => {
+  it('makes every run of whitespace one space, with none at either end', () => {
+    expect(oneLine(' Ferry\n\n strike  ends ')).toBe('Ferry strike ends');
+  });
+});
+
+describe('fitPlain', () => {
+  it('puts cleaned text on one line, with its mentions broken, within the budget', () => {
+    expect(fitPlain('Ferry\u202E\n strike @everyone ', 100)).toBe('Ferry strike @\u200Beveryone');
+    expect(fitPlain('Ferry crews ended their strike. Services resume on Monday.', 40)).toBe('Ferry crews ended their strike.');
   });
 });
 
@@ -77,6 +105,11 @@ describe('safeUrl', () => {
   it('refuses an address longer than 2048 characters', () => {
     expect(safeUrl(`https://courier.example/${'a'.repeat(2048)}`)).toBeUndefined();
   });
+
+  it('accepts an address of exactly 2048 characters', () => {
+    const url = `https://courier.example/${'a'.repeat(2048 - 'https://courier.example/'.length)}`;
+    expect(safeUrl(url)).toBe(url);
+  });
 });
 
 describe('safeLink', () => {
@@ -88,6 +121,10 @@ describe('safeLink', () => {
     const link = safeLink('x](http://evil.example) [y', 'https://courier.example/real');
     expect(linkTargets(link)).toEqual(['https://courier.example/real']);
     expect(link.match(/]/g)).toHaveLength(1);
+  });
+
+  it('shows square brackets in a title as parentheses', () => {
+    expect(safeLink('Storm [update]', 'https://courier.example/storm')).toBe('[Storm (update)](https://courier.example/storm)');
   });
 
   it('keeps a markdown link inside a title from becoming a link', () => {
@@ -110,6 +147,11 @@ describe('truncateAtSentence', () => {
 
   it('returns text that fits unchanged', () => {
     expect(truncateAtSentence(text, text.length)).toBe(text);
+    expect(truncateAtSentence(`${text}\n`, text.length + 1)).toBe(`${text}\n`);
+  });
+
+  it('keeps a sentence that ends exactly at the budget', () => {
+    expect(truncateAtSentence(text, 58)).toBe('Ferry crews ended their strike. Services resume on Monday.');
   });
 
   it('cuts after the last sentence that fits', () => {
@@ -122,6 +164,19 @@ describe('truncateAtSentence', () => {
 
   it('cuts at a word with an ellipsis when not even the first sentence fits', () => {
     expect(truncateAtSentence(text, 20)).toBe('Ferry crews ended…');
+  });
+
+  it('keeps the last word whole when the cut falls just after it', () => {
+    expect(truncateAtSentence('Ferry crews ended their', 12)).toBe('Ferry crews…');
+  });
+
+  it('drops a word the cut falls inside, however long it is, and the dashes before it', () => {
+    expect(truncateAtSentence('Ferry crews ended their strike', 22)).toBe('Ferry crews ended…');
+    expect(truncateAtSentence('Ferry strike ends — crews vote', 22)).toBe('Ferry strike ends…');
+  });
+
+  it('cuts at a word after an emoji without losing a character', () => {
+    expect(truncateAtSentence('📰 Ferry crews ended their strike today', 15)).toBe('📰 Ferry crews…');
   });
 
   it('cuts a single word longer than the budget mid-word', () => {
@@ -143,6 +198,10 @@ describe('fitUntrusted', () => {
     for (const max of [1, 2, 10, 256, 4096]) {
       expect(fitUntrusted('*_~`|'.repeat(2000), max).length).toBeLessThanOrEqual(max);
     }
+  });
+
+  it('gives back only what escaping added, keeping every word that fits once escaped', () => {
+    expect(fitUntrusted('*Ferry* crews *ended*. *Strike* over.', 15)).toBe('\\*Ferry\\*…');
   });
 
   it('trims whole sentences when escaping pushes the text over', () => {
