@@ -1,3 +1,4 @@
+import escapeStringRegexp from 'escape-string-regexp';
 import { InputError } from '../input-error.ts';
 import type { Article } from '../model/article.ts';
 
@@ -12,7 +13,7 @@ export function compileKeywords(entries: string[]): RegExp[] {
   return entries.map((entry) => {
     const text = entry.trim();
     const regex = /^\/(.+)\/$/s.exec(text)?.[1];
-    if (regex === undefined) return new RegExp(`(?<![\\p{L}\\p{N}])${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'iu');
+    if (regex === undefined) return new RegExp(`(?<![\\p{L}\\p{N}])${escapeStringRegexp(text).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'iu');
     if (regex.length > MAX_PATTERN) throw new InputError(`the pattern ${text.slice(0, 40)}… is longer than ${MAX_PATTERN} characters`);
     const unsafe = unsafeReason(regex);
     if (unsafe) throw new InputError(`the pattern ${text} is refused: ${unsafe}`);
