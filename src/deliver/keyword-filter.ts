@@ -32,7 +32,8 @@ export function compileKeywords(entries: string[]): RegExp[] {
  */
 function unsafeReason(pattern: string): string | undefined {
   if (/\\[1-9]|\\k</.test(pattern)) return 'backreferences are not allowed';
-  const groups: Array<{ start: number; risky: boolean }> = [];
+  // Whether each open group holds a repetition or an alternation so far.
+  const groups: Array<{ risky: boolean }> = [];
   for (let index = 0; index < pattern.length; index += 1) {
     const char = pattern[index]!;
     if (char === '\\') {
@@ -43,7 +44,7 @@ function unsafeReason(pattern: string): string | undefined {
       while (index < pattern.length && pattern[index] !== ']') index += pattern[index] === '\\' ? 2 : 1;
       continue;
     }
-    if (char === '(') groups.push({ start: index, risky: false });
+    if (char === '(') groups.push({ risky: false });
     else if ((char === '+' || char === '*' || char === '{' || char === '|') && groups.length) groups.at(-1)!.risky = true;
     else if (char === ')') {
       const group = groups.pop();
