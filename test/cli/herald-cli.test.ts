@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -118,9 +118,14 @@ describe('herald ingest', () => {
     expect(run.code).toBe(1);
   });
 
-  it("completes a feed's teasers from their pages", async () => {
+  /** A feed of one teaser whose page holds the whole article. */
+  async function serveTeasers(): Promise<void> {
     server.route('/teasers.xml', respond(`<rss version="2.0"><channel><title>Teasers</title><item><title>Vote count delayed</title><link>${server.url('/full-story')}</link><description>Counting was suspended…</description></item></channel></rss>`, { 'content-type': 'application/rss+xml' }));
-    server.route('/full-story', respond(await import('node:fs/promises').then((fs) => fs.readFile(fixture('html/opengraph-only.html'), 'utf8'))));
+    server.route('/full-story', respond(await readFile(fixture('html/opengraph-only.html'), 'utf8')));
+  }
+
+  it("completes a feed's teasers from their pages", async () => {
+    await serveTeasers();
     const store = path.join(workdir, 'teasers.sqlite');
     const run = await runHerald(['ingest', server.url('/teasers.xml'), '--json'], { HERALD_STORE: store, HERALD_ALLOW_HOSTS: '127.0.0.1' });
     expect(JSON.parse(run.stdout)).toEqual({ new: 1, duplicate: 0, failed: 0 });
@@ -135,6 +140,7 @@ describe('herald ingest', () => {
   });
 
   it('does not fetch a teaser page again once its article is stored', async () => {
+    await serveTeasers();
     const env = { HERALD_STORE: path.join(workdir, 'teasers-again.sqlite'), HERALD_ALLOW_HOSTS: '127.0.0.1' };
     await runHerald(['ingest', server.url('/teasers.xml')], env);
     const before = server.requests.filter((request) => request === 'GET /full-story').length;
