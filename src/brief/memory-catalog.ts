@@ -3,6 +3,7 @@ import { articleTime } from '../model/article.ts';
 import { canonicalUrl } from '../model/canonical-url.ts';
 import type { ArticleCatalog, CatalogSearch, Scope, SearchHit } from './article-catalog.ts';
 import { rankRelatedCandidates, relatedKeys, storyRelatedKeys } from './also-read/related-candidates.ts';
+import { forgetRemembered } from './cluster/remember-each.ts';
 import { createSearchIndex } from './search/search-index.ts';
 
 /**
@@ -115,6 +116,7 @@ export function createMemoryCatalog(options: { retentionMs: number }): ArticleCa
         articles.delete(id);
         for (const key of relatedKeys(article.topics)) byRelatedKey.get(key)?.delete(id);
       }
+      if (removed > 0) forgetRemembered();
       version += 1;
       return removed;
     },

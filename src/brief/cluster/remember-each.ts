@@ -5,6 +5,7 @@
  */
 export function rememberEach<T>(work: (key: string) => T, most: number): (key: string) => T {
   const remembered = new Map<string, T>();
+  tables.add(remembered);
   return (key) => {
     let value = remembered.get(key);
     if (value === undefined) {
@@ -13,4 +14,14 @@ export function rememberEach<T>(work: (key: string) => T, most: number): (key: s
     }
     return value;
   };
+}
+
+const tables = new Set<Map<string, unknown>>();
+
+/**
+ * Lets go of everything remembered, as the store lets go of old articles: the words and names of articles long gone
+ * would otherwise stay until a table filled, and a process running for weeks would hold them all that time.
+ */
+export function forgetRemembered(): void {
+  for (const table of tables) table.clear();
 }

@@ -38,23 +38,19 @@ const MAX_CANDIDATES = 80;
  * would add nothing (and could not be measured against it).
  */
 export function candidateSentences(article: SummarySource): readonly Candidate[] {
-  const kept = keptCandidates.get(article);
-  // Taken out and put back, so that the entry let go when the cache is full is the one used longest ago.
-  if (kept) keptCandidates.delete(article);
-  const candidates = kept ?? readCandidates(article);
-  keptCandidates.set(article, candidates);
-  if (keptCandidates.size > KEPT_ARTICLES) keptCandidates.delete(keptCandidates.keys().next().value!);
+  let candidates = keptCandidates.get(article);
+  if (!candidates) keptCandidates.set(article, (candidates = readCandidates(article)));
   return candidates;
 }
 
 /**
- * The candidates of the articles read last: a topic briefing reads each of its leads' twice (its summary, then the
- * overview across them), and a storm of briefings reads the same leads again and again. Bounded, since they hold
- * the sentences' text; an article is never changed in place (a changed one is a new object), so a kept entry is
- * never stale.
+ * The candidates of every article read, kept as long as the article itself is (the entry goes with it): a topic
+ * briefing reads each of its leads' twice (its summary, then the overview across them), and a storm of briefings
+ * reads the same leads again and again. Held by the article, not by a table of the last ones read, which would keep
+ * articles the store has let go (and their clustering features) alive; an article is never changed in place (a
+ * changed one is a new object), so a kept entry is never stale.
  */
-const KEPT_ARTICLES = 2_000;
-const keptCandidates = new Map<SummarySource, readonly Candidate[]>();
+const keptCandidates = new WeakMap<SummarySource, readonly Candidate[]>();
 
 function readCandidates(article: SummarySource): Candidate[] {
   const dek = article.dek && comparable(article.dek);
