@@ -4,11 +4,12 @@ import type { Command, CommandRequest, Responder, Services } from '../../src/dis
 import { dispatchAutocomplete, dispatchCommand } from '../../src/discord/dispatch.ts';
 import { contentMessage, type MessagePayload } from '../../src/discord/render/message-payload.ts';
 import { InputError } from '../../src/input-error.ts';
+import { commandRequest } from '../support/command-request.ts';
 
 const services = { owedNotice: async () => undefined } as unknown as Services;
 
 function request(commandName: string): CommandRequest {
-  return { commandName, guildId: 'guild', channelId: 'channel', user: { id: 'u', name: 'u' }, memberPermissions: 0n, subcommand: () => null, string: () => null, integer: () => null, boolean: () => null, channel: () => null, role: () => null, targetMessage: () => null };
+  return commandRequest({ commandName, guildId: 'guild', channelId: 'channel', user: { id: 'u', name: 'u' } });
 }
 
 function recorder(): Responder & { calls: string[]; sent: Array<{ message: MessagePayload; ephemeral: boolean }> } {

@@ -2,34 +2,18 @@ import { PermissionFlagsBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Newsroom } from '../../src/brief/newsroom.ts';
 import { createExtractiveSummarizer } from '../../src/brief/summarize/extractive-summarizer.ts';
-import type { CommandRequest, Services } from '../../src/discord/command.ts';
+import type { Services } from '../../src/discord/command.ts';
 import { articleInScope, guildScope, readers, requireGuild, requireManageGuild, requirePoster } from '../../src/discord/guild-access.ts';
 import { ENGLISH } from '../../src/discord/i18n/english.ts';
 import { replyText } from '../../src/discord/i18n/reply-text.ts';
 import { buildArticle } from '../../src/ingest/build-article.ts';
 import { openEmbeddedEngine } from '../../src/store/embedded-engine.ts';
 import type { StoreEngine } from '../../src/store/store-engine.ts';
+import { commandRequest } from '../support/command-request.ts';
 
 const { ManageGuild, Administrator, SendMessages, EmbedLinks, ViewChannel } = PermissionFlagsBits;
 
-/** A slash command used in server g1 (or in a direct message with guildId null) by a member with these permissions. */
-function request(fields: Partial<CommandRequest> = {}): CommandRequest {
-  return {
-    commandName: 'news',
-    guildId: 'g1',
-    channelId: 'c1',
-    user: { id: 'u1', name: 'reader' },
-    memberPermissions: 0n,
-    subcommand: () => null,
-    string: () => null,
-    integer: () => null,
-    boolean: () => null,
-    channel: () => null,
-    role: () => null,
-    targetMessage: () => null,
-    ...fields,
-  };
-}
+const request = commandRequest;
 
 describe('requireGuild', () => {
   it('gives the server a command was used in', () => {
