@@ -103,13 +103,15 @@ describe.skipIf(!hasPostgres)('PostgreSQL shared by several processes', () => {
   it('counts a request late from its instant, not from when the answer reserving it was read', async () => {
     const pool = await migratedDatabase();
     let reservations = 0;
-    // The second reservation's answer is read 600 ms after the database gave it, as in a process busy composing a
-    // digest: its instant, 250 ms after the first, has long gone by then, though the wait it was given has not.
+    // The second reservation's answer is read 1.5 s after the database gave it, as in a process busy composing a
+    // digest: its instant, 250 ms after the first, has long gone by then, though the wait it was given has not. Far
+    // past the spacing, so that the process's estimate of the database's clock, a busy machine's round trip off,
+    // cannot make it look on time.
     const slowlyRead = {
       query: async (...args: Parameters<Pool['query']>) => {
         reservations += 1;
         const answer = await pool.query(...args);
-        if (reservations === 2) await new Promise((resolve) => setTimeout(resolve, 600));
+        if (reservations === 2) await new Promise((resolve) => setTimeout(resolve, 1_500));
         return answer;
       },
     } as unknown as Pool;
