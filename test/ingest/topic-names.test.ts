@@ -71,6 +71,12 @@ describe('extractTopics: names in English', () => {
     expect(topics).not.toContain('Primary School');
   });
 
+  it("keeps a saint's name whole when it opens the text", () => {
+    const topics = topicsOf('saint-opens-sentence');
+    expect(topics).toContain("St Anne's Primary School");
+    expect(topics).not.toContain('St');
+  });
+
   it('keeps initials inside a name, and takes no two bare letters for one', () => {
     const topics = topicsOf('initials-in-names');
     expect(topics).toEqual(expect.arrayContaining(['CRISPR Therapeutics', 'Medicare Part D']));
@@ -127,6 +133,12 @@ describe('extractTopics: names in other languages', () => {
     const topics = topicsOf('french-institutions');
     expect(topics).toEqual(expect.arrayContaining(['Assemblée nationale', 'Front national', 'Parti socialiste']));
     expect(topics).not.toContain('Assemblée');
+  });
+
+  it('takes a given name after a German relative pronoun for a name, not a noun: der Martin Winterkorn', () => {
+    const topics = topicsOf('relative-before-name');
+    expect(topics).toContain('Martin Winterkorn');
+    expect(topics).not.toContain('Martin');
   });
 
   it('reads initials in brackets as the union the text names in full', () => {

@@ -1,3 +1,4 @@
+import { isGivenName } from './given-names.ts';
 import { isTitle, NAME_PARTICLES, type NameWords } from './name-words.ts';
 
 export interface NameRun {
@@ -38,10 +39,13 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
     const lower = token.text.toLowerCase();
     // Mid-sentence, a capitalised stop word is a name ("Stephan Weil", "La Moncloa").
     if (!isCapitalised(token.text) || (token.opensSentence && lists.stop.has(lower)) || lists.days.has(lower) || isTitle(token.text, lists) || nouns.has(lower)) return false;
+    // A saint's name opens a place's or a school's ("St Anne's Primary School") wherever it stands, which compromise
+    // does not see at the start of a sentence.
+    const next = tokens[index + 1];
+    if (SAINT.test(token.text) && next && joined(token, next, text) && isCapitalised(next.text)) return true;
     // compromise tells a name opening a sentence from a common word; without it the text must show it.
     if (isNameWord) return isNameWord(token);
     if (!token.opensSentence || capitalisedMidSentence.has(lower)) return true;
-    const next = tokens[index + 1];
     return Boolean(next && joined(token, next, text) && isCapitalised(next.text) && !lists.stop.has(next.text.toLowerCase()));
   });
   const runs: NameRun[] = [...bearers];
@@ -105,16 +109,19 @@ function commonNouns(tokens: Token[], text: string, lists: NameWords): Set<strin
   if (lists.nounMarkers.size === 0) return nouns;
   const marked = new Map<string, number>();
   const bare = new Map<string, number>();
+  const beforeName = new Set<string>();
   tokens.forEach((token, index) => {
     if (!isCapitalised(token.text) || token.opensSentence) return;
     const lower = token.text.toLowerCase();
     if (NOUN_ENDING.test(lower)) nouns.add(lower);
     const before = tokens[index - 1]!.text;
     const isMarked = joined(tokens[index - 1]!, token, text) && (lists.nounMarkers.has(before.toLowerCase()) || /^\d/.test(before) || INFLECTED_ADJECTIVE.test(before));
+    const next = tokens[index + 1];
+    if (next && joined(token, next, text) && isCapitalised(next.text)) beforeName.add(lower);
     const tally = isMarked ? marked : bare;
     tally.set(lower, (tally.get(lower) ?? 0) + 1);
   });
-  for (const [word, count] of marked) if (count >= (bare.get(word) ?? 0)) nouns.add(word);
+  for (const [word, count] of marked) if (count >= (bare.get(word) ?? 0) && !(isGivenName(word) && beforeName.has(word))) nouns.add(word);
   return nouns;
 }
 
