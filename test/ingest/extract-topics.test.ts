@@ -229,6 +229,19 @@ describe('extractTopics: key subjects', () => {
     expect(topics).not.toContain('rebâtirons');
   });
 
+  it('takes no title for a subject in another language: le président is who someone is', () => {
+    const topics = extractTopics({
+      title: 'Le président promet une majorité',
+      language: 'fr',
+      paragraphs: [
+        'Le président a promis une majorité au Parlement. Le nouveau président devra convaincre les électeurs.',
+        'Pour le président, la majorité se gagne en juin, et la majorité compte plus que tout.',
+      ],
+    });
+    expect(topics).toContain('majorité');
+    expect(topics).not.toContain('président');
+  });
+
   it('takes a German noun after its article as a subject, and no day of the week', () => {
     const topics = extractTopics({
       title: 'Rücktritt in Wolfsburg',

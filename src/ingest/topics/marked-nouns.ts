@@ -1,6 +1,6 @@
 import { SNOWBALL } from '../snowball-languages.ts';
 import type { SubjectContext } from './key-subjects.ts';
-import { nameWords } from './name-words.ts';
+import { isTitle, nameWords, type NameWords } from './name-words.ts';
 
 interface Language {
   /** Articles and article-prepositions: the word after one is a noun ("la sequía", "des pompiers", "der Rücktritt"). */
@@ -18,6 +18,8 @@ interface Language {
   stem: (word: string) => string;
   /** German writes every noun with a capital; the Romance languages write common nouns in lower case. */
   capitalisedNouns: boolean;
+  /** The titles written before a name, among other lists ("président", "sindaco"). */
+  names: NameWords;
 }
 
 const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
@@ -35,6 +37,7 @@ const LANGUAGES: Record<string, Language> = {
     generic: generic('es', 'año años día días semana mes meses hora horas persona personas gente parte vez veces caso forma millones mil país gobierno'),
     stopWords: new Set(SNOWBALL.es.stopWords),
     stem: SNOWBALL.es.stem,
+    names: nameWords('es'),
     capitalisedNouns: false,
   },
   fr: {
@@ -46,6 +49,7 @@ const LANGUAGES: Record<string, Language> = {
     generic: generic('fr', 'an ans année années jour jours semaine mois heure heures personne personnes gens part fois cas façon millions pays gouvernement'),
     stopWords: new Set(SNOWBALL.fr.stopWords),
     stem: SNOWBALL.fr.stem,
+    names: nameWords('fr'),
     capitalisedNouns: false,
   },
   it: {
@@ -57,6 +61,7 @@ const LANGUAGES: Record<string, Language> = {
     generic: generic('it', 'anno anni giorno giorni settimana mese mesi ora ore persona persone gente parte volta volte caso modo milioni paese governo'),
     stopWords: new Set(SNOWBALL.it.stopWords),
     stem: SNOWBALL.it.stem,
+    names: nameWords('it'),
     capitalisedNouns: false,
   },
   pt: {
@@ -68,6 +73,7 @@ const LANGUAGES: Record<string, Language> = {
     generic: generic('pt', 'ano anos dia dias semana mês meses hora horas pessoa pessoas gente parte vez vezes caso forma milhões mil país governo'),
     stopWords: new Set(SNOWBALL.pt.stopWords),
     stem: SNOWBALL.pt.stem,
+    names: nameWords('pt'),
     capitalisedNouns: false,
   },
   de: {
@@ -80,6 +86,7 @@ const LANGUAGES: Record<string, Language> = {
     generic: generic('de', 'jahr jahre jahren tag tage tagen woche wochen monat monate stunde stunden mensch menschen leute teil mal fall prozent millionen milliarden land regierung'),
     stopWords: new Set(SNOWBALL.de.stopWords),
     stem: SNOWBALL.de.stem,
+    names: nameWords('de'),
     capitalisedNouns: true,
   },
 };
@@ -195,6 +202,8 @@ function wordsOf(text: string): Word[] {
 /** A word that may be a subject: long enough, not a function word, not part of a name, in the case its language writes nouns. */
 function isCandidate(word: Word, rules: Language, nameWords: ReadonlySet<string>): boolean {
   if (word.text.length < MIN_LENGTH || rules.stopWords.has(word.lower) || rules.generic.has(word.lower) || nameWords.has(word.lower)) return false;
+  // "le président", "il sindaco": who someone is, not what the story is about (English drops job titles too).
+  if (isTitle(word.text, rules.names)) return false;
   return rules.capitalisedNouns ? /^\p{Lu}\p{Ll}/u.test(word.text) : /^\p{Ll}/u.test(word.text);
 }
 
