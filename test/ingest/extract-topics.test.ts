@@ -174,6 +174,18 @@ describe('extractTopics: key subjects', () => {
     expect(topics).not.toContain('force');
   });
 
+  it('takes no count for a subject: hundreds and dozens are numbers', () => {
+    const topics = extractTopics({
+      title: 'Earthquake hits the border region',
+      paragraphs: [
+        'Hundreds of buildings collapsed when the earthquake struck before dawn, and hundreds of families spent the night outside.',
+        'Dozens of rescue teams searched the rubble. Hundreds of aftershocks followed, and dozens of roads were closed by the earthquake.',
+      ],
+    });
+    expect(topics).toContain('earthquake');
+    expect(topics.filter((topic) => /hundred|dozen/i.test(topic))).toEqual([]);
+  });
+
   it('takes a headline label as the subject even when the body words it otherwise', () => {
     const topics = extractTopics({
       title: 'Netherlands floods: Thousands evacuated as rivers burst their banks',

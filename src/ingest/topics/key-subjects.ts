@@ -39,6 +39,8 @@ const NEWS_GENERIC = new Set([
   'number', 'part', 'way', 'thing', 'lot', 'area', 'place', 'world', 'country', 'state', 'city', 'government',
   'spokesperson', 'spokesman', 'spokeswoman', 'comment', 'interview', 'weekend', 'end', 'start', 'side',
   'story', 'article', 'point', 'case', 'issue', 'level', 'need', 'kind', 'fact', 'question', 'plan', 'move',
+  // Counts that compromise tags as nouns where it tags "thousands" and "millions" as numbers.
+  'hundred', 'dozen',
 ]);
 
 const FUNCTION_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Copula', 'Modal', 'Auxiliary'];
