@@ -1,6 +1,6 @@
 import type { ArticleCatalog, CatalogSearch, Scope, SearchHit } from '../../brief/article-catalog.ts';
 import { OLDEST_WEIGHT, RECENCY_HALF_LIFE_MS } from '../../brief/search/recency.ts';
-import { rankRelatedCandidates, storyRelatedKeys, type RelatedCandidate } from '../../brief/also-read/related-candidates.ts';
+import { rankRelatedCandidates, RELATED_CANDIDATES, RELATED_WINDOWS, storyRelatedKeys, type RelatedCandidate } from '../../brief/also-read/related-candidates.ts';
 import type { Article } from '../../model/article.ts';
 import { canonicalUrl } from '../../model/canonical-url.ts';
 import type { Pool } from './connect.ts';
@@ -31,20 +31,6 @@ const SEARCH_WINDOWS_MS = [DAY_MS, 7 * DAY_MS, Infinity];
 const ENOUGH_CANDIDATES = 200;
 /** As in the in-memory index: when every word together matches fewer articles than this, articles matching some follow. */
 const ENOUGH_FOR_AND = 3;
-/** The newest articles naming a pair of a story's topics that are ranked for its related coverage. */
-const RELATED_CANDIDATES = 300;
-/**
- * Related coverage is the newest candidates of the last week, or of all that is kept when the week has too
- * few. A pair of common subjects (China and the US) is named by thousands of articles a week, each to be read
- * from the table to know its date, while the newest few hundred are all from the last day: the last day is
- * looked at first, and is the answer when it holds every candidate wanted, as the week would give the same.
- */
-const RELATED_WINDOWS: Array<{ ms: number; enough: (limit: number) => number }> = [
-  { ms: DAY_MS, enough: () => RELATED_CANDIDATES },
-  { ms: 7 * DAY_MS, enough: (limit) => limit },
-  { ms: Infinity, enough: () => 0 },
-];
-
 /**
  * The newsroom's questions answered by PostgreSQL: every answer is one query over indexes, bounded by the
  * question (the newest candidates of a scope or a search), so a process's memory and a question's time do not
