@@ -2,7 +2,7 @@ import type { Article } from '../model/article.ts';
 import { articleTime } from '../model/article.ts';
 import { canonicalUrl } from '../model/canonical-url.ts';
 import type { ArticleCatalog, CatalogSearch, Scope, SearchHit } from './article-catalog.ts';
-import { rankRelatedCandidates, relatedKeys, storyRelatedKeys } from './also-read/related-candidates.ts';
+import { rankRelatedCandidates, RELATED_CANDIDATES, relatedKeys, storyRelatedKeys, windowedCandidates } from './also-read/related-candidates.ts';
 import { forgetRemembered } from './cluster/remember-each.ts';
 import { createSearchIndex } from './search/search-index.ts';
 
@@ -13,8 +13,11 @@ import { createSearchIndex } from './search/search-index.ts';
  */
 export function createMemoryCatalog(options: { retentionMs: number }): ArticleCatalog & { added(article: Article): void } {
   const articles = new Map<string, Article>();
-  /** Which articles each related-coverage key finds (see related-candidates.ts). */
-  const byRelatedKey = new Map<string, Set<string>>();
+  /**
+   * Which articles each related-coverage key finds (see related-candidates.ts), oldest first, so that a story's
+   * newest candidates are read from the ends of its keys' lists instead of all the thousands a common pair names.
+   */
+  const byRelatedKey = new Map<string, Dated[]>();
   /** Every source location an article came from, to turn a scope's folders into the files below them. */
   const locations = new Set<string>();
   const index = createSearchIndex({ retentionMs: options.retentionMs });
@@ -51,10 +54,11 @@ export function createMemoryCatalog(options: { retentionMs: number }): ArticleCa
     /** Indexes an article the store accepted as new. */
     added(article: Article) {
       articles.set(article.id, article);
+      const dated = { id: article.id, at: articleTime(article) };
       for (const key of relatedKeys(article.topics)) {
-        const ids = byRelatedKey.get(key) ?? new Set<string>();
-        ids.add(article.id);
-        byRelatedKey.set(key, ids);
+        const list = byRelatedKey.get(key) ?? [];
+        insertByTime(list, dated);
+        byRelatedKey.set(key, list);
       }
       locations.add(article.source.location);
       index.add(article);
@@ -75,15 +79,13 @@ export function createMemoryCatalog(options: { retentionMs: number }): ArticleCa
     async related(story, { now, limit }) {
       const cutoff = now.getTime() - options.retentionMs;
       const own = new Set(story.ownIds);
-      const found = new Map<string, Article>();
-      for (const key of storyRelatedKeys(story.topics)) {
-        for (const id of byRelatedKey.get(key) ?? []) {
-          const article = articles.get(id);
-          if (article && !own.has(id) && Date.parse(article.fetchedAt) >= cutoff) found.set(id, article);
-        }
-      }
-      const chosen = rankRelatedCandidates(story.topics, [...found.values()].map((article) => ({ id: article.id, topics: article.topics, at: articleTime(article) })), limit);
-      return chosen.map((id) => found.get(id)!);
+      const lists = storyRelatedKeys(story.topics).map((key) => byRelatedKey.get(key) ?? []);
+      const newest = newestFirst(lists, (id) => {
+        const article = articles.get(id);
+        return article !== undefined && !own.has(id) && Date.parse(article.fetchedAt) >= cutoff;
+      });
+      const found = windowedCandidates(newest, now, limit).map(({ id, at }) => ({ id, at, topics: articles.get(id)!.topics }));
+      return rankRelatedCandidates(story.topics, found, limit).map((id) => articles.get(id)!);
     },
     async articleAt(url) {
       const wanted = canonicalUrl(url) ?? url;
@@ -111,14 +113,58 @@ export function createMemoryCatalog(options: { retentionMs: number }): ArticleCa
     async prune(now) {
       const removed = index.prune(now);
       const cutoff = now.getTime() - options.retentionMs;
+      const emptied = new Set<string>();
       for (const [id, article] of articles) {
         if (Date.parse(article.fetchedAt) >= cutoff) continue;
         articles.delete(id);
-        for (const key of relatedKeys(article.topics)) byRelatedKey.get(key)?.delete(id);
+        for (const key of relatedKeys(article.topics)) emptied.add(key);
+      }
+      for (const key of emptied) {
+        const kept = (byRelatedKey.get(key) ?? []).filter((dated) => articles.has(dated.id));
+        if (kept.length) byRelatedKey.set(key, kept);
+        else byRelatedKey.delete(key);
       }
       if (removed > 0) forgetRemembered();
       version += 1;
       return removed;
     },
   };
+}
+
+/** An article as a related-coverage key lists it: when it happened (articleTime). */
+interface Dated {
+  id: string;
+  at: number;
+}
+
+/** Keeps a list oldest first, ties by id the other way; articles mostly arrive newest, so the place is found from the end. */
+function insertByTime(list: Dated[], dated: Dated): void {
+  let place = list.length;
+  while (place > 0 && (list[place - 1]!.at > dated.at || (list[place - 1]!.at === dated.at && list[place - 1]!.id < dated.id))) place -= 1;
+  list.splice(place, 0, dated);
+}
+
+/**
+ * The newest RELATED_CANDIDATES that `wanted` accepts across lists kept oldest first (each id once), newest first,
+ * ties by id: what PostgreSQL's ORDER BY dated_at DESC LIMIT gives, read from the lists' ends.
+ */
+function newestFirst(lists: Dated[][], wanted: (id: string) => boolean): Dated[] {
+  const ends = lists.map((list) => list.length - 1);
+  const chosen: Dated[] = [];
+  const seen = new Set<string>();
+  while (chosen.length < RELATED_CANDIDATES) {
+    let best = -1;
+    for (let index = 0; index < lists.length; index += 1) {
+      const candidate = lists[index]![ends[index]!];
+      const leader = best >= 0 ? lists[best]![ends[best]!]! : undefined;
+      if (candidate && (!leader || candidate.at > leader.at || (candidate.at === leader.at && candidate.id < leader.id))) best = index;
+    }
+    if (best < 0) break;
+    const next = lists[best]![ends[best]!]!;
+    ends[best] = ends[best]! - 1;
+    if (seen.has(next.id)) continue;
+    seen.add(next.id);
+    if (wanted(next.id)) chosen.push(next);
+  }
+  return chosen;
 }

@@ -2,6 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { Scope } from '../../src/brief/article-catalog.ts';
 import { createMemoryCatalog } from '../../src/brief/memory-catalog.ts';
 import { Newsroom } from '../../src/brief/newsroom.ts';
+import { ENOUGH_CANDIDATES } from '../../src/brief/search/search-windows.ts';
 import { createExtractiveSummarizer } from '../../src/brief/summarize/extractive-summarizer.ts';
 import { buildArticle } from '../../src/ingest/build-article.ts';
 import type { Article } from '../../src/model/article.ts';
@@ -189,6 +190,20 @@ describeEachEngine('Newsroom', (engine) => {
     expect(second.overview).toBeUndefined();
     expect(new Set([...first.items, ...second.items].map((item) => item.title)).size).toBe(3);
   });
+
+  it('GIVEN the last day holding enough of a topic\'s coverage to rank WHEN a topic briefing is asked THEN it is the briefing on the last day\'s articles alone, as if nothing older were kept', async () => {
+    const { newsroom, store } = await newsroomAt({ now: START });
+    await store.articles.add(article('courier.example', 'Ferry strike ends', FERRY, new Date(START.getTime() - 3 * DAY)));
+    const piers = ['North', 'South', 'East', 'West', 'Old', 'New', 'Grand', 'Little', 'Upper', 'Lower'];
+    for (let index = 0; index < ENOUGH_CANDIDATES; index += 1) {
+      const pier = `${piers[index % piers.length]} Pier ${Math.floor(index / piers.length) + 1}`;
+      const paragraphs = [`Anglers at ${pier} counted ${index + 3} seals this morning, and the ferry sounded its horn as it passed, the harbour master said.`];
+      await store.articles.add(article(`pier${index}.example`, `Seals return to ${pier}`, paragraphs, new Date(START.getTime() - (index + 1) * 60_000)));
+    }
+    const briefing = await newsroom.topicBriefing('ferry', { limit: 5 });
+    expect(briefing).toEqual(await newsroom.topicBriefing('ferry', { limit: 5, since: new Date(START.getTime() - DAY) }));
+    expect(briefing.items.map((item) => item.title)).not.toContain('Ferry strike ends');
+  }, 120_000);
 });
 
 it('clusters a scope once for briefings asked at the same time, not once each', async () => {

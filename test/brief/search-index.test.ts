@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex, type SearchIndex, type SearchIndexOptions } from '../../src/brief/search/search-index.ts';
+import { ENOUGH_CANDIDATES } from '../../src/brief/search/search-windows.ts';
 import type { Article } from '../../src/model/article.ts';
 
 const ARTICLES = JSON.parse(readFileSync(path.join(import.meta.dirname, '../fixtures/brief/search/articles.json'), 'utf8')) as Article[];
@@ -51,6 +52,25 @@ describe('search index', () => {
   it('still ranks an old article about the topic above a new one that mentions it in passing', () => {
     const old = fixture('zurich-limmat', { publishedAt: '2024-09-06T07:30:00.000Z', fetchedAt: '2024-09-06T08:00:00.000Z' });
     expect(ids(indexOf([old, fixture('alps-heatwave')]), 'Zürich')).toEqual(['zurich-limmat', 'alps-heatwave']);
+  });
+
+  describe('the newest window that holds enough matches to rank', () => {
+    const oldOnTopic = fixture('zurich-limmat', { publishedAt: '2024-09-17T07:30:00.000Z', fetchedAt: '2024-09-17T08:00:00.000Z' });
+    const passingMentions = (count: number): Article[] =>
+      Array.from({ length: count }, (_, index) => {
+        const at = new Date(NOW.getTime() - (index + 1) * 60_000).toISOString();
+        return fixture('alps-heatwave', { id: `today-${index}`, publishedAt: at, fetchedAt: at });
+      });
+
+    it('GIVEN enough matches from the last day WHEN searched THEN older articles are not ranked, even one squarely on the topic', () => {
+      const found = ids(indexOf([oldOnTopic, ...passingMentions(ENOUGH_CANDIDATES)]), 'Zürich', { limit: 1_000 });
+      expect(found).toHaveLength(ENOUGH_CANDIDATES);
+      expect(found).not.toContain('zurich-limmat');
+    });
+
+    it('GIVEN one match fewer than enough from the last day WHEN searched THEN the week is searched, and the older article squarely on the topic ranks first', () => {
+      expect(ids(indexOf([oldOnTopic, ...passingMentions(ENOUGH_CANDIDATES - 1)]), 'Zürich', { limit: 1 })).toEqual(['zurich-limmat']);
+    });
   });
 
   it('finds an accented name when the query leaves the accent out', () => {

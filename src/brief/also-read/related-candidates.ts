@@ -29,6 +29,34 @@ export function storyRelatedKeys(topics: string[]): string[] {
   return leading.length === 1 ? leading : pairs(leading);
 }
 
+const DAY_MS = 86_400_000;
+/** The newest articles naming a pair of a story's topics that are ranked for its related coverage. */
+export const RELATED_CANDIDATES = 300;
+/**
+ * Related coverage is the newest candidates of the last week, or of all that is kept when the week has too
+ * few. A pair of common subjects (China and the US) is named by thousands of articles a week, while the newest
+ * few hundred are all from the last day: the last day is looked at first, and is the answer when it holds every
+ * candidate wanted, as the week would give the same. Every engine finds candidates through these windows.
+ */
+export const RELATED_WINDOWS: ReadonlyArray<{ ms: number; enough: (limit: number) => number }> = [
+  { ms: DAY_MS, enough: () => RELATED_CANDIDATES },
+  { ms: 7 * DAY_MS, enough: (limit) => limit },
+  { ms: Infinity, enough: () => 0 },
+];
+
+/**
+ * The candidates the windows choose among the newest RELATED_CANDIDATES of all (newest first): those of the
+ * first window that holds enough of them. A window's newest candidates are among the newest of all, since the
+ * windows all end now.
+ */
+export function windowedCandidates<T extends { at: number }>(newestFirst: T[], now: Date, limit: number): T[] {
+  for (const window of RELATED_WINDOWS) {
+    const within = window.ms === Infinity ? newestFirst : newestFirst.filter((candidate) => candidate.at >= now.getTime() - window.ms);
+    if (within.length >= window.enough(limit)) return within;
+  }
+  return newestFirst;
+}
+
 /** What ranking a related candidate needs: a candidate is known by these before the article itself is read. */
 export interface RelatedCandidate {
   id: string;

@@ -3,6 +3,7 @@ import type { Article } from '../../model/article.ts';
 import { recencyWeight } from './recency.ts';
 import { INDEXED_BODY_CHARS, searchDocument, type SearchDocument } from './search-document.ts';
 import { queryTerms, searchTerm, tokenize } from './search-terms.ts';
+import { ENOUGH_CANDIDATES, windowStarts } from './search-windows.ts';
 
 export interface SearchIndexOptions {
   /** How long after it was fetched an article can be found; the store's retention. 30 days unless given. */
@@ -95,29 +96,45 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
   };
 
   const search = (query: string, searchOptions: SearchOptions): SearchHit[] => {
-    const now = searchOptions.now.getTime();
     const limit = searchOptions.limit ?? DEFAULT_LIMIT;
+    if (searchOptions.anyWord) return newestRanked(query, 'OR', searchOptions).slice(0, limit);
+    const all = newestRanked(query, 'AND', searchOptions);
+    if (all.length < ENOUGH_FOR_AND && queryTerms(query).length > 1) {
+      const found = new Set(all.map((hit) => hit.id));
+      all.push(...newestRanked(query, 'OR', searchOptions).filter((hit) => !found.has(hit.id)));
+    }
+    return all.slice(0, limit);
+  };
+
+  /**
+   * The matches of the newest window that holds enough of them to rank (see search-windows.ts), best first, as
+   * PostgreSQL answers. Articles outside the window are passed over before MiniSearch scores them, which is what
+   * a common word's tens of thousands of matches would cost; each match within it keeps the score it has among all.
+   */
+  const newestRanked = (query: string, combineWith: 'AND' | 'OR', searchOptions: SearchOptions): SearchHit[] => {
+    const starts = windowStarts(searchOptions.now, searchOptions.since);
+    let hits: SearchHit[] = [];
+    for (const start of starts) {
+      hits = ranked(query, combineWith, searchOptions, start);
+      if (hits.length >= ENOUGH_CANDIDATES) break;
+    }
+    return hits;
+  };
+
+  /** Every match dated at or after `from`, best first: BM25 relevance weighted by recency. */
+  const ranked = (query: string, combineWith: 'AND' | 'OR', searchOptions: SearchOptions, from: number): SearchHit[] => {
+    const now = searchOptions.now.getTime();
     const oldestFetch = now - retentionMs;
-    const since = searchOptions.since?.getTime() ?? -Infinity;
     const wanted = searchOptions.sourceLocations && new Set(searchOptions.sourceLocations);
     const eligible = (id: string): number => {
       const entry = entries.get(id);
-      if (!entry || entry.fetchedAt < oldestFetch || entry.datedAt < since) return 0;
+      if (!entry || entry.fetchedAt < oldestFetch || entry.datedAt < from) return 0;
       return wanted && !wanted.has(entry.source) ? 0 : 1;
     };
-    const ranked = (combineWith: 'AND' | 'OR'): SearchHit[] =>
-      miniSearch
-        .search(query, { combineWith, boostDocument: eligible })
-        .map((result) => ({ id: result.id as string, score: result.score * recencyWeight(now - entries.get(result.id)!.datedAt) }))
-        .sort((a, b) => b.score - a.score);
-
-    if (searchOptions.anyWord) return ranked('OR').slice(0, limit);
-    const all = ranked('AND');
-    if (all.length < ENOUGH_FOR_AND && queryTerms(query).length > 1) {
-      const found = new Set(all.map((hit) => hit.id));
-      all.push(...ranked('OR').filter((hit) => !found.has(hit.id)));
-    }
-    return all.slice(0, limit);
+    return miniSearch
+      .search(query, { combineWith, boostDocument: eligible })
+      .map((result) => ({ id: result.id as string, score: result.score * recencyWeight(now - entries.get(result.id)!.datedAt) }))
+      .sort((a, b) => b.score - a.score);
   };
 
   return {

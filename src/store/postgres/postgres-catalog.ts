@@ -1,6 +1,7 @@
 import type { ArticleCatalog, CatalogSearch, Scope, SearchHit } from '../../brief/article-catalog.ts';
 import { OLDEST_WEIGHT, RECENCY_HALF_LIFE_MS } from '../../brief/search/recency.ts';
-import { rankRelatedCandidates, storyRelatedKeys, type RelatedCandidate } from '../../brief/also-read/related-candidates.ts';
+import { ENOUGH_CANDIDATES, windowStarts } from '../../brief/search/search-windows.ts';
+import { rankRelatedCandidates, RELATED_CANDIDATES, RELATED_WINDOWS, storyRelatedKeys, type RelatedCandidate } from '../../brief/also-read/related-candidates.ts';
 import type { Article } from '../../model/article.ts';
 import { canonicalUrl } from '../../model/canonical-url.ts';
 import type { Pool } from './connect.ts';
@@ -20,31 +21,8 @@ export interface PostgresCatalogOptions {
 /** A day's news from a few hundred sites, or weeks of a small server's: what a digest and trending draw on. */
 const SCOPE_CANDIDATES = 2_000;
 const SEARCH_CANDIDATES = 1_000;
-const DAY_MS = 86_400_000;
-/**
- * A search looks at the newest matches first, days back from now, and further back only when those are too few
- * to rank: finding matches is cheap, but reading each from the table to know its date is not, and a common
- * word matches tens of thousands of articles a month.
- */
-const SEARCH_WINDOWS_MS = [DAY_MS, 7 * DAY_MS, Infinity];
-/** Candidates enough to rank within a window; fewer, and the next window is searched. */
-const ENOUGH_CANDIDATES = 200;
 /** As in the in-memory index: when every word together matches fewer articles than this, articles matching some follow. */
 const ENOUGH_FOR_AND = 3;
-/** The newest articles naming a pair of a story's topics that are ranked for its related coverage. */
-const RELATED_CANDIDATES = 300;
-/**
- * Related coverage is the newest candidates of the last week, or of all that is kept when the week has too
- * few. A pair of common subjects (China and the US) is named by thousands of articles a week, each to be read
- * from the table to know its date, while the newest few hundred are all from the last day: the last day is
- * looked at first, and is the answer when it holds every candidate wanted, as the week would give the same.
- */
-const RELATED_WINDOWS: Array<{ ms: number; enough: (limit: number) => number }> = [
-  { ms: DAY_MS, enough: () => RELATED_CANDIDATES },
-  { ms: 7 * DAY_MS, enough: (limit) => limit },
-  { ms: Infinity, enough: () => 0 },
-];
-
 /**
  * The newsroom's questions answered by PostgreSQL: every answer is one query over indexes, bounded by the
  * question (the newest candidates of a scope or a search), so a process's memory and a question's time do not
@@ -101,8 +79,8 @@ export function createPostgresCatalog(pool: Pool, options: PostgresCatalogOption
    * the index (day-tokens.ts) and then exactly; the articles themselves are read for the best few only. The
    * matches are gathered apart from their ordering (MATERIALIZED) so that no index on dates is walked.
    */
-  const rankedIn = async (tsquery: string, search: CatalogSearch, windowMs: number): Promise<{ hits: SearchHit[]; candidates: number }> => {
-    const from = windowMs === Infinity ? search.since : new Date(Math.max(search.now.getTime() - windowMs, search.since?.getTime() ?? -Infinity));
+  const rankedIn = async (tsquery: string, search: CatalogSearch, start: number): Promise<{ hits: SearchHit[]; candidates: number }> => {
+    const from = Number.isFinite(start) ? new Date(start) : undefined;
     const days = from && windowDayTokens(from, search.now);
     const within = days ? `(${tsquery}) & (${days.map((day) => `'${day}'`).join(' | ')})` : tsquery;
     const filter = scopeFilter({ ...(search.sourceLocations ? { sourceLocations: search.sourceLocations } : {}) }, search.now, 8);
@@ -132,10 +110,10 @@ export function createPostgresCatalog(pool: Pool, options: PostgresCatalogOption
   };
 
   const ranked = async (tsquery: string, search: CatalogSearch): Promise<SearchHit[]> => {
-    for (const windowMs of SEARCH_WINDOWS_MS) {
-      if (search.since && windowMs !== Infinity && search.now.getTime() - windowMs <= search.since.getTime()) continue;
-      const found = await rankedIn(tsquery, search, windowMs);
-      if (windowMs === Infinity || found.candidates >= ENOUGH_CANDIDATES) return found.hits;
+    const starts = windowStarts(search.now, search.since);
+    for (const [index, start] of starts.entries()) {
+      const found = await rankedIn(tsquery, search, start);
+      if (index === starts.length - 1 || found.candidates >= ENOUGH_CANDIDATES) return found.hits;
     }
     return [];
   };
