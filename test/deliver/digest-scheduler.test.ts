@@ -361,6 +361,49 @@ describe('digest scheduler: exactly once', () => {
     expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(2);
     expect(discord.posts).toHaveLength(1);
     expect(discord.received.map((post) => post.nonce)).toEqual([discord.posts[0]!.nonce, discord.posts[0]!.nonce]);
+    // Discord keeps nonces of up to 25 characters.
+    expect(discord.posts[0]!.nonce).toHaveLength(25);
+  });
+
+  it('records where each story went: the digest’s first message, or the forum post it opened', async () => {
+    const { scheduler, store, discord } = await setUp();
+    await scheduler.run('g1', SCHEDULE, 'slot');
+    const storm = (await store.deliveries.sentSince('c1', new Date(0))).map((sent) => sent.articleId)[0]!;
+    expect(await store.deliveries.find('c1', storm)).toEqual({ at: expect.any(String), messageId: discord.posts[0]!.id });
+    const forum = { ...SCHEDULE, forum: true };
+    const inForum = await setUp({ schedule: forum });
+    await inForum.scheduler.run('g1', forum, 'slot');
+    const first = (await inForum.store.deliveries.sentSince('c1', new Date(0))).map((sent) => sent.articleId)[0]!;
+    expect(await inForum.store.deliveries.find('c1', first)).toEqual({ at: expect.any(String), messageId: 't1', threadId: 't1' });
+  });
+
+  it('finishes a run cut short after its last message was sent without searching the channel or posting again', async () => {
+    const { scheduler, discord, store, clock } = await setUp();
+    const record = store.deliveries.record.bind(store.deliveries);
+    store.deliveries.record = async () => {
+      store.deliveries.record = record;
+      throw new Error('the store went away');
+    };
+    await expect(scheduler.run('g1', SCHEDULE, 'slot')).rejects.toThrow('the store went away');
+    const searched: string[] = [];
+    discord.poster.findPosted = async (channelId) => void searched.push(channelId);
+    clock.at = new Date(clock.at.getTime() + 30 * 60_000);
+    expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(2);
+    expect(searched).toEqual([]);
+    expect(discord.received).toHaveLength(1);
+  });
+
+  it('does not search a forum for a post its cut-short run never opened', async () => {
+    const schedule = { ...SCHEDULE, forum: true };
+    const { scheduler, discord, clock } = await setUp({ schedule });
+    discord.faults.push(new Error('socket hang up'), new Error('socket hang up'), new Error('socket hang up'), new Error('socket hang up'));
+    await expect(scheduler.run('g1', schedule, 'slot')).rejects.toThrow('socket hang up');
+    const searched: string[] = [];
+    discord.poster.findPosted = async (channelId) => void searched.push(channelId);
+    clock.at = new Date(clock.at.getTime() + 30 * 60_000);
+    expect(await scheduler.run('g1', schedule, 'slot')).toBe(2);
+    expect(searched).toEqual([]);
+    expect(discord.threads).toHaveLength(1);
   });
 
   it('finishes a run cut short long ago without posting again the message Discord got but Herald never heard of', async () => {
@@ -550,11 +593,12 @@ describe('digest scheduler: missed runs and refusing channels', () => {
 
   it('tells how late a made-up run began, from when its slot was due', async () => {
     const reports: RunReport[] = [];
-    const { scheduler } = await setUp({ now: { at: new Date('2024-09-12T07:40:00Z') }, onRun: (report) => reports.push(report) });
+    const { scheduler, logs } = await setUp({ now: { at: new Date('2024-09-12T07:40:00Z') }, onRun: (report) => reports.push(report) });
     await scheduler.start();
     await scheduler.stop();
     // 08:00 in London, in summer, is 07:00 UTC: forty minutes before.
     expect(reports).toEqual([{ outcome: 'sent', messages: 1, lagMs: 40 * 60_000 }]);
+    expect(logs.filter((line) => line.level === 'error')).toEqual([]);
   });
 
   it('tells when a schedule last ran, in any process, and none before its first run', async () => {
@@ -562,6 +606,15 @@ describe('digest scheduler: missed runs and refusing channels', () => {
     expect(await scheduler.times('g1')).toEqual([{ scheduleId: 's1', nextRunAt: '2024-09-13T07:00:00.000Z' }]);
     await scheduler.run('g1', SCHEDULE, '2024-09-12T08:00');
     expect(await scheduler.times('g1')).toEqual([{ scheduleId: 's1', lastRunAt: clock.at.toISOString(), nextRunAt: '2024-09-13T07:00:00.000Z' }]);
+  });
+
+  it('pauses only the schedule whose channel refused, not the server’s others', async () => {
+    const other = { ...SCHEDULE, id: 's2', channelId: 'c2' };
+    const { scheduler, discord, guilds } = await setUp();
+    await guilds.update('g1', (settings) => ({ ...settings, schedules: [SCHEDULE, other] }));
+    discord.faults.push(new PostRefused('the channel was deleted'));
+    expect(await scheduler.run('g1', SCHEDULE, 'day1')).toBe(0);
+    expect((await guilds.get('g1')).schedules.map((schedule) => [schedule.id, schedule.paused?.reason])).toEqual([['s1', 'the channel was deleted'], ['s2', undefined]]);
   });
 
   it('tells the next run in the schedule’s own time zone', async () => {
