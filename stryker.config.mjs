@@ -14,8 +14,10 @@ export default {
   testRunner: 'vitest',
   // Not `related`: that runs every spec importing a mutated module, which for the fetcher and the message
   // payloads is most of the suite (an estimated 1 h 35 min for the address guard alone). Each module's own
-  // specs instead, and perTest coverage runs a mutant against only the tests that reach it.
-  vitest: { configFile: 'vitest.config.ts', related: false },
+  // specs instead, and perTest coverage runs a mutant against only the tests that reach it, in the specs'
+  // order of size (vitest.mutate.config.ts), so that the scheduler's heavy spec is loaded only for a mutant
+  // the module's own spec left alive.
+  vitest: { configFile: 'vitest.mutate.config.ts', related: false },
   coverageAnalysis: 'perTest',
   testFiles: [
     'test/deliver/delivery-journal.test.ts',

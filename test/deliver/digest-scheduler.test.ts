@@ -2,7 +2,7 @@ import cron from 'node-cron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Newsroom } from '../../src/brief/newsroom.ts';
 import { createExtractiveSummarizer } from '../../src/brief/summarize/extractive-summarizer.ts';
-import { createDigestScheduler, type DigestScheduler, type MinuteTicker } from '../../src/deliver/digest-scheduler.ts';
+import { createDigestScheduler, type DigestScheduler, type DigestSchedulerDependencies, type MinuteTicker, type RunReport } from '../../src/deliver/digest-scheduler.ts';
 import { PostRefused, type Poster } from '../../src/deliver/poster.ts';
 import type { MessagePayload } from '../../src/discord/render/message-payload.ts';
 import { buildArticle } from '../../src/ingest/build-article.ts';
@@ -12,7 +12,18 @@ import type { StoreEngine } from '../../src/store/store-engine.ts';
 import { DETAILS, STORIES } from '../support/local-stories.ts';
 import { describeEachEngine, engineOpener, type EngineUnderTest } from '../support/store-engines.ts';
 
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+interface LogLine {
+  level: 'info' | 'warn' | 'error';
+  fields: Record<string, unknown>;
+  message: string;
+}
+
+/** A logger that keeps what it was told, for the tests that read what an operator would. */
+function recordingLogger() {
+  const lines: LogLine[] = [];
+  const at = (level: LogLine['level']) => (fields: Record<string, unknown>, message: string) => void lines.push({ level, fields, message });
+  return { lines, info: at('info'), warn: at('warn'), error: at('error') } as unknown as DigestSchedulerDependencies['logger'] & { lines: LogLine[] };
+}
 
 function article(title: string, paragraph: string, fetchedAt: Date, location = 'https://wire.example/feed.xml', alsoRead: Article['alsoRead'] = []) {
   return buildArticle({ title, url: `https://wire.example/${encodeURIComponent(title)}`, paragraphs: [paragraph], alsoRead }, { source: { kind: 'feed', location }, fetchedAt });
@@ -31,6 +42,9 @@ function unrelatedStories(fetchedAt: Date) {
   );
 }
 
+/** A feed a server added itself, beside the default sources every server reads. */
+const OWN_SOURCE = { url: 'https://own.example/feed.xml', addedBy: 'admin', addedAt: '2024-09-01T00:00:00.000Z' };
+
 const SCHEDULE: Schedule = { id: 's1', channelId: 'c1', crons: ['0 8 * * *'], when: '08:00', timezone: 'Europe/London', topics: [], maxItems: 5, createdBy: 'admin', createdAt: '2024-09-01T00:00:00.000Z' };
 
 /**
@@ -44,6 +58,8 @@ function fakeDiscord() {
   const received: Array<{ channelId: string; message: MessagePayload; nonce: string }> = [];
   const faults: Array<Error> = [];
   const threads: Array<{ forumId: string; title: string; id: string }> = [];
+  /** The channels searched for a message a cut-short run may have posted. */
+  const searched: string[] = [];
   const nonces = { forgotten: false, lostReplies: 0 };
   let blocked: string | undefined;
   const poster: Poster = {
@@ -75,13 +91,14 @@ function fakeDiscord() {
       return { threadId: messageId };
     },
     async findPosted(channelId, message) {
+      searched.push(channelId);
       return posts.find((post) => post.channelId === channelId && JSON.stringify(post.message) === JSON.stringify(message))?.id;
     },
     async blocker() {
       return blocked;
     },
   };
-  return { poster, posts, received, threads, faults, nonces, block: (reason: string | undefined) => (blocked = reason) };
+  return { poster, posts, received, threads, searched, faults, nonces, block: (reason: string | undefined) => (blocked = reason) };
 }
 
 interface Setup {
@@ -95,6 +112,8 @@ interface Setup {
   concurrency?: number;
   sweepEveryMs?: number;
   everyMinute?: MinuteTicker;
+  onRun?: (report: RunReport) => void;
+  onTick?: () => void;
 }
 
 function harness(engine: EngineUnderTest) {
@@ -122,6 +141,8 @@ function harness(engine: EngineUnderTest) {
     await guilds.update('g1', (settings) => ({ ...settings, schedules: [schedule] }));
     const discord = options.discord ?? fakeDiscord();
     const isBacklog = options.isBacklog;
+    const sleeps: number[] = [];
+    const logger = recordingLogger();
     const scheduler = createDigestScheduler({
       guilds,
       newsroom,
@@ -131,17 +152,20 @@ function harness(engine: EngineUnderTest) {
       deliveries: store.deliveries,
       dueSlots: store.dueSlots,
       leases: store.leases,
-      logger: quiet,
+      logger,
       now: () => clock.at,
       catchUpGraceMs: 60 * 60_000,
-      sleep: async () => undefined,
+      // Back-off waits are recorded, not waited.
+      sleep: async (ms) => void sleeps.push(ms),
       ...(isBacklog ? { backlog: async () => isBacklog } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.sweepEveryMs ? { sweepEveryMs: options.sweepEveryMs } : {}),
       ...(options.everyMinute ? { everyMinute: options.everyMinute } : {}),
+      ...(options.onRun ? { onRun: options.onRun } : {}),
+      ...(options.onTick ? { onTick: options.onTick } : {}),
     });
     schedulers.push(scheduler);
-    return { scheduler, newsroom, discord, guilds, store, location, clock, schedule, add };
+    return { scheduler, newsroom, discord, guilds, store, location, clock, schedule, add, sleeps, logs: logger.lines };
   };
 }
 
@@ -156,6 +180,21 @@ describe('digest scheduler: what a run posts', () => {
     await add(article('Library reopens', 'The Central Library on Quay Street reopened after a two-year restoration.', clock.at));
     expect(await scheduler.run('g1', SCHEDULE, '2024-09-14T08:00')).toBe(1);
     expect(discord.posts.map((post) => post.channelId)).toEqual(['c1', 'c1']);
+  });
+
+  it('logs each digest posted with its server, schedule, channel, slot and number of articles', async () => {
+    const { scheduler, logs } = await setUp();
+    await scheduler.run('g1', SCHEDULE, '2024-09-12T08:00');
+    expect(logs).toContainEqual({ level: 'info', message: 'digest posted', fields: { guildId: 'g1', scheduleId: 's1', channelId: 'c1', slot: '2024-09-12T08:00', articles: 2 } });
+  });
+
+  it('posts nothing for a schedule put on hold or removed since its slot came', async () => {
+    const { scheduler, discord, guilds } = await setUp();
+    await guilds.update('g1', (settings) => ({ ...settings, schedules: [{ ...SCHEDULE, onHold: { by: 'admin', at: '2024-09-12T08:30:00.000Z' } }] }));
+    expect(await scheduler.run('g1', SCHEDULE, '2024-09-12T08:00')).toBe(0);
+    await guilds.update('g1', (settings) => ({ ...settings, schedules: [] }));
+    expect(await scheduler.run('g1', SCHEDULE, '2024-09-13T08:00')).toBe(0);
+    expect(discord.posts).toEqual([]);
   });
 
   it('says "no new stories" in one line when the admin asked for it', async () => {
@@ -193,6 +232,35 @@ describe('digest scheduler: what a run posts', () => {
     expect(discord.posts[0]?.message.allowed_mentions).toEqual({ parse: [], roles: ['555'] });
   });
 
+  it('pings the role in the first message of a digest only', async () => {
+    const schedule = { ...SCHEDULE, mentionRoleId: '555', maxItems: 10 };
+    const { scheduler, discord, add, clock } = await setUp({ schedule });
+    await add(...unrelatedStories(clock.at));
+    await scheduler.run('g1', schedule, 'a');
+    expect(discord.posts.length).toBeGreaterThan(1);
+    for (const later of discord.posts.slice(1)) {
+      expect(later.message.content ?? '').not.toContain('<@&555>');
+      expect(later.message.allowed_mentions?.roles ?? []).toEqual([]);
+    }
+  });
+
+  it('previews the digest a run would post, and posts, journals and records nothing', async () => {
+    const { scheduler, discord, store } = await setUp();
+    const preview = await scheduler.preview('g1', SCHEDULE.id);
+    expect(JSON.stringify(preview)).toContain('Ferry strike ends');
+    expect(discord.posts).toEqual([]);
+    expect(await store.journal.lastFinished(SCHEDULE.id)).toBeUndefined();
+    expect(await scheduler.run('g1', SCHEDULE, 'a')).toBe(2);
+    expect(discord.posts.map((post) => post.message)).toEqual(preview);
+  });
+
+  it('previews nothing for a schedule the server does not have, or with nothing new to post', async () => {
+    const { scheduler } = await setUp();
+    expect(await scheduler.preview('g1', 'no-such-schedule')).toBeUndefined();
+    await scheduler.run('g1', SCHEDULE, 'a');
+    expect(await scheduler.preview('g1', SCHEDULE.id)).toBeUndefined();
+  });
+
   it('never shows a server another server’s sources', async () => {
     const { scheduler, add, clock } = await setUp();
     await add(article('Dam cracks found', 'Engineers found cracks in the Valley dam spillway on Tuesday.', clock.at, 'https://other-guild.example/feed.xml'));
@@ -203,6 +271,30 @@ describe('digest scheduler: what a run posts', () => {
     const { scheduler, discord } = await setUp({ isBacklog: (candidate) => candidate.title === 'Storm Agnes warning' });
     expect(await scheduler.run('g1', SCHEDULE, 'a')).toBe(1);
     expect(JSON.stringify(discord.posts[0]!.message)).toContain('Ferry strike ends');
+  });
+
+  it('shows a server the stories of the sources it added itself', async () => {
+    const { scheduler, add, guilds, clock } = await setUp();
+    await guilds.update('g1', (settings) => ({ ...settings, sources: [OWN_SOURCE] }));
+    await add(article('Dam cracks found', 'Engineers found cracks in the Valley dam spillway on Tuesday.', clock.at, OWN_SOURCE.url));
+    expect(await scheduler.run('g1', SCHEDULE, 'a')).toBe(3);
+  });
+
+  it('does not post a story again when another source reports it after the channel was sent it', async () => {
+    const { scheduler, add, guilds, clock } = await setUp();
+    await guilds.update('g1', (settings) => ({ ...settings, sources: [OWN_SOURCE] }));
+    expect(await scheduler.run('g1', SCHEDULE, '2024-09-12T08:00')).toBe(2);
+    await add(article('Harbour City ferry crews end strike', 'Ferry crews in Harbour City voted to accept a pay offer, ending a nine-day strike. World Wire contributed reporting.', clock.at, OWN_SOURCE.url));
+    expect(await scheduler.run('g1', SCHEDULE, '2024-09-13T08:00')).toBe(0);
+  });
+
+  it('keeps a story that is backlog in one source but news in another', async () => {
+    const { scheduler, add, guilds, discord, clock } = await setUp({ isBacklog: (candidate) => candidate.source.location === 'https://wire.example/feed.xml' && candidate.title === 'Ferry strike ends' });
+    await guilds.update('g1', (settings) => ({ ...settings, sources: [OWN_SOURCE] }));
+    // The same wire copy as the own source runs it: one story of two articles, only the wire's one backlog.
+    await add(article('Harbour City ferry crews end strike', 'Ferry crews in Harbour City voted to accept a pay offer, ending a nine-day strike. World Wire contributed reporting.', clock.at, OWN_SOURCE.url));
+    expect(await scheduler.run('g1', SCHEDULE, 'a')).toBe(2);
+    expect(JSON.stringify(discord.posts[0]!.message)).toMatch(/ferry/i);
   });
 });
 
@@ -232,12 +324,82 @@ describe('digest scheduler: exactly once', () => {
     expect(discord.received.filter((post) => post.nonce === discord.posts[0]!.nonce)).toHaveLength(2);
   });
 
+  it('logs a run that failed, with its slot, as one to be finished later', async () => {
+    const { scheduler, discord, logs } = await setUp();
+    discord.faults.push(new Error('socket hang up'), new Error('socket hang up'), new Error('socket hang up'), new Error('socket hang up'));
+    await expect(scheduler.run('g1', SCHEDULE, 'slot')).rejects.toThrow('socket hang up');
+    expect(logs).toContainEqual({ level: 'error', message: 'digest run failed; it will be finished later', fields: { err: expect.any(Error), guildId: 'g1', scheduleId: 's1', slot: 'slot' } });
+  });
+
+  it('posts a cut-short run’s message again, and says so, when the channel cannot be searched for it', async () => {
+    const { scheduler, discord, clock, logs } = await setUp();
+    discord.faults.push(new Error('socket hang up'), new Error('socket hang up'), new Error('socket hang up'), new Error('socket hang up'));
+    await expect(scheduler.run('g1', SCHEDULE, 'slot')).rejects.toThrow('socket hang up');
+    clock.at = new Date(clock.at.getTime() + 30 * 60_000);
+    discord.poster.findPosted = async () => {
+      throw new Error('Missing Access');
+    };
+    expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(2);
+    expect(discord.posts).toHaveLength(1);
+    expect(logs).toContainEqual({ level: 'warn', message: 'could not look for a message an interrupted run may have posted; posting it again', fields: { err: expect.any(Error), scheduleId: 's1' } });
+  });
+
+  it('trusts Discord’s nonce for two minutes after a run began, and searches the channel only after', async () => {
+    const { scheduler, discord, clock } = await setUp();
+    discord.nonces.lostReplies = 1;
+    discord.faults.push(new Error('socket hang up'), new Error('socket hang up'), new Error('socket hang up'));
+    await expect(scheduler.run('g1', SCHEDULE, 'slot')).rejects.toThrow('socket hang up');
+    clock.at = new Date(clock.at.getTime() + 2 * 60_000);
+    expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(2);
+    expect(discord.searched).toEqual([]);
+    expect(discord.posts).toHaveLength(1);
+  });
+
   it('retries a post whose answer was lost with the same nonce, so it appears once', async () => {
     const { scheduler, discord } = await setUp();
     discord.nonces.lostReplies = 1;
     expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(2);
     expect(discord.posts).toHaveLength(1);
     expect(discord.received.map((post) => post.nonce)).toEqual([discord.posts[0]!.nonce, discord.posts[0]!.nonce]);
+    // Discord keeps nonces of up to 25 characters.
+    expect(discord.posts[0]!.nonce).toHaveLength(25);
+  });
+
+  it('records where each story went: the digest’s first message, or the forum post it opened', async () => {
+    const { scheduler, store, discord } = await setUp();
+    await scheduler.run('g1', SCHEDULE, 'slot');
+    const storm = (await store.deliveries.sentSince('c1', new Date(0))).map((sent) => sent.articleId)[0]!;
+    expect(await store.deliveries.find('c1', storm)).toEqual({ at: expect.any(String), messageId: discord.posts[0]!.id });
+    const forum = { ...SCHEDULE, forum: true };
+    const inForum = await setUp({ schedule: forum });
+    await inForum.scheduler.run('g1', forum, 'slot');
+    const first = (await inForum.store.deliveries.sentSince('c1', new Date(0))).map((sent) => sent.articleId)[0]!;
+    expect(await inForum.store.deliveries.find('c1', first)).toEqual({ at: expect.any(String), messageId: 't1', threadId: 't1' });
+  });
+
+  it('finishes a run cut short after its last message was sent without searching the channel or posting again', async () => {
+    const { scheduler, discord, store, clock } = await setUp();
+    const record = store.deliveries.record.bind(store.deliveries);
+    store.deliveries.record = async () => {
+      store.deliveries.record = record;
+      throw new Error('the store went away');
+    };
+    await expect(scheduler.run('g1', SCHEDULE, 'slot')).rejects.toThrow('the store went away');
+    clock.at = new Date(clock.at.getTime() + 30 * 60_000);
+    expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(2);
+    expect(discord.searched).toEqual([]);
+    expect(discord.received).toHaveLength(1);
+  });
+
+  it('does not search a forum for a post its cut-short run never opened', async () => {
+    const schedule = { ...SCHEDULE, forum: true };
+    const { scheduler, discord, clock } = await setUp({ schedule });
+    discord.faults.push(new Error('socket hang up'), new Error('socket hang up'), new Error('socket hang up'), new Error('socket hang up'));
+    await expect(scheduler.run('g1', schedule, 'slot')).rejects.toThrow('socket hang up');
+    clock.at = new Date(clock.at.getTime() + 30 * 60_000);
+    expect(await scheduler.run('g1', schedule, 'slot')).toBe(2);
+    expect(discord.searched).toEqual([]);
+    expect(discord.threads).toHaveLength(1);
   });
 
   it('finishes a run cut short long ago without posting again the message Discord got but Herald never heard of', async () => {
@@ -250,6 +412,24 @@ describe('digest scheduler: exactly once', () => {
     discord.nonces.forgotten = true;
     expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(2);
     expect(discord.posts).toHaveLength(1);
+  });
+
+  it('sends now as a slot of its own: twice in one minute is two digests, and the minute’s scheduled slot is a third', async () => {
+    const { scheduler, discord, add, clock } = await setUp({ now: { at: new Date('2024-09-12T07:00:20Z') } });
+    expect(await scheduler.sendNow('g1', SCHEDULE)).toBe(2);
+    await add(article('Library reopens', 'The Central Library on Quay Street reopened after a two-year restoration.', clock.at));
+    expect(await scheduler.sendNow('g1', SCHEDULE)).toBe(1);
+    await add(article('Dam cracks found', 'Engineers found cracks in the Valley dam spillway on Tuesday.', clock.at));
+    // 08:00 in London: the slot a run asked for now is named after.
+    expect(await scheduler.run('g1', SCHEDULE)).toBe(1);
+    expect(discord.posts).toHaveLength(3);
+  });
+
+  it('titles a forum digest sent now by the local minute it was asked in, the last minute of a year too, whatever the zone’s epoch', async () => {
+    const schedule: Schedule = { ...SCHEDULE, forum: true, zoneEpoch: 2 };
+    const { scheduler, discord } = await setUp({ schedule, now: { at: new Date('2022-12-31T23:59:30Z') } });
+    expect(await scheduler.sendNow('g1', schedule)).toBe(2);
+    expect(discord.threads.map((thread) => thread.title)).toEqual(['News digest · 2022-12-31 23:59 (Europe/London)']);
   });
 
   it('opens a forum post per digest and puts the rest of the digest in it', async () => {
@@ -286,6 +466,37 @@ describe('digest scheduler: exactly once', () => {
     const { scheduler, discord } = await setUp();
     discord.faults.push(new Error('HTTP 502'), new Error('HTTP 502'));
     expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(2);
+  });
+
+  it('waits longer after each failed attempt at a post: 2 s, 4 s, then 8 s', async () => {
+    const { scheduler, discord, sleeps, logs } = await setUp();
+    discord.faults.push(new Error('HTTP 502'), new Error('HTTP 502'), new Error('HTTP 502'));
+    expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(2);
+    expect(sleeps).toEqual([2_000, 4_000, 8_000]);
+    const retries = logs.filter((line) => line.message === 'digest post failed; retrying');
+    expect(retries.map((line) => [line.level, line.fields.scheduleId, line.fields.attempt])).toEqual([['warn', 's1', 1], ['warn', 's1', 2], ['warn', 's1', 3]]);
+  });
+
+  it('tells metrics what each slot did: posted in so many messages, found nothing, or was refused after so many', async () => {
+    const reports: RunReport[] = [];
+    const schedule = { ...SCHEDULE, maxItems: 10 };
+    const { scheduler, discord, add, clock } = await setUp({ schedule, onRun: (report) => reports.push(report) });
+    expect(await scheduler.run('g1', schedule, '2024-09-12T08:00')).toBe(2);
+    expect(await scheduler.run('g1', schedule, '2024-09-13T08:00')).toBe(0);
+    await add(...unrelatedStories(clock.at));
+    // The channel is deleted while the digest's second message is on its way.
+    const post = discord.poster.post.bind(discord.poster);
+    discord.poster.post = async (channelId, message, nonce) => {
+      if (discord.posts.length === 2) throw new PostRefused('the channel was deleted');
+      return post(channelId, message, nonce);
+    };
+    expect(await scheduler.run('g1', schedule, '2024-09-14T08:00')).toBe(0);
+    // How late each began is the made-up run's test's: a run asked for now has no due time on one engine and now on another.
+    expect(reports.map(({ outcome, messages }) => ({ outcome, messages }))).toEqual([
+      { outcome: 'sent', messages: 1 },
+      { outcome: 'empty', messages: 0 },
+      { outcome: 'failed', messages: 1 },
+    ]);
   });
 
   it('remembers across a restart on the same store what each channel was sent', async () => {
@@ -331,6 +542,28 @@ describe('digest scheduler: missed runs and refusing channels', () => {
     await vi.waitFor(() => expect(new Set(discord.posts.map((post) => post.channelId))).toEqual(new Set(channels)), { timeout: 10_000 });
   });
 
+  it('leaves a schedule whose run failed to the sweeps of the next 15 s, looking at the queue every few milliseconds meanwhile', async () => {
+    const discord = fakeDiscord();
+    let attempts = 0;
+    const post = discord.poster.post.bind(discord.poster);
+    discord.poster.post = async (channelId, message, nonce) => {
+      attempts += 1;
+      return post(channelId, message, nonce);
+    };
+    let ticks = 0;
+    const { scheduler, logs } = await setUp({ now: { at: new Date('2024-09-12T07:40:00Z') }, sweepEveryMs: 5, discord, onTick: () => (ticks += 1) });
+    discord.faults.push(new Error('HTTP 502'), new Error('HTTP 502'), new Error('HTTP 502'), new Error('HTTP 502'));
+    await scheduler.start();
+    await vi.waitFor(() => expect(logs.map((line) => line.message)).toContain('digest run failed; it will be finished later'), { timeout: 10_000 });
+    // Sweeps after the failure, on the same clock minute: each looks at the queue and passes the schedule by.
+    const seen = ticks;
+    await vi.waitFor(() => expect(ticks).toBeGreaterThan(seen + 2), { timeout: 2_000, interval: 5 });
+    // Stopping waits for every pass and run begun.
+    await scheduler.stop();
+    expect(attempts).toBe(4);
+    expect(discord.posts).toEqual([]);
+  });
+
   it('does not make up a run missed longer ago than the grace window', async () => {
     const { scheduler, discord } = await setUp({ now: { at: new Date('2024-09-12T09:30:00Z') } });
     await scheduler.start();
@@ -339,7 +572,7 @@ describe('digest scheduler: missed runs and refusing channels', () => {
   });
 
   it('pauses a schedule whose channel refuses Herald, keeps its stories, and resumes when the channel is fixed', async () => {
-    const { scheduler, discord, guilds } = await setUp();
+    const { scheduler, discord, guilds, logs } = await setUp();
     discord.faults.push(new PostRefused('the channel was deleted'));
     discord.block('the channel was deleted');
     expect(await scheduler.run('g1', SCHEDULE, 'day1')).toBe(0);
@@ -350,6 +583,34 @@ describe('digest scheduler: missed runs and refusing channels', () => {
     discord.block(undefined);
     expect(await scheduler.run('g1', paused, 'day3')).toBe(2);
     expect((await guilds.get('g1')).schedules[0]?.paused).toBeUndefined();
+    expect(logs).toContainEqual({ level: 'warn', message: 'schedule paused', fields: { guildId: 'g1', scheduleId: 's1', channelId: 'c1', reason: 'the channel was deleted' } });
+    expect(logs).toContainEqual({ level: 'info', message: 'schedule resumed', fields: { guildId: 'g1', scheduleId: 's1' } });
+  });
+
+  it('tells how late a made-up run began, from when its slot was due', async () => {
+    const reports: RunReport[] = [];
+    const { scheduler, logs } = await setUp({ now: { at: new Date('2024-09-12T07:40:00Z') }, onRun: (report) => reports.push(report) });
+    await scheduler.start();
+    await scheduler.stop();
+    // 08:00 in London, in summer, is 07:00 UTC: forty minutes before.
+    expect(reports).toEqual([{ outcome: 'sent', messages: 1, lagMs: 40 * 60_000 }]);
+    expect(logs.filter((line) => line.level === 'error')).toEqual([]);
+  });
+
+  it('tells when a schedule last ran, in any process, and none before its first run', async () => {
+    const { scheduler, clock } = await setUp();
+    expect(await scheduler.times('g1')).toEqual([{ scheduleId: 's1', nextRunAt: '2024-09-13T07:00:00.000Z' }]);
+    await scheduler.run('g1', SCHEDULE, '2024-09-12T08:00');
+    expect(await scheduler.times('g1')).toEqual([{ scheduleId: 's1', lastRunAt: clock.at.toISOString(), nextRunAt: '2024-09-13T07:00:00.000Z' }]);
+  });
+
+  it('pauses only the schedule whose channel refused, not the server’s others', async () => {
+    const other = { ...SCHEDULE, id: 's2', channelId: 'c2' };
+    const { scheduler, discord, guilds } = await setUp();
+    await guilds.update('g1', (settings) => ({ ...settings, schedules: [SCHEDULE, other] }));
+    discord.faults.push(new PostRefused('the channel was deleted'));
+    expect(await scheduler.run('g1', SCHEDULE, 'day1')).toBe(0);
+    expect((await guilds.get('g1')).schedules.map((schedule) => [schedule.id, schedule.paused?.reason])).toEqual([['s1', 'the channel was deleted'], ['s2', undefined]]);
   });
 
   it('tells the next run in the schedule’s own time zone', async () => {

@@ -34,6 +34,12 @@ describe('the status of a failed fetch', () => {
     expect(error).toMatchObject({ status: 503, retryAfterMs: 3_600_000, message: `${server.url('/busy')}: HTTP 503 Service Unavailable` });
   });
 
+  it('reads a Retry-After given as a date against the server’s own Date', async () => {
+    // The server's clock is a day behind: read against this machine's, the date would already be past.
+    server.route('/busy-until', respond('busy', { date: 'Wed, 11 Sep 2024 08:00:00 GMT', 'retry-after': 'Wed, 11 Sep 2024 08:02:00 GMT' }, 503));
+    expect(await failureOf(fetcher().fetch(server.url('/busy-until')))).toMatchObject({ status: 503, retryAfterMs: 120_000 });
+  });
+
   it('is absent when the server never answered', async () => {
     const closed = createHttpFetcher({ timeoutMs: 2_000, allowHosts: ['127.0.0.1'] });
     const error = await failureOf(closed.fetch('http://127.0.0.1:1/feed'));
@@ -57,6 +63,25 @@ describe('how long a response stays fresh', () => {
     await conditional.fetch(server.url('/feed'), { conditional: true });
     const again = await conditional.fetch(server.url('/feed'), { conditional: true });
     expect(again).toMatchObject({ status: 304, freshForMs: 300_000 });
+  });
+
+  it('comes from Expires, read against the server’s own Date', async () => {
+    server.route('/expiring', respond('<p>x</p>', { date: 'Wed, 11 Sep 2024 08:00:00 GMT', expires: 'Wed, 11 Sep 2024 08:10:00 GMT' }));
+    expect((await fetcher().fetch(server.url('/expiring'))).freshForMs).toBe(600_000);
+  });
+
+  it('comes from Expires read against this machine’s clock when the server sends no Date', async () => {
+    server.route('/undated', (_request, response) => {
+      response.sendDate = false;
+      response.writeHead(200, { expires: 'Wed, 11 Sep 2024 08:10:00 GMT' }).end('<p>x</p>');
+    });
+    const clock = createHttpFetcher({ timeoutMs: 2_000, allowHosts: ['127.0.0.1'], now: () => Date.parse('2024-09-11T08:05:00Z') });
+    expect((await clock.fetch(server.url('/undated'))).freshForMs).toBe(300_000);
+  });
+
+  it('is shortened by the Age a cache on the way has held it', async () => {
+    server.route('/aged', respond('<p>x</p>', { 'cache-control': 'max-age=600', age: '100' }));
+    expect((await fetcher().fetch(server.url('/aged'))).freshForMs).toBe(500_000);
   });
 
   it('is absent when the server forbids reuse', async () => {

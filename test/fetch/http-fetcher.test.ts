@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import type { LookupAddress } from 'node:dns';
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ResolveAll } from '../../src/ingest/fetch/address-guard.ts';
 import { createHttpFetcher, DEFAULT_USER_AGENT, type HttpFetcherOptions } from '../../src/ingest/fetch/http-fetcher.ts';
 import { createMemoryValidatorStore } from '../../src/ingest/fetch/memory-validator-store.ts';
@@ -51,6 +52,8 @@ function rebinding(first: string, then: string): ResolveAll & { asked: string[] 
   }, { asked });
 }
 
+const fixture = (name: string): Buffer => readFileSync(new URL(`../fixtures/fetch/${name}`, import.meta.url));
+
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Whether `check` comes true, looked at every 10 ms; the limit is generous, since only a failing test waits it out. */
@@ -90,6 +93,23 @@ describe('a plain fetch', () => {
     const error = await failureOf(fetcher().fetch(server.url('/missing')));
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('takes every 2xx answer as the page, 299 included', async () => {
+    server.route('/odd-success', respond('odd but fine', {}, 299));
+    expect(text((await fetcher().fetch(server.url('/odd-success'))).body)).toBe('odd but fine');
+  });
+
+  it('names a status Node does not know by the reason phrase the server gave', async () => {
+    server.route('/odd-failure', (_request, response) => void response.writeHead(599, 'Network Connect Timeout Error').end());
+    const error = await failureOf(fetcher().fetch(server.url('/odd-failure')));
+    expect((error as Error).message).toBe(`${server.url('/odd-failure')}: HTTP 599 Network Connect Timeout Error`);
+  });
+
+  it('names a status by its number alone when neither Node nor the server has words for it', async () => {
+    server.route('/mute-failure', (_request, response) => void response.writeHead(599, '').end());
+    const error = await failureOf(fetcher().fetch(server.url('/mute-failure')));
+    expect((error as Error).message).toBe(`${server.url('/mute-failure')}: HTTP 599`);
   });
 });
 
@@ -138,6 +158,24 @@ describe('redirects', () => {
   it('refuses a redirect to a scheme other than http and https', async () => {
     server.route('/to-file', redirect('file:///etc/passwd'));
     await expect(fetcher().fetch(server.url('/to-file'))).rejects.toThrow(`${server.url('/to-file')}: redirected to file:///etc/passwd, but only http and https URLs can be fetched`);
+  });
+
+  it('follows a redirect from http to https, where the certificate is checked as for any https fetch', async () => {
+    const secure = await startTestServer({ '/': respond('secret') }, { tls: { key: fixture('self-signed-localhost.key.pem'), cert: fixture('self-signed-localhost.cert.pem') } });
+    try {
+      server.route('/to-https', redirect(secure.url('/')));
+      await expect(fetcher().fetch(server.url('/to-https'))).rejects.toThrow(
+        `${server.url('/to-https')}: redirected to ${secure.url('/')}: TLS error: self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT)`,
+      );
+    } finally {
+      await secure.close();
+    }
+  });
+
+  it('names a redirect that says nowhere to go', async () => {
+    server.route('/to-nowhere', (_request, response) => void response.writeHead(302).end());
+    const error = await failureOf(fetcher().fetch(server.url('/to-nowhere')));
+    expect(error).toMatchObject({ status: 302, message: `${server.url('/to-nowhere')}: HTTP 302 redirect without a Location` });
   });
 });
 
@@ -233,6 +271,15 @@ describe('conditional GET', () => {
     await http.fetch(server.url('/always'));
     expect(text((await http.fetch(server.url('/always'))).body)).toBe('fresh');
   });
+
+  it('asks unconditionally when told to be conditional but given nowhere to keep validators', async () => {
+    server.route('/unkept', (request, response) => {
+      response.writeHead(200, { etag: '"x"' }).end(request.headers['if-none-match'] ?? 'fresh');
+    });
+    const http = fetcher();
+    await http.fetch(server.url('/unkept'), { conditional: true });
+    expect(text((await http.fetch(server.url('/unkept'), { conditional: true })).body)).toBe('fresh');
+  });
 });
 
 describe('timeouts', () => {
@@ -270,6 +317,25 @@ describe('timeouts', () => {
     await expect(fetcher({ timeoutMs: 400 }).fetch(server.url('/slow-hop/1'))).rejects.toThrow(/timed out after 0\.4 s$/);
   });
 
+  it('sends no further hop once the hops so far have used the time, though no timer fired (a stalled process)', async () => {
+    // The process stalls while the first hop's answer is read: by the clock the hop took 10 s, past the whole
+    // deadline, though its timer, as timers on a stalled machine do, had not fired yet.
+    const realNow = performance.now.bind(performance);
+    let stalledMs = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => realNow() + stalledMs);
+    try {
+      server.route('/stalled-hop', (_request, response) => {
+        stalledMs = 10_000;
+        response.writeHead(302, { location: '/after-stall' }).end();
+      });
+      server.route('/after-stall', respond('too late'));
+      await expect(fetcher({ timeoutMs: 400 }).fetch(server.url('/stalled-hop'))).rejects.toThrow(`${server.url('/stalled-hop')}: redirected to ${server.url('/after-stall')}: timed out after 0.4 s`);
+      expect(server.requests).not.toContain('GET /after-stall');
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
   it('closes its connection when it gives up', async () => {
     server.route('/hold', () => {});
     await expect(fetcher({ timeoutMs: 200 }).fetch(server.url('/hold'))).rejects.toThrow('timed out');
@@ -282,6 +348,16 @@ describe('timeouts', () => {
     const pending = fetcher().fetch(server.url('/wait'), { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
     await expect(pending).rejects.toThrow(`${server.url('/wait')}: aborted`);
+  });
+
+  it('does nothing for a caller that has already given up: no validators read, no request sent', async () => {
+    server.route('/given-up', respond('too late'));
+    const reads: string[] = [];
+    const store = createMemoryValidatorStore();
+    const http = fetcher({ validators: { get: async (url) => (reads.push(url), store.get(url)), set: (url, value) => store.set(url, value) } });
+    await expect(http.fetch(server.url('/given-up'), { conditional: true, signal: AbortSignal.abort() })).rejects.toThrow(`${server.url('/given-up')}: aborted`);
+    expect(reads).toEqual([]);
+    expect(server.requests).not.toContain('GET /given-up');
   });
 
   it('leaves nothing behind that keeps the process running', async () => {
@@ -305,6 +381,13 @@ describe('the address in a failure', () => {
     const huge = `ftp://files.example/${'a'.repeat(400)}`;
     await expect(fetcher().fetch(huge)).rejects.toThrow(`${huge.slice(0, 299)}…: only http and https URLs can be fetched`);
   });
+
+  it('shows an address of exactly 300 characters whole', async () => {
+    const longest = `ftp://files.example/${'a'.repeat(280)}`;
+    expect(longest).toHaveLength(300);
+    const error = await failureOf(fetcher().fetch(longest));
+    expect((error as Error).message).toBe(`${longest}: only http and https URLs can be fetched`);
+  });
 });
 
 describe('size limits', () => {
@@ -316,6 +399,7 @@ describe('size limits', () => {
   it.each([
     [undefined, '10 MiB'],
     [2 * 1024 * 1024, '2 MiB'],
+    [1024 * 1024, '1 MiB'],
     [1536 * 1024, '1536 KiB'],
     [1024, '1 KiB'],
     [3000, '3000 bytes'],
@@ -466,6 +550,12 @@ describe('the private-address guard', () => {
     };
     await expect(fetcher({ lookup: unknown }).fetch('http://nowhere.example/feed')).rejects.toThrow('http://nowhere.example/feed: DNS lookup failed (ENOTFOUND)');
   });
+
+  it('asks the system’s DNS when given no lookup of its own, and judges its answer', async () => {
+    // localhost is the one name every machine's resolver answers, with a loopback address (127.0.0.1 or ::1).
+    const http = createHttpFetcher({ timeoutMs: 2_000 });
+    await expect(http.fetch(`http://localhost:${server.port}/feed`)).rejects.toThrow(/^http:\/\/localhost:\d+\/feed: refused: resolves to a loopback address \((127\.0\.0\.1|::1)\)$/);
+  });
 });
 
 describe('per-host concurrency', () => {
@@ -546,7 +636,6 @@ describe('bad requests and broken connections', () => {
   });
 
   it('reports a certificate it cannot trust', async () => {
-    const fixture = (name: string): Buffer => readFileSync(new URL(`../fixtures/fetch/${name}`, import.meta.url));
     const secure = await startTestServer({ '/': respond('secret') }, { tls: { key: fixture('self-signed-localhost.key.pem'), cert: fixture('self-signed-localhost.cert.pem') } });
     try {
       await expect(fetcher().fetch(secure.url('/'))).rejects.toThrow(`${secure.url('/')}: TLS error: self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT)`);
