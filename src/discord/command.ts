@@ -58,6 +58,17 @@ export interface CommandRequest extends Invocation {
   targetMessage(): TargetMessage | null;
 }
 
+/** The option getters of a command that takes no options (a message command), each answering that none was given. */
+export const NO_OPTIONS: Omit<CommandRequest, keyof Invocation | 'commandName' | 'botCanPostHere'> = {
+  subcommand: () => null,
+  string: () => null,
+  integer: () => null,
+  boolean: () => null,
+  channel: () => null,
+  role: () => null,
+  targetMessage: () => null,
+};
+
 export interface AutocompleteRequest extends CommandRequest {
   focused: { name: string; value: string };
 }

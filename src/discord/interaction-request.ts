@@ -6,7 +6,7 @@ import {
   type ChatInputCommandInteraction,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
-import type { AutocompleteRequest, ButtonRequest, ChannelChoice, CommandRequest, Invocation } from './command.ts';
+import { NO_OPTIONS, type AutocompleteRequest, type ButtonRequest, type ChannelChoice, type CommandRequest, type Invocation } from './command.ts';
 import { InputError } from '../input-error.ts';
 import { replyText } from './i18n/reply-text.ts';
 import { messageLinks } from './message-links.ts';
@@ -45,12 +45,7 @@ export function messageCommandRequest(interaction: MessageContextMenuCommandInte
   return {
     commandName: interaction.commandName,
     ...invocation(interaction),
-    subcommand: () => null,
-    string: () => null,
-    integer: () => null,
-    boolean: () => null,
-    channel: () => null,
-    role: () => null,
+    ...NO_OPTIONS,
     targetMessage: () => ({ id: target.id, content: target.content, links: messageLinks(target.content, target.embeds.map((embed) => embed.url)) }),
   };
 }
