@@ -71,6 +71,41 @@ describe('search index', () => {
     it('GIVEN one match fewer than enough from the last day WHEN searched THEN the week is searched, and the older article squarely on the topic ranks first', () => {
       expect(ids(indexOf([oldOnTopic, ...passingMentions(ENOUGH_CANDIDATES - 1)]), 'Zürich', { limit: 1 })).toEqual(['zurich-limmat']);
     });
+
+    /**
+     * `perDay` articles fetched each day for `days` days up to NOW, oldest first, as a store fills; the last
+     * week and a day's are indexed apart too. Ids name the day ("day-6-0": six days ago).
+     */
+    const dailyArticles = (days: number, perDay = 1): Article[] =>
+      Array.from({ length: days * perDay }, (_, index) => {
+        const day = days - 1 - Math.floor(index / perDay);
+        const at = new Date(NOW.getTime() - day * DAY - (index % perDay) * 60_000).toISOString();
+        return fixture('korea-missile', { id: `day-${day}-${index % perDay}`, publishedAt: at, fetchedAt: at });
+      });
+
+    it('GIVEN a store spanning three weeks with enough matches in the last one WHEN searched THEN the articles of six days ago are found and those of eight days ago are not', () => {
+      const perDay = Math.ceil(ENOUGH_CANDIDATES / 7);
+      const found = ids(indexOf(dailyArticles(21, perDay), { retentionMs: 30 * DAY }), 'cruise missile', { limit: 1_000 });
+      expect(found).toContain(`day-6-${perDay - 1}`);
+      expect(found.filter((id) => id.startsWith('day-8-'))).toEqual([]);
+    });
+
+    it('GIVEN a store spanning three weeks WHEN too few of its matches are from the last week THEN the older ones are found too', () => {
+      const onTopic = fixture('zurich-limmat', { publishedAt: new Date(NOW.getTime() - 20 * DAY).toISOString(), fetchedAt: new Date(NOW.getTime() - 20 * DAY).toISOString() });
+      const passing = fixture('alps-heatwave', { id: 'yesterday', publishedAt: new Date(NOW.getTime() - DAY).toISOString(), fetchedAt: new Date(NOW.getTime() - DAY).toISOString() });
+      expect(ids(indexOf([onTopic, ...dailyArticles(21), passing], { retentionMs: 30 * DAY }), 'Zürich')).toEqual(['zurich-limmat', 'yesterday']);
+    });
+
+    it("GIVEN a report dated long ago and read after the last week's articles WHEN its topic is searched THEN it is found", () => {
+      const late = fixture('zurich-limmat', { publishedAt: new Date(NOW.getTime() - 20 * DAY).toISOString(), fetchedAt: NOW.toISOString() });
+      expect(ids(indexOf([...dailyArticles(21), late], { retentionMs: 30 * DAY }), 'Limmat')).toEqual(['zurich-limmat']);
+    });
+
+    it('GIVEN a store spanning three weeks WHEN searched with a clock a week behind its newest article, from two days before THEN the articles of those two days are found', () => {
+      const weekBefore = new Date(NOW.getTime() - 7 * DAY);
+      const found = ids(indexOf(dailyArticles(21), { retentionMs: 30 * DAY }), 'cruise missile', { now: weekBefore, since: new Date(weekBefore.getTime() - 2 * DAY), limit: 1_000 });
+      expect(found.filter((id) => id === 'day-9-0')).toEqual(['day-9-0']);
+    });
   });
 
   it('finds an accented name when the query leaves the accent out', () => {
@@ -180,6 +215,30 @@ describe('search index', () => {
     expect(index.has('darfur-famine')).toBe(false);
     expect(index.has('sudan-talks-resume')).toBe(true);
     expect(index.size).toBe(ARTICLES.length - 1);
+  });
+
+  it.each([
+    ['read again from the store', true],
+    ['that cannot read them again', false],
+  ])('GIVEN expired articles whose words are being cleared from an index %s WHEN more are added meanwhile THEN it goes on finding them', async (_, readable) => {
+    // Thousands of made-up words, more than MiniSearch clears in one go before it lets other work in, many sharing
+    // their first letters, so that new ones split the branches of its tree of words that the clearing is walking.
+    let seed = 1;
+    const letter = (): string => 'abcdefghijklmnop'[Math.floor(((seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647) * 16)]!;
+    const word = (): string => Array.from({ length: 4 + (seed % 5) }, letter).join('');
+    const dated = (at: Date, id: string, words: string): Article => fixture('korea-missile', { id, title: words, publishedAt: at.toISOString(), fetchedAt: at.toISOString() });
+    const stored = new Map<string, Article>();
+    const index = createSearchIndex({ retentionMs: DAY, ...(readable ? { article: (id: string) => stored.get(id) } : {}) });
+    const store = (article: Article): void => {
+      stored.set(article.id, article);
+      index.add(article);
+    };
+    for (let n = 0; n < 3_000; n += 1) store(dated(new Date(NOW.getTime() - 2 * DAY), `old-${n}`, `${word()} ${word()} ${word()} korea`));
+    expect(index.prune(NOW)).toBe(3_000);
+    for (let n = 0; n < 300; n += 1) store(dated(NOW, `new-${n}`, `fresh ${word()} ${word()}`));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(ids(index, 'fresh', { limit: 1_000 })).toHaveLength(300);
+    expect(ids(index, 'korea', { limit: 5_000 }).filter((id) => id.startsWith('old-'))).toEqual([]);
   });
 
   it('finds nothing for a query made only of common words', () => {

@@ -1,15 +1,21 @@
-import MiniSearch from 'minisearch';
+import type { SearchOptions as MiniSearchOptions, SearchResult as MiniSearchResult } from 'minisearch';
 import type { Article } from '../../model/article.ts';
 import { recencyWeight } from './recency.ts';
+import { createRenewingIndex, type RenewingIndex } from './renewing-minisearch.ts';
 import { INDEXED_BODY_CHARS, searchDocument, type SearchDocument } from './search-document.ts';
 import { queryTerms, searchTerm, tokenize } from './search-terms.ts';
-import { ENOUGH_CANDIDATES, windowStarts } from './search-windows.ts';
+import { ENOUGH_CANDIDATES, SEARCH_WINDOWS_MS, windowStarts } from './search-windows.ts';
 
 export interface SearchIndexOptions {
   /** How long after it was fetched an article can be found; the store's retention. 30 days unless given. */
   retentionMs?: number;
   /** How many characters of the body are indexed; `npm run bench search` measures the trade. */
   bodyChars?: number;
+  /**
+   * The stored article with this id, which the index reads again to build fresh copies of itself without the
+   * articles it let go (renewing-minisearch.ts). Without it, their postings are cleared only as searches meet them.
+   */
+  article?: (id: string) => Article | undefined;
 }
 
 export interface SearchOptions {
@@ -63,6 +69,14 @@ const PREFIX_FROM = 4;
 /** One typo forgiven from this length, where a wrong letter rarely makes another real word. */
 const FUZZY_FROM = 6;
 
+/**
+ * The newest articles are indexed a second time, on their own (see `recent` below): this far back from the newest
+ * fetch, a day beyond the last window short of everything, so that a search whose clock is a little behind the
+ * newest article still finds its whole window there; and it is trimmed once a day has passed beyond that.
+ */
+const RECENT_KEPT_MS = SEARCH_WINDOWS_MS.filter(Number.isFinite).reduce((longest, windowMs) => Math.max(longest, windowMs), 0) + DAY_MS;
+const RECENT_TRIMMED_EVERY_MS = DAY_MS;
+
 /** What the index keeps per article besides MiniSearch's postings: just enough to filter and rank. */
 interface Entry {
   /** Epoch ms of publishedAt, else fetchedAt. */
@@ -77,22 +91,33 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
   const entries = new Map<string, Entry>();
   // Interned so that 100,000 entries share a few hundred source strings rather than copies of them.
   const sources = new Map<string, string>();
-  const miniSearch = new MiniSearch<SearchDocument>({
-    fields: ['title', 'dek', 'topics', 'body'],
-    storeFields: [],
-    tokenize,
-    processTerm: searchTerm,
-    searchOptions: {
-      boost: FIELD_BOOST,
-      prefix: (term) => term.length >= PREFIX_FROM,
-      fuzzy: (term) => (term.length >= FUZZY_FROM ? 1 : false),
-    },
+  const readDocument = options.article && ((id: string): SearchDocument | undefined => {
+    const article = options.article!(id);
+    return article && searchDocument(article, bodyChars);
   });
+  const miniSearch = newIndex(readDocument);
+  /**
+   * The last week and a day's articles, indexed again on their own: a search of the last day or week walks only
+   * their postings, where the whole store's would hold a common word's tens of thousands of older matches, each
+   * looked at only to be passed over. It holds every article dated from `recentFrom` on (all of them, until the
+   * store spans more than that).
+   */
+  const recent = newIndex(readDocument);
+  let recentFrom = -Infinity;
+  let newestFetch = -Infinity;
 
   const remove = (id: string): void => {
     if (!entries.delete(id)) return;
-    // discard leaves the postings to be vacuumed later in the background, where remove would need the whole document again.
+    // discard leaves the postings to be cleared later (renewing-minisearch.ts), where MiniSearch's remove would need the whole document again.
     miniSearch.discard(id);
+    recent.discard(id);
+  };
+
+  const trimRecent = (): void => {
+    if (newestFetch - RECENT_KEPT_MS < recentFrom + RECENT_TRIMMED_EVERY_MS) return;
+    recentFrom = newestFetch - RECENT_KEPT_MS;
+    const older = [...recent.ids()].filter((id) => entries.get(id)!.datedAt < recentFrom);
+    for (const id of older) recent.discard(id);
   };
 
   const search = (query: string, searchOptions: SearchOptions): SearchHit[] => {
@@ -115,14 +140,17 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
     const starts = windowStarts(searchOptions.now, searchOptions.since);
     let hits: SearchHit[] = [];
     for (const start of starts) {
-      hits = ranked(query, combineWith, searchOptions, start);
+      hits = ranked(start >= recentFrom ? recent : miniSearch, query, combineWith, searchOptions, start);
       if (hits.length >= ENOUGH_CANDIDATES) break;
     }
     return hits;
   };
 
-  /** Every match dated at or after `from`, best first: BM25 relevance weighted by recency. */
-  const ranked = (query: string, combineWith: 'AND' | 'OR', searchOptions: SearchOptions, from: number): SearchHit[] => {
+  /**
+   * Every match dated at or after `from`, best first: BM25 relevance weighted by recency. A word's weight is what it
+   * has among the articles of the index searched: in the recent one, how rare it is in the last week and a day.
+   */
+  const ranked = (index: { search(query: string, options: MiniSearchOptions): MiniSearchResult[] }, query: string, combineWith: 'AND' | 'OR', searchOptions: SearchOptions, from: number): SearchHit[] => {
     const now = searchOptions.now.getTime();
     const oldestFetch = now - retentionMs;
     const wanted = searchOptions.sourceLocations && new Set(searchOptions.sourceLocations);
@@ -131,7 +159,7 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
       if (!entry || entry.fetchedAt < oldestFetch || entry.datedAt < from) return 0;
       return wanted && !wanted.has(entry.source) ? 0 : 1;
     };
-    return miniSearch
+    return index
       .search(query, { combineWith, boostDocument: eligible })
       .map((result) => ({ id: result.id as string, score: result.score * recencyWeight(now - entries.get(result.id)!.datedAt) }))
       .sort((a, b) => b.score - a.score);
@@ -144,8 +172,15 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
       sources.set(source, source);
       const fetchedAt = Date.parse(article.fetchedAt);
       const publishedAt = article.publishedAt ? Date.parse(article.publishedAt) : Number.NaN;
-      entries.set(article.id, { datedAt: Number.isNaN(publishedAt) ? fetchedAt : publishedAt, fetchedAt, source });
-      miniSearch.add(searchDocument(article, bodyChars));
+      const datedAt = Number.isNaN(publishedAt) ? fetchedAt : publishedAt;
+      entries.set(article.id, { datedAt, fetchedAt, source });
+      const document = searchDocument(article, bodyChars);
+      miniSearch.add(document);
+      if (datedAt >= recentFrom) {
+        recent.add(document);
+      }
+      newestFetch = Math.max(newestFetch, fetchedAt);
+      trimRecent();
     },
     remove,
     has: (id) => entries.has(id),
@@ -157,9 +192,26 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
       const oldestFetch = now.getTime() - retentionMs;
       const expired = [...entries].filter(([, entry]) => entry.fetchedAt < oldestFetch).map(([id]) => id);
       for (const id of expired) entries.delete(id);
-      // One discard of them all lets MiniSearch decide once whether to vacuum, rather than once per article.
-      miniSearch.discardAll(expired);
+      for (const id of expired) {
+        miniSearch.discard(id);
+        recent.discard(id);
+      }
       return expired.length;
     },
   };
+}
+
+function newIndex(document: ((id: string) => SearchDocument | undefined) | undefined): RenewingIndex<SearchDocument> {
+  const options = {
+    fields: ['title', 'dek', 'topics', 'body'],
+    storeFields: [],
+    tokenize,
+    processTerm: searchTerm,
+    searchOptions: {
+      boost: FIELD_BOOST,
+      prefix: (term: string) => term.length >= PREFIX_FROM,
+      fuzzy: (term: string) => (term.length >= FUZZY_FROM ? 1 : false),
+    },
+  };
+  return createRenewingIndex<SearchDocument>(options, document ? { document } : {});
 }
