@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventName, sameName, sharedNames } from '../../src/brief/cluster/name-match.ts';
+import { eventName, sameName, shareAName, sharedNames } from '../../src/brief/cluster/name-match.ts';
 
 const same = (a: string, b: string): boolean => sameName(eventName(a), eventName(b));
 
@@ -23,6 +23,10 @@ describe('sameName', () => {
     expect(same('england', 'new england patriots')).toBe(false);
   });
 
+  it('does not take the end of a last word for a name', () => {
+    expect(same('chez', 'pedro sanchez')).toBe(false);
+  });
+
   it('does not take a first name for the full name', () => {
     expect(same('pedro', 'pedro sanchez')).toBe(false);
   });
@@ -33,5 +37,15 @@ describe('sharedNames', () => {
     const first = ['mariano rajoy', 'pedro sanchez', 'eu'].map(eventName);
     const second = ['rajoy', 'sanchez', 'congreso'].map(eventName);
     expect(sharedNames(first, second)).toBe(2);
+  });
+});
+
+describe('shareAName', () => {
+  it('finds a name the other list writes some way', () => {
+    expect(shareAName(['mariano rajoy', 'eu'].map(eventName), ['congreso', 'european union'].map(eventName))).toBe(true);
+  });
+
+  it('finds none when the other list names only others', () => {
+    expect(shareAName(['mariano rajoy', 'eu'].map(eventName), ['congreso', 'pedro sanchez'].map(eventName))).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { topicKey } from '../../ingest/topics/topic-key.ts';
+import { keyOfTopic } from '../cluster/topic-keys.ts';
 
 /** The story's topics that related coverage is looked for by, most salient first. */
 const STORY_TOPICS = 5;
@@ -6,7 +6,7 @@ const STORY_TOPICS = 5;
 const ARTICLE_TOPICS = 8;
 
 function keys(topics: string[], limit: number): string[] {
-  return [...new Set(topics.map(topicKey).filter(Boolean))].slice(0, limit);
+  return [...new Set(topics.map(keyOfTopic).filter(Boolean))].slice(0, limit);
 }
 
 function pairs(of: string[]): string[] {
@@ -73,7 +73,7 @@ export interface RelatedCandidate {
 export function rankRelatedCandidates(storyTopics: string[], found: Iterable<RelatedCandidate>, limit: number): string[] {
   const wanted = new Set(keys(storyTopics, STORY_TOPICS));
   return [...found]
-    .map((candidate) => ({ candidate, shared: new Set(candidate.topics.map(topicKey).filter((key) => wanted.has(key))).size }))
+    .map((candidate) => ({ candidate, shared: new Set(candidate.topics.map(keyOfTopic).filter((key) => wanted.has(key))).size }))
     .sort((a, b) => b.shared - a.shared || b.candidate.at - a.candidate.at || a.candidate.id.localeCompare(b.candidate.id))
     .slice(0, limit)
     .map(({ candidate }) => candidate.id);

@@ -1,10 +1,9 @@
 import type { BriefingLink, Story } from '../../model/story.ts';
 import { webAddress } from '../article-address.ts';
-import { topicKey } from '../../ingest/topics/topic-key.ts';
 import { articleTerms } from '../cluster/article-features.ts';
 import { MEANING_SIMILARITY } from '../cluster/cluster-stories.ts';
 import { Centroid, heaviestTerms, termVectors } from '../cluster/term-vectors.ts';
-import { foldAccents } from '../cluster/tokenize.ts';
+import { foldedKeyOfTopic } from '../cluster/topic-keys.ts';
 import { MeaningCentroid, type UnitVector } from '../embed/dense-vector.ts';
 
 export interface AlsoReadOptions {
@@ -160,7 +159,7 @@ function recency(time: number, now: Date): number {
  * World Cup both speak of a "set" and a "rule", and a link on that alone leads a reader to an unrelated subject.
  */
 function subjectKeys(story: Story): Set<string> {
-  const keys = story.articles.flatMap((article) => article.topics.filter((topic) => !/^\p{Ll}+$/u.test(topic)).map((topic) => foldAccents(topicKey(topic))));
+  const keys = story.articles.flatMap((article) => article.topics.filter((topic) => !/^\p{Ll}+$/u.test(topic)).map(foldedKeyOfTopic));
   return new Set(keys.filter(Boolean));
 }
 

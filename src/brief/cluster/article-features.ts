@@ -1,7 +1,6 @@
 import { articleText, articleTime, type Article } from '../../model/article.ts';
 import { nameRuns } from '../../ingest/topics/name-runs.ts';
 import { nameWords } from '../../ingest/topics/name-words.ts';
-import { topicKey } from '../../ingest/topics/topic-key.ts';
 import { eventNumbers } from './event-numbers.ts';
 import { headlineTerms, type HeadlineTerms } from './headline-cover.ts';
 import { languageTerms } from './language-terms.ts';
@@ -9,8 +8,9 @@ import { minhashSignature } from './minhash.ts';
 import { eventName, type EventName } from './name-match.ts';
 import { copiedRunHashes } from './copied-runs.ts';
 import { shingleHashes } from './shingles.ts';
+import { foldedKeyOfTopic } from './topic-keys.ts';
 import { rememberEach } from './remember-each.ts';
-import { allWords, foldAccents } from './tokenize.ts';
+import { allWords } from './tokenize.ts';
 
 /**
  * News puts what happened first; past this many words an article adds background that other reports of
@@ -118,7 +118,7 @@ function readFeatures(article: Article): ArticleFeatures {
 export function writtenNames(article: Article, text = articleText(article)): Map<string, string> {
   const names = new Map<string, string>();
   const add = (name: string): void => {
-    const key = foldAccents(topicKey(name));
+    const key = foldedKeyOfTopic(name);
     if (key && !names.has(key)) names.set(key, name);
   };
   for (const topic of article.topics) if (/^\p{Lu}/u.test(topic)) add(topic);
@@ -136,7 +136,7 @@ function readWords(article: Article) {
   const text = articleText(article);
   const body = allWords(text, BODY_WORDS);
   const titleWords = allWords(article.title);
-  const topicKeys = new Set(article.topics.map((name) => foldAccents(topicKey(name))).filter(Boolean));
+  const topicKeys = new Set(article.topics.map(foldedKeyOfTopic).filter(Boolean));
   // A headline and a named entity each say more about the event than one body word, so they count twice.
   const headline = languageTerms(titleWords, article.language);
   const dek = languageTerms(allWords(article.dek ?? ''), article.language);

@@ -42,8 +42,15 @@ function acronym(words: string[]): string {
 export function sameName(a: EventName, b: EventName): boolean {
   if (a.key === b.key) return true;
   const [short, long] = a.words.length <= b.words.length ? [a, b] : [b, a];
-  if (short.words.length < long.words.length && long.words.slice(-short.words.length).join(' ') === short.key) return true;
+  // Its last words, read off the key the words are joined in, which clustering asks of every pair of reports.
+  const from = long.key.length - short.key.length;
+  if (short.words.length < long.words.length && from > 0 && long.key[from - 1] === ' ' && long.key.endsWith(short.key)) return true;
   return short.words.length === 1 && short.key.length >= 2 && long.initials.includes(short.key);
+}
+
+/** Whether the other names any of the names of `a`, in any of its spellings. */
+export function shareAName(a: EventName[], b: EventName[]): boolean {
+  return a.some((name) => b.some((other) => sameName(name, other)));
 }
 
 /** How many of the names of `a` the other names too, in any of its spellings. */

@@ -3,7 +3,7 @@ import type { ArticleFeatures } from './article-features.ts';
 import { shareACopiedRun } from './copied-runs.ts';
 import { figuresDisagree } from './event-numbers.ts';
 import { headlineCover } from './headline-cover.ts';
-import { sharedNames } from './name-match.ts';
+import { shareAName, sharedNames } from './name-match.ts';
 import type { SimilarPair } from './near-duplicate-pairs.ts';
 import { cosine, heaviestTerms, type TermVector } from './term-vectors.ts';
 
@@ -195,7 +195,7 @@ function tellTheSameEvent(a: EventItem, b: EventItem, similarity: number, wordin
  * ("Sánchez", "Pedro Sánchez"; "EU", "European Union"); an article that names nobody is judged on its words alone.
  */
 function sharesAName(a: EventItem, b: EventItem): boolean {
-  return a.names.length === 0 || b.names.length === 0 || sharedNames(a.leadNames, b.leadNames) > 0;
+  return a.names.length === 0 || b.names.length === 0 || shareAName(a.leadNames, b.leadNames);
 }
 
 /** Whether `b` names at least half of those `a`'s headline names (all of them when it names nobody). */

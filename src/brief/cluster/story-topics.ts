@@ -1,15 +1,8 @@
 import type { Article } from '../../model/article.ts';
-import { topicKey } from '../../ingest/topics/topic-key.ts';
-import { rememberEach } from './remember-each.ts';
+import { keyOfTopic as keyOf } from './topic-keys.ts';
 
 /** As many as one article may carry, so that a story never names more than its best-covered report. */
 const MAX_TOPICS = 12;
-
-/**
- * Topics' keys, worked out once for each spelling: every story of every briefing tallies its articles' topics, a
- * few thousand spellings over and over.
- */
-const keyOf = rememberEach(topicKey, 100_000);
 
 /**
  * The topics a story's articles share, most widely named first. With several articles, a topic only one of
