@@ -1,4 +1,5 @@
 import { articleTime, type Article } from '../../model/article.ts';
+import { spacedWords } from '../../ingest/text/word-count.ts';
 import { webAddress } from '../article-address.ts';
 
 /** Copies of one wire story differ by a credit line or a trimmed sentence; within this share of the longest, they tell it equally fully. */
@@ -40,7 +41,7 @@ function bodyWords(article: Article): number {
   let count = wordCounts.get(article);
   if (count === undefined) {
     count = 0;
-    for (const paragraph of article.paragraphs) count += paragraph.split(/\s+/).filter(Boolean).length;
+    for (const paragraph of article.paragraphs) count += spacedWords(paragraph);
     wordCounts.set(article, count);
   }
   return count;

@@ -28,8 +28,9 @@ export function isSummarySentence(sentence: string, context: FilterContext): boo
   if (chromeEvidence(sentence, words) === 'strong' || isCreditLine(sentence) || ALSO_READ_LINE.test(sentence)) return false;
   if (CREDIT_SENTENCE.test(sentence)) return false;
   if (context.byline && words <= 12 && comparable(sentence).includes(comparable(context.byline))) return false;
+  if (!context.alsoRead?.length) return true;
   const line = comparable(sentence);
-  return !context.alsoRead?.some((link) => comparable(link.title) === line);
+  return !context.alsoRead.some((link) => comparable(link.title) === line);
 }
 
 export function comparable(text: string): string {
