@@ -133,8 +133,8 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
 
   /**
    * The matches of the newest window that holds enough of them to rank (see search-windows.ts), best first, as
-   * PostgreSQL answers. Articles outside the window are passed over before MiniSearch scores them, which is what
-   * a common word's tens of thousands of matches would cost; each match within it keeps the score it has among all.
+   * PostgreSQL answers. The last day and week are searched in the recent index; articles outside the window are
+   * passed over before MiniSearch scores them, which is what a common word's tens of thousands of matches would cost.
    */
   const newestRanked = (query: string, combineWith: 'AND' | 'OR', searchOptions: SearchOptions): SearchHit[] => {
     const starts = windowStarts(searchOptions.now, searchOptions.since);
