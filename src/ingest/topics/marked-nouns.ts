@@ -107,11 +107,10 @@ interface Subject {
 const TITLE_WEIGHT = 3;
 const LEAD_WEIGHT = 1.5;
 /**
- * Written twice, or once in the lead: a candidate, as in English. The topic scorer (topic-scorer.ts) decides which
- * candidates stay; at three, the nouns of the five languages' references written twice ("barragem", "macerie",
- * "flèche") never reached it.
+ * Without a tagger a marked word is less surely a noun than in English, so a lone noun must weigh a little more
+ * than there (named three times, or in the headline); a compound, written twice, is a phrase.
  */
-const MIN_SCORE = 2;
+const MIN_SCORE = 3;
 const MIN_COMPOUND_SCORE = 2;
 const MIN_LENGTH = 4;
 

@@ -55,8 +55,8 @@ export function candidateFeatures(candidate: TopicCandidate, context: CandidateC
   const count = Math.max(spans.length, 1);
   const first = spans.length ? Math.min(...spans.map(({ start }) => start)) : context.text.length;
   const inLead = first < context.leadEnd;
-  const titleKey = ` ${topicKey(context.title)} `;
-  const key = topicKey(candidate.topic);
+  const titleKey = ` ${singularKey(context.title)} `;
+  const key = singularKey(candidate.topic);
   const whole = titleKey.includes(` ${key} `);
   const sharesWord = key.split(' ').some((word) => word.length > 2 && titleKey.includes(` ${word} `));
   // Names only: a short brief's one subject takes all the subjects' mentions, which says nothing of whether it is the story's.
@@ -84,6 +84,14 @@ export function candidateFeatures(candidate: TopicCandidate, context: CandidateC
     candidate.kind === 'person' && count === 1 ? 1 : 0,
     count === 1 && candidate.isName && isSpeaker(spans[0]!, context.text) ? 1 : 0,
   ];
+}
+
+/** A topic key with each word's plural s dropped and elisions apart: a headline's "floods" names "flood", its "l’incendie" "incendie". */
+function singularKey(text: string): string {
+  return topicKey(text.replace(/(?<=\b\p{L})['’](?=\p{L})/gu, ' '))
+    .split(' ')
+    .map((word) => (word.length > 3 && /[^s]s$/u.test(word) ? word.slice(0, -1) : word))
+    .join(' ');
 }
 
 /** Where a lower-case subject is written, singular or plural, in any case: its mentions. */
