@@ -66,7 +66,6 @@ export function topicCandidates(source: TopicSource): ScoredCandidate[] {
     text,
     title: source.title,
     leadEnd: lead.length,
-    english,
     nameMentions: nameSpans.length,
   };
   return candidates.map((candidate) => {

@@ -19,7 +19,6 @@ export interface CandidateContext {
   text: string;
   title: string;
   leadEnd: number;
-  english: boolean;
   /** Mentions of all the names together: the share a name takes of them. */
   nameMentions: number;
 }
@@ -40,7 +39,6 @@ export const FEATURE_NAMES = [
   'listed among three',
   'quoted speaker',
   'opens a sentence',
-  'english',
   'person',
   'place',
   'log rank',
@@ -77,7 +75,6 @@ export function candidateFeatures(candidate: TopicCandidate, context: CandidateC
     candidate.isName ? ratio((span) => isListed(span, nameSpans, context.text)) : 0,
     candidate.isName ? ratio((span) => isSpeaker(span, context.text)) : 0,
     ratio((span) => opensSentence(span, context.text)),
-    context.english ? 1 : 0,
     candidate.kind === 'person' ? 1 : 0,
     candidate.kind === 'place' ? 1 : 0,
     Math.log1p(candidate.rank),

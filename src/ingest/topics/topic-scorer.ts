@@ -9,47 +9,45 @@ type Weights = Readonly<Record<(typeof FEATURE_NAMES)[number], number>>;
  * never on a held-out article; `npx tsx bench/fit-topic-scorer.ts` prints these constants again.
  */
 export const NAME_WEIGHTS: Weights = {
-  bias: 0.767,
-  'log mentions': 0.591,
-  'written once': -0.468,
-  'once, after the lead': -0.075,
-  'headline names it whole': 0.949,
-  'headline shares a word': 0.015,
-  'in the lead': 0.028,
-  'first position': -0.135,
-  paragraphs: 0.366,
-  words: 0.264,
-  'share of mentions': 0.953,
-  'listed among three': -0.271,
-  'quoted speaker': 0.549,
-  'opens a sentence': 0.298,
-  english: 0.494,
-  person: 0.486,
-  place: 0.067,
-  'log rank': -0.576,
-  'person written once': -0.108,
-  'quoted once': -0.289,
+  bias: 1.141,
+  'log mentions': 0.609,
+  'written once': -0.440,
+  'once, after the lead': -0.045,
+  'headline names it whole': 0.926,
+  'headline shares a word': 0.007,
+  'in the lead': 0.020,
+  'first position': -0.119,
+  paragraphs: 0.334,
+  words: 0.240,
+  'share of mentions': 0.977,
+  'listed among three': -0.280,
+  'quoted speaker': 0.638,
+  'opens a sentence': 0.339,
+  person: 0.607,
+  place: 0.227,
+  'log rank': -0.610,
+  'person written once': -0.062,
+  'quoted once': -0.320,
 };
 
 export const SUBJECT_WEIGHTS: Weights = {
-  bias: -2.772,
-  'log mentions': 0.677,
-  'written once': -0.952,
-  'once, after the lead': 0.280,
-  'headline names it whole': 1.183,
-  'headline shares a word': 1.209,
-  'in the lead': 0.186,
-  'first position': -0.120,
-  paragraphs: 0.218,
-  words: 0.916,
+  bias: -2.739,
+  'log mentions': 0.676,
+  'written once': -0.958,
+  'once, after the lead': 0.276,
+  'headline names it whole': 1.187,
+  'headline shares a word': 1.210,
+  'in the lead': 0.185,
+  'first position': -0.121,
+  paragraphs: 0.215,
+  words: 0.919,
   'share of mentions': 0.000,
   'listed among three': 0.000,
   'quoted speaker': 0.000,
-  'opens a sentence': 0.437,
-  english: 0.039,
+  'opens a sentence': 0.438,
   person: 0.000,
   place: 0.000,
-  'log rank': -0.084,
+  'log rank': -0.080,
   'person written once': 0.000,
   'quoted once': 0.000,
 };
@@ -60,7 +58,7 @@ export interface Thresholds {
 }
 
 /** A candidate is kept when the model gives at least its kind's probability that an editor would tag it. */
-export const KEEP_THRESHOLDS: Thresholds = { name: 0.550, subject: 0.350 };
+export const KEEP_THRESHOLDS: Thresholds = { name: 0.525, subject: 0.400 };
 
 export function tagProbability(features: number[], weights: Weights): number {
   const sum = FEATURE_NAMES.reduce((total, name, index) => total + weights[name] * features[index]!, 0);
