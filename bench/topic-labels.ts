@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { buildArticle } from '../src/ingest/build-article.ts';
-import type { ArticleDraft } from '../src/model/article.ts';
+import type { TopicSource } from '../src/ingest/topics/extract-topics.ts';
+import type { Article, ArticleDraft } from '../src/model/article.ts';
 import { labelledArticles, loadLabelledEvents, type Split } from './labelled-events.ts';
 import type { TopicLabels } from './topic-scores.ts';
 
@@ -52,7 +53,12 @@ export interface ReferenceArticle {
   language: string;
   topics: string[];
   labels: TopicLabels;
+  /** What its topics were extracted from, as buildArticle gave it to the extractor. */
+  source: TopicSource;
 }
+
+/** What buildArticle gave the topic extractor: the article's text and the language it settled on. */
+export const sourceOf = ({ title, dek, paragraphs, language }: Article): TopicSource => ({ title, paragraphs, ...(dek ? { dek } : {}), ...(language ? { language } : {}) });
 
 /** test/fixtures/text marks its held-out fixtures by name. */
 export const isHeldOutFixture = (fixture: string): boolean => fixture.startsWith('heldout-');
@@ -68,7 +74,7 @@ export function loadTopicReference(): ReferenceArticle[] {
     const labels = { entities, subjects };
     if (fixture) {
       const article = buildArticle({ ...loadDraft(fixture), language }, { source: { kind: 'file', location: `${fixture}.txt` }, fetchedAt: new Date(0) });
-      return { id: fixture, split: isHeldOutFixture(fixture) ? 'held-out' : 'tune', section, language, topics: article.topics, labels };
+      return { id: fixture, split: isHeldOutFixture(fixture) ? 'held-out' : 'tune', section, language, topics: article.topics, labels, source: sourceOf(article) };
     }
     const [eventId, which] = report!.split('/') as [string, string];
     const event = events.find(({ id }) => id === eventId);
@@ -76,6 +82,6 @@ export function loadTopicReference(): ReferenceArticle[] {
     const built = labelledArticles([event]);
     const found = which.startsWith('distractor-') ? built.find((labelled) => labelled.event === report) : built.filter((labelled) => labelled.event === eventId)[Number(which) - 1];
     if (!found) throw new Error(`topics reference: no report ${report}`);
-    return { id: report!, split: event.split, section, language, topics: found.article.topics, labels };
+    return { id: report!, split: event.split, section, language, topics: found.article.topics, labels, source: sourceOf(found.article) };
   });
 }

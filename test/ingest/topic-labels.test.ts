@@ -6,14 +6,17 @@ import { topicScores } from '../../bench/topic-scores.ts';
 
 const drafts = loadLabelledDrafts();
 
-/** A little below what extractTopics reaches on the twelve first-labelled articles (0.82, 0.75, 0.59), so a regression fails. */
-const PRECISION_FLOOR = 0.8;
-const ENTITY_RECALL_FLOOR = 0.7;
-const SUBJECT_RECALL_FLOOR = 0.55;
+/**
+ * A little below what extractTopics reaches on the twelve first-labelled articles (0.86, 0.81, 0.47 since the topic
+ * scorer; 0.82, 0.75, 0.59 before it, which kept more subjects), so a regression fails.
+ */
+const PRECISION_FLOOR = 0.84;
+const ENTITY_RECALL_FLOOR = 0.79;
+const SUBJECT_RECALL_FLOOR = 0.45;
 
-/** The same on the labelled events' tuning reports in six languages (0.64 and 0.64); the held-out fifth is measured by `npm run bench -- topics`, never asserted on. */
-const EVENTS_PRECISION_FLOOR = 0.62;
-const EVENTS_ENTITY_RECALL_FLOOR = 0.61;
+/** The same on the labelled events' tuning reports in six languages (0.74 and 0.70); the held-out fifth is measured by `npm run bench -- topics`, never asserted on. */
+const EVENTS_PRECISION_FLOOR = 0.72;
+const EVENTS_ENTITY_RECALL_FLOOR = 0.68;
 
 describe('extractTopics against hand-labelled articles', () => {
   const figures = topicScores(drafts.map(({ draft, labels }) => ({ topics: extractTopics(draft), labels })));
@@ -36,9 +39,9 @@ describe('extractTopics against hand-labelled articles', () => {
   });
 });
 
-/** The same on the topics reference's tuning articles (0.55 precision, 0.57 recall over all labels); its held-out third is measured by the bench alone. */
-const REFERENCE_PRECISION_FLOOR = 0.52;
-const REFERENCE_RECALL_FLOOR = 0.54;
+/** The same on the topics reference's tuning articles (0.64 precision, 0.62 recall over all labels); its held-out third is measured by the bench alone. */
+const REFERENCE_PRECISION_FLOOR = 0.62;
+const REFERENCE_RECALL_FLOOR = 0.60;
 
 describe('topics against the topics reference, tuning articles', () => {
   const tuning = loadTopicReference().filter((article) => article.split === 'tune');

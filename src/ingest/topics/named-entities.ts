@@ -30,6 +30,19 @@ interface EntityCandidate {
   count: number;
   firstPosition: number;
   forms: Map<string, number>;
+  spans: Span[];
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A name the article gives, as it is shown, with where the text writes it (each mention, short forms included). */
+export interface NameCandidate {
+  name: string;
+  kind: EntityKind;
+  spans: Span[];
 }
 
 /** Words that may sit inside a proper name without ending it ("Bank of England", "Abu al-Hassan"). */
@@ -47,7 +60,7 @@ const NAME_BREAK = /[,:;|•–—]/;
  * capitalised words find the names compromise misses or cuts short ("Bank of England", "Elon Musk") and,
  * in the languages compromise does not read, all of them.
  */
-export function namedEntities(doc: Doc, text: string, title: string, language?: string): string[] {
+export function namedEntities(doc: Doc, text: string, title: string, language?: string): NameCandidate[] {
   const lists = nameWords(language);
   const mentions = isEnglish(language) ? withRuns(findMentions(doc, text, lists), englishRuns(doc, text, lists), lists) : runMentions(nameRuns(text, lists).flatMap((run) => officeHolder(run, lists)), lists);
   const candidates = groupMentions(withExpansions(mentions, acronymExpansions(text)));
@@ -58,7 +71,7 @@ export function namedEntities(doc: Doc, text: string, title: string, language?: 
   return [...candidates.values()]
     .map((candidate) => ({ candidate, score: salience(candidate, titleKey, text.length) }))
     .sort((a, b) => b.score - a.score || a.candidate.firstPosition - b.candidate.firstPosition)
-    .map(({ candidate }) => displayForm(candidate, title));
+    .map(({ candidate }) => ({ name: displayForm(candidate, title), kind: candidate.kind, spans: candidate.spans }));
 }
 
 export function isEnglish(language: string | undefined): boolean {
@@ -377,8 +390,9 @@ function groupMentions(mentions: Mention[]): Map<string, EntityCandidate> {
     const key = topicKey(mention.name);
     if (!key) continue;
     const existing = candidates.get(key);
-    const candidate = existing ?? { key, kind: mention.kind, count: 0, firstPosition: mention.position, forms: new Map() };
+    const candidate: EntityCandidate = existing ?? { key, kind: mention.kind, count: 0, firstPosition: mention.position, forms: new Map(), spans: [] };
     candidate.count += 1;
+    candidate.spans.push({ start: mention.position, end: mention.end });
     candidate.firstPosition = Math.min(candidate.firstPosition, mention.position);
     candidate.forms.set(mention.name, (candidate.forms.get(mention.name) ?? 0) + 1);
     candidates.set(key, candidate);
@@ -439,7 +453,7 @@ function foldHyphenatedPairs(candidates: Map<string, EntityCandidate>): void {
       const key = topicKey(half);
       const existing = candidates.get(key);
       if (existing) merge(existing, pair);
-      else candidates.set(key, { ...pair, key, forms: new Map([[half, pair.count]]) });
+      else candidates.set(key, { ...pair, key, forms: new Map([[half, pair.count]]), spans: [...pair.spans] });
     }
     candidates.delete(pair.key);
   }
@@ -447,6 +461,7 @@ function foldHyphenatedPairs(candidates: Map<string, EntityCandidate>): void {
 
 function merge(into: EntityCandidate, from: EntityCandidate): void {
   into.count += from.count;
+  into.spans.push(...from.spans);
   into.firstPosition = Math.min(into.firstPosition, from.firstPosition);
 }
 
