@@ -2,6 +2,7 @@ import cron from 'node-cron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Newsroom } from '../../src/brief/newsroom.ts';
 import { createExtractiveSummarizer } from '../../src/brief/summarize/extractive-summarizer.ts';
+import { createDigestComposer } from '../../src/deliver/digest-composer.ts';
 import { createDigestScheduler, type DigestScheduler, type DigestSchedulerDependencies, type MinuteTicker, type RunReport } from '../../src/deliver/digest-scheduler.ts';
 import { PostRefused, type Poster } from '../../src/deliver/poster.ts';
 import type { MessagePayload } from '../../src/discord/render/message-payload.ts';
@@ -145,8 +146,7 @@ function harness(engine: EngineUnderTest) {
     const logger = recordingLogger();
     const scheduler = createDigestScheduler({
       guilds,
-      newsroom,
-      defaultSources: ['https://wire.example/feed.xml'],
+      compose: createDigestComposer({ newsroom, defaultSources: ['https://wire.example/feed.xml'], deliveries: store.deliveries, ...(isBacklog ? { backlog: async () => isBacklog } : {}) }),
       poster: discord.poster,
       journal: store.journal,
       deliveries: store.deliveries,
@@ -157,7 +157,6 @@ function harness(engine: EngineUnderTest) {
       catchUpGraceMs: 60 * 60_000,
       // Back-off waits are recorded, not waited.
       sleep: async (ms) => void sleeps.push(ms),
-      ...(isBacklog ? { backlog: async () => isBacklog } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.sweepEveryMs ? { sweepEveryMs: options.sweepEveryMs } : {}),
       ...(options.everyMinute ? { everyMinute: options.everyMinute } : {}),
