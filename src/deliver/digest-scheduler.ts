@@ -304,7 +304,8 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
       } while (state.again && !stopped);
     })().finally(() => {
       running.delete(scheduleId);
-      if (!stopped) void pump();
+      // Room for another schedule (a stopped scheduler's pass takes none).
+      void pump();
     });
     running.set(scheduleId, state);
     return state.done;
@@ -345,7 +346,7 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
         do {
           pumpAgain = false;
           await pumpOnce();
-        } while (pumpAgain && !stopped);
+        } while (pumpAgain);
       } finally {
         pumping = false;
       }
@@ -380,16 +381,16 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
   const tick = async (): Promise<void> => {
     deps.onTick?.();
     const now = deps.now().getTime();
-    const from = lastTick;
-    lastTick = now;
     try {
       await refreshChanged();
       for (const list of entries.values()) {
         for (const { guildId, schedule, crons } of list) {
           if (schedule.onHold) continue;
-          for (const slot of dueSlots(crons, schedule.timezone, from, now)) await note(guildId, schedule, slot);
+          for (const slot of dueSlots(crons, schedule.timezone, lastTick, now)) await note(guildId, schedule, slot);
         }
       }
+      // Only once every slot of these minutes is noted: a tick that fails leaves them to the next (noting one twice is harmless).
+      lastTick = now;
     } catch (error) {
       deps.logger.error({ err: error }, 'could not note the digests due this minute; the next tick tries again');
     }

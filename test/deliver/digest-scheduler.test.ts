@@ -58,6 +58,8 @@ interface Setup {
   everyMinute?: MinuteTicker;
   onRun?: (report: RunReport) => void;
   onTick?: () => void;
+  /** The scheduler's own waits between attempts at a post, on the clock, instead of recorded ones. */
+  ownSleep?: boolean;
 }
 
 function harness(engine: EngineUnderTest) {
@@ -92,7 +94,7 @@ function harness(engine: EngineUnderTest) {
       now: () => clock.at,
       catchUpGraceMs: 60 * 60_000,
       // Back-off waits are recorded, not waited.
-      sleep: async (ms) => void sleeps.push(ms),
+      ...(options.ownSleep ? {} : { sleep: async (ms: number) => void sleeps.push(ms) }),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.sweepEveryMs ? { sweepEveryMs: options.sweepEveryMs } : {}),
       ...(options.everyMinute ? { everyMinute: options.everyMinute } : {}),
@@ -311,6 +313,34 @@ describe('digest scheduler: exactly once', () => {
     expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(2);
   });
 
+  it('waits 2 s on its own clock before trying a failed post again', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const { scheduler, discord, logs } = await setUp({ ownSleep: true });
+      discord.faults.push(new Error('HTTP 502'));
+      const delivered = scheduler.run('g1', SCHEDULE, 'slot');
+      // vi.waitFor would move the faked clock itself.
+      while (!logs.some((line) => line.message === 'digest post failed; retrying')) await new Promise((resolve) => setImmediate(resolve));
+      await vi.advanceTimersByTimeAsync(1_999);
+      expect(discord.received).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await delivered).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('holds a schedule’s lease 30 s at a time while it runs it, and lets it go after', async () => {
+    const { scheduler, store } = await setUp();
+    const acquire = vi.spyOn(store.leases, 'acquire');
+    const release = vi.spyOn(store.leases, 'release');
+    await scheduler.run('g1', SCHEDULE, 'slot');
+    // Stopping waits for the pass that ran it.
+    await scheduler.stop();
+    expect(acquire).toHaveBeenCalledWith('schedule:s1', 30_000);
+    expect(release).toHaveBeenCalledWith('schedule:s1');
+  });
+
   it('waits longer after each failed attempt at a post: 2 s, 4 s, then 8 s', async () => {
     const { scheduler, discord, sleeps, logs } = await setUp();
     discord.faults.push(new Error('HTTP 502'), new Error('HTTP 502'), new Error('HTTP 502'));
@@ -395,6 +425,96 @@ describe('digest scheduler: missed runs and refusing channels', () => {
     await scheduler.stop();
     expect(attempts).toBe(4);
     expect(discord.posts).toEqual([]);
+  });
+
+  it('finishes at start-up a run that a stopped process cut short, unasked', async () => {
+    const discord = fakeDiscord();
+    const first = await setUp({ discord });
+    discord.faults.push(new Error('socket hang up'), new Error('socket hang up'), new Error('socket hang up'), new Error('socket hang up'));
+    await expect(first.scheduler.run('g1', SCHEDULE, 'slot')).rejects.toThrow('socket hang up');
+    await first.scheduler.stop();
+    await first.store.close();
+    const again = await setUp({ location: first.location, discord });
+    await again.scheduler.start();
+    // Stopping waits for every run begun.
+    await again.scheduler.stop();
+    expect(discord.posts).toHaveLength(1);
+  });
+
+  it('takes the next waiting schedule as soon as a run ends, without waiting to look at the queue again', async () => {
+    const { scheduler, guilds, discord } = await setUp({ now: { at: new Date('2024-09-12T07:40:00Z') }, concurrency: 1, sweepEveryMs: 60 * 60_000 });
+    const channels = ['c1', 'c2', 'c3'];
+    await guilds.update('g1', (settings) => ({ ...settings, schedules: channels.map((channelId) => ({ ...SCHEDULE, id: `s-${channelId}`, channelId })) }));
+    await scheduler.start();
+    await vi.waitFor(() => expect(discord.posts.map((post) => post.channelId).sort()).toEqual(channels), { timeout: 10_000 });
+  });
+
+  it('finishes the run under way when stopped, and begins no other', async () => {
+    const discord = fakeDiscord();
+    let letGo!: () => void;
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    const post = discord.poster.post.bind(discord.poster);
+    discord.poster.post = async (channelId, message, nonce) => {
+      await held;
+      return post(channelId, message, nonce);
+    };
+    const { scheduler, guilds } = await setUp({ now: { at: new Date('2024-09-12T07:40:00Z') }, concurrency: 1, discord });
+    await guilds.update('g1', (settings) => ({ ...settings, schedules: [SCHEDULE, { ...SCHEDULE, id: 's2', channelId: 'c2' }] }));
+    await scheduler.start();
+    const stopped = scheduler.stop();
+    letGo();
+    await stopped;
+    // Stopping again waits for any run begun since.
+    await scheduler.stop();
+    expect(discord.posts.map((sent) => sent.channelId)).toEqual(['c1']);
+  });
+
+  it('says when it could not read the queue of due digests, and reads it again at its next look', async () => {
+    const { scheduler, store, discord, logs } = await setUp({ now: { at: new Date('2024-09-12T07:40:00Z') }, sweepEveryMs: 5 });
+    const waiting = store.dueSlots.waiting.bind(store.dueSlots);
+    store.dueSlots.waiting = async () => {
+      store.dueSlots.waiting = waiting;
+      throw new Error('the store went away');
+    };
+    await scheduler.start();
+    await vi.waitFor(() => expect(discord.posts).toHaveLength(1), { timeout: 10_000 });
+    expect(logs).toContainEqual({ level: 'error', message: 'could not read the queue of due digests', fields: { err: expect.any(Error) } });
+  });
+
+  it('says when it could not read a schedule’s due slots, and runs them at its next look', async () => {
+    const { scheduler, store, discord, logs } = await setUp({ now: { at: new Date('2024-09-12T07:40:00Z') }, sweepEveryMs: 5 });
+    const of = store.dueSlots.of.bind(store.dueSlots);
+    store.dueSlots.of = async () => {
+      store.dueSlots.of = of;
+      throw new Error('the store went away');
+    };
+    await scheduler.start();
+    await vi.waitFor(() => expect(discord.posts).toHaveLength(1), { timeout: 10_000 });
+    expect(logs).toContainEqual({ level: 'error', message: 'could not run a schedule', fields: { err: expect.any(Error), scheduleId: 's1' } });
+  });
+
+  it('notes at the next tick the slots of a tick that could not read the schedules, and says so', async () => {
+    const clock = { at: new Date('2024-09-12T06:58:30Z') };
+    const ticks: Array<() => Promise<void>> = [];
+    const everyMinute: MinuteTicker = (tick) => {
+      ticks.push(tick);
+      return { stop: async () => undefined };
+    };
+    const { scheduler, guilds, discord, logs } = await setUp({ now: clock, everyMinute, sweepEveryMs: 60 * 60_000 });
+    await scheduler.start();
+    const changedSince = guilds.changedSince.bind(guilds);
+    guilds.changedSince = async () => {
+      guilds.changedSince = changedSince;
+      throw new Error('the store went away');
+    };
+    // 08:00 in London comes, and the tick at it fails.
+    clock.at = new Date('2024-09-12T07:00:10Z');
+    await ticks[0]!();
+    expect(logs).toContainEqual({ level: 'error', message: 'could not note the digests due this minute; the next tick tries again', fields: { err: expect.any(Error) } });
+    clock.at = new Date('2024-09-12T07:01:10Z');
+    await ticks[0]!();
+    await scheduler.stop();
+    expect(discord.posts).toHaveLength(1);
   });
 
   it('does not make up a run missed longer ago than the grace window', async () => {
@@ -493,6 +613,27 @@ describe.runIf(engine.name === 'sqlite')('digest scheduler: running on the clock
       await minuteUntil(() => expect(discord.posts.length).toBeGreaterThanOrEqual(3));
       await scheduler.stop();
       expect(discord.posts.map((post) => post.channelId).sort()).toEqual(['london', 'new-york', 'tokyo']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('ticks no more once stopped', async () => {
+    vi.useFakeTimers({ now: new Date('2024-09-12T06:58:00Z') });
+    try {
+      const clock = { get at() { return new Date(); } } as { at: Date };
+      let ticks = 0;
+      const { scheduler } = await setUp({ now: clock, sweepEveryMs: 60 * 60_000, onTick: () => (ticks += 1) });
+      const minutes = async (count: number) => {
+        for (let minute = 0; minute < count; minute += 1) await vi.advanceTimersByTimeAsync(60_000);
+      };
+      await scheduler.start();
+      await minutes(10);
+      const ticked = ticks;
+      expect(ticked).toBeGreaterThan(0);
+      await scheduler.stop();
+      await minutes(10);
+      expect(ticks).toBe(ticked);
     } finally {
       vi.useRealTimers();
     }
