@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
 import cron from 'node-cron';
 import type { MessagePayload } from '../discord/render/message-payload.ts';
 import type { Logger } from '../logger.ts';
@@ -10,6 +9,7 @@ import type { DigestComposer, DigestContent } from './digest-composer.ts';
 import { scheduleLeaseKey, type DueSlots } from './due-slots.ts';
 import { dueSlots, nextSlot, parseCrons, type CronFields } from './local-slots.ts';
 import { PostRefused, type Poster } from './poster.ts';
+import { currentSlot, forumPostTitle, nonceFor, sentNowSlot, slotName } from './slot-names.ts';
 
 /** What one finished slot did, for metrics: posted, found nothing, or was refused by its channel. */
 export interface RunReport {
@@ -92,14 +92,11 @@ const POST_ATTEMPTS = 4;
 const FIRST_RETRY_MS = 2_000;
 /** Discord honours enforce_nonce for "the past few minutes"; past this, a resent nonce may post twice. */
 const NONCE_TRUST_MS = 2 * 60_000;
-const MINUTE = 60_000;
 const LEASE_MS = 30_000;
 const SWEEP_EVERY_MS = 5_000;
 const CONCURRENCY = 16;
 /** A schedule whose run failed is not taken again by the background sweep for this long; an explicit run() still is. */
 const FAILED_PAUSE_MS = 15_000;
-/** Marks the slot of a run an admin asked for with send-now, after the minute it was asked in. */
-const SENT_NOW = '#now-';
 
 interface Entry {
   guildId: string;
@@ -397,7 +394,7 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
     await pump();
   };
 
-  const run = async (guildId: string, schedule: Schedule, slot = slotName(schedule, slotOf(deps.now(), schedule.timezone))): Promise<number> => {
+  const run = async (guildId: string, schedule: Schedule, slot = currentSlot(schedule, deps.now())): Promise<number> => {
     const result = new Promise<number>((resolve, reject) => {
       const key = `${schedule.id} ${slot}`;
       waiters.set(key, [...(waiters.get(key) ?? []), { resolve, reject }]);
@@ -447,7 +444,7 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
       await refresh(guildId);
     },
     run,
-    sendNow: (guildId, schedule) => run(guildId, schedule, `${slotName(schedule, slotOf(deps.now(), schedule.timezone))}${SENT_NOW}${randomUUID().slice(0, 8)}`),
+    sendNow: (guildId, schedule) => run(guildId, schedule, sentNowSlot(schedule, deps.now())),
     async preview(guildId, scheduleId) {
       const settings = await deps.guilds.get(guildId);
       const schedule = settings.schedules.find((candidate) => candidate.id === scheduleId);
@@ -494,28 +491,4 @@ function runOf(guildId: string, schedule: Schedule, slot: string, content: Diges
     stories: content.stories,
     startedAt: now.toISOString(),
   };
-}
-
-/** The local minute a run made now would be for. */
-function slotOf(now: Date, timezone: string): string {
-  return dueSlots([{ second: [0], minute: range(0, 59), hour: range(0, 23), dayOfMonth: range(1, 31), month: range(1, 12), dayOfWeek: range(0, 6) }], timezone, now.getTime() - MINUTE, now.getTime())[0]!.key;
-}
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from + 1 }, (_, index) => from + index);
-}
-
-/** A slot's name for a schedule: its local minute, and after a change of time zone the count of changes (see Schedule.zoneEpoch). */
-function slotName(schedule: Schedule, localMinute: string): string {
-  return schedule.zoneEpoch ? `${localMinute}~${schedule.zoneEpoch}` : localMinute;
-}
-
-/** Discord keeps nonces of up to 25 characters; the same schedule, slot and message always give the same one. */
-function nonceFor(scheduleId: string, slot: string, index: number): string {
-  return createHash('sha256').update(`${scheduleId}|${slot}|${index}`).digest('hex').slice(0, 25);
-}
-
-/** A forum post's title: the slot in the schedule's own zone, which also tells an interrupted run which post is its own. */
-function forumPostTitle(slot: string, timezone: string): string {
-  return `News digest · ${slot.replace(/[~#].*$/, '').replace('T', ' ')} (${timezone})`.slice(0, 100);
 }
