@@ -30,5 +30,10 @@ class CheapestFirst extends BaseSequencer {
   }
 }
 
-/** `npm run mutate`'s vitest (stryker.config.mjs): the suite's own settings, in a fixed order that is cheapest first. */
-export default mergeConfig(base, defineConfig({ test: { sequence: { shuffle: false, sequencer: CheapestFirst } } }));
+/**
+ * `npm run mutate`'s vitest (stryker.config.mjs): the suite's own settings, in a fixed order that is cheapest first.
+ * A mutant that keeps a scheduler from stopping hangs the spec's afterEach; failing that hook at 5 s here counts the
+ * mutant as killed in the worker Stryker keeps, where Stryker's own timeout (10 s past the tests' time) would start
+ * a new worker (vitest and every import again: seconds on this machine). The specs' hooks take milliseconds.
+ */
+export default mergeConfig(base, defineConfig({ test: { sequence: { shuffle: false, sequencer: CheapestFirst }, hookTimeout: 5_000 } }));

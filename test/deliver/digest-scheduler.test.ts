@@ -60,6 +60,7 @@ interface Setup {
   onTick?: () => void;
   /** The scheduler's own waits between attempts at a post, on the clock, instead of recorded ones. */
   ownSleep?: boolean;
+  leaseMs?: number;
 }
 
 function harness(engine: EngineUnderTest) {
@@ -96,6 +97,7 @@ function harness(engine: EngineUnderTest) {
       // Back-off waits are recorded, not waited.
       ...(options.ownSleep ? {} : { sleep: async (ms: number) => void sleeps.push(ms) }),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
       ...(options.sweepEveryMs ? { sweepEveryMs: options.sweepEveryMs } : {}),
       ...(options.everyMinute ? { everyMinute: options.everyMinute } : {}),
       ...(options.onRun ? { onRun: options.onRun } : {}),
@@ -148,6 +150,8 @@ describe('digest scheduler: exactly once', () => {
     const { scheduler, add, discord } = await setUp();
     await scheduler.run('g1', SCHEDULE, '2024-09-12T08:00');
     await add('Library reopens');
+    // Discord's few minutes of nonces gone by: only the slot's journal keeps it from running again.
+    discord.nonces.forgotten = true;
     expect(await scheduler.run('g1', SCHEDULE, '2024-09-12T08:00')).toBe(0);
     expect(discord.posts).toHaveLength(1);
   });
@@ -339,6 +343,39 @@ describe('digest scheduler: exactly once', () => {
     await scheduler.stop();
     expect(acquire).toHaveBeenCalledWith('schedule:s1', 30_000);
     expect(release).toHaveBeenCalledWith('schedule:s1');
+  });
+
+  it('says so when another process takes a schedule’s lease during its run, and finishes the run', async () => {
+    const discord = fakeDiscord();
+    let letGo!: () => void;
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    const post = discord.poster.post.bind(discord.poster);
+    discord.poster.post = async (channelId, message, nonce) => {
+      await held;
+      return post(channelId, message, nonce);
+    };
+    const { scheduler, store, logs } = await setUp({ discord, leaseMs: 30 });
+    const acquire = store.leases.acquire.bind(store.leases);
+    // The first asking takes the lease; at its first renewal another process has it.
+    let asked = 0;
+    store.leases.acquire = async (key, ttlMs) => (asked += 1) === 1 && acquire(key, ttlMs);
+    const delivered = scheduler.run('g1', SCHEDULE, 'slot');
+    await vi.waitFor(() => expect(logs.map((line) => line.message)).toContain('lost the lease of a schedule being run; its nonces keep its messages from being posted twice'), { timeout: 10_000 });
+    letGo();
+    expect(await delivered).toBe(2);
+    expect(logs).toContainEqual({ level: 'warn', message: 'lost the lease of a schedule being run; its nonces keep its messages from being posted twice', fields: { scheduleId: 's1' } });
+  });
+
+  it('leaves no timer behind once a run it was asked for has ended', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const { scheduler } = await setUp();
+      expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(2);
+      await scheduler.stop();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('waits longer after each failed attempt at a post: 2 s, 4 s, then 8 s', async () => {
