@@ -44,6 +44,18 @@ function newsDesk(deliveries: DeliveryLog, headlines: string[]) {
   return { compose, add: (...more: string[]) => void waiting.push(...more) };
 }
 
+/** Holds every post until the function returned is called: a run under way for as long as a test needs it. */
+function holdPosts(discord: ReturnType<typeof fakeDiscord>): () => void {
+  let letGo!: () => void;
+  const held = new Promise<void>((resolve) => (letGo = resolve));
+  const post = discord.poster.post.bind(discord.poster);
+  discord.poster.post = async (channelId, message, nonce) => {
+    await held;
+    return post(channelId, message, nonce);
+  };
+  return letGo;
+}
+
 const SCHEDULE: Schedule = { id: 's1', channelId: 'c1', crons: ['0 8 * * *'], when: '08:00', timezone: 'Europe/London', topics: [], maxItems: 5, createdBy: 'admin', createdAt: '2024-09-01T00:00:00.000Z' };
 
 interface Setup {
@@ -347,13 +359,7 @@ describe('digest scheduler: exactly once', () => {
 
   it('says so when another process takes a schedule’s lease during its run, and finishes the run', async () => {
     const discord = fakeDiscord();
-    let letGo!: () => void;
-    const held = new Promise<void>((resolve) => (letGo = resolve));
-    const post = discord.poster.post.bind(discord.poster);
-    discord.poster.post = async (channelId, message, nonce) => {
-      await held;
-      return post(channelId, message, nonce);
-    };
+    const letGo = holdPosts(discord);
     const { scheduler, store, logs } = await setUp({ discord, leaseMs: 30 });
     const acquire = store.leases.acquire.bind(store.leases);
     // The first asking takes the lease; at its first renewal another process has it.
@@ -488,13 +494,7 @@ describe('digest scheduler: missed runs and refusing channels', () => {
 
   it('finishes the run under way when stopped, and begins no other', async () => {
     const discord = fakeDiscord();
-    let letGo!: () => void;
-    const held = new Promise<void>((resolve) => (letGo = resolve));
-    const post = discord.poster.post.bind(discord.poster);
-    discord.poster.post = async (channelId, message, nonce) => {
-      await held;
-      return post(channelId, message, nonce);
-    };
+    const letGo = holdPosts(discord);
     const { scheduler, guilds } = await setUp({ now: { at: new Date('2024-09-12T07:40:00Z') }, concurrency: 1, discord });
     await guilds.update('g1', (settings) => ({ ...settings, schedules: [SCHEDULE, { ...SCHEDULE, id: 's2', channelId: 'c2' }] }));
     await scheduler.start();
