@@ -332,16 +332,22 @@ describe('digest scheduler: exactly once', () => {
   it('waits 2 s on its own clock before trying a failed post again', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     try {
-      const { scheduler, discord, logs } = await setUp({ ownSleep: true });
+      const { scheduler, discord } = await setUp({ ownSleep: true });
       discord.faults.push(new Error('HTTP 502'));
       const delivered = scheduler.run('g1', SCHEDULE, 'slot');
-      // vi.waitFor would move the faked clock itself.
-      while (!logs.some((line) => line.message === 'digest post failed; retrying')) await new Promise((resolve) => setImmediate(resolve));
+      // The first attempt has failed once its fault is taken, and the wait for the next has begun by the next turn
+      // of the event loop (vi.waitFor would move the faked clock itself).
+      while (discord.faults.length > 0) await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
       await vi.advanceTimersByTimeAsync(1_999);
       expect(discord.received).toEqual([]);
       await vi.advanceTimersByTimeAsync(1);
+      // The wait is over, and no other has begun.
+      expect(vi.getTimerCount()).toBe(0);
       expect(await delivered).toBe(2);
     } finally {
+      // A run still waiting (the test failed) ends, so that stopping the scheduler does not wait for it.
+      await vi.runOnlyPendingTimersAsync();
       vi.useRealTimers();
     }
   });
