@@ -329,29 +329,6 @@ describe('digest scheduler: exactly once', () => {
     expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(2);
   });
 
-  it('waits 2 s on its own clock before trying a failed post again', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
-    try {
-      const { scheduler, discord } = await setUp({ ownSleep: true });
-      discord.faults.push(new Error('HTTP 502'));
-      const delivered = scheduler.run('g1', SCHEDULE, 'slot');
-      // The first attempt has failed once its fault is taken, and the wait for the next has begun by the next turn
-      // of the event loop (vi.waitFor would move the faked clock itself).
-      while (discord.faults.length > 0) await new Promise((resolve) => setImmediate(resolve));
-      await new Promise((resolve) => setImmediate(resolve));
-      await vi.advanceTimersByTimeAsync(1_999);
-      expect(discord.received).toEqual([]);
-      await vi.advanceTimersByTimeAsync(1);
-      // The wait is over, and no other has begun.
-      expect(vi.getTimerCount()).toBe(0);
-      expect(await delivered).toBe(2);
-    } finally {
-      // A run still waiting (the test failed) ends, so that stopping the scheduler does not wait for it.
-      await vi.runOnlyPendingTimersAsync();
-      vi.useRealTimers();
-    }
-  });
-
   it('holds a schedule’s lease 30 s at a time while it runs it, and lets it go after', async () => {
     const { scheduler, store } = await setUp();
     const acquire = vi.spyOn(store.leases, 'acquire');
@@ -618,8 +595,9 @@ describe('digest scheduler: missed runs and refusing channels', () => {
 });
 
 // The clock here is vitest's fake one, which runs six hours of ticks in a moment; a database's answers take
-// real time, so on PostgreSQL the ticks would overlap and be skipped. Slots are worked out the same on every
-// engine, so the embedded one alone proves it.
+// real time, so on PostgreSQL the ticks would overlap and be skipped, and the PostgreSQL client's own timers
+// would run on the fake clock too. Slots and waits are worked out the same on every engine, so the embedded one
+// alone proves them.
 describe.runIf(engine.name === 'sqlite')('digest scheduler: running on the clock', () => {
   it.each([
     // London's first 01:30 is 00:30 UTC (summer time); on the night the clocks go back it comes again at 01:30 UTC.
@@ -657,6 +635,29 @@ describe.runIf(engine.name === 'sqlite')('digest scheduler: running on the clock
       await scheduler.stop();
       expect(discord.posts.map((post) => post.channelId).sort()).toEqual(['london', 'new-york', 'tokyo']);
     } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('waits 2 s on its own clock before trying a failed post again', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const { scheduler, discord } = await setUp({ ownSleep: true });
+      discord.faults.push(new Error('HTTP 502'));
+      const delivered = scheduler.run('g1', SCHEDULE, 'slot');
+      // The first attempt has failed once its fault is taken, and the wait for the next has begun by the next turn
+      // of the event loop (vi.waitFor would move the faked clock itself).
+      while (discord.faults.length > 0) await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      await vi.advanceTimersByTimeAsync(1_999);
+      expect(discord.received).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      // The wait is over, and no other has begun.
+      expect(vi.getTimerCount()).toBe(0);
+      expect(await delivered).toBe(2);
+    } finally {
+      // A run still waiting (the test failed) ends, so that stopping the scheduler does not wait for it.
+      await vi.runOnlyPendingTimersAsync();
       vi.useRealTimers();
     }
   });
