@@ -22,6 +22,8 @@ export default {
   testFiles: [
     'test/deliver/delivery-journal.test.ts',
     'test/deliver/digest-scheduler.test.ts',
+    'test/deliver/digest-composer.test.ts',
+    'test/deliver/slot-names.test.ts',
     'test/deliver/local-slots.test.ts',
     'test/deliver/schedule-time.test.ts',
     'test/fetch/address-guard.test.ts',
@@ -36,6 +38,8 @@ export default {
   mutate: [
     'src/deliver/delivery-journal.ts',
     'src/deliver/digest-scheduler.ts',
+    'src/deliver/digest-composer.ts',
+    'src/deliver/slot-names.ts',
     'src/deliver/local-slots.ts',
     'src/deliver/schedule-time.ts',
     'src/ingest/fetch/address-guard.ts',

@@ -3,6 +3,7 @@ import type { Newsroom } from './brief/newsroom.ts';
 import type { TrendingTopic } from './brief/topics/trending-topics.ts';
 import type { HeraldConfig } from './config/load-config.ts';
 import type { HeraldRole } from './config/role-env.ts';
+import { createDigestComposer } from './deliver/digest-composer.ts';
 import { createDigestScheduler, type DigestScheduler, type MinuteTicker, type RunReport } from './deliver/digest-scheduler.ts';
 import type { Poster } from './deliver/poster.ts';
 import { storyMatchesTopics } from './brief/digest/topic-filter.ts';
@@ -148,8 +149,7 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
   };
   const scheduler = createDigestScheduler({
     guilds,
-    newsroom,
-    defaultSources: config.sources,
+    compose: createDigestComposer({ newsroom, defaultSources: config.sources, deliveries: engine.deliveries, backlog }),
     poster: options.poster,
     journal: engine.journal,
     deliveries: engine.deliveries,
@@ -158,7 +158,6 @@ export async function startHeraldApp(options: HeraldAppOptions): Promise<HeraldA
     logger,
     now,
     catchUpGraceMs: config.schedules.catchUpGraceMinutes * MINUTE_MS,
-    backlog,
     ...(options.deliveryConcurrency ? { concurrency: options.deliveryConcurrency } : {}),
     ...(options.everyMinute ? { everyMinute: options.everyMinute } : {}),
     onRun: (report) => {

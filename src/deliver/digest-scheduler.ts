@@ -1,23 +1,15 @@
-import { createHash, randomUUID } from 'node:crypto';
 import cron from 'node-cron';
-import type { Newsroom } from '../brief/newsroom.ts';
-import { replyText } from '../discord/i18n/reply-text.ts';
-import { digestMessages } from '../discord/render/digest-messages.ts';
-import { moreLikeButton } from '../discord/render/reply-buttons.ts';
-import { contentMessage, type MessagePayload } from '../discord/render/message-payload.ts';
+import type { MessagePayload } from '../discord/render/message-payload.ts';
 import type { Logger } from '../logger.ts';
-import type { Article } from '../model/article.ts';
-import type { Story } from '../model/story.ts';
 import type { GuildSettings, GuildSettingsRepository, Schedule } from '../store/guild-settings-repository.ts';
 import { whileHolding, type Leases } from '../store/leases.ts';
 import type { DeliveryJournal, DeliveryRun } from './delivery-journal.ts';
 import type { DeliveryLog } from './delivery-log.ts';
-import { digestLanguage } from './digest-language.ts';
-import { digestLook } from './digest-look.ts';
+import type { DigestComposer, DigestContent } from './digest-composer.ts';
 import { scheduleLeaseKey, type DueSlots } from './due-slots.ts';
-import { compileKeywords, filterText, passesKeywords } from './keyword-filter.ts';
 import { dueSlots, nextSlot, parseCrons, type CronFields } from './local-slots.ts';
 import { PostRefused, type Poster } from './poster.ts';
+import { currentSlot, forumPostTitle, nonceFor, sentNowSlot, slotName } from './slot-names.ts';
 
 /** What one finished slot did, for metrics: posted, found nothing, or was refused by its channel. */
 export interface RunReport {
@@ -29,8 +21,8 @@ export interface RunReport {
 
 export interface DigestSchedulerDependencies {
   guilds: GuildSettingsRepository;
-  newsroom: Newsroom;
-  defaultSources: string[];
+  /** What a slot's digest says (digest-composer.ts): the scheduler journals and sends it, whatever it says. */
+  compose: DigestComposer;
   poster: Poster;
   journal: DeliveryJournal;
   deliveries: DeliveryLog;
@@ -42,11 +34,6 @@ export interface DigestSchedulerDependencies {
   now: () => Date;
   /** A run that was due while Herald was down is made up once at start-up if it is at most this old. */
   catchUpGraceMs: number;
-  /**
-   * What a server counts as backlog (articles a source held when first read, or when this server added it),
-   * which no channel is flooded with: asked once per run, since it may read the store.
-   */
-  backlog?: (settings: GuildSettings) => Promise<(article: Article) => boolean>;
   /** Waits between attempts at a post that failed for a passing reason (5xx, network). */
   sleep?: (ms: number) => Promise<void>;
   /** Schedules this process runs at once; the pace of requests to Discord is the real limit. 16 by default. */
@@ -105,14 +92,11 @@ const POST_ATTEMPTS = 4;
 const FIRST_RETRY_MS = 2_000;
 /** Discord honours enforce_nonce for "the past few minutes"; past this, a resent nonce may post twice. */
 const NONCE_TRUST_MS = 2 * 60_000;
-const MINUTE = 60_000;
 const LEASE_MS = 30_000;
 const SWEEP_EVERY_MS = 5_000;
 const CONCURRENCY = 16;
 /** A schedule whose run failed is not taken again by the background sweep for this long; an explicit run() still is. */
 const FAILED_PAUSE_MS = 15_000;
-/** Marks the slot of a run an admin asked for with send-now, after the minute it was asked in. */
-const SENT_NOW = '#now-';
 
 interface Entry {
   guildId: string;
@@ -149,39 +133,6 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
   let lastTick = deps.now().getTime();
   let cursor: string | undefined;
   let stopped = false;
-
-  const compose = async (settings: GuildSettings, schedule: Schedule, slot: string): Promise<DeliveryRun | undefined> => {
-    const sent = await deps.deliveries.sentTo(schedule.channelId);
-    const isBacklog = (await deps.backlog?.(settings)) ?? (() => false);
-    const include = compileKeywords(schedule.include ?? []);
-    const exclude = compileKeywords(schedule.exclude ?? []);
-    const accept = (story: Story): boolean =>
-      !story.articles.some((article) => sent.has(article.id)) && !story.articles.every(isBacklog) && passesKeywords(filterText(story.lead), include, exclude);
-    const language = digestLanguage(settings, schedule);
-    const look = digestLook(schedule);
-    const digest = await deps.newsroom.digest({
-      sourceLocations: [...deps.defaultSources, ...settings.sources.map((source) => source.url)],
-      limit: schedule.maxItems,
-      topics: schedule.topics,
-      accept,
-      summary: look.summary,
-      ...(language ? { language } : {}),
-    });
-    if (digest.items.length === 0 && !schedule.announceEmpty) return undefined;
-    // Herald's own words follow the digest's language where it has them, as the summaries do.
-    const text = replyText(language);
-    const messages = digest.items.length ? digestMessages(digest, look, { text, storyButton: moreLikeButton(text) }) : [contentMessage(text.noNewStories)];
-    const withMention = schedule.mentionRoleId ? mentionRole(messages, schedule.mentionRoleId) : messages;
-    return {
-      ...runFor(settings.guildId, schedule, slot, deps.now()),
-      messages: withMention,
-      nonces: withMention.map((_, index) => nonceFor(schedule.id, slot, index)),
-      ...(schedule.forum ? { threadName: forumPostTitle(slot, schedule.timezone) } : {}),
-      messageIds: withMention.map(() => null),
-      articleIds: digest.items.flatMap((item) => item.articleIds),
-      stories: digest.items.length,
-    };
-  };
 
   /** Retries what failed for a passing reason (5xx, network) with back-off; a refusal is final. */
   const withRetries = async <T>(run: DeliveryRun, send: () => Promise<T>): Promise<T> => {
@@ -286,13 +237,14 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
     }
     const journaled = await deps.journal.get(scheduleId, slot);
     if (journaled) return journaled.status === 'pending' ? finish(journaled, lag) : delivered;
-    const composed = await compose(settings, schedule, slot);
-    if (!composed) {
+    const content = await deps.compose(settings, schedule);
+    if (!content) {
       // Journaled too, so that the slot is not run again once a story arrives.
-      await deps.journal.save({ ...runFor(guildId, schedule, slot, deps.now()), status: 'empty', finishedAt: deps.now().toISOString() });
+      await deps.journal.save({ ...runOf(guildId, schedule, slot, NOTHING, deps.now()), status: 'empty', finishedAt: deps.now().toISOString() });
       deps.onRun?.({ outcome: 'empty', messages: 0, ...lag });
       return 0;
     }
+    const composed = runOf(guildId, schedule, slot, content, deps.now());
     await deps.journal.save(composed);
     return finish(composed, lag);
   };
@@ -349,7 +301,8 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
       } while (state.again && !stopped);
     })().finally(() => {
       running.delete(scheduleId);
-      if (!stopped) void pump();
+      // Room for another schedule (a stopped scheduler's pass takes none).
+      void pump();
     });
     running.set(scheduleId, state);
     return state.done;
@@ -390,7 +343,7 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
         do {
           pumpAgain = false;
           await pumpOnce();
-        } while (pumpAgain && !stopped);
+        } while (pumpAgain);
       } finally {
         pumping = false;
       }
@@ -425,23 +378,23 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
   const tick = async (): Promise<void> => {
     deps.onTick?.();
     const now = deps.now().getTime();
-    const from = lastTick;
-    lastTick = now;
     try {
       await refreshChanged();
       for (const list of entries.values()) {
         for (const { guildId, schedule, crons } of list) {
           if (schedule.onHold) continue;
-          for (const slot of dueSlots(crons, schedule.timezone, from, now)) await note(guildId, schedule, slot);
+          for (const slot of dueSlots(crons, schedule.timezone, lastTick, now)) await note(guildId, schedule, slot);
         }
       }
+      // Only once every slot of these minutes is noted: a tick that fails leaves them to the next (noting one twice is harmless).
+      lastTick = now;
     } catch (error) {
       deps.logger.error({ err: error }, 'could not note the digests due this minute; the next tick tries again');
     }
     await pump();
   };
 
-  const run = async (guildId: string, schedule: Schedule, slot = slotName(schedule, slotOf(deps.now(), schedule.timezone))): Promise<number> => {
+  const run = async (guildId: string, schedule: Schedule, slot = currentSlot(schedule, deps.now())): Promise<number> => {
     const result = new Promise<number>((resolve, reject) => {
       const key = `${schedule.id} ${slot}`;
       waiters.set(key, [...(waiters.get(key) ?? []), { resolve, reject }]);
@@ -491,12 +444,12 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
       await refresh(guildId);
     },
     run,
-    sendNow: (guildId, schedule) => run(guildId, schedule, `${slotName(schedule, slotOf(deps.now(), schedule.timezone))}${SENT_NOW}${randomUUID().slice(0, 8)}`),
+    sendNow: (guildId, schedule) => run(guildId, schedule, sentNowSlot(schedule, deps.now())),
     async preview(guildId, scheduleId) {
       const settings = await deps.guilds.get(guildId);
       const schedule = settings.schedules.find((candidate) => candidate.id === scheduleId);
       if (!schedule) return undefined;
-      return (await compose(settings, schedule, slotName(schedule, slotOf(deps.now(), schedule.timezone))))?.messages;
+      return (await deps.compose(settings, schedule))?.messages;
     },
     async times(guildId) {
       const now = deps.now().getTime();
@@ -519,50 +472,23 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
   };
 }
 
-/** A run of a schedule's slot before it has any messages. */
-function runFor(guildId: string, schedule: Schedule, slot: string, now: Date): DeliveryRun {
+/** What an empty slot's run sends. */
+const NOTHING: DigestContent = { messages: [], articleIds: [], stories: 0 };
+
+/** A slot's run, journaled before its first message: what it sends, and the nonce each message is sent with. */
+function runOf(guildId: string, schedule: Schedule, slot: string, content: DigestContent, now: Date): DeliveryRun {
   return {
     scheduleId: schedule.id,
     guildId,
     channelId: schedule.channelId,
     slot,
     status: 'pending',
-    messages: [],
-    nonces: [],
-    messageIds: [],
-    articleIds: [],
-    stories: 0,
+    messages: content.messages,
+    nonces: content.messages.map((_, index) => nonceFor(schedule.id, slot, index)),
+    ...(schedule.forum ? { threadName: forumPostTitle(slot, schedule.timezone) } : {}),
+    messageIds: content.messages.map(() => null),
+    articleIds: content.articleIds,
+    stories: content.stories,
     startedAt: now.toISOString(),
   };
-}
-
-/** The local minute a run made now would be for. */
-function slotOf(now: Date, timezone: string): string {
-  return dueSlots([{ second: [0], minute: range(0, 59), hour: range(0, 23), dayOfMonth: range(1, 31), month: range(1, 12), dayOfWeek: range(0, 6) }], timezone, now.getTime() - MINUTE, now.getTime())[0]!.key;
-}
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from + 1 }, (_, index) => from + index);
-}
-
-/** A slot's name for a schedule: its local minute, and after a change of time zone the count of changes (see Schedule.zoneEpoch). */
-function slotName(schedule: Schedule, localMinute: string): string {
-  return schedule.zoneEpoch ? `${localMinute}~${schedule.zoneEpoch}` : localMinute;
-}
-
-/** Discord keeps nonces of up to 25 characters; the same schedule, slot and message always give the same one. */
-function nonceFor(scheduleId: string, slot: string, index: number): string {
-  return createHash('sha256').update(`${scheduleId}|${slot}|${index}`).digest('hex').slice(0, 25);
-}
-
-/** A forum post's title: the slot in the schedule's own zone, which also tells an interrupted run which post is its own. */
-function forumPostTitle(slot: string, timezone: string): string {
-  return `News digest · ${slot.replace(/[~#].*$/, '').replace('T', ' ')} (${timezone})`.slice(0, 100);
-}
-
-/** The role goes on the first message, and only that role may be pinged by it. */
-function mentionRole(messages: MessagePayload[], roleId: string): MessagePayload[] {
-  return messages.map((message, index) =>
-    index === 0 ? { ...message, content: `<@&${roleId}> ${message.content ?? ''}`.trim(), allowed_mentions: { parse: [], roles: [roleId] } } : message,
-  );
 }

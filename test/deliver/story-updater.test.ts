@@ -1,6 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { Newsroom } from '../../src/brief/newsroom.ts';
 import { createExtractiveSummarizer } from '../../src/brief/summarize/extractive-summarizer.ts';
+import { createDigestComposer } from '../../src/deliver/digest-composer.ts';
 import { createDigestScheduler } from '../../src/deliver/digest-scheduler.ts';
 import { PostRefused, type Poster } from '../../src/deliver/poster.ts';
 import { createStoryUpdater, type StoryUpdater } from '../../src/deliver/updates/story-updater.ts';
@@ -75,7 +76,7 @@ function harness(engine: EngineUnderTest) {
     await store.guilds.update('g1', (settings) => ({ ...settings, schedules: [schedule] }));
     const discord = options.discord ?? fakeDiscord();
     const shared = { guilds: store.guilds, newsroom, defaultSources: [FEED], poster: discord.poster, deliveries: store.deliveries, leases: store.leases, logger: quiet, now: () => clock.at };
-    const scheduler = createDigestScheduler({ ...shared, journal: store.journal, dueSlots: store.dueSlots, catchUpGraceMs: 0, sleep: async () => undefined });
+    const scheduler = createDigestScheduler({ ...shared, compose: createDigestComposer({ newsroom, defaultSources: [FEED], deliveries: store.deliveries }), journal: store.journal, dueSlots: store.dueSlots, catchUpGraceMs: 0, sleep: async () => undefined });
     const updater = createStoryUpdater({ ...shared, updates: store.storyUpdates, rules: { minIntervalMs: 3 * HOUR, maxAgeMs: 24 * HOUR } });
     updaters.push(updater);
     /** A report arriving now from the news feed. */
