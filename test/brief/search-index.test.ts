@@ -72,10 +72,7 @@ describe('search index', () => {
       expect(ids(indexOf([oldOnTopic, ...passingMentions(ENOUGH_CANDIDATES - 1)]), 'Zürich', { limit: 1 })).toEqual(['zurich-limmat']);
     });
 
-    /**
-     * `perDay` articles fetched each day for `days` days up to NOW, oldest first, as a store fills; the last
-     * week and a day's are indexed apart too. Ids name the day ("day-6-0": six days ago).
-     */
+    /** `perDay` articles fetched each day for `days` days up to NOW, oldest first, as a store fills. Ids name the day ("day-6-0": six days ago). */
     const dailyArticles = (days: number, perDay = 1): Article[] =>
       Array.from({ length: days * perDay }, (_, index) => {
         const day = days - 1 - Math.floor(index / perDay);

@@ -15,8 +15,6 @@ export interface RenewingIndex<T> {
   has(id: string): boolean;
   /** How many discarded documents' postings it still holds: what the next copy clears. */
   readonly discarded: number;
-  /** Every id indexed and not discarded. */
-  ids(): IterableIterator<string>;
   search(query: string, options: SearchOptions): SearchResult[];
 }
 
@@ -93,7 +91,6 @@ export function createRenewingIndex<T extends { id: string }>(miniSearchOptions:
     get discarded() {
       return current.dirtCount;
     },
-    ids: () => ids.values(),
     search: (query, searchOptions) => current.search(query, searchOptions),
   };
 }

@@ -1,10 +1,9 @@
-import type { SearchOptions as MiniSearchOptions, SearchResult as MiniSearchResult } from 'minisearch';
 import type { Article } from '../../model/article.ts';
 import { recencyWeight } from './recency.ts';
 import { createRenewingIndex, type RenewingIndex } from './renewing-minisearch.ts';
 import { INDEXED_BODY_CHARS, searchDocument, type SearchDocument } from './search-document.ts';
 import { queryTerms, searchTerm, tokenize } from './search-terms.ts';
-import { ENOUGH_CANDIDATES, SEARCH_WINDOWS_MS, windowStarts } from './search-windows.ts';
+import { ENOUGH_CANDIDATES, windowStarts } from './search-windows.ts';
 
 export interface SearchIndexOptions {
   /** How long after it was fetched an article can be found; the store's retention. 30 days unless given. */
@@ -69,19 +68,6 @@ const PREFIX_FROM = 4;
 /** One typo forgiven from this length, where a wrong letter rarely makes another real word. */
 const FUZZY_FROM = 6;
 
-/**
- * The newest articles are indexed a second time, on their own (see `recent` below): at least this far back from the
- * newest fetch, a day beyond the last window short of everything, so that a search whose clock is a little behind
- * the newest article still finds its whole window there.
- */
-const RECENT_KEPT_MS = SEARCH_WINDOWS_MS.filter(Number.isFinite).reduce((longest, windowMs) => Math.max(longest, windowMs), 0) + DAY_MS;
-/**
- * And trimmed back to that once it holds a week more. Each trim leaves a fresh copy of what stays to be built
- * (renewing-minisearch.ts): about a millisecond an article, some 20 s of work at 100,000 articles. Trimmed daily, the
- * index was copied every day and storing 100,000 articles took twice as long; weekly, it spans 8 to 15 days.
- */
-const RECENT_TRIMMED_EVERY_MS = 7 * DAY_MS;
-
 /** What the index keeps per article besides MiniSearch's postings: just enough to filter and rank. */
 interface Entry {
   /** Epoch ms of publishedAt, else fetchedAt. */
@@ -101,28 +87,11 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
     return article && searchDocument(article, bodyChars);
   });
   const miniSearch = newIndex(readDocument);
-  /**
-   * The last week and a day's articles, indexed again on their own: a search of the last day or week walks only
-   * their postings, where the whole store's would hold a common word's tens of thousands of older matches, each
-   * looked at only to be passed over. It holds every article dated from `recentFrom` on (all of them, until the
-   * store spans more than that).
-   */
-  const recent = newIndex(readDocument);
-  let recentFrom = -Infinity;
-  let newestFetch = -Infinity;
 
   const remove = (id: string): void => {
     if (!entries.delete(id)) return;
     // discard leaves the postings to be cleared later (renewing-minisearch.ts), where MiniSearch's remove would need the whole document again.
     miniSearch.discard(id);
-    recent.discard(id);
-  };
-
-  const trimRecent = (): void => {
-    if (newestFetch - RECENT_KEPT_MS < recentFrom + RECENT_TRIMMED_EVERY_MS) return;
-    recentFrom = newestFetch - RECENT_KEPT_MS;
-    const older = [...recent.ids()].filter((id) => entries.get(id)!.datedAt < recentFrom);
-    for (const id of older) recent.discard(id);
   };
 
   const search = (query: string, searchOptions: SearchOptions): SearchHit[] => {
@@ -138,24 +107,21 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
 
   /**
    * The matches of the newest window that holds enough of them to rank (see search-windows.ts), best first, as
-   * PostgreSQL answers. The last day and week are searched in the recent index; articles outside the window are
-   * passed over before MiniSearch scores them, which is what a common word's tens of thousands of matches would cost.
+   * PostgreSQL answers. Articles outside the window are passed over before MiniSearch scores them, which is what
+   * a common word's tens of thousands of matches would cost; each match within it keeps the score it has among all.
    */
   const newestRanked = (query: string, combineWith: 'AND' | 'OR', searchOptions: SearchOptions): SearchHit[] => {
     const starts = windowStarts(searchOptions.now, searchOptions.since);
     let hits: SearchHit[] = [];
     for (const start of starts) {
-      hits = ranked(start >= recentFrom ? recent : miniSearch, query, combineWith, searchOptions, start);
+      hits = ranked(query, combineWith, searchOptions, start);
       if (hits.length >= ENOUGH_CANDIDATES) break;
     }
     return hits;
   };
 
-  /**
-   * Every match dated at or after `from`, best first: BM25 relevance weighted by recency. A word's weight is what it
-   * has among the articles of the index searched: in the recent one, how rare it is in the last week and a day.
-   */
-  const ranked = (index: { search(query: string, options: MiniSearchOptions): MiniSearchResult[] }, query: string, combineWith: 'AND' | 'OR', searchOptions: SearchOptions, from: number): SearchHit[] => {
+  /** Every match dated at or after `from`, best first: BM25 relevance weighted by recency. */
+  const ranked = (query: string, combineWith: 'AND' | 'OR', searchOptions: SearchOptions, from: number): SearchHit[] => {
     const now = searchOptions.now.getTime();
     const oldestFetch = now - retentionMs;
     const wanted = searchOptions.sourceLocations && new Set(searchOptions.sourceLocations);
@@ -164,7 +130,7 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
       if (!entry || entry.fetchedAt < oldestFetch || entry.datedAt < from) return 0;
       return wanted && !wanted.has(entry.source) ? 0 : 1;
     };
-    return index
+    return miniSearch
       .search(query, { combineWith, boostDocument: eligible })
       .map((result) => ({ id: result.id as string, score: result.score * recencyWeight(now - entries.get(result.id)!.datedAt) }))
       .sort((a, b) => b.score - a.score);
@@ -177,15 +143,8 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
       sources.set(source, source);
       const fetchedAt = Date.parse(article.fetchedAt);
       const publishedAt = article.publishedAt ? Date.parse(article.publishedAt) : Number.NaN;
-      const datedAt = Number.isNaN(publishedAt) ? fetchedAt : publishedAt;
-      entries.set(article.id, { datedAt, fetchedAt, source });
-      const document = searchDocument(article, bodyChars);
-      miniSearch.add(document);
-      if (datedAt >= recentFrom) {
-        recent.add(document);
-      }
-      newestFetch = Math.max(newestFetch, fetchedAt);
-      trimRecent();
+      entries.set(article.id, { datedAt: Number.isNaN(publishedAt) ? fetchedAt : publishedAt, fetchedAt, source });
+      miniSearch.add(searchDocument(article, bodyChars));
     },
     remove,
     has: (id) => entries.has(id),
@@ -196,10 +155,9 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
     prune(now) {
       const oldestFetch = now.getTime() - retentionMs;
       const expired = [...entries].filter(([, entry]) => entry.fetchedAt < oldestFetch).map(([id]) => id);
-      for (const id of expired) entries.delete(id);
       for (const id of expired) {
+        entries.delete(id);
         miniSearch.discard(id);
-        recent.discard(id);
       }
       return expired.length;
     },

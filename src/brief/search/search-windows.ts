@@ -6,9 +6,9 @@ const DAY_MS = 86_400_000;
  * reading each from the table to know its date (in PostgreSQL) is what a search would spend its time on. The
  * windows are the same on every engine, so that both answer from the same articles.
  *
- * What a topic briefing (/news) shows is then the briefing on the window's articles alone, ranked by the words'
- * weight in the articles searched (in memory, those of the last week and a day for the first two windows, see
- * search-index.ts; in PostgreSQL, the whole table's), and what is left out is only older than every one of them. With 200 matches a day or more,
+ * What a topic briefing (/news) shows is then the briefing on the window's articles alone: each match within it
+ * keeps the score it has among all that are kept (a word's weight is the whole store's), so they rank exactly as
+ * without the bound, and what is left out is only older than every one of them. With 200 matches a day or more,
  * a topic is in the news, and /news is about now; an older report squarely on it would otherwise still compete
  * with the last day's passing mentions at a fifth of its weight or more (recency.ts), and is still found by
  * /news for a topic the last day and week hardly mention.
