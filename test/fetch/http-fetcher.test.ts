@@ -307,6 +307,17 @@ describe('timeouts', () => {
     await expect(fetcher({ timeoutMs: 5_000, idleTimeoutMs: 200 }).fetch(server.url('/stall'))).rejects.toThrow(`${server.url('/stall')}: timed out (no data for 0.2 s)`);
   });
 
+  // Ten seconds of real silence: the socket's idle timer is Node's own, out of reach of a fake clock.
+  it('gives up on a connection silent for 10 s when the deadline is longer and no idle limit is given', { timeout: 20_000 }, async () => {
+    server.route('/long-stall', (_request, response) => {
+      response.writeHead(200, { 'content-length': '1000' });
+      response.write('the first few bytes');
+    });
+    const started = performance.now();
+    await expect(fetcher({ timeoutMs: 12_000 }).fetch(server.url('/long-stall'))).rejects.toThrow(`${server.url('/long-stall')}: timed out (no data for 10 s)`);
+    expect(performance.now() - started).toBeLessThan(12_000);
+  });
+
   it('counts every redirect hop against one deadline', async () => {
     for (let hop = 1; hop <= 4; hop += 1) {
       server.route(`/slow-hop/${hop}`, async (_request, response) => {
