@@ -46,6 +46,12 @@ type Freshness = { freshForMs?: number };
 type HopOutcome = { redirect: string } | ({ notModified: Validators } & Freshness) | ({ body: Buffer; contentType?: string; validators: Validators } & Freshness);
 
 /**
+ * How long a fetch given no idle limit lets its connection stay silent: a host silent for 10 s is not about to send
+ * the rest of a feed, so a longer deadline is not spent waiting on it; a shorter deadline is the limit itself.
+ */
+export const defaultIdleTimeoutMs = (timeoutMs: number): number => Math.min(timeoutMs, 10_000);
+
+/**
  * Fetches over node:http(s) rather than fetch(), because the private-address guard has to judge the
  * addresses a hostname resolves to at the moment the socket connects (an answer checked earlier can be
  * rebound), and http.request takes our own lookup function for that.
@@ -56,7 +62,7 @@ type HopOutcome = { redirect: string } | ({ notModified: Validators } & Freshnes
  */
 export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const idleTimeoutMs = options.idleTimeoutMs ?? Math.min(timeoutMs, 10_000);
+  const idleTimeoutMs = options.idleTimeoutMs ?? defaultIdleTimeoutMs(timeoutMs);
   const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
   const maxBytesLabel = formatBytes(maxBytes);
   const maxRedirects = options.maxRedirects ?? 5;
