@@ -355,6 +355,40 @@ describe('digest scheduler: exactly once', () => {
     expect(logs).toContainEqual({ level: 'warn', message: 'lost the lease of a schedule being run; its nonces keep its messages from being posted twice', fields: { scheduleId: 's1' } });
   });
 
+  /**
+   * Another process holding the schedule for this process's first `askings` askings for its lease: the lease is
+   * refused, and the queue does not offer the schedule as waiting, as PostgreSQL's does not while a lease is held.
+   * `meanwhile` is what the other process does at each refusal.
+   */
+  function anotherProcessHolds(store: StoreEngine, askings: number, meanwhile: () => Promise<void> = async () => {}): { refusals(): number } {
+    const acquire = store.leases.acquire.bind(store.leases);
+    const waiting = store.dueSlots.waiting.bind(store.dueSlots);
+    let refused = 0;
+    store.leases.acquire = async (key, ttlMs) => {
+      if (refused >= askings) return acquire(key, ttlMs);
+      refused += 1;
+      await meanwhile();
+      return false;
+    };
+    store.dueSlots.waiting = async (limit) => (await waiting(limit)).filter((due) => refused >= askings || due.scheduleId !== SCHEDULE.id);
+    return { refusals: () => refused };
+  }
+
+  it('runs a slot it was asked for once another process that held the schedule lets it go', async () => {
+    const { scheduler, store, discord } = await setUp({ sweepEveryMs: 20 });
+    const other = anotherProcessHolds(store, 2);
+    expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(2);
+    expect(other.refusals()).toBe(2);
+    expect(discord.posts).toHaveLength(1);
+  });
+
+  it('ends a run it was asked for, posting nothing, once another process holding the schedule has delivered the slot', async () => {
+    const { scheduler, store, discord } = await setUp({ sweepEveryMs: 20 });
+    anotherProcessHolds(store, Infinity, () => store.dueSlots.remove(SCHEDULE.id, 'slot'));
+    expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(0);
+    expect(discord.posts).toEqual([]);
+  });
+
   it('leaves no timer behind once a run it was asked for has ended', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     try {
