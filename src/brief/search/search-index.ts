@@ -107,21 +107,24 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
 
   /**
    * The matches of the newest window that holds enough of them to rank (see search-windows.ts), best first, as
-   * PostgreSQL answers. Articles outside the window are passed over before MiniSearch scores them, which is what
-   * a common word's tens of thousands of matches would cost; each match within it keeps the score it has among all.
+   * PostgreSQL answers. One walk of the postings scores every match the widest window allows, and the windows
+   * are then counted off the matches' dates: a match's score is the same in every window (a word's weight is the
+   * whole store's), so this is what a walk per window would give, and most topics hold too few matches in a day
+   * or a week to stop there (at 40,000 articles, 239 of the storm's 295 searches walked all three windows).
    */
   const newestRanked = (query: string, combineWith: 'AND' | 'OR', searchOptions: SearchOptions): SearchHit[] => {
     const starts = windowStarts(searchOptions.now, searchOptions.since);
-    let hits: SearchHit[] = [];
+    const matches = scored(query, combineWith, searchOptions, starts.at(-1)!);
+    let within = matches;
     for (const start of starts) {
-      hits = ranked(query, combineWith, searchOptions, start);
-      if (hits.length >= ENOUGH_CANDIDATES) break;
+      within = matches.filter((match) => match.datedAt >= start);
+      if (within.length >= ENOUGH_CANDIDATES) break;
     }
-    return hits;
+    return within.map(({ id, score }) => ({ id, score })).sort((a, b) => b.score - a.score);
   };
 
-  /** Every match dated at or after `from`, best first: BM25 relevance weighted by recency. */
-  const ranked = (query: string, combineWith: 'AND' | 'OR', searchOptions: SearchOptions, from: number): SearchHit[] => {
+  /** Every match dated at or after `from`, unordered: BM25 relevance weighted by recency, with the date it was weighted by. */
+  const scored = (query: string, combineWith: 'AND' | 'OR', searchOptions: SearchOptions, from: number): Array<SearchHit & { datedAt: number }> => {
     const now = searchOptions.now.getTime();
     const oldestFetch = now - retentionMs;
     const wanted = searchOptions.sourceLocations && new Set(searchOptions.sourceLocations);
@@ -130,10 +133,10 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
       if (!entry || entry.fetchedAt < oldestFetch || entry.datedAt < from) return 0;
       return wanted && !wanted.has(entry.source) ? 0 : 1;
     };
-    return miniSearch
-      .search(query, { combineWith, boostDocument: eligible })
-      .map((result) => ({ id: result.id as string, score: result.score * recencyWeight(now - entries.get(result.id)!.datedAt) }))
-      .sort((a, b) => b.score - a.score);
+    return miniSearch.search(query, { combineWith, boostDocument: eligible }).map((result) => {
+      const { datedAt } = entries.get(result.id)!;
+      return { id: result.id as string, score: result.score * recencyWeight(now - datedAt), datedAt };
+    });
   };
 
   return {
