@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex, type SearchIndex, type SearchIndexOptions } from '../../src/brief/search/search-index.ts';
 import { ENOUGH_CANDIDATES } from '../../src/brief/search/search-windows.ts';
@@ -236,6 +237,26 @@ describe('search index', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(ids(index, 'fresh', { limit: 1_000 })).toHaveLength(300);
     expect(ids(index, 'korea', { limit: 5_000 }).filter((id) => id.startsWith('old-'))).toEqual([]);
+  });
+
+  it('GIVEN most of an index expired and copied afresh from the store WHEN searched THEN the articles kept still keep to the since option and the sources named', async () => {
+    const stored = new Map(ARTICLES.map((article) => [article.id, article]));
+    let reads = 0;
+    const index = createSearchIndex({ retentionMs: 30 * DAY, article: (id) => ((reads += 1), stored.get(id)) });
+    for (const article of ARTICLES) index.add(article);
+    const longAgo = new Date(NOW.getTime() - 40 * DAY).toISOString();
+    for (let n = 0; n < 1_500; n += 1) {
+      const expired = fixture('darfur-famine', { id: `expired-${n}`, publishedAt: longAgo, fetchedAt: longAgo });
+      stored.set(expired.id, expired);
+      index.add(expired);
+    }
+    expect(index.prune(NOW)).toBe(1_500);
+    for (let n = 0; n < 1_500; n += 1) stored.delete(`expired-${n}`);
+    // The copy is built a batch of articles a turn of the event loop, in the background, and read from the store.
+    for (let turn = 0; turn < 50; turn += 1) await setImmediate();
+    expect(reads).toBe(ARTICLES.length);
+    expect(ids(index, 'Sudan', { since: new Date('2024-09-19T00:00:00Z') }).sort()).toEqual(['chad-refugees', 'sudan-ceasefire-collapses']);
+    expect(ids(index, 'Sudan', { sourceLocations: ['https://www.africa-desk.example/rss'] }).sort()).toEqual(['darfur-famine', 'sudan-ceasefire-collapses']);
   });
 
   it('finds nothing for a query made only of common words', () => {
