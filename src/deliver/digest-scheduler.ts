@@ -404,9 +404,12 @@ export function createDigestScheduler(deps: DigestSchedulerDependencies): Digest
     // once that process has delivered the slot, this call posted nothing itself.
     failedAt.delete(schedule.id);
     const retry = setInterval(() => {
-      void kick(schedule.id).then(async () => {
-        if (!(await deps.dueSlots.of(schedule.id)).some((due) => due.slot === slot)) settle(schedule.id, slot, { stories: 0 });
-      });
+      void kick(schedule.id)
+        .then(async () => {
+          if (!(await deps.dueSlots.of(schedule.id)).some((due) => due.slot === slot)) settle(schedule.id, slot, { stories: 0 });
+        })
+        // The store may fail to answer for a while (a PostgreSQL pool out of connections); the next retry asks again.
+        .catch((error: unknown) => deps.logger.error({ err: error, scheduleId: schedule.id }, 'could not read the queue of due digests'));
     }, deps.sweepEveryMs ?? SWEEP_EVERY_MS);
     void kick(schedule.id);
     try {

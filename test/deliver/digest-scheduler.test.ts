@@ -375,15 +375,29 @@ describe('digest scheduler: exactly once', () => {
   }
 
   it('runs a slot it was asked for once another process that held the schedule lets it go', async () => {
-    const { scheduler, store, discord } = await setUp({ sweepEveryMs: 20 });
+    const { scheduler, store, discord } = await setUp({ sweepEveryMs: 50 });
     const other = anotherProcessHolds(store, 2);
     expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(2);
     expect(other.refusals()).toBe(2);
     expect(discord.posts).toHaveLength(1);
   });
 
+  it('goes on retrying a run it was asked for when the queue cannot be read meanwhile, and says so', async () => {
+    const { scheduler, store, logs } = await setUp({ sweepEveryMs: 50 });
+    anotherProcessHolds(store, 2);
+    const of = store.dueSlots.of.bind(store.dueSlots);
+    let failed = false;
+    store.dueSlots.of = async (scheduleId) => {
+      if (failed) return of(scheduleId);
+      failed = true;
+      throw new Error('timeout exceeded when trying to connect');
+    };
+    expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(2);
+    expect(logs).toContainEqual(expect.objectContaining({ level: 'error', message: 'could not read the queue of due digests', fields: expect.objectContaining({ scheduleId: 's1' }) }));
+  });
+
   it('ends a run it was asked for, posting nothing, once another process holding the schedule has delivered the slot, though a later one is due', async () => {
-    const { scheduler, store, discord } = await setUp({ sweepEveryMs: 20 });
+    const { scheduler, store, discord } = await setUp({ sweepEveryMs: 50 });
     await store.dueSlots.add({ guildId: 'g1', scheduleId: SCHEDULE.id, slot: 'later' });
     anotherProcessHolds(store, Infinity, () => store.dueSlots.remove(SCHEDULE.id, 'slot'));
     expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(0);
