@@ -75,6 +75,16 @@ interface Setup {
   leaseMs?: number;
 }
 
+/** `method` fails its next call, as a store that went away for a moment does, and answers as before after it. */
+function failsOnce<T extends object>(target: T, method: keyof T & string): void {
+  const callable = target as Record<string, unknown>;
+  const original = (callable[method] as (...args: unknown[]) => unknown).bind(target);
+  callable[method] = async () => {
+    callable[method] = original;
+    throw new Error('the store went away');
+  };
+}
+
 function harness(engine: EngineUnderTest) {
   const stores = engineOpener(engine);
   const schedulers: DigestScheduler[] = [];
@@ -240,11 +250,7 @@ describe('digest scheduler: exactly once', () => {
 
   it('finishes a run cut short after its last message was sent without searching the channel or posting again', async () => {
     const { scheduler, discord, store, clock } = await setUp();
-    const record = store.deliveries.record.bind(store.deliveries);
-    store.deliveries.record = async () => {
-      store.deliveries.record = record;
-      throw new Error('the store went away');
-    };
+    failsOnce(store.deliveries, 'record');
     await expect(scheduler.run('g1', SCHEDULE, 'slot')).rejects.toThrow('the store went away');
     clock.at = new Date(clock.at.getTime() + 30 * 60_000);
     expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(2);
@@ -385,13 +391,7 @@ describe('digest scheduler: exactly once', () => {
   it('goes on retrying a run it was asked for when the queue cannot be read meanwhile, and says so', async () => {
     const { scheduler, store, logs } = await setUp({ sweepEveryMs: 50 });
     anotherProcessHolds(store, 2);
-    const of = store.dueSlots.of.bind(store.dueSlots);
-    let failed = false;
-    store.dueSlots.of = async (scheduleId) => {
-      if (failed) return of(scheduleId);
-      failed = true;
-      throw new Error('timeout exceeded when trying to connect');
-    };
+    failsOnce(store.dueSlots, 'of');
     expect(await scheduler.run('g1', SCHEDULE, 'slot')).toBe(2);
     expect(logs).toContainEqual(expect.objectContaining({ level: 'error', message: 'could not read the queue of due digests', fields: expect.objectContaining({ scheduleId: 's1' }) }));
   });
@@ -540,11 +540,7 @@ describe('digest scheduler: missed runs and refusing channels', () => {
 
   it('says when it could not read the queue of due digests, and reads it again at its next look', async () => {
     const { scheduler, store, discord, logs } = await setUp({ now: { at: new Date('2024-09-12T07:40:00Z') }, sweepEveryMs: 5 });
-    const waiting = store.dueSlots.waiting.bind(store.dueSlots);
-    store.dueSlots.waiting = async () => {
-      store.dueSlots.waiting = waiting;
-      throw new Error('the store went away');
-    };
+    failsOnce(store.dueSlots, 'waiting');
     await scheduler.start();
     await vi.waitFor(() => expect(discord.posts).toHaveLength(1), { timeout: 10_000 });
     expect(logs).toContainEqual({ level: 'error', message: 'could not read the queue of due digests', fields: { err: expect.any(Error) } });
@@ -552,11 +548,7 @@ describe('digest scheduler: missed runs and refusing channels', () => {
 
   it('says when it could not read a schedule’s due slots, and runs them at its next look', async () => {
     const { scheduler, store, discord, logs } = await setUp({ now: { at: new Date('2024-09-12T07:40:00Z') }, sweepEveryMs: 5 });
-    const of = store.dueSlots.of.bind(store.dueSlots);
-    store.dueSlots.of = async () => {
-      store.dueSlots.of = of;
-      throw new Error('the store went away');
-    };
+    failsOnce(store.dueSlots, 'of');
     await scheduler.start();
     await vi.waitFor(() => expect(discord.posts).toHaveLength(1), { timeout: 10_000 });
     expect(logs).toContainEqual({ level: 'error', message: 'could not run a schedule', fields: { err: expect.any(Error), scheduleId: 's1' } });
@@ -571,11 +563,7 @@ describe('digest scheduler: missed runs and refusing channels', () => {
     };
     const { scheduler, guilds, discord, logs } = await setUp({ now: clock, everyMinute, sweepEveryMs: 60 * 60_000 });
     await scheduler.start();
-    const changedSince = guilds.changedSince.bind(guilds);
-    guilds.changedSince = async () => {
-      guilds.changedSince = changedSince;
-      throw new Error('the store went away');
-    };
+    failsOnce(guilds, 'changedSince');
     // 08:00 in London comes, and the tick at it fails.
     clock.at = new Date('2024-09-12T07:00:10Z');
     await ticks[0]!();
