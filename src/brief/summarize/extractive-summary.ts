@@ -5,10 +5,9 @@ import { cosine, lexRank, tfIdfVectors } from './sentence-graph.ts';
 import { leadInFor, standsBeside } from './leaning-sentence.ts';
 import { contentTerms } from './sentence-terms.ts';
 import { selectSentences, type Scored } from './select-sentences.ts';
-import { topicWeight } from './topic-mentions.ts';
 import { truncateAtWord } from './truncate-at-word.ts';
 
-export type ExtractiveSource = Pick<Article, 'title' | 'paragraphs' | 'topics'> & Partial<Pick<Article, 'dek' | 'byline' | 'alsoRead'>>;
+export type ExtractiveSource = Pick<Article, 'title' | 'paragraphs'> & Partial<Pick<Article, 'dek' | 'byline' | 'alsoRead'>>;
 
 export interface ExtractiveOptions {
   maxChars?: number;
@@ -22,11 +21,14 @@ export const DEFAULT_MAX_SENTENCES = 3;
 
 /**
  * How much each signal counts. News puts the event first, so position weighs most; centrality finds what the
- * rest of the article keeps returning to; the title and the named topics say who and what the story is about;
- * a figure ("voted 6-1", "killed 12") marks a sentence that reports rather than sets the scene; a quotation
- * counts against (see quotedShare). The last two were set on the tune halves of the bench corpora.
+ * rest of the article keeps returning to; the title says who and what the story is about; a figure ("voted 6-1",
+ * "killed 12") marks a sentence that reports rather than sets the scene; a quotation counts against (see
+ * quotedShare). The last two were set on the tune halves of the bench corpora. The article's topics do not
+ * count: the sentence that names most of them is more often a list (the countries a launch reaches, a quotation
+ * with its speaker and venue) than the news, and their weight (0.15 until the sixth bench run) cost on the tune
+ * half of every set.
  */
-const WEIGHTS = { position: 0.4, centrality: 0.3, title: 0.15, topics: 0.15, figure: 0.05, quotation: 0.1 };
+const WEIGHTS = { position: 0.4, centrality: 0.3, title: 0.15, figure: 0.05, quotation: 0.1 };
 
 /**
  * How fast a sentence's place stops counting: its position weight is 1 / (1 + position)^POSITION_DECAY. Set
@@ -107,8 +109,6 @@ function scoreCandidates(article: ExtractiveSource, candidates: readonly Candida
   const vectors = tfIdfVectors([...candidates.map((candidate) => candidate.terms), contentTerms(article.title)]);
   const title = vectors.pop()!;
   const centrality = lexRank(vectors);
-  const topicWeights = candidates.map((candidate) => topicWeight(candidate.text, article.topics));
-  const topTopics = Math.max(...topicWeights) || 1;
   return candidates.map((candidate, index) => {
     const vector = vectors[index]!;
     const score =
@@ -116,8 +116,7 @@ function scoreCandidates(article: ExtractiveSource, candidates: readonly Candida
       WEIGHTS.quotation * quotedShare(candidate.text) +
       WEIGHTS.figure * (/\p{N}/u.test(candidate.text) ? 1 : 0) +
       WEIGHTS.centrality * centrality[index]! +
-      WEIGHTS.title * cosine(title, vector) +
-      WEIGHTS.topics * (topicWeights[index]! / topTopics);
+      WEIGHTS.title * cosine(title, vector);
     return { text: candidate.text, vector, score: score * (candidate.position > 0 && DEPENDENT_OPENING.test(candidate.text) ? 0.75 : 1) };
   });
 }
