@@ -20,7 +20,7 @@ export function createMemoryCatalog(options: { retentionMs: number }): ArticleCa
   const byRelatedKey = new Map<string, Dated[]>();
   /** Every source location an article came from, to turn a scope's folders into the files below them. */
   const locations = new Set<string>();
-  const index = createSearchIndex({ retentionMs: options.retentionMs, article: (id) => articles.get(id) });
+  const index = createSearchIndex({ retentionMs: options.retentionMs });
   let version = 0;
 
   const expand = (wanted: string[]): string[] => {

@@ -1,7 +1,7 @@
 import type { Article } from '../../model/article.ts';
+import { createPostingsIndex } from './postings-index.ts';
 import { recencyWeight } from './recency.ts';
-import { createRenewingIndex, type RenewingIndex } from './renewing-minisearch.ts';
-import { INDEXED_BODY_CHARS, searchDocument, type SearchDocument } from './search-document.ts';
+import { INDEXED_BODY_CHARS, searchDocument } from './search-document.ts';
 import { queryTerms, searchTerm, tokenize } from './search-terms.ts';
 import { ENOUGH_CANDIDATES, windowStarts } from './search-windows.ts';
 
@@ -10,11 +10,6 @@ export interface SearchIndexOptions {
   retentionMs?: number;
   /** How many characters of the body are indexed; `npm run bench search` measures the trade. */
   bodyChars?: number;
-  /**
-   * The stored article with this id, which the index reads again to build fresh copies of itself without the
-   * articles it let go (renewing-minisearch.ts). Without it, their postings are cleared only as searches meet them.
-   */
-  article?: (id: string) => Article | undefined;
 }
 
 export interface SearchOptions {
@@ -55,7 +50,8 @@ const DEFAULT_RETENTION_MS = 30 * DAY_MS;
 const DEFAULT_LIMIT = 20;
 
 /** A headline or a named topic says what an article is about; a body may mention anything once. */
-const FIELD_BOOST = { title: 3, topics: 2.5, dek: 1.5, body: 1 };
+const FIELD_BOOST = { title: 3, dek: 1.5, topics: 2.5, body: 1 };
+const FIELDS = Object.keys(FIELD_BOOST) as Array<keyof typeof FIELD_BOOST>;
 
 /**
  * When every word of the query together matches fewer articles than this, the query probably holds a word
@@ -68,48 +64,16 @@ const PREFIX_FROM = 4;
 /** One typo forgiven from this length, where a wrong letter rarely makes another real word. */
 const FUZZY_FROM = 6;
 
-/**
- * What the index keeps per article besides MiniSearch's postings: just enough to filter and rank. MiniSearch
- * stores it too and hands it to the filter with each posting it walks, looked up by its own small number for the
- * article: a search walks every posting of its words, and finding each article's entry by its id was a fifth of
- * a search's time at 100,000 articles.
- */
-interface Entry {
-  /** Epoch ms of publishedAt, else fetchedAt. */
-  datedAt: number;
-  fetchedAt: number;
-  source: string;
-}
-
-type IndexedDocument = SearchDocument & Entry;
-
-const ENTRY_FIELDS: Array<keyof Entry> = ['datedAt', 'fetchedAt', 'source'];
-
 export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex {
   const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
   const bodyChars = options.bodyChars ?? INDEXED_BODY_CHARS;
-  const entries = new Map<string, Entry>();
-  // Interned so that 100,000 entries share a few hundred source strings rather than copies of them.
-  const sources = new Map<string, string>();
-  const entryOf = (article: Article): Entry => {
-    const source = sources.get(article.source.location) ?? article.source.location;
-    sources.set(source, source);
-    const fetchedAt = Date.parse(article.fetchedAt);
-    const publishedAt = article.publishedAt ? Date.parse(article.publishedAt) : Number.NaN;
-    return { datedAt: Number.isNaN(publishedAt) ? fetchedAt : publishedAt, fetchedAt, source };
-  };
-  const indexed = (article: Article, entry = entryOf(article)): IndexedDocument => ({ ...searchDocument(article, bodyChars), ...entry });
-  const readDocument = options.article && ((id: string): IndexedDocument | undefined => {
-    const article = options.article!(id);
-    return article && indexed(article);
+  const postings = createPostingsIndex({
+    boosts: FIELDS.map((field) => FIELD_BOOST[field]),
+    tokenize,
+    term: searchTerm,
+    prefix: (term) => term.length >= PREFIX_FROM,
+    typos: (term) => (term.length >= FUZZY_FROM ? 1 : 0),
   });
-  const miniSearch = newIndex(readDocument);
-
-  const remove = (id: string): void => {
-    if (!entries.delete(id)) return;
-    // discard leaves the postings to be cleared later (renewing-minisearch.ts), where MiniSearch's remove would need the whole document again.
-    miniSearch.discard(id);
-  };
 
   const search = (query: string, searchOptions: SearchOptions): SearchHit[] => {
     const limit = searchOptions.limit ?? DEFAULT_LIMIT;
@@ -131,67 +95,44 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
    */
   const newestRanked = (query: string, combineWith: 'AND' | 'OR', searchOptions: SearchOptions): SearchHit[] => {
     const starts = windowStarts(searchOptions.now, searchOptions.since);
-    const matches = scored(query, combineWith, searchOptions, starts.at(-1)!);
+    const now = searchOptions.now.getTime();
+    const matches = postings.search(query, {
+      combineWith,
+      datedFrom: starts.at(-1)!,
+      fetchedFrom: now - retentionMs,
+      ...(searchOptions.sourceLocations ? { sources: new Set(searchOptions.sourceLocations) } : {}),
+    });
     let within = matches;
     for (const start of starts) {
       within = matches.filter((match) => match.datedAt >= start);
       if (within.length >= ENOUGH_CANDIDATES) break;
     }
-    return within.map(({ id, score }) => ({ id, score })).sort((a, b) => b.score - a.score);
-  };
-
-  /** Every match dated at or after `from`, unordered: BM25 relevance weighted by recency, with the date it was weighted by. */
-  const scored = (query: string, combineWith: 'AND' | 'OR', searchOptions: SearchOptions, from: number): Array<SearchHit & { datedAt: number }> => {
-    const now = searchOptions.now.getTime();
-    const oldestFetch = now - retentionMs;
-    const wanted = searchOptions.sourceLocations && new Set(searchOptions.sourceLocations);
-    const eligible = (_id: string, _term: string, entry: Record<string, unknown> | undefined): number => {
-      const { datedAt, fetchedAt, source } = entry as unknown as Entry;
-      if (fetchedAt < oldestFetch || datedAt < from) return 0;
-      return wanted && !wanted.has(source) ? 0 : 1;
-    };
-    return miniSearch.search(query, { combineWith, boostDocument: eligible }).map((result) => {
-      const datedAt = result['datedAt'] as number;
-      return { id: result.id as string, score: result.score * recencyWeight(now - datedAt), datedAt };
-    });
+    return within.map(({ id, score, datedAt }) => ({ id, score: score * recencyWeight(now - datedAt) })).sort((a, b) => b.score - a.score);
   };
 
   return {
     add(article) {
-      remove(article.id);
-      const entry = entryOf(article);
-      entries.set(article.id, entry);
-      miniSearch.add(indexed(article, entry));
+      const fetchedAt = Date.parse(article.fetchedAt);
+      const publishedAt = article.publishedAt ? Date.parse(article.publishedAt) : Number.NaN;
+      const document = searchDocument(article, bodyChars);
+      postings.add({
+        id: article.id,
+        fields: FIELDS.map((field) => document[field]),
+        datedAt: Number.isNaN(publishedAt) ? fetchedAt : publishedAt,
+        fetchedAt,
+        source: article.source.location,
+      });
     },
-    remove,
-    has: (id) => entries.has(id),
+    remove: (id) => postings.discard(id),
+    has: (id) => postings.has(id),
     get size() {
-      return entries.size;
+      return postings.size;
     },
     search,
     prune(now) {
-      const oldestFetch = now.getTime() - retentionMs;
-      const expired = [...entries].filter(([, entry]) => entry.fetchedAt < oldestFetch).map(([id]) => id);
-      for (const id of expired) {
-        entries.delete(id);
-        miniSearch.discard(id);
-      }
+      const expired = postings.fetchedBefore(now.getTime() - retentionMs);
+      for (const id of expired) postings.discard(id);
       return expired.length;
     },
   };
-}
-
-function newIndex(document: ((id: string) => IndexedDocument | undefined) | undefined): RenewingIndex<IndexedDocument> {
-  const options = {
-    fields: ['title', 'dek', 'topics', 'body'],
-    storeFields: ENTRY_FIELDS,
-    tokenize,
-    processTerm: searchTerm,
-    searchOptions: {
-      boost: FIELD_BOOST,
-      prefix: (term: string) => term.length >= PREFIX_FROM,
-      fuzzy: (term: string) => (term.length >= FUZZY_FROM ? 1 : false),
-    },
-  };
-  return createRenewingIndex<IndexedDocument>(options, document ? { document } : {});
 }
