@@ -16,7 +16,8 @@ function row(label: string, result: StormResult, kinds: StormKind[]): string[] {
   const acks = chosen.flatMap((interaction) => (interaction.ackMs === undefined ? [] : [interaction.ackMs]));
   const finals = chosen.flatMap((interaction) => (interaction.finalMs === undefined ? [] : [interaction.finalMs]));
   const missed = chosen.filter((interaction) => interaction.ackMs === undefined || interaction.ackMs > ACK_DEADLINE_MS).length;
-  return [label, count(chosen.length), count(missed), count(chosen.length - finals.length), ms(median(acks)), ms(percentile(acks, 99)), ms(median(finals)), ms(percentile(finals, 99)), ms(Math.max(...finals))];
+  const withItems = chosen.filter((interaction) => (interaction.answerItems ?? 0) > 0).length;
+  return [label, count(chosen.length), count(missed), count(chosen.length - finals.length), count(withItems), ms(median(acks)), ms(percentile(acks, 99)), ms(median(finals)), ms(percentile(finals, 99)), ms(Math.max(...finals))];
 }
 
 /**
@@ -42,7 +43,7 @@ export default async function benchLoad(): Promise<BenchSection> {
   return {
     title: 'Interaction storm',
     table: [
-      ['commands', 'sent', 'missed 3 s deadline', 'unanswered', 'ack p50 ms', 'ack p99 ms', 'final p50 ms', 'final p99 ms', 'final max ms'],
+      ['commands', 'sent', 'missed 3 s deadline', 'unanswered', 'answers holding stories or choices', 'ack p50 ms', 'ack p99 ms', 'final p50 ms', 'final p99 ms', 'final max ms'],
       row('all', result, ['news', 'search', 'brief', 'autocomplete']),
       row('/news', result, ['news']),
       row('/search', result, ['search']),
@@ -52,7 +53,7 @@ export default async function benchLoad(): Promise<BenchSection> {
     notes: [
       `Setup: the loopback Discord (test/support/discord) with ${GUILDS} servers of one channel; the real discord.js client logged in through createDiscordBot; Herald (startHeraldApp, in a Node process of its own: test/support/storm-herald-child.ts) over the in-memory embedded store holding ${count(ARTICLES)} synthetic articles (bench/synthetic-articles.ts) from the source every server reads, loaded, trending topics computed and one /news, /search and /brief answered before the storm, as a running bot has. The loopback Discord and the storm's driver run in the bench's process, as a remote Discord would not share Herald's CPU. Preparation, not timed in the storm: ${preparedS.toFixed(0)} s in all (reading the corpus's stories ${seconds(storm.preparedMs.stories)} s, storing the articles ${seconds(storm.preparedMs.fill)} s, trending topics ${seconds(storm.preparedMs.trending)} s; the first /news took ${seconds(storm.warmUpMs.news)} s, /search ${seconds(storm.warmUpMs.search)} s, /brief ${seconds(storm.warmUpMs.brief)} s, one at a time, ${storm.warmUpMs.missed} of the warm-up's commands missing the 3 s deadline and sent again). Herald's heap before the storm ${count(memoryBefore.heapUsedMb)} MB (resident ${count(memoryBefore.rssMb)} MB), after it ${count(memoryAfter.heapUsedMb)} MB (resident ${count(memoryAfter.rssMb)} MB).`,
       `Run: ${count(COMMANDS)} interactions sent evenly over ${DURATION_MS / 1000} s (one every ${DURATION_MS / COMMANDS} ms), none waiting for another, in turn across the servers: 3 in 10 /news on a topic, 3 /search, 2 /brief, 2 autocompletes of /news's topic (test/support/interaction-storm.ts); topics and search words drawn from the synthetic stories as readers type them.`,
-      `Timing, from dispatching INTERACTION_CREATE on the gateway: ack is the first callback the loopback accepted (a reply, a deferral, or autocomplete choices); final is the answer the user reads (the reply no longer "thinking…"; for autocomplete, the choices). Missed: no callback within Discord's 3 s, which the loopback then refuses (10062) as Discord does. ${result.refused.length ? `Requests refused: ${result.refused.slice(0, 5).join('; ')}.` : 'No request was refused.'}`,
+      `Timing, from dispatching INTERACTION_CREATE on the gateway: ack is the first callback the loopback accepted (a reply, a deferral, or autocomplete choices); final is the answer the user reads (the reply no longer "thinking…"; for autocomplete, the choices). Missed: no callback within Discord's 3 s, which the loopback then refuses (10062) as Discord does. Answers holding stories or choices: the answer had at least one embed (a briefing's story, a search's hits) or, for autocomplete, one choice; an error or "nothing found" is text alone, however fast it came. ${result.refused.length ? `Requests refused: ${result.refused.slice(0, 5).join('; ')}.` : 'No request was refused.'}`,
       `Goal: 0 missed deadlines (${missedDeadlines(result)} here) and final p99 under ${FINAL_GOAL_MS / 1000} s (${(p99Final / 1000).toFixed(2)} s here); the storm took ${(result.wallMs / 1000).toFixed(1)} s from the first dispatch to the last answer.`,
     ],
   };

@@ -55,7 +55,7 @@ describe('postings index', () => {
       searchOptions: { boost: BOOST, prefix: (term: string) => term.length >= 4, fuzzy: (term: string) => (term.length >= 6 ? 1 : false) },
     });
     miniSearch.addAll(ARTICLES.map(textOf));
-    const expected = Object.fromEntries(miniSearch.search(query, { combineWith }).map((result) => [result.id, result.score]));
+    const expected = Object.fromEntries<number>(miniSearch.search(query, { combineWith }).map((result) => [result.id, result.score]));
     const actual = scores(postingsOf(ARTICLES), query, { ...EVERYTHING, combineWith });
     expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
     expect(Object.keys(expected).length).toBeGreaterThan(0);

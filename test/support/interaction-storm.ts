@@ -35,6 +35,11 @@ export interface StormInteraction {
   ackMs?: number;
   /** From dispatch to the answer the user reads (the reply no longer "thinking…", or the choices); undefined when none came. */
   finalMs?: number;
+  /**
+   * What that answer holds: its embeds (the stories of a briefing, the hits of a search) or, for autocomplete, its
+   * choices. An answer that is only text (an error, "nothing found") holds none, however fast it came.
+   */
+  answerItems?: number;
 }
 
 export interface StormResult {
@@ -71,10 +76,10 @@ async function timed(kind: StormKind, start: () => Promise<InteractionHandle>): 
     return { kind };
   }
   const ackMs = performance.now() - sentAt;
-  if (response.type === InteractionResponseType.ApplicationCommandAutocompleteResult) return { kind, ackMs, finalMs: ackMs };
+  if (response.type === InteractionResponseType.ApplicationCommandAutocompleteResult) return { kind, ackMs, finalMs: ackMs, answerItems: response.data?.choices?.length ?? 0 };
   try {
-    await handle.waitForOriginal(undefined, FINAL_WAIT_MS);
-    return { kind, ackMs, finalMs: performance.now() - sentAt };
+    const answer = await handle.waitForOriginal(undefined, FINAL_WAIT_MS);
+    return { kind, ackMs, finalMs: performance.now() - sentAt, answerItems: answer.embeds.length };
   } catch {
     return { kind, ackMs };
   }
