@@ -171,7 +171,8 @@ export function createPostingsIndex(options: PostingsOptions): PostingsIndex {
     count -= 1;
     for (let field = 0; field < fieldCount; field += 1) lengthTotals[field]! -= fieldLengths[slot * fieldCount + field]!;
     dirty.push(slot);
-    if (!compacting && dirty.length >= MIN_DIRT && dirty.length >= DIRT_FACTOR * (count + dirty.length)) void compact();
+    // A clearing that fails leaves the postings where they are: searches skip them, and the next one tries again.
+    if (!compacting && dirty.length >= MIN_DIRT && dirty.length >= DIRT_FACTOR * (count + dirty.length)) compact().catch(() => undefined);
   };
 
   /**
@@ -189,7 +190,7 @@ export function createPostingsIndex(options: PostingsOptions): PostingsIndex {
           await setImmediate();
           for (const term of terms.slice(start, start + compactBatch)) clearWord(term);
         }
-        freeSlots.push(...clearing);
+        for (const slot of clearing) freeSlots.push(slot);
       }
     } finally {
       compacting = false;
