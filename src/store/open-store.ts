@@ -23,6 +23,9 @@ export interface Store {
 export async function openStore(location: string): Promise<Store> {
   const trimmed = location.trim();
   if (trimmed === 'memory:' || trimmed === ':memory:') return openMemoryStore();
+  // "sqlite:/data/herald.db" would otherwise be a relative path whose first folder is named "sqlite:".
+  const halfScheme = /^(sqlite|postgres(?:ql)?|memory):(?!\/\/)/i.exec(trimmed)?.[1];
+  if (halfScheme) throw new InputError(`store: "${trimmed}" names no store (use sqlite://path, postgres://host/database or memory:)`);
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(trimmed)?.[1]?.toLowerCase();
   if (scheme && scheme !== 'sqlite') {
     throw new InputError(`store: "${scheme}://" is not supported (use sqlite://path, postgres://host/database or memory:)`);

@@ -168,6 +168,10 @@ describe('openStore', () => {
     await expect(openStore('redis://localhost:6379')).rejects.toThrow('store: "redis://" is not supported (use sqlite://path, postgres://host/database or memory:)');
   });
 
+  it.each(['sqlite:/data/herald.db', 'sqlite:data/herald.db', 'postgres:localhost/herald', 'memory:x'])('refuses "%s", a scheme without its slashes, rather than make a folder named after it', async (location) => {
+    await expect(openStore(location)).rejects.toThrow(`store: "${location}" names no store (use sqlite://path, postgres://host/database or memory:)`);
+  });
+
   it('opens an in-memory store for tests and one-off runs', async () => {
     const store = await openStore('memory:');
     const repository = createKeyvArticleRepository(store, { retentionMs: DAY });
