@@ -7,9 +7,9 @@ import { forgetRemembered } from './cluster/remember-each.ts';
 import { createSearchIndex } from './search/search-index.ts';
 
 /**
- * Every kept article in memory, with a MiniSearch index over them: the embedded engine's catalog, loaded from
- * the store at start-up and kept in step as articles arrive and expire. It answers every question from memory,
- * which measures faster than any query on one process's own store.
+ * Every kept article in memory, with a search index over them (search/search-index.ts): the embedded engine's
+ * catalog, loaded from the store at start-up and kept in step as articles arrive and expire. It answers every
+ * question from memory, which measures faster than any query on one process's own store.
  */
 export function createMemoryCatalog(options: { retentionMs: number }): ArticleCatalog & { added(article: Article): void } {
   const articles = new Map<string, Article>();

@@ -82,7 +82,8 @@ const ANSWERS_KEPT = 1_000;
 const BRIEFINGS_AT_ONCE = 3;
 /**
  * Reciprocal rank fusion's constant: a hit's place in the words' ranking and in the meanings' ranking each count
- * 1/(RRF_K + place). Ranks, not scores, because MiniSearch's and PostgreSQL's scores have scales of their own.
+ * 1/(RRF_K + place). Ranks, not scores, because the in-memory index's and PostgreSQL's scores have scales of their
+ * own.
  */
 const RRF_K = 60;
 
