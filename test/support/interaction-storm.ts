@@ -130,8 +130,8 @@ export interface StormHerald {
   preparedMs: StormChildReady['preparedMs'];
   /** How long the warm-up's first /news, /search and /brief took to be answered, one at a time, and how many of its commands missed the deadline. */
   warmUpMs: Record<'news' | 'search' | 'brief' | 'missed', number>;
-  /** Herald's heap and resident memory now. */
-  memory(): Promise<{ heapUsedMb: number; rssMb: number }>;
+  /** Herald's heap, array buffers and resident memory now. */
+  memory(): Promise<{ heapUsedMb: number; arrayBuffersMb: number; rssMb: number }>;
   close(): Promise<void>;
 }
 
@@ -203,8 +203,8 @@ export async function startStormHerald(options: { guilds: number; articles: numb
       async memory() {
         const reply = next<StormChildMemory>('memory', 30_000);
         child.send({ type: 'memory' });
-        const { heapUsedMb, rssMb } = await reply;
-        return { heapUsedMb, rssMb };
+        const { heapUsedMb, arrayBuffersMb, rssMb } = await reply;
+        return { heapUsedMb, arrayBuffersMb, rssMb };
       },
       close,
     };

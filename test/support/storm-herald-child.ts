@@ -21,6 +21,8 @@ export interface StormChildReady {
 export interface StormChildMemory {
   type: 'memory';
   heapUsedMb: number;
+  /** Typed arrays' memory, outside the heap: the search index's postings. */
+  arrayBuffersMb: number;
   rssMb: number;
 }
 
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
   process.on('message', (message: { type?: string }) => {
     if (message.type !== 'memory') return;
     const usage = process.memoryUsage();
-    process.send!({ type: 'memory', heapUsedMb: mb(usage.heapUsed), rssMb: mb(usage.rss) } satisfies StormChildMemory);
+    process.send!({ type: 'memory', heapUsedMb: mb(usage.heapUsed), arrayBuffersMb: mb(usage.arrayBuffers), rssMb: mb(usage.rss) } satisfies StormChildMemory);
   });
   process.on('disconnect', () => {
     void bot.stop().then(() => app!.stop()).finally(() => process.exit(0));
