@@ -99,6 +99,11 @@ export function createPostingsIndex(options: PostingsOptions): PostingsIndex {
   /** Each word's number, in a radix tree that finds the words a prefix begins or one typo away. */
   const words = new SearchableMap<number>();
   const postings: Array<Postings | undefined> = [];
+  /**
+   * Each word by its number, so that a clearing can walk the words a batch at a time: listing the tree's keys in
+   * one go holds the event loop 0.4 s at 400,000 words.
+   */
+  const termOf: Array<string | undefined> = [];
   const freeWords: number[] = [];
 
   const slotOf = new Map<string, number>();
@@ -149,6 +154,7 @@ export function createPostingsIndex(options: PostingsOptions): PostingsIndex {
     if (word === undefined) {
       word = freeWords.pop() ?? postings.length;
       words.set(term, word);
+      termOf[word] = term;
       postings[word] = { entries: new Int32Array(4), length: 0 };
     }
     const list = postings[word]!;
@@ -185,10 +191,11 @@ export function createPostingsIndex(options: PostingsOptions): PostingsIndex {
       while (dirty.length >= MIN_DIRT && dirty.length >= DIRT_FACTOR * (count + dirty.length)) {
         const clearing = dirty;
         dirty = [];
-        const terms = [...words.keys()];
-        for (let start = 0; start < terms.length; start += compactBatch) {
+        // Words made during the clearing hold no slot being cleared: those numbered past its start need no visit.
+        const wordCount = postings.length;
+        for (let start = 0; start < wordCount; start += compactBatch) {
           await setImmediate();
-          for (const term of terms.slice(start, start + compactBatch)) clearWord(term);
+          for (let word = start; word < Math.min(start + compactBatch, wordCount); word += 1) clearWord(word);
         }
         for (const slot of clearing) freeSlots.push(slot);
       }
@@ -197,10 +204,9 @@ export function createPostingsIndex(options: PostingsOptions): PostingsIndex {
     }
   };
 
-  const clearWord = (term: string): void => {
-    const word = words.get(term);
-    if (word === undefined) return;
-    const list = postings[word]!;
+  const clearWord = (word: number): void => {
+    const list = postings[word];
+    if (!list) return;
     let kept = 0;
     for (let at = 0; at < list.length; at += 2) {
       if (!live[list.entries[at]!]) continue;
@@ -210,7 +216,8 @@ export function createPostingsIndex(options: PostingsOptions): PostingsIndex {
     }
     list.length = kept;
     if (kept > 0) return;
-    words.delete(term);
+    words.delete(termOf[word]!);
+    termOf[word] = undefined;
     postings[word] = undefined;
     freeWords.push(word);
   };
