@@ -39,6 +39,8 @@ const collectGarbage = garbageCollector();
 
 /** Live memory after garbage collection: the heap, and the array buffers that typed arrays keep outside it (the index's postings). */
 function heapMb(): number {
+  // Twice: an array buffer's memory is handed back when the collection after the one that found it dead sweeps it.
+  collectGarbage();
   collectGarbage();
   const { heapUsed, arrayBuffers } = process.memoryUsage();
   return (heapUsed + arrayBuffers) / 1_048_576;
