@@ -1,3 +1,5 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { loadFixtureStories, loadSourceStories, makeTopicQueries, syntheticArticles } from '../../bench/synthetic-articles.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { createDiscordBot } from '../../src/discord/discord-bot.ts';
@@ -32,6 +34,10 @@ const QUERY_SEED = 7;
 
 const mb = (bytes: number): number => Math.round(bytes / 1_048_576);
 
+/** The collector without starting Node with --expose-gc, as bench/search.ts has it. */
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = vm.runInNewContext('gc') as () => void;
+
 async function main(): Promise<void> {
   const took = { stories: 0, fill: 0, trending: 0 };
   let started = performance.now();
@@ -55,6 +61,9 @@ async function main(): Promise<void> {
   process.send!(ready);
   process.on('message', (message: { type?: string }) => {
     if (message.type !== 'memory') return;
+    // Live memory, as the search bench reads it: twice, since array buffers are handed back by the second collection.
+    collectGarbage();
+    collectGarbage();
     const usage = process.memoryUsage();
     process.send!({ type: 'memory', heapUsedMb: mb(usage.heapUsed), arrayBuffersMb: mb(usage.arrayBuffers), rssMb: mb(usage.rss) } satisfies StormChildMemory);
   });
