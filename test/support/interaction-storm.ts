@@ -117,7 +117,10 @@ export function missedDeadlines(result: StormResult): number {
 
 const QUERY_SEED = 7;
 const ROOT = path.resolve(import.meta.dirname, '../..');
-/** Herald's heap at 100,000 articles held in memory (about 3 GB) is past V8's default limit on this machine. */
+/**
+ * Herald's heap at 100,000 articles held in memory (about 2 GB live, more with the garbage of storing them) is near
+ * V8's default limit on this machine.
+ */
 const CHILD_HEAP_MB = 8_192;
 /** Generating and storing 100,000 articles takes minutes on a quiet machine, and over a quarter of an hour on a busy one. */
 const PREPARE_WAIT_MS = 2_400_000;
