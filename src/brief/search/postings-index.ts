@@ -118,7 +118,10 @@ export function createPostingsIndex(options: PostingsOptions): PostingsIndex {
   let fetchedAt = new Float64Array(0);
   let sourceOf = new Int32Array(0);
   let fieldLengths = new Int32Array(0);
-  /** Per search: the score so far of each slot, the search that last touched it, the query word it matched last, and how many words it matched. */
+  /**
+   * Per search: the score so far of each slot, the search that last touched it, the query word it matched last,
+   * and how many of the query's words it matched.
+   */
   let scores = new Float64Array(0);
   let touchedIn = new Int32Array(0);
   let lastWord = new Int32Array(0);
@@ -177,7 +180,7 @@ export function createPostingsIndex(options: PostingsOptions): PostingsIndex {
     count -= 1;
     for (let field = 0; field < fieldCount; field += 1) lengthTotals[field]! -= fieldLengths[slot * fieldCount + field]!;
     dirty.push(slot);
-    // A clearing that fails leaves the postings where they are: searches skip them, and the next one tries again.
+    // A clearing that fails leaves its postings where they are, skipped by every search, and its slots unused.
     if (!compacting && dirty.length >= MIN_DIRT && dirty.length >= DIRT_FACTOR * (count + dirty.length)) compact().catch(() => undefined);
   };
 
