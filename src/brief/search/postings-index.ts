@@ -20,6 +20,8 @@ export interface PostingsIndex {
   discard(id: string): void;
   has(id: string): boolean;
   readonly size: number;
+  /** Forgotten articles whose postings are still to be cleared. */
+  readonly forgotten: number;
   /** The ids of the articles fetched before this instant (epoch ms). */
   fetchedBefore(instant: number): string[];
   /** Every article that matches, unordered, with its score and the date it is dated by. */
@@ -111,6 +113,8 @@ export function createPostingsIndex(options: PostingsOptions): PostingsIndex {
   const freeSlots: number[] = [];
   /** Slots forgotten since the last clearing began: their postings may still be in the words' arrays. */
   let dirty: number[] = [];
+  /** Slots whose postings the clearing under way is taking out. */
+  let clearing: number[] = [];
   let compacting = false;
   let capacity = 0;
   let live = new Uint8Array(0);
@@ -180,9 +184,10 @@ export function createPostingsIndex(options: PostingsOptions): PostingsIndex {
     count -= 1;
     for (let field = 0; field < fieldCount; field += 1) lengthTotals[field]! -= fieldLengths[slot * fieldCount + field]!;
     dirty.push(slot);
-    // A clearing that fails leaves its postings where they are, skipped by every search, and its slots unused.
-    if (!compacting && dirty.length >= MIN_DIRT && dirty.length >= DIRT_FACTOR * (count + dirty.length)) compact().catch(() => undefined);
+    if (!compacting && worthClearing()) void compact();
   };
+
+  const worthClearing = (): boolean => dirty.length >= MIN_DIRT && dirty.length >= DIRT_FACTOR * (count + dirty.length);
 
   /**
    * Clears forgotten articles' postings a batch of words a turn, so that a prune of thousands never holds the
@@ -191,8 +196,8 @@ export function createPostingsIndex(options: PostingsOptions): PostingsIndex {
   const compact = async (): Promise<void> => {
     compacting = true;
     try {
-      while (dirty.length >= MIN_DIRT && dirty.length >= DIRT_FACTOR * (count + dirty.length)) {
-        const clearing = dirty;
+      while (worthClearing()) {
+        clearing = dirty;
         dirty = [];
         // Words made during the clearing hold no slot being cleared: those numbered past its start need no visit.
         const wordCount = postings.length;
@@ -201,7 +206,12 @@ export function createPostingsIndex(options: PostingsOptions): PostingsIndex {
           for (let word = start; word < Math.min(start + compactBatch, wordCount); word += 1) clearWord(word);
         }
         for (const slot of clearing) freeSlots.push(slot);
+        clearing = [];
       }
+    } catch {
+      // Its postings stay where they are, skipped by every search, and the next article forgotten tries again.
+      dirty = [...clearing, ...dirty];
+      clearing = [];
     } finally {
       compacting = false;
     }
@@ -343,6 +353,9 @@ export function createPostingsIndex(options: PostingsOptions): PostingsIndex {
     has: (id) => slotOf.has(id),
     get size() {
       return count;
+    },
+    get forgotten() {
+      return dirty.length + clearing.length;
     },
     fetchedBefore(instant) {
       const found: string[] = [];
