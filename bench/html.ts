@@ -1,8 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { extractFromHtml } from '../src/ingest/html/extract-html.ts';
 import { extractFromText } from '../src/ingest/text/extract-text.ts';
 import { loadAebPages, loadReadabilityCases, type ReadabilityCase } from './corpora.ts';
@@ -10,6 +8,7 @@ import { extractionScores, shingleMatch, tokenF1 } from './extraction-score.ts';
 import { median, percentile, type BenchSection } from './report.ts';
 import { agreesWithPage, equalsDeclaredTitle, pageTitles } from './page-titles.ts';
 import { textDump } from './text-dumps.ts';
+import { collectGarbage } from '../test/support/live-memory.ts';
 
 /** What each extractor gives back: the body text, and the metadata Readability's corpus records. */
 interface Extracted {
@@ -105,16 +104,6 @@ interface Run {
   ms: number[];
 }
 
-/**
- * The collector, reachable without starting Node with --expose-gc, so that the garbage one extractor
- * leaves is collected before the next is timed: jsdom leaves far more than the others, and collecting it
- * during someone else's run would bill them for it.
- */
-function garbageCollector(): () => void {
-  v8.setFlagsFromString('--expose-gc');
-  return vm.runInNewContext('gc') as () => void;
-}
-
 /** Runs one extractor over each corpus in turn, after a warm-up, and times every page. */
 function runExtractor(extractor: Extractor, corpora: Page[][]): Run[] {
   return corpora.map((pages) => {
@@ -169,9 +158,9 @@ export default async function benchHtml(): Promise<BenchSection> {
   const cases = loadReadabilityCases();
   const expected = cases.map(expectedText);
   const casePages = cases.map((testCase) => ({ html: testCase.html, url: READABILITY_TEST_URL }));
-  const collectGarbage = garbageCollector();
 
   const rows = EXTRACTORS.map((extractor) => {
+    // jsdom leaves far more garbage than the others: collected during someone else's run, it would bill them for it.
     collectGarbage();
     const [aebRun, caseRun] = runExtractor(extractor, [aeb, casePages]) as [Run, Run];
     const aebScores = extractionScores(aeb.map((page, pageIndex) => shingleMatch(page.articleBody, aebRun.outputs[pageIndex]!.text)));

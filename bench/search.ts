@@ -1,8 +1,6 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { createMemoryCatalog } from '../src/brief/memory-catalog.ts';
 import { Newsroom } from '../src/brief/newsroom.ts';
 import { createSearchIndex, type SearchIndex } from '../src/brief/search/search-index.ts';
@@ -10,6 +8,7 @@ import { createExtractiveSummarizer } from '../src/brief/summarize/extractive-su
 import type { Article } from '../src/model/article.ts';
 import { createKeyvArticleRepository, type ArticleRepository } from '../src/store/article-repository.ts';
 import { openStore, type Store } from '../src/store/open-store.ts';
+import { liveMemory } from '../test/support/live-memory.ts';
 import { median, percentile, type BenchSection } from './report.ts';
 import { loadSourceStories, makeSyntheticArticles, makeTopicQueries, SYNTHETIC_NOW } from './synthetic-articles.ts';
 
@@ -29,20 +28,9 @@ const BODY_CHOICES = [0, 500, 1_000, 2_000, Infinity];
 /** Adds in flight at once while filling the store: the repository runs them one after another anyway. */
 const WRITE_BATCH = 500;
 
-/** As in bench/html.ts: the collector without starting Node with --expose-gc, so heap figures hold live data only. */
-function garbageCollector(): () => void {
-  v8.setFlagsFromString('--expose-gc');
-  return vm.runInNewContext('gc') as () => void;
-}
-
-const collectGarbage = garbageCollector();
-
-/** Live memory after garbage collection: the heap, and the array buffers that typed arrays keep outside it (the index's postings). */
+/** Live memory in MB: the heap, and the array buffers the index's postings are kept in. */
 function heapMb(): number {
-  // Twice: an array buffer's memory is handed back when the collection after the one that found it dead sweeps it.
-  collectGarbage();
-  collectGarbage();
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  const { heapUsed, arrayBuffers } = liveMemory();
   return (heapUsed + arrayBuffers) / 1_048_576;
 }
 

@@ -1,14 +1,13 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
 import type { MinuteTicker } from '../../src/deliver/digest-scheduler.ts';
 import { startHeraldOnLoopback, type HeraldOnLoopback } from '../support/discord/herald-on-loopback.ts';
 import type { StoredMessage } from '../support/discord/loopback-discord.ts';
 import { clockAt, killAllHerald, startHerald } from '../support/herald-process.ts';
+import { liveMemory } from '../support/live-memory.ts';
 import { startWeekFeeds, type WeekFeeds } from './week-feeds.ts';
 import { clocksChange, DAY_MS, digestNonce, expectedSlots, planWeek, WEEK_START, ZONES, type ExpectedSlot } from './week-plan.ts';
 
@@ -27,9 +26,6 @@ const KILL_DAYS = [...new Set((DAYS >= 5 ? [1, 4] : [1, 2]).map((day) => Math.mi
 const MAX_MESSAGES_PER_DIGEST = 10;
 /** The 429 the loopback answers a held post with, long enough that the process dies while waiting it out. */
 const HOLD_SECONDS = 3;
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 
 /** What Discord recorded of one message Herald sent, kept once the loopback forgets the message itself. */
 interface Sent {
@@ -150,9 +146,7 @@ async function simulateWeek() {
   };
   // The search index's postings are typed arrays, kept outside the heap: a leak there would not show in heapUsed.
   const measureHeap = (): number => {
-    gc();
-    gc();
-    const { heapUsed, arrayBuffers } = process.memoryUsage();
+    const { heapUsed, arrayBuffers } = liveMemory();
     return heapUsed + arrayBuffers;
   };
 

@@ -1,12 +1,7 @@
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { buildArticle } from '../../src/ingest/build-article.ts';
 import { extractDocument } from '../../src/ingest/extract-document.ts';
 import { InputError } from '../../src/input-error.ts';
-
-v8.setFlagsFromString('--expose-gc');
-/** A full collection before each measurement, so what the heap grows by is the extraction's and not earlier garbage. */
-const collectGarbage = vm.runInNewContext('gc') as () => void;
+import { collectGarbage } from './live-memory.ts';
 
 export interface Measurement {
   milliseconds: number;

@@ -1,11 +1,10 @@
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { loadFixtureStories, loadSourceStories, makeTopicQueries, syntheticArticles } from '../../bench/synthetic-articles.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { createDiscordBot } from '../../src/discord/discord-bot.ts';
 import { loadCommands } from '../../src/discord/load-commands.ts';
 import { startHeraldApp, type HeraldApp } from '../../src/herald-app.ts';
 import { createLogger } from '../../src/logger.ts';
+import { liveMemory } from './live-memory.ts';
 
 /**
  * Herald for the interaction storm, in a process of its own (started by test/support/interaction-storm.ts), as
@@ -34,10 +33,6 @@ const QUERY_SEED = 7;
 
 const mb = (bytes: number): number => Math.round(bytes / 1_048_576);
 
-/** The collector without starting Node with --expose-gc, as bench/search.ts has it. */
-v8.setFlagsFromString('--expose-gc');
-const collectGarbage = vm.runInNewContext('gc') as () => void;
-
 async function main(): Promise<void> {
   const took = { stories: 0, fill: 0, trending: 0 };
   let started = performance.now();
@@ -61,11 +56,8 @@ async function main(): Promise<void> {
   process.send!(ready);
   process.on('message', (message: { type?: string }) => {
     if (message.type !== 'memory') return;
-    // Live memory, as the search bench reads it: twice, since array buffers are handed back by the second collection.
-    collectGarbage();
-    collectGarbage();
-    const usage = process.memoryUsage();
-    process.send!({ type: 'memory', heapUsedMb: mb(usage.heapUsed), arrayBuffersMb: mb(usage.arrayBuffers), rssMb: mb(usage.rss) } satisfies StormChildMemory);
+    const { heapUsed, arrayBuffers } = liveMemory();
+    process.send!({ type: 'memory', heapUsedMb: mb(heapUsed), arrayBuffersMb: mb(arrayBuffers), rssMb: mb(process.memoryUsage().rss) } satisfies StormChildMemory);
   });
   process.on('disconnect', () => {
     void bot.stop().then(() => app!.stop()).finally(() => process.exit(0));

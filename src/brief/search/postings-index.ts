@@ -116,7 +116,6 @@ export function createPostingsIndex(options: PostingsOptions): PostingsIndex {
   /** Slots whose postings the clearing under way is taking out. */
   let clearing: number[] = [];
   let compacting = false;
-  let capacity = 0;
   let live = new Uint8Array(0);
   let datedAt = new Float64Array(0);
   let fetchedAt = new Float64Array(0);
@@ -137,8 +136,9 @@ export function createPostingsIndex(options: PostingsOptions): PostingsIndex {
   let count = 0;
 
   const grow = (needed: number): void => {
-    if (needed <= capacity) return;
-    const next = Math.max(needed, capacity * 2, 1_024);
+    // Every per-slot array is as long as `live`.
+    if (needed <= live.length) return;
+    const next = Math.max(needed, live.length * 2, 1_024);
     const widen = <T extends Float64Array | Int32Array | Uint8Array>(old: T, make: (size: number) => T, per = 1): T => {
       const wider = make(next * per);
       wider.set(old);
@@ -153,7 +153,6 @@ export function createPostingsIndex(options: PostingsOptions): PostingsIndex {
     touchedIn = widen(touchedIn, (size) => new Int32Array(size));
     lastWord = widen(lastWord, (size) => new Int32Array(size));
     wordsMatched = widen(wordsMatched, (size) => new Int32Array(size));
-    capacity = next;
   };
 
   const post = (term: string, slot: number, packed: number): void => {
