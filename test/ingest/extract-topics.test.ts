@@ -264,6 +264,19 @@ describe('extractTopics: key subjects', () => {
     expect(topics).not.toContain('Freitag');
   });
 
+  it('takes no German word for the company it writes about for a subject: der Konzern', () => {
+    const topics = extractTopics({
+      title: 'Der Konzern kündigt einen Stellenabbau an',
+      language: 'de',
+      paragraphs: [
+        'Der Konzern kündigt einen Stellenabbau an: 4.000 Stellen fallen weg, teilte Siemens am Montag mit.',
+        'Der Konzern begründet den Stellenabbau mit der schwachen Nachfrage. Der Stellenabbau trifft vor allem Erlangen, sagte der Konzern.',
+      ],
+    });
+    expect(topics).toContain('Stellenabbau');
+    expect(topics).not.toContain('Konzern');
+  });
+
   it('gives subjects no more than a third of the list when there are names enough', () => {
     expect(extractTopics(seed, 6).slice(0, 4).every((topic) => /^\p{Lu}/u.test(topic))).toBe(true);
   });

@@ -135,6 +135,27 @@ describe('extractTopics: names in other languages', () => {
     expect(topics).not.toContain('Assemblée');
   });
 
+  it('reads a thing "of" a person named in full as the person: los Presupuestos de Mariano Rajoy', () => {
+    const topics = topicsOf('thing-of-a-person');
+    expect(topics).toEqual(expect.arrayContaining(['Mariano Rajoy', 'Antonio López', 'Juan Carlos de Borbón']));
+    expect(topics.some((topic) => /^(?:Presupuestos|Museo) de/.test(topic))).toBe(false);
+  });
+
+  it('takes no state or government named bare for a name, whose it is being left to the context', () => {
+    const french = topicsOf('bare-government');
+    expect(french).toEqual(expect.arrayContaining(['Chartres', 'Rachida Dati']));
+    expect(french.filter((topic) => /^(?:État|Gouvernement)$/.test(topic))).toEqual([]);
+    const spanish = topicsOf('bare-government-es');
+    expect(spanish).toEqual(expect.arrayContaining(['Pedro Sánchez', 'Gobierno de Cataluña', 'Andalucía']));
+    expect(spanish.filter((topic) => /^(?:Gobierno|Estado|Ejecutivo)$/.test(topic))).toEqual([]);
+  });
+
+  it("reads an institution named without the adjectives that end its name as the institution: l'Assemblée", () => {
+    const topics = topicsOf('institution-shortened');
+    expect(topics).toEqual(expect.arrayContaining(['Assemblée nationale', 'Élisabeth Borne', 'Yaël Braun-Pivet']));
+    expect(topics).not.toContain('Assemblée');
+  });
+
   it('takes a given name after a German relative pronoun for a name, not a noun: der Martin Winterkorn', () => {
     const topics = topicsOf('relative-before-name');
     expect(topics).toContain('Martin Winterkorn');

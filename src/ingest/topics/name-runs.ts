@@ -136,10 +136,20 @@ function continuation(tokens: Token[], nameWord: boolean[], last: number, text: 
   let at = last + 1;
   while (at <= last + 2 && tokens[at] && joined(tokens[at - 1]!, tokens[at]!, text) && isParticle(tokens[at]!.text, tokens[at - 1]!.text, lists)) at += 1;
   const token = tokens[at];
-  if (token && nameWord[at] && joined(tokens[at - 1]!, token, text)) return at;
+  if (token && nameWord[at] && joined(tokens[at - 1]!, token, text)) return ownsPerson(tokens, nameWord, last, at) ? undefined : at;
   // A capitalised particle with no name after it is the name's last word, not a particle ("Cwm Du", "Bois Le").
   const first = tokens[last + 1];
   return at > last + 1 && first && isCapitalised(first.text) && nameWord[last + 1] ? last + 1 : undefined;
+}
+
+/**
+ * A particle before a person named in full, given name first, joins a thing to its owner, not one name
+ * ("los Presupuestos de Mariano Rajoy", "el Museo de Antonio López"); after a given name it is the person's
+ * own ("Juan Carlos de Borbón", "Charles de Gaulle").
+ */
+function ownsPerson(tokens: Token[], nameWord: boolean[], last: number, at: number): boolean {
+  const surname = tokens[at + 1];
+  return at > last + 1 && isGivenName(tokens[at]!.text) && Boolean(surname && nameWord[at + 1]) && !isGivenName(tokens[last]!.text);
 }
 
 /** Some names keep a particle's capital ("Marine Le Pen", "Victoria De Angelis"). */

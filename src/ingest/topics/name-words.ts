@@ -20,6 +20,11 @@ export interface NameWords {
   titleEndings: readonly string[];
   /** The days of the week, capitalised in English and German (and at a sentence's start everywhere) but naming no one. */
   days: ReadonlySet<string>;
+  /**
+   * The state and its government as the language capitalises them bare ("the Government", "el Gobierno",
+   * "l'État", "lo Stato"): whose is left to the context, so alone they name nothing a reader could search.
+   */
+  institutions: ReadonlySet<string>;
   /** What an office is of, written with a capital after the title ("ministre de l'Intérieur", "secrétaire d'État"): not a name. */
   officeDomains: ReadonlySet<string>;
   /** Lower-case adjectives that end an institution's name in the Romance languages ("Assemblée nationale", "Banco Central Europeo" aside). */
@@ -36,9 +41,10 @@ const ENGLISH_TITLES =
   'financial operating officer commissioner professor senator governor mayor director spokesman spokeswoman spokesperson ceo cfo cto coach manager ' +
   'councillor councilor cllr coun';
 
-const LANGUAGES: Record<string, { stop: string; titles: string; connectors: string; days: string; nounMarkers?: string; titleEndings?: string; heads?: string; domains?: string; adjectives?: string }> = {
+const LANGUAGES: Record<string, { stop: string; titles: string; connectors: string; days: string; institutions: string; nounMarkers?: string; titleEndings?: string; heads?: string; domains?: string; adjectives?: string }> = {
   en: {
     days: 'monday tuesday wednesday thursday friday saturday sunday',
+    institutions: 'government state',
     stop: 'the a an this that these those it its he she they we i',
     titles: ENGLISH_TITLES,
     connectors: 'of',
@@ -50,6 +56,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
     adjectives: 'nacional nacionales europeo europea federal constitucional popular socialista republicano republicana demócrata supremo suprema internacional mundial',
     domains: 'interior justicia sanidad defensa economía hacienda exteriores educación trabajo cultura estado',
     days: 'lunes martes miércoles jueves viernes sábado domingo',
+    institutions: 'gobierno ejecutivo estado',
     stop:
       'el la los las lo un una unos unas al del de en y e o u que con por para sin sobre tras según pero mientras este esta estos estas ese esa esos esas ' +
       'su sus se no sí también ya hoy ayer así cuando donde como aunque si ante entre desde hasta durante todo todos toda todas cada otro otra más muy ' +
@@ -63,6 +70,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
     adjectives: 'national nationale européen européenne fédéral fédérale constitutionnel constitutionnelle populaire socialiste républicain républicaine démocrate suprême international internationale mondial mondiale unies',
     domains: 'état intérieur justice santé défense armées économie finances affaires culture éducation travail agriculture environnement transports budget',
     days: 'lundi mardi mercredi jeudi vendredi samedi dimanche',
+    institutions: 'état gouvernement exécutif',
     stop:
       'le la les l un une des du de d au aux et ou mais donc or ni car que qui quoi dont où ce cet cette ces son sa ses leur leurs il elle ils elles on nous ' +
       'vous je en dans par pour sur sous avec sans selon après avant depuis pendant lors dès si comme quand alors aussi puis enfin ainsi mardi lundi ' +
@@ -76,6 +84,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
     adjectives: 'nazionale europeo europea federale costituzionale popolare socialista repubblicano democratico democratica supremo suprema internazionale mondiale unite',
     domains: 'interno interni esteri giustizia salute difesa economia tesoro lavoro cultura istruzione stato',
     days: 'lunedì martedì mercoledì giovedì venerdì sabato domenica',
+    institutions: 'governo stato esecutivo',
     stop:
       'il lo la i gli le l un uno una un del della dei degli delle di a al alla ai agli alle da dal dalla in nel nella nei negli con su sul sulla per ' +
       'tra fra e ed o ma che chi cui non si ci è sono era questo questa questi queste quello quella suo sua suoi sue loro lui lei noi voi io anche ' +
@@ -87,6 +96,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
     adjectives: 'nacional europeu europeia federal constitucional popular socialista republicano democrático supremo suprema internacional mundial',
     domains: 'justiça saúde defesa economia fazenda educação trabalho cultura estado',
     days: 'segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo segunda terça quarta quinta sexta',
+    institutions: 'governo estado executivo',
     stop:
       'o a os as um uma uns umas do da dos das de em no na nos nas ao aos à às pelo pela pelos pelas por para com sem sobre após entre até e ou mas ' +
       'que se não já também quando onde como segundo este esta estes estas esse essa isso seu sua seus suas ele ela eles elas nós eu você ainda depois ' +
@@ -98,6 +108,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
   },
   de: {
     days: 'montag dienstag mittwoch donnerstag freitag samstag sonntag',
+    institutions: 'regierung staat',
     stop:
       'der die das den dem des ein eine einer eines einem einen und oder aber doch denn dass weil wenn als wie wo was wer es er sie wir ich ihr man ' +
       'in im an am auf aus bei beim mit nach von vom zu zum zur für über unter vor hinter neben seit bis durch gegen ohne um auch noch schon nun dann ' +
@@ -125,6 +136,7 @@ const BY_LANGUAGE = new Map(
       nounMarkers: words(lists.nounMarkers ?? ''),
       titleEndings: [...words(lists.titleEndings ?? '')],
       days: words(lists.days),
+      institutions: words(lists.institutions),
       officeDomains: words(lists.domains ?? ''),
       nameAdjectives: words(lists.adjectives ?? ''),
       afterHeads: { connectors: words(lists.heads ? 'for' : ''), heads: words(lists.heads ?? '') },

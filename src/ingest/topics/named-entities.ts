@@ -65,10 +65,11 @@ export function namedEntities(doc: Doc, text: string, title: string, language?: 
   const mentions = isEnglish(language) ? withRuns(findMentions(doc, text, lists), englishRuns(doc, text, lists), lists) : runMentions(nameRuns(text, lists).flatMap((run) => officeHolder(run, lists)), lists);
   const candidates = groupMentions(withExpansions(mentions, acronymExpansions(text)));
   foldScores(candidates);
-  foldShortNames(candidates);
+  foldShortNames(candidates, lists);
   foldHyphenatedPairs(candidates);
   const titleKey = ` ${topicKey(title)} `;
   return [...candidates.values()]
+    .filter((candidate) => !lists.institutions.has(candidate.key))
     .map((candidate) => ({ candidate, score: salience(candidate, titleKey, text.length) }))
     .sort((a, b) => b.score - a.score || a.candidate.firstPosition - b.candidate.firstPosition)
     .map(({ candidate }) => ({ name: displayForm(candidate, title), kind: candidate.kind, spans: candidate.spans }));
@@ -402,16 +403,20 @@ function groupMentions(mentions: Mention[]): Map<string, EntityCandidate> {
 
 /**
  * News names a person in full once and by one name after ("Kim", "Putin"), and an organisation by its
- * last word ("the Department"). A one-word mention that belongs to exactly one longer person's name, or
- * ends exactly one other longer name, is that one; if it could be several, it is left alone.
+ * last word ("the Department"), or in French, Spanish and Italian by its name without the adjectives that end it
+ * ("l'Assemblée" of "l'Assemblée nationale"). A one-word mention that belongs to exactly one longer person's
+ * name, ends exactly one other longer name or opens one that only such adjectives follow, is that one; if it
+ * could be several, it is left alone.
  */
-function foldShortNames(candidates: Map<string, EntityCandidate>): void {
+function foldShortNames(candidates: Map<string, EntityCandidate>, lists: NameWords): void {
   const longer = [...candidates.values()].filter((candidate) => candidate.key.includes(' '));
   for (const candidate of [...candidates.values()]) {
     if (candidate.key.includes(' ')) continue;
     const owners = longer.filter((full) => {
       const words = full.key.split(' ');
       if (full.kind === 'person') return words.includes(candidate.key);
+      // "l'Assemblée" of a text that names "l'Assemblée nationale": the institution, shortened.
+      if (words[0] === candidate.key && words.slice(1).every((word) => lists.nameAdjectives.has(word))) return true;
       if (full.kind === 'place' || candidate.kind === 'place') return false;
       // A family name written first ("Bong" of "Bong Joon-ho") is the person once the text has named them in full.
       return words.at(-1) === candidate.key || (words[0] === candidate.key && full.firstPosition < candidate.firstPosition && isPersonLike(full));

@@ -9,45 +9,45 @@ type Weights = Readonly<Record<(typeof FEATURE_NAMES)[number], number>>;
  * never on a held-out article; `npx tsx bench/fit-topic-scorer.ts` prints these constants again.
  */
 export const NAME_WEIGHTS: Weights = {
-  bias: 1.141,
-  'log mentions': 0.609,
-  'written once': -0.440,
-  'once, after the lead': -0.045,
-  'headline names it whole': 0.926,
-  'headline shares a word': 0.007,
-  'in the lead': 0.020,
-  'first position': -0.119,
-  paragraphs: 0.334,
-  words: 0.240,
-  'share of mentions': 0.977,
-  'listed among three': -0.280,
-  'quoted speaker': 0.638,
-  'opens a sentence': 0.339,
-  person: 0.607,
-  place: 0.227,
-  'log rank': -0.610,
-  'person written once': -0.062,
-  'quoted once': -0.320,
+  bias: 0.806,
+  'log mentions': 0.784,
+  'written once': -0.491,
+  'once, after the lead': 0.119,
+  'headline names it whole': 0.858,
+  'headline shares a word': 0.102,
+  'in the lead': 0.214,
+  'first position': -0.070,
+  paragraphs: 0.604,
+  words: 0.235,
+  'share of mentions': 0.975,
+  'listed among three': -0.270,
+  'quoted speaker': 0.533,
+  'opens a sentence': 0.383,
+  person: 0.516,
+  place: 0.172,
+  'log rank': -0.654,
+  'person written once': 0.006,
+  'quoted once': -0.225,
 };
 
 export const SUBJECT_WEIGHTS: Weights = {
-  bias: -2.739,
-  'log mentions': 0.676,
-  'written once': -0.958,
-  'once, after the lead': 0.276,
-  'headline names it whole': 1.187,
-  'headline shares a word': 1.210,
-  'in the lead': 0.185,
-  'first position': -0.121,
-  paragraphs: 0.215,
-  words: 0.919,
+  bias: -2.731,
+  'log mentions': 0.684,
+  'written once': -0.954,
+  'once, after the lead': 0.277,
+  'headline names it whole': 1.157,
+  'headline shares a word': 1.200,
+  'in the lead': 0.204,
+  'first position': -0.073,
+  paragraphs: 0.223,
+  words: 0.910,
   'share of mentions': 0.000,
   'listed among three': 0.000,
   'quoted speaker': 0.000,
-  'opens a sentence': 0.438,
+  'opens a sentence': 0.510,
   person: 0.000,
   place: 0.000,
-  'log rank': -0.080,
+  'log rank': -0.110,
   'person written once': 0.000,
   'quoted once': 0.000,
 };
@@ -58,7 +58,7 @@ export interface Thresholds {
 }
 
 /** A candidate is kept when the model gives at least its kind's probability that an editor would tag it. */
-export const KEEP_THRESHOLDS: Thresholds = { name: 0.525, subject: 0.400 };
+export const KEEP_THRESHOLDS: Thresholds = { name: 0.550, subject: 0.425 };
 
 export function tagProbability(features: number[], weights: Weights): number {
   const sum = FEATURE_NAMES.reduce((total, name, index) => total + weights[name] * features[index]!, 0);
