@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractTopics } from '../../src/ingest/topics/extract-topics.ts';
+import { extractTopics, topicCandidates } from '../../src/ingest/topics/extract-topics.ts';
 import { topicKey } from '../../src/ingest/topics/topic-key.ts';
 
 const seed = {
@@ -192,6 +192,47 @@ describe('extractTopics: key subjects', () => {
       paragraphs: ['Thousands of people have been evacuated from towns in the southern Netherlands after days of heavy rain caused the Meuse to burst its banks.'],
     });
     expect(topics).toContain('floods');
+  });
+
+  it('reads a headline word as the noun the body uses it as: "Monsoon floods cut road links"', () => {
+    const topics = extractTopics({
+      title: 'Monsoon floods cut road links to three districts in Assam',
+      paragraphs: ['Floods have cut road links to three districts in Assam, and rescue teams used boats on Monday to reach villages cut off since Sunday.', 'More rain is forecast for the week, officials said.'],
+    });
+    expect(topics).toContain('floods');
+  });
+
+  it('takes no participle after "have" for a noun: "have cut road links" says nothing of cuts', () => {
+    const topics = extractTopics({
+      title: 'Monsoon floods cut road links to three districts in Assam',
+      paragraphs: ['Rescue teams used boats on Monday to reach villages in Assam cut off since Sunday.', 'Floods have cut road links to three districts, and more rain is forecast. The floods are the worst in a decade, officials said.'],
+    });
+    expect(topics).toContain('road links');
+    expect(topics.filter((topic) => topic.startsWith('cut'))).toEqual([]);
+  });
+
+  it('offers the people a story is about as subjects, never the residents every story quotes', () => {
+    const source = {
+      title: 'Valley farmers count the cost of the wettest spring on record',
+      paragraphs: [
+        'Farmers and residents across the valley say weeks of rain have left fields under water, residents said on Monday.',
+        'The farmers union has asked the government for support payments. Farmers say half their usual acreage is unplanted, and residents of the valley agree.',
+      ],
+    };
+    expect(extractTopics(source)).toContain('farmers');
+    expect(topicCandidates(source).map(({ topic }) => topic)).not.toContain('residents');
+  });
+
+  it("takes a word of a name for a subject when the headline writes it in lower case: a primary school over St Anne's Primary School", () => {
+    const topics = extractTopics({
+      title: 'Northgate primary school to get new classrooms after roof collapse',
+      paragraphs: [
+        "St Anne's Primary School in Northgate will get six new classrooms after part of its roof collapsed in the summer.",
+        'Nobody was hurt when the roof over the school hall gave way, the council said. The school will use temporary cabins until the new classrooms open.',
+      ],
+    });
+    expect(topics).toEqual(expect.arrayContaining(["St Anne's Primary School", 'school']));
+    expect(topics).not.toContain('council');
   });
 
   it('gives an article in another language its names, an organisation whole, then the nouns its headline and text share', () => {

@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import { keySubjects } from './key-subjects.ts';
+import { headlineLowerCaseWords, keySubjects } from './key-subjects.ts';
 import { markedSubjects } from './marked-nouns.ts';
 import { isEnglish, namedEntities } from './named-entities.ts';
 import { candidateFeatures, FEATURE_NAMES, subjectSpans, type CandidateContext, type TopicCandidate } from './topic-features.ts';
@@ -53,7 +53,9 @@ export function topicCandidates(source: TopicSource): ScoredCandidate[] {
   if (!text.trim()) return [];
   const doc = nlp(text);
   const entities = namedEntities(doc, text, source.title, source.language);
-  const nameWords = new Set(entities.flatMap(({ name }) => topicKey(name).split(' ')));
+  // A name's word that the headline writes in lower case is a subject too: "primary school" over "St Anne's Primary School".
+  const headlineWords = headlineLowerCaseWords(source.title);
+  const nameWords = new Set(entities.flatMap(({ name }) => topicKey(name).split(' ')).filter((word) => !headlineWords.has(word)));
   const subjectContext = { title: source.title, leadEnd: lead.length, nameWords };
   const english = isEnglish(source.language);
   const subjects = (english ? keySubjects(doc, subjectContext) : markedSubjects(text, subjectContext, source.language)).filter((subject) => !nameWords.has(topicKey(subject)));

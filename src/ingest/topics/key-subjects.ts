@@ -31,8 +31,8 @@ export interface SubjectContext {
 
 /**
  * Nouns every news story uses whatever it is about, so counting them says nothing about the subject.
- * compromise tags them as plain nouns like any other (people and officials are already Actors, dates
- * and numbers Values), so these few are named here.
+ * compromise tags them as plain nouns like any other (dates and numbers are Values), so these few are named
+ * here.
  */
 const NEWS_GENERIC = new Set([
   'year', 'time', 'day', 'week', 'month', 'hour', 'people', 'official', 'report', 'statement', 'news', 'percent',
@@ -41,6 +41,9 @@ const NEWS_GENERIC = new Set([
   'story', 'article', 'point', 'case', 'issue', 'level', 'need', 'kind', 'fact', 'question', 'plan', 'move',
   // Counts that compromise tags as nouns where it tags "thousands" and "millions" as numbers.
   'hundred', 'dozen',
+  // The people every story quotes or counts; those a story is about ("farmers", "landlords") are subjects.
+  'resident', 'expert', 'analyst', 'authority', 'critic', 'observer', 'source', 'member', 'staff', 'reporter', 'leader', 'officer',
+  'witness', 'person', 'man', 'woman', 'friend', 'colleague',
 ]);
 
 const FUNCTION_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Copula', 'Modal', 'Auxiliary'];
@@ -62,7 +65,8 @@ const MIN_SCORE = 2;
 export function keySubjects(doc: Doc, context: SubjectContext): string[] {
   const body = termsOf(doc);
   if (!readsAsEnglish(body)) return [];
-  const names = new Set([...context.nameWords, ...capitalisedMidSentence(body)]);
+  const headlineWords = headlineLowerCaseWords(context.title);
+  const names = new Set([...context.nameWords, ...capitalisedMidSentence(body).filter((word) => !headlineWords.has(word))]);
   const subjects = new Map<string, Subject>();
   const count = (terms: Term[], weightAt: (term: Term) => number): void => {
     terms.forEach((term, index) => {
@@ -79,13 +83,26 @@ export function keySubjects(doc: Doc, context: SubjectContext): string[] {
   };
   for (const sentence of body) count(sentence, (term) => (term.offset.start < context.leadEnd ? LEAD_WEIGHT : 1));
   const inBody = new Set(subjects.keys());
-  for (const sentence of termsOf(nlp(headlineAsSentence(context.title)))) count(sentence.map(headlineLabelAsNoun), () => TITLE_WEIGHT);
+  const bodyNouns = new Set(body.flat().filter((term) => isSubjectNoun(term, names)).map((term) => term.normal));
+  for (const sentence of termsOf(nlp(headlineAsSentence(context.title)))) count(sentence.map((term) => asBodyReadsIt(headlineLabelAsNoun(term), bodyNouns)), () => TITLE_WEIGHT);
   // A headline word the body never uses is wording ("edge", "heads"), not a subject; a label is the exception.
   for (const subject of [...subjects.values()]) if (!inBody.has(subject.key) && !isLabel(context.title, subject)) subjects.delete(subject.key);
   const text = doc.text();
   recountCompounds(subjects, text, context);
   preferCompounds(subjects);
-  return pick([...subjects.values()].filter((subject) => subject.score >= MIN_SCORE && (writtenInLowerCase(subject, text) || isLabel(context.title, subject)) && !isJobTitle(subject)));
+  const lowerCaseText = isSentenceCase(context.title) ? `${context.title}\n${text}` : text;
+  return pick([...subjects.values()].filter((subject) => subject.score >= MIN_SCORE && (writtenInLowerCase(subject, lowerCaseText) || isLabel(context.title, subject)) && !isJobTitle(subject)));
+}
+
+/** The words a headline written in sentence case gives in lower case: how it says what the story is about. */
+export function headlineLowerCaseWords(title: string): Set<string> {
+  return isSentenceCase(title) ? new Set(title.match(/(?<![\p{L}'’])\p{Ll}[\p{L}-]*/gu)) : new Set();
+}
+
+/** Most of the headline's longer words in lower case: "Monsoon floods cut road links", not "Monsoon Floods Cut Road Links". */
+function isSentenceCase(title: string): boolean {
+  const words = title.match(/\p{L}{4,}/gu) ?? [];
+  return words.filter((word) => /^\p{Ll}/u.test(word)).length >= words.length / 2;
 }
 
 /** A word the body only ever capitalises is a name the tagger missed ("Elon" of a headline, "Modi" opening sentences), not a subject. */
@@ -109,7 +126,22 @@ function isJobTitle(subject: Subject): boolean {
 
 function termsOf(doc: Doc): Term[][] {
   doc.compute('root');
-  return (doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: Term[] }>).map((sentence) => joinHyphenated(sentence.terms));
+  return (doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: Term[] }>).map((sentence) => participlesAfterHave(joinHyphenated(sentence.terms)));
+}
+
+const HAVE = new Set(['have', 'has', 'had', 'having']);
+
+/**
+ * compromise tags a participle spelt like its noun as the noun ("Floods have cut road links", "has hit the
+ * town"); a singular word straight after "have" with an object after it is the verb.
+ */
+function participlesAfterHave(terms: Term[]): Term[] {
+  return terms.map((term, index) => {
+    const [before, after] = [terms[index - 1], terms[index + 1]];
+    const takesObject = after !== undefined && ['Noun', 'Determiner', 'Value', 'Adjective'].some((tag) => after.tags.includes(tag));
+    if (!before || !HAVE.has(before.normal) || !term.tags.includes('Singular') || !takesObject) return term;
+    return { ...term, tags: ['Verb', 'Participle'] };
+  });
 }
 
 /**
@@ -152,6 +184,16 @@ function headlineAsSentence(title: string): string {
   return title.replace(/\p{L}+/gu, (word) => (word.length > 1 && word === word.toUpperCase() ? word : word.toLowerCase()));
 }
 
+/**
+ * A headline drops the articles that tell a noun from a verb, so compromise reads "Monsoon floods cut road links"
+ * with "floods" the verb; a word the body uses as a noun ("Floods have cut…") is one in the headline too.
+ */
+function asBodyReadsIt(term: Term, bodyNouns: ReadonlySet<string>): Term {
+  return bodyNouns.has(term.normal) && !term.tags.includes('Noun') ? { ...term, tags: [...term.tags.filter((tag) => !VERB_TAGS.has(tag)), 'Noun'] } : term;
+}
+
+const VERB_TAGS = new Set(['Verb', 'PresentTense', 'PastTense', 'Infinitive', 'Gerund', 'Participle']);
+
 /** A headline label ("Netherlands floods:", "Mumbai rains:") is a noun that compromise reads as a verb. */
 function headlineLabelAsNoun(term: Term): Term {
   return term.post.includes(':') && term.tags.includes('PresentTense') ? { ...term, tags: [...term.tags, 'Noun', 'Plural'] } : term;
@@ -164,7 +206,7 @@ function isLabel(title: string, subject: Subject): boolean {
 function isSubjectNoun(term: Term, nameWords: ReadonlySet<string>): boolean {
   const { tags } = term;
   if (!tags.includes('Noun') || !/^\p{L}[\p{L}-]+\p{L}$/u.test(term.normal) || nameWords.has(term.normal)) return false;
-  if (['ProperNoun', 'Pronoun', 'Value', 'Date', 'Duration', 'Honorific', 'Actor', 'Acronym', 'Possessive'].some((tag) => tags.includes(tag))) return false;
+  if (['ProperNoun', 'Pronoun', 'Value', 'Date', 'Duration', 'Honorific', 'Acronym', 'Possessive'].some((tag) => tags.includes(tag))) return false;
   return !NEWS_GENERIC.has(stem(term));
 }
 
