@@ -84,6 +84,12 @@ describe('extractTopics: names in English', () => {
     expect(topics).not.toContain('AP');
   });
 
+  it('takes no month for a name, though "April" is a given name too, and keeps the person named May', () => {
+    const topics = topicsOf('month-as-name');
+    expect(topics).toEqual(expect.arrayContaining(['Sian Morgan', 'Theresa May']));
+    expect(topics.filter((topic) => /^(?:April|May|June)$/.test(topic))).toEqual([]);
+  });
+
   it("drops a councillor's title: Coun Helen Hayden is Helen Hayden", () => {
     const topics = topicsOf('councillor-title');
     expect(topics).toContain('Helen Hayden');
@@ -120,6 +126,12 @@ describe('extractTopics: names in other languages', () => {
     expect(topics).toEqual(expect.arrayContaining(['Martin Winterkorn', 'Matthias Müller', 'Volkswagen', 'Porsche', 'Wolfsburg']));
     expect(topics).not.toContain('Abgaswerte');
     expect(topics).not.toContain('Arbeitsplätze');
+  });
+
+  it('takes no German noun counted in millions for a name: elf Millionen Fahrzeuge', () => {
+    const topics = topicsOf('german-counted-nouns');
+    expect(topics).toEqual(expect.arrayContaining(['Volkswagen', 'Matthias Müller']));
+    expect(topics).not.toContain('Fahrzeuge');
   });
 
   it("names the holder of a French office, not the office's domain", () => {

@@ -25,6 +25,8 @@ export interface NameWords {
    * "l'État", "lo Stato"): whose is left to the context, so alone they name nothing a reader could search.
    */
   institutions: ReadonlySet<string>;
+  /** The months, where the language capitalises them: alone, "April" is a date, though it is a given name too. */
+  months: ReadonlySet<string>;
   /** What an office is of, written with a capital after the title ("ministre de l'Intérieur", "secrétaire d'État"): not a name. */
   officeDomains: ReadonlySet<string>;
   /** Lower-case adjectives that end an institution's name in the Romance languages ("Assemblée nationale", "Banco Central Europeo" aside). */
@@ -41,10 +43,11 @@ const ENGLISH_TITLES =
   'financial operating officer commissioner professor senator governor mayor director spokesman spokeswoman spokesperson ceo cfo cto coach manager ' +
   'councillor councilor cllr coun';
 
-const LANGUAGES: Record<string, { stop: string; titles: string; connectors: string; days: string; institutions: string; nounMarkers?: string; titleEndings?: string; heads?: string; domains?: string; adjectives?: string }> = {
+const LANGUAGES: Record<string, { stop: string; titles: string; connectors: string; days: string; institutions: string; months?: string; nounMarkers?: string; titleEndings?: string; heads?: string; domains?: string; adjectives?: string }> = {
   en: {
     days: 'monday tuesday wednesday thursday friday saturday sunday',
     institutions: 'government state',
+    months: 'january february march april may june july august september october november december',
     stop: 'the a an this that these those it its he she they we i',
     titles: ENGLISH_TITLES,
     connectors: 'of',
@@ -109,6 +112,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
   de: {
     days: 'montag dienstag mittwoch donnerstag freitag samstag sonntag',
     institutions: 'regierung staat',
+    months: 'januar februar märz april mai juni juli august september oktober november dezember',
     stop:
       'der die das den dem des ein eine einer eines einem einen und oder aber doch denn dass weil wenn als wie wo was wer es er sie wir ich ihr man ' +
       'in im an am auf aus bei beim mit nach von vom zu zum zur für über unter vor hinter neben seit bis durch gegen ohne um auch noch schon nun dann ' +
@@ -121,7 +125,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
     connectors: 'von der für zu',
     nounMarkers:
       'der die das den dem des ein eine einer eines einem einen kein keine keinen keinem sein seine seiner seinem seinen ihr ihre ihrer ihrem ihren ' +
-      'unser unsere dieser diese dieses diesem diesen jeder jede jedes am im zum zur vom beim ins ans',
+      'unser unsere dieser diese dieses diesem diesen jeder jede jedes am im zum zur vom beim ins ans hundert hunderte tausend tausende millionen milliarden',
     titleEndings: 'chef chefin präsident präsidentin minister ministerin sprecher sprecherin vorsitzender vorsitzende vorsitzenden',
   },
 };
@@ -137,6 +141,7 @@ const BY_LANGUAGE = new Map(
       titleEndings: [...words(lists.titleEndings ?? '')],
       days: words(lists.days),
       institutions: words(lists.institutions),
+      months: words(lists.months ?? ''),
       officeDomains: words(lists.domains ?? ''),
       nameAdjectives: words(lists.adjectives ?? ''),
       afterHeads: { connectors: words(lists.heads ? 'for' : ''), heads: words(lists.heads ?? '') },

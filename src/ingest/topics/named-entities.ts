@@ -69,7 +69,7 @@ export function namedEntities(doc: Doc, text: string, title: string, language?: 
   foldHyphenatedPairs(candidates);
   const titleKey = ` ${topicKey(title)} `;
   return [...candidates.values()]
-    .filter((candidate) => !lists.institutions.has(candidate.key))
+    .filter((candidate) => !lists.institutions.has(candidate.key) && !lists.months.has(candidate.key))
     .map((candidate) => ({ candidate, score: salience(candidate, titleKey, text.length) }))
     .sort((a, b) => b.score - a.score || a.candidate.firstPosition - b.candidate.firstPosition)
     .map(({ candidate }) => ({ name: displayForm(candidate, title), kind: candidate.kind, spans: candidate.spans }));
