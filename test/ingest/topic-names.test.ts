@@ -77,6 +77,10 @@ describe('extractTopics: names in English', () => {
     expect(topics).not.toContain('St');
   });
 
+  it('reads initials the lexicon knows as a word for the organisation: NICE', () => {
+    expect(topicsOf('initials-read-as-a-word')).toEqual(expect.arrayContaining(['NICE', 'Vertex Pharmaceuticals']));
+  });
+
   it('keeps initials inside a name, and takes no two bare letters for one', () => {
     const topics = topicsOf('initials-in-names');
     expect(topics).toEqual(expect.arrayContaining(['CRISPR Therapeutics', 'Medicare Part D']));
@@ -132,6 +136,12 @@ describe('extractTopics: names in other languages', () => {
     const topics = topicsOf('german-counted-nouns');
     expect(topics).toEqual(expect.arrayContaining(['Volkswagen', 'Matthias Müller']));
     expect(topics).not.toContain('Fahrzeuge');
+  });
+
+  it('takes German initials written once for a name, and a place written once and in the headline, but no noun of the headline', () => {
+    const topics = topicsOf('german-initials-and-headline');
+    expect(topics).toEqual(expect.arrayContaining(['Martin Winterkorn', 'EPA', 'Wolfsburg']));
+    expect(topics).not.toContain('Ende');
   });
 
   it("names the holder of a French office, not the office's domain", () => {

@@ -83,7 +83,7 @@ const LANGUAGES: Record<string, Language> = {
     prepositions: words(''),
     infinitive: /$^/u,
     conjugated: /$^/u,
-    generic: generic('de', 'jahr jahre jahren tag tage tagen woche wochen monat monate stunde stunden mensch menschen leute teil mal fall prozent millionen milliarden land regierung konzern unternehmen'),
+    generic: generic('de', 'jahr jahre jahren tag tage tagen woche wochen monat monate stunde stunden mensch menschen leute teil mal fall prozent millionen milliarden land regierung konzern unternehmen ende anfang'),
     stopWords: new Set(SNOWBALL.de.stopWords),
     stem: SNOWBALL.de.stem,
     names: nameWords('de'),

@@ -25,7 +25,7 @@ interface Token {
  * opens a sentence counts only when the text also capitalises it mid-sentence or it starts a longer run.
  * Written by hand because compromise reads English only and no maintained package finds names in the others.
  */
-export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { start: number; text: string }) => boolean): NameRun[] {
+export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { start: number; text: string }) => boolean, headline = ''): NameRun[] {
   const tokens = tokenize(text);
   const bearers = titleBearers(tokens, lists);
   const capitalisedMidSentence = new Set([
@@ -34,7 +34,7 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
   ]);
   const nouns = commonNouns(tokens, text, lists);
   const counts = new Map<string, number>();
-  for (const token of tokens) counts.set(token.text.toLowerCase(), (counts.get(token.text.toLowerCase()) ?? 0) + 1);
+  for (const word of [...tokens.map((token) => token.text), ...bareHeadlineWords(headline, lists)]) counts.set(word.toLowerCase(), (counts.get(word.toLowerCase()) ?? 0) + 1);
   const nameWord = tokens.map((token, index) => {
     const lower = token.text.toLowerCase();
     // Mid-sentence, a capitalised stop word is a name ("Stephan Weil", "La Moncloa").
@@ -69,7 +69,8 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
     while (tokens[last + 1] && joined(tokens[last]!, tokens[last + 1]!, text) && lists.nameAdjectives.has(tokens[last + 1]!.text)) last += 1;
     const following = tokens[last + 1];
     // In German a lone capitalised word is most often a noun: one the text writes only once is left out.
-    const loneNoun = lists.nounMarkers.size > 0 && last === index && (counts.get(tokens[index]!.text.toLowerCase()) ?? 0) < 2;
+    // Initials of three letters or more ("EPA") are no German noun; two ("EA") stand for too many things to count once.
+    const loneNoun = lists.nounMarkers.size > 0 && last === index && (counts.get(tokens[index]!.text.toLowerCase()) ?? 0) < 2 && !/^\p{Lu}{3,}$/u.test(tokens[index]!.text);
     // "South" of "South Korean media": a run that stops short of a capitalised word it cannot read is no name.
     const cutShort =
       following &&
@@ -86,6 +87,15 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
     index = last + 1;
   }
   return runs;
+}
+
+/**
+ * The headline's words that no article or determiner marks as nouns: a second mention of a name the text
+ * writes once ("Das Ende einer Ära in Wolfsburg" over a text that names Wolfsburg once), and not of "Ende".
+ */
+function bareHeadlineWords(headline: string, lists: NameWords): string[] {
+  const words = headline.match(WORD) ?? [];
+  return words.filter((_, index) => index === 0 || !lists.nounMarkers.has(words[index - 1]!.toLowerCase()));
 }
 
 /** The company or country a compound title names ("Porsche-Chef", "Volkswagen-Vorstandschef", "Vice-President" aside). */

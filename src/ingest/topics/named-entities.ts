@@ -62,7 +62,7 @@ const NAME_BREAK = /[,:;|•–—]/;
  */
 export function namedEntities(doc: Doc, text: string, title: string, language?: string): NameCandidate[] {
   const lists = nameWords(language);
-  const mentions = isEnglish(language) ? withRuns(findMentions(doc, text, lists), englishRuns(doc, text, lists), lists) : runMentions(nameRuns(text, lists).flatMap((run) => officeHolder(run, lists)), lists);
+  const mentions = isEnglish(language) ? withRuns(findMentions(doc, text, lists), englishRuns(doc, text, lists), lists) : runMentions(nameRuns(text, lists, undefined, title).flatMap((run) => officeHolder(run, lists)), lists);
   const candidates = groupMentions(withExpansions(mentions, acronymExpansions(text)));
   foldScores(candidates);
   foldShortNames(candidates, lists);
@@ -99,10 +99,12 @@ function englishRuns(doc: Doc, text: string, lists: NameWords): Mention[] {
   // "Olympic", "British": a run that ends in an adjective describes a name without being one; nor is a run
   // compromise reads on into a lower-case word ("South Korean media").
   const describes = ({ end, name }: { end: number; name: string }): boolean => {
-    const lastTags = tags.get(end - name.split(/\s+/).at(-1)!.length) ?? [];
+    const last = name.split(/\s+/).at(-1)!;
+    const lastTags = tags.get(end - last.length) ?? [];
     const follower = followers.get(end);
     return (
-      lastTags.some((tag) => tag === 'Adjective' || tag === 'Demonym') ||
+      // Written in capitals, the word is initials, whatever its lower case means: "NICE" is the institute.
+      (lastTags.some((tag) => tag === 'Adjective' || tag === 'Demonym') && !INITIALS.test(last)) ||
       Boolean(follower?.tags.includes('ProperNoun') && !startsUpper(follower.text)) ||
       (!name.includes(' ') && DEMONYM_ENDING.test(name))
     );
