@@ -7,12 +7,13 @@ import { topicScores } from '../../bench/topic-scores.ts';
 const drafts = loadLabelledDrafts();
 
 /**
- * A little below what extractTopics reaches on the twelve first-labelled articles (0.86, 0.81, 0.47 since the topic
- * scorer; 0.82, 0.75, 0.59 before it, which kept more subjects), so a regression fails.
+ * A little below what extractTopics reaches on the twelve first-labelled articles (0.86, 0.81, 0.51 since the
+ * eighth run; 0.86, 0.81, 0.47 with the first topic scorer; 0.82, 0.75, 0.59 before it, which kept more subjects), so
+ * a regression fails.
  */
 const PRECISION_FLOOR = 0.84;
 const ENTITY_RECALL_FLOOR = 0.79;
-const SUBJECT_RECALL_FLOOR = 0.45;
+const SUBJECT_RECALL_FLOOR = 0.48;
 
 /** The same on the labelled events' tuning reports in six languages (0.74 and 0.70); the held-out fifth is measured by `npm run bench -- topics`, never asserted on. */
 const EVENTS_PRECISION_FLOOR = 0.72;
@@ -39,9 +40,9 @@ describe('extractTopics against hand-labelled articles', () => {
   });
 });
 
-/** The same on the topics reference's tuning articles (0.64 precision, 0.62 recall over all labels); its held-out third is measured by the bench alone. */
-const REFERENCE_PRECISION_FLOOR = 0.62;
-const REFERENCE_RECALL_FLOOR = 0.60;
+/** The same on the topics reference's tuning articles (0.66 precision, 0.65 recall over all labels since the eighth run); its held-out third is measured by the bench alone. */
+const REFERENCE_PRECISION_FLOOR = 0.64;
+const REFERENCE_RECALL_FLOOR = 0.63;
 
 describe('topics against the topics reference, tuning articles', () => {
   const tuning = loadTopicReference().filter((article) => article.split === 'tune');
