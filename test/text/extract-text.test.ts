@@ -151,6 +151,21 @@ describe('extractFromText: title, byline and dates', () => {
     expect(extract([...page.slice(0, 5), '04.03.2024, 14.32 Uhr', ...page.slice(6)]).publishedAt).toBe('2024-03-04T14:32:00.000Z');
   });
 
+  it('reads a credit labelled "Text:" in the page\'s language as the byline, not the headline: "Текст: Лида Буслаева·11 октября 2018"', () => {
+    for (const credit of ['Текст: Лида Буслаева·11 октября 2018', 'Texto: Marta Souza · 3 de marzo de 2024', 'Text: Jane Roe']) {
+      const draft = extract([...page.slice(0, 4), credit, ...page.slice(6)]);
+      expect(draft.title).toBe(page[3]);
+      expect(draft.byline).toBe(credit.split(':')[1]!.split(/\s*·\s*/)[0]!.trim());
+    }
+  });
+
+  it('reads a slashed date day first when its dateline is labelled in a language that writes it so: "05/10/2018 - Publicado por: …"', () => {
+    const draft = extract([...page.slice(0, 4), '05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad arrombamento veiculo', ...page.slice(6)]);
+    expect(draft.title).toBe(page[3]);
+    expect(draft.publishedAt).toBe('2018-10-05T00:00:00.000Z');
+    expect(draft.byline).toBe('Clarissa Borba');
+  });
+
   it('still takes the headline for the title when a share box repeats it higher up', () => {
     const draft = extract(['Share this post', page[3]!, 'Copy link', 'Facebook', ...page.slice(3)]);
     expect(draft.title).toBe(page[3]);

@@ -33,7 +33,7 @@ export interface ClassifiedLine {
 
 const SENTENCE_END = /[.!?…。](?:["'”’»)\]]+)?$/;
 /** "By Jane Roe", "Written by: Jane Roe", and "ByJane Roe" where the dump lost the space between two elements. */
-const BYLINE_PREFIX = /^(?:by|written by|words by|story by|text by|reported by|author|por|par|von|di)\s*[:：]?\s+/i;
+const BYLINE_PREFIX = /^(?:(?:by|written by|words by|story by|text by|reported by|author|por|par|von|di)\s*[:：]?|(?:text|texto|texte|testo|текст|автор|autor|autore|auteur|autora)\s*[:：])\s+/iu;
 const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u;
 /** A desk title before the name: "By environment reporter Jess Hill", "By Staff Writer Jane Roe". */
 const ROLE = /^(?:[\p{L}-]+ ){0,3}(?:reporter|correspondent|editor|writer|journalist|columnist|contributor)s? (?=\p{Lu})/iu;

@@ -14,9 +14,10 @@ export function readDateLine(text: string, words: number): string | undefined {
   const parts = text.split(/\s*[|•·–—;]\s*|\s+-\s+|,?\s+(?=(?:last )?(?:modified|updated)\b)/i);
   // "Posted by Jane Roe on November 19, 2019": after a credit, "on" opens the date.
   if (CREDIT_OPENING.test(text)) parts.push(...text.split(/\s+on\s+/i).slice(1));
+  const dayFirst = DAY_FIRST_LABEL.test(text);
   for (const candidate of [text, ...parts]) {
     const unlabelled = candidate.replace(DATE_PREFIX, '');
-    const date = parseDate(dayFirstDotted(unlabelled));
+    const date = parseDate(dayFirstDotted(dayFirst ? dayFirstSlashed(unlabelled) : unlabelled));
     if (date && unlabelled.split(/\s+/).length <= 9) return date;
   }
   return undefined;
@@ -41,6 +42,17 @@ const DATE_OR_TIME = /\d{1,2}:\d{2}|\b(?:19|20)\d{2}|\b(?:jan|feb|mar|apr|may|ju
 /** True for "Updated …" and its translations: a revision date, not the publication date. */
 export function isRevisionLabel(text: string): boolean {
   return REVISION_LABEL.test(text);
+}
+
+/** A dateline labelled in Spanish, Portuguese, French, Italian or German, whose slashed dates put the day first. */
+const DAY_FIRST_LABEL = /(?<!\p{L})(?:publicado|publicada|publié|publiée|mis à jour|actualizado|atualizado|veröffentlicht|aktualisiert|pubblicato|aggiornato)(?!\p{L})/iu;
+
+/**
+ * "05/10/2018 - Publicado por: …" is the 5th of October: the shared parser reads slashes the US way round, or, when
+ * the day could be a month, not at all; a label in a language that puts the day first decides.
+ */
+function dayFirstSlashed(text: string): string {
+  return text.replace(/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/, '$1.$2.$3');
 }
 
 /**
