@@ -52,6 +52,12 @@ describe('extractTopics: names in English', () => {
     expect(topics).not.toContain('Rafael Nadal 18');
   });
 
+  it('reads a person the tagger does not know "of" an institution as two names, and an institution "of" a place as one', () => {
+    const topics = topicsOf('unknown-person-of-institution');
+    expect(topics).toEqual(expect.arrayContaining(['Heino Falcke', 'Radboud University', 'Bank of England']));
+    expect(topics.some((topic) => topic.includes(' of Radboud'))).toBe(false);
+  });
+
   it('reads a score line as the clubs the text names bare, not a club with its goals', () => {
     const topics = topicsOf('score-line');
     expect(topics).toEqual(expect.arrayContaining(['Chelsea', 'Tottenham', 'Leicester City']));

@@ -152,7 +152,14 @@ const OFFICE_DOMAINS = new Set(
 /** "Helen Toner of Georgetown University", "Congress of Rahul Gandhi": a person on either side of "of" makes two names. */
 function splitAtPersonOf(run: NameRun, isPerson: (start: number) => boolean): NameRun[] {
   const words = [...run.name.matchAll(/\S+/g)];
-  const at = words.findIndex((word, index) => word[0] === 'of' && index > 0 && (isPerson(run.start + words[index - 1]!.index) || isPerson(run.start + (words[index + 1]?.index ?? -1))));
+  // A name the tagger does not know ("Heino Falcke of Radboud University"): two or three plain capitalised words
+  // before "of" an institution, where an institution's own name would hold a word such as "Bank" or "University".
+  const isInstitution = (word: RegExpMatchArray): boolean => INSTITUTION_HEADS.has(word[0].toLowerCase());
+  const personLike = (index: number): boolean =>
+    (index === 2 || index === 3) && words.slice(0, index).every((word) => /^\p{Lu}\p{Ll}+$/u.test(word[0]) && !isInstitution(word)) && isInstitution(words.at(-1)!);
+  const at = words.findIndex(
+    (word, index) => word[0] === 'of' && index > 0 && (isPerson(run.start + words[index - 1]!.index) || isPerson(run.start + (words[index + 1]?.index ?? -1)) || personLike(index)),
+  );
   if (at < 0) return [run];
   const before = words[at - 1]!;
   const after = words[at + 1]!;
@@ -161,6 +168,13 @@ function splitAtPersonOf(run: NameRun, isPerson: (start: number) => boolean): Na
     { name: run.name.slice(after.index), start: run.start + after.index, end: run.end },
   ];
 }
+
+/** The last word of an institution's name, which no person's name holds. */
+const INSTITUTION_HEADS = new Set([
+  'university', 'college', 'school', 'institute', 'institution', 'observatory', 'laboratory', 'hospital', 'museum', 'academy',
+  'bank', 'court', 'council', 'agency', 'office', 'department', 'ministry', 'commission', 'committee', 'foundation', 'society',
+  'association', 'federation', 'union', 'company', 'group', 'centre', 'center', 'service', 'authority', 'board', 'trust',
+]);
 
 /** The person named after an office ("Antony Blinken" of "Secretary of State Antony Blinken"), if any. */
 function holderOf(run: NameRun): NameRun[] {
