@@ -140,6 +140,14 @@ describe('GIVEN an article whose first sentence was cut short with an ellipsis',
   });
 });
 
+describe('GIVEN a page that prints a "She added" paragraph ahead of the story, as a pull quote', () => {
+  it('does not open the summary with it, and tells the news', () => {
+    const summary = summarizeExtractive(summaryFixture('library-pull-quote-first.json'));
+    expect(summary.startsWith('She added')).toBe(false);
+    expect(summary).toContain('The Millbrook City Council voted 6-1 on Tuesday');
+  });
+});
+
 describe('GIVEN a sentence led by "She" whose subject is named two sentences before it', () => {
   it('leaves it out when the sentence before it is not in the summary', () => {
     expect(summarizeExtractive(summaryFixture('library-pronoun-two-back.json'))).not.toContain('She pledged');

@@ -35,6 +35,10 @@ describe('standsBeside', () => {
   it('takes the first sentence of an article as it stands, having nothing before it', () => {
     expect(standsBeside(['He was 35.'], 0, [])).toBe(true);
   });
+
+  it('refuses a first sentence that opens by reporting a pronoun\'s speech, a paragraph printed out of its place', () => {
+    expect(standsBeside(['She added that an appeal could be made to the attorney general.', 'Sweden has dropped its investigation.'], 0, [])).toBe(false);
+  });
 });
 
 describe('leadInFor', () => {

@@ -13,15 +13,21 @@ const SPEECH = String.raw`(?:said|says|added|adds|told|tells|wrote|writes|explai
 const PRONOUN_SUBJECT = new RegExp(String.raw`^["“‘']?${PRONOUN}\b`, 'i');
 
 /** `“…,” he said`, `…, she added`, `“…” they told reporters`: speech given to a pronoun. */
+/** "She added that…", "He said on Tuesday…": speech given to a pronoun at the very start of the sentence. */
+const REPORTED_SPEECH_OPENING = new RegExp(String.raw`^["“‘']?(?:he|she|they)\s+${SPEECH}\b`, 'i');
+
 const PRONOUN_SPEAKER = new RegExp(String.raw`(?:[,.!?…]["”’']?|["”’'])\s+${PRONOUN}\s+${SPEECH}\b`, 'i');
 
 /**
  * Whether the sentence at `index` may stand beside the `chosen` ones: it does not lean on another, or the one
  * before it is chosen too and says who it means (names someone, or leans in turn on a sentence chosen before).
- * The first sentence of an article has nothing before it to lean on, so it stands as the article tells it.
+ * The first sentence of an article has nothing before it to lean on, so it stands as the article tells it ("They
+ * worked nights on the bridge…" opens a feature), unless it opens by reporting speech ("She added that…"), which no
+ * article opens with: that is a paragraph out of its place, a pull quote the page printed ahead of the story.
  */
 export function standsBeside(sentences: string[], index: number, chosen: number[]): boolean {
-  if (index === 0 || !leansOnEarlierSentence(sentences[index]!)) return true;
+  if (index === 0) return !REPORTED_SPEECH_OPENING.test(sentences[0]!);
+  if (!leansOnEarlierSentence(sentences[index]!)) return true;
   const before = sentences[index - 1]!;
   return chosen.includes(index - 1) && (namesSomeone(before) || leansOnEarlierSentence(before));
 }
