@@ -100,6 +100,20 @@ describe('extractTopics: names in English', () => {
     expect(topics.filter((topic) => /^(?:April|May|June)$/.test(topic))).toEqual([]);
   });
 
+  it('drops the titles of trade representatives, ombudsmen and ambassadors, and takes no title alone for a name', () => {
+    const topics = topicsOf('titles-before-names');
+    expect(topics).toEqual(expect.arrayContaining(['Robert Lighthizer', 'Nadia Cruz', 'Terry Branstad', 'Texas Attorney General']));
+    expect(topics.filter((topic) => /^(?:US Trade|Trade Representative|Ombudsman|Ambassador)/.test(topic))).toEqual([]);
+  });
+
+  it('takes no preposition, conjunction or pronoun the tagger read as a name for one, and keeps the US', () => {
+    const topics = topicsOf('function-word-at-quote-start');
+    expect(topics).toEqual(expect.arrayContaining(['Singh Jabarjung', 'Mexico', 'California']));
+    expect(topics).not.toContain('From');
+    const us = { title: 'US and China talk', language: 'en', paragraphs: ['The US and China resumed talks on Monday in Geneva, and the US said it was hopeful.'] };
+    expect(extractTopics(us)).toContain('US');
+  });
+
   it("drops a councillor's title: Coun Helen Hayden is Helen Hayden", () => {
     const topics = topicsOf('councillor-title');
     expect(topics).toContain('Helen Hayden');

@@ -1,6 +1,7 @@
 import type nlp from 'compromise';
 import escapeStringRegexp from 'escape-string-regexp';
 import { acronymExpansions, type Expansion } from './acronyms.ts';
+import { isFunctionWord } from './function-words.ts';
 import { nameRuns, type NameRun } from './name-runs.ts';
 import { isTitle as isTitleWord, NAME_PARTICLES, nameWords, type NameWords } from './name-words.ts';
 import { topicKey } from './topic-key.ts';
@@ -69,7 +70,7 @@ export function namedEntities(doc: Doc, text: string, title: string, language?: 
   foldHyphenatedPairs(candidates);
   const titleKey = ` ${topicKey(title)} `;
   return [...candidates.values()]
-    .filter((candidate) => !lists.institutions.has(candidate.key) && !lists.months.has(candidate.key))
+    .filter((candidate) => !lists.institutions.has(candidate.key) && !lists.months.has(candidate.key) && !(isEnglish(language) && isCapitalisedFunctionWord(candidate)))
     .map((candidate) => ({ candidate, score: salience(candidate, titleKey, text.length) }))
     .sort((a, b) => b.score - a.score || a.candidate.firstPosition - b.candidate.firstPosition)
     .map(({ candidate }) => ({ name: displayForm(candidate, title), kind: candidate.kind, spans: candidate.spans }));
@@ -377,6 +378,8 @@ function cleanName(raw: string, lists: NameWords): string | undefined {
   // A title ends what comes before it ("Pfizer Chief Executive Albert Bourla"): the name is what follows.
   const afterTitle = words.findLastIndex((word) => isTitleWord(word, lists)) + 1;
   if (afterTitle > 0 && afterTitle < words.length) words.splice(0, afterTitle);
+  // A title alone ("Ambassador" of "the Ambassador's residence") names nobody.
+  if (words.length > 0 && words.every((word) => isTitleWord(word, lists))) return undefined;
   while (words.length && (!startsUpper(words[0]!) || (words[0] === 'The' && words.length > 2))) words.shift();
   // "South Korean media", "French officials": an adjective before a common noun, not a name. A number may end one ("Messier 87").
   const named = words.length > 1 && /^\p{N}+$/u.test(words.at(-1)!) ? words.slice(0, -1) : words;
@@ -386,6 +389,11 @@ function cleanName(raw: string, lists: NameWords): string | undefined {
   const name = words.join(' ');
   if (name.length < 2 || /^\p{N}+$/u.test(name) || ROMAN_ORDINAL.test(name)) return undefined;
   return fixShouting(name);
+}
+
+/** "From", "When", "My", written as a name would be; never initials, since "US" and "IT" are spelt like pronouns. */
+function isCapitalisedFunctionWord(candidate: EntityCandidate): boolean {
+  return [...candidate.forms.keys()].every((form) => /^\p{Lu}\p{Ll}+$/u.test(form)) && isFunctionWord(candidate.key);
 }
 
 /** A century or a republic's number as French and Italian write it ("XIIIe siècle", "Ve République", "XIX secolo"): a capital, not a name. */
