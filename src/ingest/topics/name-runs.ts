@@ -1,4 +1,4 @@
-import { isGivenName } from './given-names.ts';
+import { isGivenName } from './lexicon-words.ts';
 import { isTitle, NAME_PARTICLES, type NameWords } from './name-words.ts';
 
 export interface NameRun {

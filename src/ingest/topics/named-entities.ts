@@ -1,7 +1,7 @@
 import type nlp from 'compromise';
 import escapeStringRegexp from 'escape-string-regexp';
 import { acronymExpansions, type Expansion } from './acronyms.ts';
-import { isFunctionWord } from './function-words.ts';
+import { isFunctionWord } from './lexicon-words.ts';
 import { nameRuns, type NameRun } from './name-runs.ts';
 import { isTitle as isTitleWord, NAME_PARTICLES, nameWords, type NameWords } from './name-words.ts';
 import { topicKey } from './topic-key.ts';
