@@ -106,6 +106,18 @@ describe('extractTopics: names in English', () => {
     expect(topics.filter((topic) => /^(?:US Trade|Trade Representative|Ombudsman|Ambassador)/.test(topic))).toEqual([]);
   });
 
+  it('reads a place or an organisation run into a person named in full as two names, and keeps a place named after a person whole', () => {
+    const topics = topicsOf('place-run-into-person');
+    expect(topics).toEqual(expect.arrayContaining(['Marie Yovanovitch', 'Ukraine', 'Gordon Sondland', 'European Union', 'San Jose Mercury News']));
+    expect(topics.filter((topic) => / (?:Marie|Gordon) /.test(topic))).toEqual([]);
+  });
+
+  it("drops a speaker's, an administrator's and a colonel's titles, and the title the tagger left after what it belongs to", () => {
+    const topics = topicsOf('place-run-into-person');
+    expect(topics).toEqual(expect.arrayContaining(['Alexander Vindman', 'Indiana House']));
+    expect(topics.filter((topic) => /Speaker|Administrator|Col\b/.test(topic))).toEqual([]);
+  });
+
   it('takes no preposition, conjunction or pronoun the tagger read as a name for one, and keeps the US', () => {
     const topics = topicsOf('function-word-at-quote-start');
     expect(topics).toEqual(expect.arrayContaining(['Singh Jabarjung', 'Mexico', 'California']));

@@ -112,7 +112,9 @@ function englishRuns(doc: Doc, text: string, lists: NameWords): Mention[] {
   };
   const isPerson = (start: number): boolean => tags.get(start)?.includes('Person') ?? false;
   const isPersonOrPlace = (start: number): boolean => (tags.get(start) ?? []).some((tag) => tag === 'Person' || tag === 'Place');
-  const runs = joinedByAnd(nameRuns(text, lists, isProperNoun), text, isPersonOrPlace).flatMap((run) => (run.office ? holderOf(run) : splitAtPersonOf(run, isPerson)));
+  const runs = joinedByAnd(nameRuns(text, lists, isProperNoun), text, isPersonOrPlace)
+    .flatMap((run) => (run.office ? holderOf(run) : splitAtPersonOf(run, isPerson)))
+    .flatMap((run) => splitBeforePerson(run, (start) => tags.get(start)));
   return runMentions(runs.filter((run) => !describes(run) && !untaggedInitials(run)), lists);
 }
 
@@ -176,6 +178,30 @@ const INSTITUTION_HEADS = new Set([
   'bank', 'court', 'council', 'agency', 'office', 'department', 'ministry', 'commission', 'committee', 'foundation', 'society',
   'association', 'federation', 'union', 'company', 'group', 'centre', 'center', 'service', 'authority', 'board', 'trust',
 ]);
+
+/**
+ * A place or an organisation run into a person named in full ("Ambassador to Ukraine Marie Yovanovitch",
+ * "European Union Gordon Sondland"): two names, split where the given name starts. A person's own words before
+ * a given name ("Queen Elizabeth") and places named after people ("San Jose") stay whole.
+ */
+function startsPerson(before: string[] | undefined, word: string[], after: string[] | undefined): boolean {
+  if (!before || !after || !word.includes('FirstName') || !after.includes('Person')) return false;
+  return (before.includes('Place') || before.includes('Organization')) && !before.includes('Person');
+}
+
+/** A run of capitalised words cut in two where such a person starts. */
+function splitBeforePerson(run: NameRun, tagsAt: (start: number) => string[] | undefined): NameRun[] {
+  const words = [...run.name.matchAll(/\S+/g)];
+  const tagsOf = (index: number): string[] | undefined => (words[index] ? tagsAt(run.start + words[index]!.index!) : undefined);
+  const at = words.findIndex((_, index) => startsPerson(tagsOf(index - 1), tagsOf(index) ?? [], tagsOf(index + 1)));
+  if (at < 1) return [run];
+  const cut = words[at]!.index!;
+  const head = run.name.slice(0, cut).trimEnd();
+  return [
+    { name: head, start: run.start, end: run.start + head.length },
+    { name: run.name.slice(cut), start: run.start + cut, end: run.end },
+  ];
+}
 
 /** The person named after an office ("Antony Blinken" of "Secretary of State Antony Blinken"), if any. */
 function holderOf(run: NameRun): NameRun[] {
@@ -300,13 +326,13 @@ function termNeighbours(doc: Doc): Neighbours {
 function extendOverNames(piece: TaggedTerm[], neighbours: Neighbours, kind: EntityKind): TaggedTerm[] {
   const extended = [...piece];
   let previous = neighbours.before.get(extended[0]!.offset.start);
-  while (previous && joinsNext(previous) && isNameWord(previous)) {
+  while (previous && joinsNext(previous) && isNameWord(previous) && !startsPerson(previous.tags, extended[0]!.tags, extended[1]?.tags)) {
     extended.unshift(previous);
     previous = neighbours.before.get(previous.offset.start);
   }
   let last = extended.at(-1)!;
   let next = neighbours.after.get(last.offset.start);
-  while (next && joinsNext(last)) {
+  while (next && joinsNext(last) && !startsPerson(last.tags, next.tags, neighbours.after.get(next.offset.start)?.tags)) {
     const afterParticle = NAME_PARTICLES.has(next.text) ? neighbours.after.get(next.offset.start) : undefined;
     if (afterParticle && joinsNext(next) && isNameWord(afterParticle)) extended.push(next, afterParticle);
     else if (isNameWord(next) || (kind === 'person' && isStrayCapital(next))) extended.push(next);
@@ -378,8 +404,10 @@ function cleanName(raw: string, lists: NameWords): string | undefined {
   // A title ends what comes before it ("Pfizer Chief Executive Albert Bourla"): the name is what follows.
   const afterTitle = words.findLastIndex((word) => isTitleWord(word, lists)) + 1;
   if (afterTitle > 0 && afterTitle < words.length) words.splice(0, afterTitle);
-  // A title alone ("Ambassador" of "the Ambassador's residence") names nobody.
-  if (words.length > 0 && words.every((word) => isTitleWord(word, lists))) return undefined;
+  // A title the tagger left after the body it belongs to ("Indiana House Speaker" of "Indiana House Speaker Brian
+  // Bosma"): the body is the name; a title alone ("Ambassador" of "the Ambassador's residence") names nobody.
+  while (words.length > 0 && isTitleWord(words.at(-1)!, lists)) words.pop();
+  if (words.length === 0) return undefined;
   while (words.length && (!startsUpper(words[0]!) || (words[0] === 'The' && words.length > 2))) words.shift();
   // "South Korean media", "French officials": an adjective before a common noun, not a name. A number may end one ("Messier 87").
   const named = words.length > 1 && /^\p{N}+$/u.test(words.at(-1)!) ? words.slice(0, -1) : words;
