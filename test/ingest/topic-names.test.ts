@@ -176,6 +176,12 @@ describe('extractTopics: names in other languages', () => {
     expect(topics).not.toContain('Ende');
   });
 
+  it('takes no stop word for a name, such as the German "Sie" that addresses the reader or a "Die" after a bracket, nor a German month', () => {
+    const topics = topicsOf('german-formal-you');
+    expect(topics).toEqual(expect.arrayContaining(['Karl Lauterbach', 'Berlin']));
+    expect(topics.filter((topic) => /^(?:Sie|Die)$|Januar/.test(topic))).toEqual([]);
+  });
+
   it("names the holder of a French office, not the office's domain", () => {
     const topics = topicsOf('french-office');
     expect(topics).toEqual(expect.arrayContaining(['Laurent Nuñez', 'Christophe Castaner']));

@@ -39,6 +39,8 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
     const lower = token.text.toLowerCase();
     // Mid-sentence, a capitalised stop word is a name ("Stephan Weil", "La Moncloa").
     if (!isCapitalised(token.text) || (token.opensSentence && lists.stop.has(lower)) || lists.days.has(lower) || isTitle(token.text, lists) || nouns.has(lower)) return false;
+    // German capitalises its months as nouns ("Ab Januar"); English ones may be names too ("Theresa May").
+    if (lists.nounMarkers.size > 0 && lists.months.has(lower)) return false;
     // A saint's name opens a place's or a school's ("St Anne's Primary School") wherever it stands, which compromise
     // does not see at the start of a sentence.
     const next = tokens[index + 1];

@@ -70,7 +70,7 @@ export function namedEntities(doc: Doc, text: string, title: string, language?: 
   foldHyphenatedPairs(candidates);
   const titleKey = ` ${topicKey(title)} `;
   return [...candidates.values()]
-    .filter((candidate) => !lists.institutions.has(candidate.key) && !lists.months.has(candidate.key) && !(isEnglish(language) && isCapitalisedFunctionWord(candidate)))
+    .filter((candidate) => !isNoName(candidate, lists, language))
     .map((candidate) => ({ candidate, score: salience(candidate, titleKey, text.length) }))
     .sort((a, b) => b.score - a.score || a.candidate.firstPosition - b.candidate.firstPosition)
     .map(({ candidate }) => ({ name: displayForm(candidate, title), kind: candidate.kind, spans: candidate.spans }));
@@ -417,6 +417,15 @@ function cleanName(raw: string, lists: NameWords): string | undefined {
   const name = words.join(' ');
   if (name.length < 2 || /^\p{N}+$/u.test(name) || ROMAN_ORDINAL.test(name)) return undefined;
   return fixShouting(name);
+}
+
+/**
+ * A word capitalised that names no one: the state or the government bare, a month, a stop word (German's formal
+ * "Sie", a headline's "Die"), or in English a function word the tagger took for a name.
+ */
+function isNoName(candidate: EntityCandidate, lists: NameWords, language: string | undefined): boolean {
+  const { key } = candidate;
+  return lists.institutions.has(key) || lists.months.has(key) || lists.stop.has(key) || (isEnglish(language) && isCapitalisedFunctionWord(candidate));
 }
 
 /** "From", "When", "My", written as a name would be; never initials, since "US" and "IT" are spelt like pronouns. */
