@@ -1,9 +1,16 @@
 import { parseDate } from '../dates/parse-date.ts';
 
-const DATE_PREFIX = /^(?:published|posted|updated|last updated|first published|modified|last modified|date|news release|press release|release date|publicado|publié|mis à jour|actualizado|atualizado|veröffentlicht|aktualisiert|pubblicato|aggiornato)(?:\s+(?:on|at|el|le|em|am))?\s*[:：]?\s*/i;
+/** "Published" and "Updated" in Spanish, Portuguese, French, German and Italian, languages that write the day first. */
+const DAY_FIRST_PUBLISHED = 'publicado|publié|veröffentlicht|pubblicato';
+const DAY_FIRST_UPDATED = 'mis à jour|actualizado|atualizado|aktualisiert|aggiornato';
+
+const DATE_PREFIX = new RegExp(
+  `^(?:published|posted|updated|last updated|first published|modified|last modified|date|news release|press release|release date|${DAY_FIRST_PUBLISHED}|${DAY_FIRST_UPDATED})(?:\\s+(?:on|at|el|le|em|am))?\\s*[:：]?\\s*`,
+  'i',
+);
 const CREDIT_OPENING = /^(?:posted |published |written )?by\s/i;
-const PUBLICATION_LABEL = /^(?:published|posted|first published|news release|press release|release date|publicado|publié|veröffentlicht|pubblicato)\b/i;
-const REVISION_LABEL = /^(?:updated|last updated|modified|last modified|mis à jour|actualizado|atualizado|aktualisiert|aggiornato)\b/i;
+const PUBLICATION_LABEL = new RegExp(`^(?:published|posted|first published|news release|press release|release date|${DAY_FIRST_PUBLISHED})\\b`, 'i');
+const REVISION_LABEL = new RegExp(`^(?:updated|last updated|modified|last modified|${DAY_FIRST_UPDATED})\\b`, 'i');
 
 /**
  * A line that is a date, perhaps with a label or a byline: "Published 3 March 2024", "By Jane Roe | March 3, 2024 10:30 am ET",
@@ -45,7 +52,7 @@ export function isRevisionLabel(text: string): boolean {
 }
 
 /** A dateline labelled in Spanish, Portuguese, French, Italian or German, whose slashed dates put the day first. */
-const DAY_FIRST_LABEL = /(?<!\p{L})(?:publicado|publicada|publié|publiée|mis à jour|actualizado|atualizado|veröffentlicht|aktualisiert|pubblicato|aggiornato)(?!\p{L})/iu;
+const DAY_FIRST_LABEL = new RegExp(`(?<!\\p{L})(?:${DAY_FIRST_PUBLISHED}|publicada|publiée|${DAY_FIRST_UPDATED})(?!\\p{L})`, 'iu');
 
 /**
  * "05/10/2018 - Publicado por: …" is the 5th of October: the shared parser reads slashes the US way round, or, when

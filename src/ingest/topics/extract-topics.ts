@@ -56,7 +56,7 @@ export function topicCandidates(source: TopicSource): ScoredCandidate[] {
   // A name's word that the headline writes in lower case is a subject too: "primary school" over "St Anne's Primary School".
   const headlineWords = headlineLowerCaseWords(source.title);
   const nameWords = new Set(entities.flatMap(({ name }) => topicKey(name).split(' ')).filter((word) => !headlineWords.has(word)));
-  const subjectContext = { title: source.title, leadEnd: lead.length, nameWords };
+  const subjectContext = { title: source.title, leadEnd: lead.length, nameWords, headlineWords };
   const english = isEnglish(source.language);
   const subjects = (english ? keySubjects(doc, subjectContext) : markedSubjects(text, subjectContext, source.language)).filter((subject) => !nameWords.has(topicKey(subject)));
   const candidates: TopicCandidate[] = [

@@ -27,6 +27,8 @@ export interface SubjectContext {
   leadEnd: number;
   /** Words of the names already found: "council" in "Millbrook City Council" is not a subject of its own. */
   nameWords: ReadonlySet<string>;
+  /** The headline's words in lower case when it is written in sentence case (headlineLowerCaseWords): subjects even where a name holds them. */
+  headlineWords: ReadonlySet<string>;
 }
 
 /**
@@ -65,8 +67,7 @@ const MIN_SCORE = 2;
 export function keySubjects(doc: Doc, context: SubjectContext): string[] {
   const body = termsOf(doc);
   if (!readsAsEnglish(body)) return [];
-  const headlineWords = headlineLowerCaseWords(context.title);
-  const names = new Set([...context.nameWords, ...capitalisedMidSentence(body).filter((word) => !headlineWords.has(word))]);
+  const names = new Set([...context.nameWords, ...capitalisedMidSentence(body).filter((word) => !context.headlineWords.has(word))]);
   const subjects = new Map<string, Subject>();
   const count = (terms: Term[], weightAt: (term: Term) => number): void => {
     terms.forEach((term, index) => {
@@ -83,7 +84,8 @@ export function keySubjects(doc: Doc, context: SubjectContext): string[] {
   };
   for (const sentence of body) count(sentence, (term) => (term.offset.start < context.leadEnd ? LEAD_WEIGHT : 1));
   const inBody = new Set(subjects.keys());
-  const bodyNouns = new Set(body.flat().filter((term) => isSubjectNoun(term, names)).map((term) => term.normal));
+  // Every noun the body counted is a one-word subject by now, under the forms the body wrote it in.
+  const bodyNouns = new Set([...subjects.values()].filter((subject) => subject.words === 1).flatMap((subject) => [...subject.forms.keys()]));
   for (const sentence of termsOf(nlp(headlineAsSentence(context.title)))) count(sentence.map((term) => asBodyReadsIt(headlineLabelAsNoun(term), bodyNouns)), () => TITLE_WEIGHT);
   // A headline word the body never uses is wording ("edge", "heads"), not a subject; a label is the exception.
   for (const subject of [...subjects.values()]) if (!inBody.has(subject.key) && !isLabel(context.title, subject)) subjects.delete(subject.key);

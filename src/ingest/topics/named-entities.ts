@@ -113,7 +113,7 @@ function englishRuns(doc: Doc, text: string, lists: NameWords): Mention[] {
   const isPerson = (start: number): boolean => tags.get(start)?.includes('Person') ?? false;
   const isPersonOrPlace = (start: number): boolean => (tags.get(start) ?? []).some((tag) => tag === 'Person' || tag === 'Place');
   const runs = joinedByAnd(nameRuns(text, lists, isProperNoun), text, isPersonOrPlace)
-    .flatMap((run) => (run.office ? holderOf(run) : splitAtPersonOf(run, isPerson)))
+    .flatMap((run) => (run.office ? holderOf(run) : splitAtPersonOf(run, isPerson, lists)))
     .flatMap((run) => splitBeforePerson(run, (start) => tags.get(start)));
   return runMentions(runs.filter((run) => !describes(run) && !untaggedInitials(run)), lists);
 }
@@ -153,11 +153,11 @@ const OFFICE_DOMAINS = new Set(
 );
 
 /** "Helen Toner of Georgetown University", "Congress of Rahul Gandhi": a person on either side of "of" makes two names. */
-function splitAtPersonOf(run: NameRun, isPerson: (start: number) => boolean): NameRun[] {
+function splitAtPersonOf(run: NameRun, isPerson: (start: number) => boolean, lists: NameWords): NameRun[] {
   const words = [...run.name.matchAll(/\S+/g)];
   // A name the tagger does not know ("Heino Falcke of Radboud University"): two or three plain capitalised words
   // before "of" an institution, where an institution's own name would hold a word such as "Bank" or "University".
-  const isInstitution = (word: RegExpMatchArray): boolean => INSTITUTION_HEADS.has(word[0].toLowerCase());
+  const isInstitution = (word: RegExpMatchArray): boolean => lists.afterHeads.heads.has(word[0].toLowerCase()) || MORE_INSTITUTION_HEADS.has(word[0].toLowerCase());
   const personLike = (index: number): boolean =>
     (index === 2 || index === 3) && words.slice(0, index).every((word) => /^\p{Lu}\p{Ll}+$/u.test(word[0]) && !isInstitution(word)) && isInstitution(words.at(-1)!);
   const at = words.findIndex(
@@ -165,19 +165,22 @@ function splitAtPersonOf(run: NameRun, isPerson: (start: number) => boolean): Na
   );
   if (at < 0) return [run];
   const before = words[at - 1]!;
-  const after = words[at + 1]!;
-  return [
-    { name: run.name.slice(0, before.index + before[0].length), start: run.start, end: run.start + before.index + before[0].length },
-    { name: run.name.slice(after.index), start: run.start + after.index, end: run.end },
-  ];
+  return cutRun(run, before.index! + before[0].length, words[at + 1]!.index!);
 }
 
-/** The last word of an institution's name, which no person's name holds. */
-const INSTITUTION_HEADS = new Set([
-  'university', 'college', 'school', 'institute', 'institution', 'observatory', 'laboratory', 'hospital', 'museum', 'academy',
-  'bank', 'court', 'council', 'agency', 'office', 'department', 'ministry', 'commission', 'committee', 'foundation', 'society',
-  'association', 'federation', 'union', 'company', 'group', 'centre', 'center', 'service', 'authority', 'board', 'trust',
-]);
+/**
+ * The last words of institutions' names that no person's name holds, beyond the heads an institution's "for"
+ * follows (name-words.ts: "agency", "council", "foundation"…).
+ */
+const MORE_INSTITUTION_HEADS = new Set(['university', 'college', 'school', 'observatory', 'laboratory', 'hospital', 'museum', 'academy', 'bank', 'court', 'ministry', 'company', 'group', 'service', 'trust']);
+
+/** A run cut in two: what it says up to `headEnd`, and from `tailStart` on. */
+function cutRun(run: NameRun, headEnd: number, tailStart: number): NameRun[] {
+  return [
+    { name: run.name.slice(0, headEnd), start: run.start, end: run.start + headEnd },
+    { name: run.name.slice(tailStart), start: run.start + tailStart, end: run.end },
+  ];
+}
 
 /**
  * A place or an organisation run into a person named in full ("Ambassador to Ukraine Marie Yovanovitch",
@@ -196,11 +199,7 @@ function splitBeforePerson(run: NameRun, tagsAt: (start: number) => string[] | u
   const at = words.findIndex((_, index) => startsPerson(tagsOf(index - 1), tagsOf(index) ?? [], tagsOf(index + 1)));
   if (at < 1) return [run];
   const cut = words[at]!.index!;
-  const head = run.name.slice(0, cut).trimEnd();
-  return [
-    { name: head, start: run.start, end: run.start + head.length },
-    { name: run.name.slice(cut), start: run.start + cut, end: run.end },
-  ];
+  return cutRun(run, run.name.slice(0, cut).trimEnd().length, cut);
 }
 
 /** The person named after an office ("Antony Blinken" of "Secretary of State Antony Blinken"), if any. */
