@@ -166,6 +166,14 @@ describe('extractFromText: title, byline and dates', () => {
     expect(draft.byline).toBe('Clarissa Borba');
   });
 
+  it('takes a date above the headline labelled as published in French for the publication date: "Publié le 3 mars 2024"', () => {
+    for (const label of ['Publié le 3 mars 2024', 'PUBLIÉ LE 3 MARS 2024', 'Publiée le 3 mars 2024', 'Published 3 March 2024']) {
+      const draft = extract([...page.slice(0, 3), label, page[3]!, page[4]!, ...page.slice(6)]);
+      expect(draft.title).toBe(page[3]);
+      expect(draft.publishedAt).toBe('2024-03-03T00:00:00.000Z');
+    }
+  });
+
   it('still takes the headline for the title when a share box repeats it higher up', () => {
     const draft = extract(['Share this post', page[3]!, 'Copy link', 'Facebook', ...page.slice(3)]);
     expect(draft.title).toBe(page[3]);

@@ -1,7 +1,7 @@
 import { parseDate } from '../dates/parse-date.ts';
 
-/** "Published" and "Updated" in Spanish, Portuguese, French, German and Italian, languages that write the day first. */
-const DAY_FIRST_PUBLISHED = 'publicado|publié|veröffentlicht|pubblicato';
+/** "Published" and "Updated" in Spanish, Portuguese, French, German and Italian, languages that write the day first; the longer form first, as an alternation takes the first that matches. */
+const DAY_FIRST_PUBLISHED = 'publicado|publicada|publiée|publié|veröffentlicht|pubblicato|pubblicata';
 const DAY_FIRST_UPDATED = 'mis à jour|actualizado|atualizado|aktualisiert|aggiornato';
 
 const DATE_PREFIX = new RegExp(
@@ -9,8 +9,9 @@ const DATE_PREFIX = new RegExp(
   'i',
 );
 const CREDIT_OPENING = /^(?:posted |published |written )?by\s/i;
-const PUBLICATION_LABEL = new RegExp(`^(?:published|posted|first published|news release|press release|release date|${DAY_FIRST_PUBLISHED})\\b`, 'i');
-const REVISION_LABEL = new RegExp(`^(?:updated|last updated|modified|last modified|${DAY_FIRST_UPDATED})\\b`, 'i');
+// A label ends where its letters do: `\b` without the u flag takes "é" for a non-word character and so never ends "Publié" before a space.
+const PUBLICATION_LABEL = new RegExp(`^(?:published|posted|first published|news release|press release|release date|${DAY_FIRST_PUBLISHED})(?!\\p{L})`, 'iu');
+const REVISION_LABEL = new RegExp(`^(?:updated|last updated|modified|last modified|${DAY_FIRST_UPDATED})(?!\\p{L})`, 'iu');
 
 /**
  * A line that is a date, perhaps with a label or a byline: "Published 3 March 2024", "By Jane Roe | March 3, 2024 10:30 am ET",
@@ -52,7 +53,7 @@ export function isRevisionLabel(text: string): boolean {
 }
 
 /** A dateline labelled in Spanish, Portuguese, French, Italian or German, whose slashed dates put the day first. */
-const DAY_FIRST_LABEL = new RegExp(`(?<!\\p{L})(?:${DAY_FIRST_PUBLISHED}|publicada|publiée|${DAY_FIRST_UPDATED})(?!\\p{L})`, 'iu');
+const DAY_FIRST_LABEL = new RegExp(`(?<!\\p{L})(?:${DAY_FIRST_PUBLISHED}|${DAY_FIRST_UPDATED})(?!\\p{L})`, 'iu');
 
 /**
  * "05/10/2018 - Publicado por: …" is the 5th of October: the shared parser reads slashes the US way round, or, when
