@@ -63,6 +63,22 @@ async function main(): Promise<void> {
     contact = createRestMemberContact(rest, pace);
   }
   starting = startHeraldApp({ config, env: process.env, logger, poster, contact, role, observer: metricsObserver(metrics) });
+  let opsServer: OpsServer | undefined;
+  let stopRequested = false;
+  const stop = async (signal: string): Promise<void> => {
+    stopRequested = true;
+    logger.info({ signal, role }, 'stopping');
+    // The gateway goes first so that no new command starts; digests in flight still go out over REST while
+    // app.stop waits for them; health and metrics answer until the very end. A signal that comes while the
+    // store is still opening (a gateway may be connected by then) waits for it to open, and closes it.
+    await bot?.stop();
+    await (await starting!.catch(() => undefined))?.stop();
+    await opsServer?.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
   // A gateway connects while its store opens; the commands that arrive meanwhile wait for it (deferred, if need be).
   const loggingIn = discord.token && bot ? bot.login(discord.token) : undefined;
   loggingIn?.catch(() => undefined);
@@ -70,25 +86,12 @@ async function main(): Promise<void> {
     await bot?.stop();
     throw error;
   });
-  const opsServer: OpsServer | undefined = ops
-    ? await startOpsServer({ ...ops, metrics, logger, health: appHealth(app, { startedAt, ...(bot ? { shards: () => bot.shardsReady() } : {}) }) })
-    : undefined;
-
-  const stop = async (signal: string): Promise<void> => {
-    logger.info({ signal, role }, 'stopping');
-    // The gateway goes first so that no new command starts; digests in flight still go out over REST while
-    // app.stop waits for them; health and metrics answer until the very end.
-    await bot?.stop();
-    await app.stop();
-    await opsServer?.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  if (stopRequested) return;
+  opsServer = ops ? await startOpsServer({ ...ops, metrics, logger, health: appHealth(app, { startedAt, ...(bot ? { shards: () => bot.shardsReady() } : {}) }) }) : undefined;
 
   if (discord.token) {
     await loggingIn;
-    if (role === 'gateway') return;
+    if (role === 'gateway' || stopRequested) return;
     await app.ingestAll();
     await app.startDelivery();
     logger.info({ role }, 'polling sources and delivering digests');

@@ -17,7 +17,7 @@ export interface DiscordBot {
   poster: Poster;
   /** Members over REST, for their follows: direct messages and whether they are still in a server. */
   contact: MemberContact;
-  /** Connects with the token; resolves once Discord has said the bot is ready on every shard it runs. */
+  /** Connects with the token; resolves once Discord has said the bot is ready on every shard it runs, or once it is stopped. */
   login(token: string): Promise<void>;
   /** Each shard this process runs and whether it is ready now, for health checks; empty before login. */
   shardsReady(): ShardReadiness[];
@@ -91,14 +91,24 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   const contact = createRestMemberContact(client.rest, pace);
   const shardsReady = trackShardReadiness(client);
 
+  // discord.js opens the gateway once it has fetched the gateway's address, even if the client was destroyed
+  // meanwhile, and destroying it again then does nothing: a stop waits for a login in flight to connect (or
+  // fail) and closes what it opened, so that a process whose store failed at start still ends.
+  let connecting: Promise<unknown> | undefined;
+  let stopped = false;
+  let markStopped = (): void => undefined;
+  const stopping = new Promise<void>((resolve) => (markStopped = resolve));
+
   return {
     client,
     poster,
     contact,
     async login(token) {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(token);
-      await ready;
+      connecting = client.login(token);
+      await connecting;
+      await Promise.race([ready, stopping]);
+      if (stopped) return;
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: [...client.ws.shards.keys()], shardCount: client.options.shardCount }, 'connected to Discord');
     },
     shardsReady,
@@ -106,6 +116,9 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       while (handling.size > 0) await Promise.all(handling);
     },
     async stop() {
+      stopped = true;
+      markStopped();
+      await connecting?.catch(() => undefined);
       await client.destroy();
     },
   };
