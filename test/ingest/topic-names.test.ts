@@ -118,6 +118,12 @@ describe('extractTopics: names in English', () => {
     expect(topics.filter((topic) => /Speaker|Administrator|Col\b/.test(topic))).toEqual([]);
   });
 
+  it('takes what an office is of for part of its title, not for a name: "Health Secretary", "Federal Environment Minister"', () => {
+    const topics = topicsOf('office-domains');
+    expect(topics).toEqual(expect.arrayContaining(['Wes Streeting', 'John Healey', 'Sussan Ley', 'Victoria Atkins', 'Canberra', 'Treasury']));
+    expect(topics.filter((topic) => /^(?:Health|Defence|Environment|Federal|Shadow)/.test(topic))).toEqual([]);
+  });
+
   it('takes no preposition, conjunction or pronoun the tagger read as a name for one, and keeps the US', () => {
     const topics = topicsOf('function-word-at-quote-start');
     expect(topics).toEqual(expect.arrayContaining(['Singh Jabarjung', 'Mexico', 'California']));

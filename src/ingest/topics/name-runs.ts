@@ -1,5 +1,5 @@
 import { isGivenName } from './lexicon-words.ts';
-import { isTitle, NAME_PARTICLES, type NameWords } from './name-words.ts';
+import { isOfficeDomain, isTitle, NAME_PARTICLES, type NameWords } from './name-words.ts';
 
 export interface NameRun {
   name: string;
@@ -85,7 +85,9 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
     // "secrétaire d'État", "ministro dell'Interno": the connector may be elided onto the name itself.
     const elided = /(?:^|\s)\p{Ll}{1,4}['’]$/u.test(text.slice(Math.max(0, tokens[index]!.start - 6), tokens[index]!.start));
     const office = Boolean(of && ((title && lists.connectors.has(of.text) && isTitle(title.text, lists)) || (elided && isTitle(of.text, lists))));
-    if (!cutShort && !loneNoun) runs.push({ name: text.slice(tokens[index]!.start, tokens[last]!.end), start: tokens[index]!.start, end: tokens[last]!.end, office });
+    // "Health" of "Health Secretary Wes Streeting": what the office is of.
+    const domain = following && joined(tokens[last]!, following, text) && isTitle(following.text, lists) && isOfficeDomain(tokens.slice(index, last + 1).map((token) => token.text), lists);
+    if (!cutShort && !loneNoun && !domain) runs.push({ name: text.slice(tokens[index]!.start, tokens[last]!.end), start: tokens[index]!.start, end: tokens[last]!.end, office });
     index = last + 1;
   }
   return runs;

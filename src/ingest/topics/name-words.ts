@@ -27,7 +27,7 @@ export interface NameWords {
   institutions: ReadonlySet<string>;
   /** The months, where the language capitalises them: alone, "April" is a date, though it is a given name too. */
   months: ReadonlySet<string>;
-  /** What an office is of, written with a capital after the title ("ministre de l'Intérieur", "secrétaire d'État"): not a name. */
+  /** What an office is of, written with a capital after the title ("ministre de l'Intérieur", "secrétaire d'État") or, in English, before it ("Health Secretary"): not a name. */
   officeDomains: ReadonlySet<string>;
   /** Lower-case adjectives that end an institution's name in the Romance languages ("Assemblée nationale", "Banco Central Europeo" aside). */
   nameAdjectives: ReadonlySet<string>;
@@ -50,6 +50,11 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
     months: 'january february march april may june july august september october november december',
     stop: 'the a an this that these those it its he she they we i',
     titles: ENGLISH_TITLES,
+    // English writes the domain before the title ("Health Secretary", "Federal Environment Minister").
+    domains:
+      'health environment foreign home finance defence defense education transport transportation justice energy interior trade treasury ' +
+      'agriculture culture housing immigration employment labor labour economy industry business climate science sport tourism veterans ' +
+      'commerce communities digital europe',
     connectors: 'of',
     heads:
       'center centre institute institution agency office department commission council committee foundation society organisation organization ' +
@@ -158,4 +163,12 @@ export function nameWords(language: string | undefined): NameWords {
 export function isTitle(word: string, lists: NameWords): boolean {
   const lower = word.toLowerCase().replace(/\.$/, '');
   return lists.titles.has(lower) || lists.titles.has(lower.split(/[-‐‑]/).at(-1)!) || lists.titleEndings.some((ending) => lower.endsWith(ending));
+}
+
+/** Words before an office's domain that say which holder of it ("Shadow Health Secretary"), not whose. */
+const OFFICE_RANKS = new Set(['federal', 'shadow', 'deputy', 'junior', 'acting', 'former', 'interim']);
+
+/** "Health", "Federal Environment": what an office is of, written before its title ("Health Secretary"), not a name of its own. */
+export function isOfficeDomain(words: readonly string[], lists: NameWords): boolean {
+  return words.length > 0 && words.every((word) => lists.officeDomains.has(word.toLowerCase()) || OFFICE_RANKS.has(word.toLowerCase()));
 }
