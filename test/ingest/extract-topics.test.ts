@@ -211,6 +211,20 @@ describe('extractTopics: key subjects', () => {
     expect(topics.filter((topic) => topic.startsWith('cut'))).toEqual([]);
   });
 
+  it('reads "rose" as the past of "rise" and what rose as the noun, unless an article or adjective makes it the flower', () => {
+    const rents = extractTopics({
+      title: 'Westbrook rents rose 9% in a year, letting agents say',
+      paragraphs: ['Rents in Westbrook rose by 9% in the year to February, letting agents said.', 'Many landlords sold up after mortgage rates rose, and shares in lenders rose sharply. Mortgage rates have doubled since 2021.'],
+    });
+    expect(rents).toEqual(expect.arrayContaining(['rents', 'mortgage rates']));
+    expect(rents).not.toContain('rose');
+    const flower = extractTopics({
+      title: 'Gardeners prize a rare rose',
+      paragraphs: ['The Chelsea show crowned a red rose from Kent on Tuesday. The rose, bred over ten years, beat 40 others.', 'Its breeder said the rose would go on sale in spring.'],
+    });
+    expect(flower).toContain('rose');
+  });
+
   it('offers the people a story is about as subjects, never the residents every story quotes', () => {
     const source = {
       title: 'Valley farmers count the cost of the wettest spring on record',

@@ -128,7 +128,27 @@ function isJobTitle(subject: Subject): boolean {
 
 function termsOf(doc: Doc): Term[][] {
   doc.compute('root');
-  return (doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: Term[] }>).map((sentence) => participlesAfterHave(joinHyphenated(sentence.terms)));
+  return (doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: Term[] }>).map((sentence) => roseAsVerb(participlesAfterHave(joinHyphenated(sentence.terms))));
+}
+
+const NOUN_BEFORE_IT = ['Determiner', 'Adjective', 'Possessive', 'Value'];
+
+/**
+ * compromise tags "rose" a noun wherever it stands, and the plural before it a verb ("mortgage rates rose",
+ * "Westbrook rents rose 9%"); in news it is the past of "rise" unless an article, an adjective or a possessive
+ * makes it the flower ("a rose", "a red rose"), and what rose is the noun.
+ */
+function roseAsVerb(terms: Term[]): Term[] {
+  return terms.map((term, index) => {
+    const [before, after] = [terms[index - 1], terms[index + 1]];
+    if (term.normal === 'rose' && term.tags.includes('Noun') && !term.tags.includes('ProperNoun') && !NOUN_BEFORE_IT.some((tag) => before?.tags.includes(tag))) {
+      return { ...term, tags: ['Verb', 'PastTense'] };
+    }
+    if (after?.normal === 'rose' && /s$/.test(term.normal) && term.tags.includes('PresentTense') && !term.tags.includes('Noun')) {
+      return { ...term, tags: ['Noun', 'Plural'] };
+    }
+    return term;
+  });
 }
 
 const HAVE = new Set(['have', 'has', 'had', 'having']);
