@@ -124,6 +124,12 @@ describe('extractTopics: names in English', () => {
     expect(topics.filter((topic) => /^(?:Health|Defence|Environment|Federal|Shadow)/.test(topic))).toEqual([]);
   });
 
+  it('keeps a given name the lexicon does not know when it opens a sentence, but not a role before a name', () => {
+    const topics = topicsOf('given-name-opens-sentence');
+    expect(topics).toEqual(expect.arrayContaining(['Satya Nadella', 'Parag Agrawal', 'Stellantis', 'Patricia Greene']));
+    expect(topics.filter((topic) => /^(?:Nadella|Agrawal|Carmaker|Councilwoman)/.test(topic))).toEqual([]);
+  });
+
   it('takes no preposition, conjunction or pronoun the tagger read as a name for one, and keeps the US', () => {
     const topics = topicsOf('function-word-at-quote-start');
     expect(topics).toEqual(expect.arrayContaining(['Singh Jabarjung', 'Mexico', 'California']));

@@ -32,3 +32,8 @@ const FUNCTION_TAGS = new Set(['Preposition', 'Conjunction', 'Pronoun', 'Possess
 export function isFunctionWord(word: string): boolean {
   return lexiconTags(word).some((tag) => FUNCTION_TAGS.has(tag));
 }
+
+/** Whether compromise's lexicon has no entry for the word, as for most given names from outside English ("Satya", "Eliud", "Parag"). */
+export function isUnlisted(word: string): boolean {
+  return lexiconTags(word).length === 0;
+}

@@ -1,4 +1,4 @@
-import { isGivenName } from './lexicon-words.ts';
+import { isGivenName, isUnlisted } from './lexicon-words.ts';
 import { isOfficeDomain, isTitle, NAME_PARTICLES, type NameWords } from './name-words.ts';
 
 export interface NameRun {
@@ -50,6 +50,15 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
     if (!token.opensSentence || capitalisedMidSentence.has(lower)) return true;
     return Boolean(next && joined(token, next, text) && isCapitalised(next.text) && !lists.stop.has(next.text.toLowerCase()));
   });
+  // compromise tags a given name its lexicon lacks as a common noun where it opens a sentence ("Satya Nadella, its
+  // chief executive, said…", "Elon Musk has…"), and so kept only the surname: a capitalised word it does not know,
+  // right before a name, is the name's first word, unless it ends as a role does ("Carmaker Stellantis", "Striker").
+  if (isNameWord) {
+    tokens.forEach((token, index) => {
+      const next = tokens[index + 1];
+      if (token.opensSentence && !nameWord[index] && next && nameWord[index + 1] && joined(token, next, text) && isUnlistedName(token.text)) nameWord[index] = true;
+    });
+  }
   const runs: NameRun[] = [...bearers];
   let index = 0;
   while (index < tokens.length) {
@@ -173,6 +182,12 @@ function isParticle(word: string, previous: string, lists: NameWords): boolean {
 }
 
 const SAINT = /^(?:St|Ste|Saint)\.?$/;
+
+const ROLE_ENDING = /(?:er|or|ist|aire|ian|man|woman)$/;
+
+function isUnlistedName(word: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && isUnlisted(word) && !ROLE_ENDING.test(word);
+}
 
 function isPossessive(token: Token): boolean {
   return /['’]s$/.test(token.text);

@@ -41,7 +41,8 @@ const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).f
 const ENGLISH_TITLES =
   'mr mrs ms mx dr prof sir dame president vice prime secretary minister chancellor chair chairman chairwoman chairperson chief executive ' +
   'financial operating officer commissioner professor senator governor mayor director spokesman spokeswoman spokesperson ceo cfo cto coach manager ' +
-  'councillor councilor cllr coun representative ombudsman ambassador speaker administrator envoy col lt gen sgt capt';
+  'councillor councilor cllr coun councilman councilwoman congressman congresswoman assemblyman assemblywoman alderman alderwoman representative ' +
+  'ombudsman ambassador speaker administrator envoy col lt gen sgt capt';
 
 const LANGUAGES: Record<string, { stop: string; titles: string; connectors: string; days: string; institutions: string; months?: string; nounMarkers?: string; titleEndings?: string; heads?: string; domains?: string; adjectives?: string }> = {
   en: {
