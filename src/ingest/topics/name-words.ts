@@ -51,11 +51,11 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
     months: 'january february march april may june july august september october november december',
     stop: 'the a an this that these those it its he she they we i',
     titles: ENGLISH_TITLES,
-    // English writes the domain before the title ("Health Secretary", "Federal Environment Minister").
+    // After the title ("Secretary of State", "Minister of Foreign Affairs") and, in English, before it too ("Health Secretary").
     domains:
-      'health environment foreign home finance defence defense education transport transportation justice energy interior trade treasury ' +
-      'agriculture culture housing immigration employment labor labour economy industry business climate science sport tourism veterans ' +
-      'commerce communities digital europe',
+      'state affairs war health environment foreign home finance defence defense education transport transportation justice energy interior ' +
+      'trade treasury agriculture culture housing immigration employment labor labour economy industry business climate science sport ' +
+      'tourism veterans commerce communities digital europe',
     connectors: 'of',
     heads:
       'center centre institute institution agency office department commission council committee foundation society organisation organization ' +

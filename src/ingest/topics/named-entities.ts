@@ -113,7 +113,7 @@ function englishRuns(doc: Doc, text: string, lists: NameWords): Mention[] {
   const isPerson = (start: number): boolean => tags.get(start)?.includes('Person') ?? false;
   const isPersonOrPlace = (start: number): boolean => (tags.get(start) ?? []).some((tag) => tag === 'Person' || tag === 'Place');
   const runs = joinedByAnd(nameRuns(text, lists, isProperNoun), text, isPersonOrPlace)
-    .flatMap((run) => (run.office ? holderOf(run) : splitAtPersonOf(run, isPerson, lists)))
+    .flatMap((run) => (run.office ? holderOf(run, lists) : splitAtPersonOf(run, isPerson, lists)))
     .flatMap((run) => splitBeforePerson(run, (start) => tags.get(start)));
   return runMentions(runs.filter((run) => !describes(run) && !untaggedInitials(run)), lists);
 }
@@ -145,12 +145,6 @@ function joinedByAnd(runs: NameRun[], text: string, isPersonOrPlace: (start: num
   }
   return joined;
 }
-
-/** What an office is of, in English ("Secretary of State", "Minister of Foreign Affairs"): not part of its holder's name. */
-const OFFICE_DOMAINS = new Set(
-  ('state defence defense foreign home affairs health finance justice interior treasury education energy commerce agriculture transport ' +
-    'trade labour labor environment culture economy war').split(' '),
-);
 
 /** "Helen Toner of Georgetown University", "Congress of Rahul Gandhi": a person on either side of "of" makes two names. */
 function splitAtPersonOf(run: NameRun, isPerson: (start: number) => boolean, lists: NameWords): NameRun[] {
@@ -203,9 +197,9 @@ function splitBeforePerson(run: NameRun, tagsAt: (start: number) => string[] | u
 }
 
 /** The person named after an office ("Antony Blinken" of "Secretary of State Antony Blinken"), if any. */
-function holderOf(run: NameRun): NameRun[] {
+function holderOf(run: NameRun, lists: NameWords): NameRun[] {
   const words = [...run.name.matchAll(/\S+/g)];
-  const first = words.findIndex((word) => !OFFICE_DOMAINS.has(word[0].toLowerCase()));
+  const first = words.findIndex((word) => !lists.officeDomains.has(word[0].toLowerCase()));
   if (first < 1) return first === 0 ? [{ ...run, office: false }] : [];
   const start = run.start + words[first]!.index;
   return [{ name: run.name.slice(words[first]!.index), start, end: run.end, office: true }];
