@@ -240,14 +240,24 @@ describe('extractTopics: names in other languages', () => {
     expect(topics).not.toContain('GDL');
   });
 
-  it('takes no century written in Roman numerals for a name', () => {
+  it('takes no century or republic written in Roman numerals for a name, nor the Republic named bare', () => {
     const topics = extractTopics({
       title: 'La flèche de Notre-Dame s’effondre',
       language: 'fr',
-      paragraphs: ['La flèche dessinée par Viollet-le-Duc au XIXe siècle s’est effondrée sur la charpente du XIIIe siècle, sous la Ve République.'],
+      paragraphs: ['La flèche dessinée par Viollet-le-Duc au XIXe siècle s’est effondrée sur la charpente du XIIIe siècle, sous la Ve République.', 'Le président de la République est attendu sur place.'],
     });
     expect(topics).toContain('Viollet-le-Duc');
-    expect(topics.some((topic) => /^(?:XIXe|XIIIe|Ve)$/.test(topic))).toBe(false);
+    expect(topics.filter((topic) => /^(?:XIXe|XIIIe|Ve)\b|^République$/.test(topic))).toEqual([]);
+  });
+
+  it('keeps a civil protection agency whole with its lower-case adjective: la Protezione civile', () => {
+    const topics = extractTopics({
+      title: 'Terremoto, la Protezione civile convoca il comitato operativo',
+      language: 'it',
+      paragraphs: ['La Protezione civile ha convocato il comitato operativo dopo la scossa di Amatrice.', 'Il capo della Protezione civile, Fabrizio Curcio, è atteso ad Amatrice.'],
+    });
+    expect(topics).toEqual(expect.arrayContaining(['Protezione civile', 'Amatrice', 'Fabrizio Curcio']));
+    expect(topics).not.toContain('Protezione');
   });
 
   it('reads a name after an elided article, and two names joined by "e" as two', () => {

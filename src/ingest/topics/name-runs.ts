@@ -183,7 +183,7 @@ function isParticle(word: string, previous: string, lists: NameWords): boolean {
 
 const SAINT = /^(?:St|Ste|Saint)\.?$/;
 
-const ROLE_ENDING = /(?:er|or|ist|aire|ian|man|woman)$/;
+const ROLE_ENDING = /(?:er|or|ist|aire|ire|ee|ian|man|woman)$/;
 
 function isUnlistedName(word: string): boolean {
   return /^\p{Lu}\p{Ll}+$/u.test(word) && isUnlisted(word) && !ROLE_ENDING.test(word);

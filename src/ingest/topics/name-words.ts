@@ -62,7 +62,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
       'association federation union alliance fund centres centers coalition campaign party league board authority administration',
   },
   es: {
-    adjectives: 'nacional nacionales europeo europea federal constitucional popular socialista republicano republicana demócrata supremo suprema internacional mundial',
+    adjectives: 'nacional nacionales europeo europea federal constitucional popular socialista republicano republicana demócrata supremo suprema internacional mundial civil',
     domains: 'interior justicia sanidad defensa economía hacienda exteriores educación trabajo cultura estado',
     days: 'lunes martes miércoles jueves viernes sábado domingo',
     institutions: 'gobierno ejecutivo estado',
@@ -76,10 +76,10 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
     connectors: 'de del la las los',
   },
   fr: {
-    adjectives: 'national nationale européen européenne fédéral fédérale constitutionnel constitutionnelle populaire socialiste républicain républicaine démocrate suprême international internationale mondial mondiale unies',
+    adjectives: 'national nationale européen européenne fédéral fédérale constitutionnel constitutionnelle populaire socialiste républicain républicaine démocrate suprême international internationale mondial mondiale unies civile',
     domains: 'état intérieur justice santé défense armées économie finances affaires culture éducation travail agriculture environnement transports budget',
     days: 'lundi mardi mercredi jeudi vendredi samedi dimanche',
-    institutions: 'état gouvernement exécutif',
+    institutions: 'état gouvernement exécutif république',
     stop:
       'le la les l un une des du de d au aux et ou mais donc or ni car que qui quoi dont où ce cet cette ces son sa ses leur leurs il elle ils elles on nous ' +
       'vous je en dans par pour sur sous avec sans selon après avant depuis pendant lors dès si comme quand alors aussi puis enfin ainsi mardi lundi ' +
@@ -90,7 +90,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
     connectors: 'de du des d la le les sur en',
   },
   it: {
-    adjectives: 'nazionale europeo europea federale costituzionale popolare socialista repubblicano democratico democratica supremo suprema internazionale mondiale unite',
+    adjectives: 'nazionale europeo europea federale costituzionale popolare socialista repubblicano democratico democratica supremo suprema internazionale mondiale unite civile',
     domains: 'interno interni esteri giustizia salute difesa economia tesoro lavoro cultura istruzione stato',
     days: 'lunedì martedì mercoledì giovedì venerdì sabato domenica',
     institutions: 'governo stato esecutivo',
@@ -102,7 +102,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
     connectors: 'di del della dei degli delle da dal sul sulla',
   },
   pt: {
-    adjectives: 'nacional europeu europeia federal constitucional popular socialista republicano democrático supremo suprema internacional mundial',
+    adjectives: 'nacional europeu europeia federal constitucional popular socialista republicano democrático supremo suprema internacional mundial civil',
     domains: 'justiça saúde defesa economia fazenda educação trabalho cultura estado',
     days: 'segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo segunda terça quarta quinta sexta',
     institutions: 'governo estado executivo',

@@ -401,7 +401,7 @@ function cleanName(raw: string, lists: NameWords): string | undefined {
   // Bosma"): the body is the name; a title alone ("Ambassador" of "the Ambassador's residence") names nobody.
   while (words.length > 0 && isTitleWord(words.at(-1)!, lists)) words.pop();
   if (words.length === 0) return undefined;
-  while (words.length && (!startsUpper(words[0]!) || (words[0] === 'The' && words.length > 2))) words.shift();
+  while (words.length && (!startsUpper(words[0]!) || (words[0] === 'The' && words.length > 2) || NUMBERED_ORDINAL.test(words[0]!))) words.shift();
   // "South Korean media", "French officials": an adjective before a common noun, not a name. A number may end one ("Messier 87").
   const named = words.length > 1 && /^\p{N}+$/u.test(words.at(-1)!) ? words.slice(0, -1) : words;
   const describing = (word: string, index: number): boolean => index > 0 && lists.nameAdjectives.has(word);
@@ -428,6 +428,8 @@ function isCapitalisedFunctionWord(candidate: EntityCandidate): boolean {
 
 /** A century or a republic's number as French and Italian write it ("XIIIe siècle", "Ve République", "XIX secolo"): a capital, not a name. */
 const ROMAN_ORDINAL = /^[IVXLC]+(?:e|er|ère|ème|º|ª)?$/u;
+/** The same number before what it numbers: "Ve" of "la Ve République" is not part of its name. */
+const NUMBERED_ORDINAL = /^[IVXLC]+(?:e|er|ère|ème|º|ª)$/u;
 
 function startsUpper(word: string): boolean {
   return /^\p{Lu}/u.test(word);
