@@ -130,6 +130,30 @@ describe('extractTopics: names in English', () => {
     expect(topics.filter((topic) => /^(?:Nadella|Agrawal|Carmaker|Councilwoman)/.test(topic))).toEqual([]);
   });
 
+  it('keeps a prize "in" its field whole: the Nobel Prize in Literature', () => {
+    const topics = topicsOf('institution-shapes');
+    expect(topics).toContain('Nobel Prize in Literature');
+    expect(topics.filter((topic) => /^(?:Nobel Prize|Literature)$/.test(topic))).toEqual([]);
+  });
+
+  it('keeps the demonym an institution opens with, and takes none before a title or a common noun for a name', () => {
+    const topics = topicsOf('institution-shapes');
+    expect(topics).toEqual(expect.arrayContaining(['Indian Space Research Organisation', 'Chinese Communist Party', 'Vladimir Putin']));
+    expect(topics.filter((topic) => /^(?:Space Research Organisation|Communist Party|Russian|South Korean)/.test(topic))).toEqual([]);
+  });
+
+  it('keeps an institution whose name ends in its kind whole across "and": the Securities and Exchange Commission', () => {
+    const topics = topicsOf('institution-shapes');
+    expect(topics).toContain('Securities and Exchange Commission');
+    expect(topics.filter((topic) => /^(?:Securities|Exchange Commission)$/.test(topic))).toEqual([]);
+  });
+
+  it('takes no word the text writes only before a changing number for a name: "Category 5", "Category 3"', () => {
+    const topics = topicsOf('institution-shapes');
+    expect(topics).toContain('Gulf of Mexico');
+    expect(topics.filter((topic) => topic.startsWith('Category'))).toEqual([]);
+  });
+
   it('takes no preposition, conjunction or pronoun the tagger read as a name for one, and keeps the US', () => {
     const topics = topicsOf('function-word-at-quote-start');
     expect(topics).toEqual(expect.arrayContaining(['Singh Jabarjung', 'Mexico', 'California']));

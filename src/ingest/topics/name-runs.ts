@@ -60,6 +60,7 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
     });
   }
   const runs: NameRun[] = [...bearers];
+  const numberedWords = new Map<string, boolean>();
   let index = 0;
   while (index < tokens.length) {
     if (!nameWord[index]) {
@@ -96,10 +97,16 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
     const office = Boolean(of && ((title && lists.connectors.has(of.text) && isTitle(title.text, lists)) || (elided && isTitle(of.text, lists))));
     // "Health" of "Health Secretary Wes Streeting": what the office is of.
     const domain = following && joined(tokens[last]!, following, text) && isTitle(following.text, lists) && isOfficeDomain(tokens.slice(index, last + 1).map((token) => token.text), lists);
-    if (!cutShort && !loneNoun && !domain) runs.push({ name: text.slice(tokens[index]!.start, tokens[last]!.end), start: tokens[index]!.start, end: tokens[last]!.end, office });
+    if (!cutShort && !loneNoun && !domain) {
+      runs.push({ name: text.slice(tokens[index]!.start, tokens[last]!.end), start: tokens[index]!.start, end: tokens[last]!.end, office });
+      // Not a year ("WWDC 2023"), and not initials, which are names whatever follows them.
+      const numbered = last === index && following !== undefined && joined(tokens[last]!, following, text) && /^\d{1,3}$/.test(following.text) && !/^\p{Lu}+$/u.test(tokens[index]!.text);
+      numberedWords.set(tokens[index]!.text, (numberedWords.get(tokens[index]!.text) ?? true) && numbered);
+    }
     index = last + 1;
   }
-  return runs;
+  // "Category 5", "Phase 2": a word the text writes only before a number, which changes, is a designation, not a name.
+  return runs.filter((run) => !numberedWords.get(run.name));
 }
 
 /**
@@ -177,7 +184,8 @@ function ownsPerson(tokens: Token[], nameWord: boolean[], last: number, at: numb
 
 /** Some names keep a particle's capital ("Marine Le Pen", "Victoria De Angelis"). */
 function isParticle(word: string, previous: string, lists: NameWords): boolean {
-  if (lists.afterHeads.connectors.has(word)) return lists.afterHeads.heads.has(previous.toLowerCase());
+  const heads = lists.joinsAfter.get(word);
+  if (heads) return heads.has(previous.toLowerCase());
   return lists.connectors.has(word) || NAME_PARTICLES.has(word.toLowerCase());
 }
 

@@ -14,8 +14,10 @@ export interface NameWords {
   connectors: ReadonlySet<string>;
   /** A capitalised word right after one of these is a common noun (German capitalises every noun). */
   nounMarkers: ReadonlySet<string>;
-  /** A connector allowed only after one of these words ("Center for Astrophysics", not "Pyongyang for Russia"). */
-  afterHeads: { connectors: ReadonlySet<string>; heads: ReadonlySet<string> };
+  /** The last words of institutions' names ("Center", "Agency", "Party"). */
+  institutionHeads: ReadonlySet<string>;
+  /** Connectors allowed only after one of their words: "for" after a head ("Center for Astrophysics", not "Pyongyang for Russia"), "in" after a prize ("Nobel Prize in Literature"). */
+  joinsAfter: ReadonlyMap<string, ReadonlySet<string>>;
   /** German writes a job title as one compound ("VW-Chef", "Konzernchefin"): its ending says so. */
   titleEndings: readonly string[];
   /** The days of the week, capitalised in English and German (and at a sentence's start everywhere) but naming no one. */
@@ -150,7 +152,8 @@ const BY_LANGUAGE = new Map(
       months: words(lists.months ?? ''),
       officeDomains: words(lists.domains ?? ''),
       nameAdjectives: words(lists.adjectives ?? ''),
-      afterHeads: { connectors: words(lists.heads ? 'for' : ''), heads: words(lists.heads ?? '') },
+      institutionHeads: words(lists.heads ?? ''),
+      joinsAfter: new Map(lists.heads ? [['for', words(lists.heads)], ['in', words('prize prizes')]] : []),
     },
   ]),
 );

@@ -84,13 +84,24 @@ export function isEnglish(language: string | undefined): boolean {
 function englishRuns(doc: Doc, text: string, lists: NameWords): Mention[] {
   const tags = new Map<number, string[]>();
   const followers = new Map<number, TaggedTerm>();
+  const leaders = new Map<number, TaggedTerm>();
   for (const sentence of doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: TaggedTerm[] }>) {
     sentence.terms.forEach((term, index) => {
       tags.set(term.offset.start, term.tags);
       const next = sentence.terms[index + 1];
-      if (next && joinsNext(term)) followers.set(term.offset.start + term.offset.length, next);
+      if (next && joinsNext(term)) {
+        followers.set(term.offset.start + term.offset.length, next);
+        leaders.set(next.offset.start, term);
+      }
     });
   }
+  // A demonym is not a name word ("South Korean media", "Russian President"), but it opens an institution's own
+  // name: "Indian Space Research Organisation", "Chinese Communist Party".
+  const withDemonym = (run: NameRun): NameRun => {
+    const leader = leaders.get(run.start);
+    if (!leader?.tags.includes('Demonym') || !startsUpper(leader.text) || !isInstitutionHead(run.name.split(/\s+/).at(-1)!, lists)) return run;
+    return { ...run, name: text.slice(leader.offset.start, run.end), start: leader.offset.start };
+  };
   const isTaggedProperNoun = (start: number): boolean => tags.get(start)?.includes('ProperNoun') ?? false;
   // compromise leaves some initials inside a name untagged ("CRISPR" of "CRISPR Therapeutics", the "D" of "Medicare Part D").
   const isProperNoun = ({ start, text: word }: { start: number; text: string }): boolean =>
@@ -112,7 +123,7 @@ function englishRuns(doc: Doc, text: string, lists: NameWords): Mention[] {
   };
   const isPerson = (start: number): boolean => tags.get(start)?.includes('Person') ?? false;
   const isPersonOrPlace = (start: number): boolean => (tags.get(start) ?? []).some((tag) => tag === 'Person' || tag === 'Place');
-  const runs = joinedByAnd(nameRuns(text, lists, isProperNoun), text, isPersonOrPlace)
+  const runs = joinedByAnd(nameRuns(text, lists, isProperNoun).map(withDemonym), text, isPersonOrPlace, lists)
     .flatMap((run) => (run.office ? holderOf(run, lists) : splitAtPersonOf(run, isPerson, lists)))
     .flatMap((run) => splitBeforePerson(run, (start) => tags.get(start)));
   return runMentions(runs.filter((run) => !describes(run) && !untaggedInitials(run)), lists);
@@ -126,18 +137,22 @@ const MAX_WORDS_AFTER_AND = 3;
 
 /**
  * An institution named "of" or "for" something may go on with "and" ("Centers for Disease Control and
- * Prevention", "Department of Health and Human Services"); a person or a place after the "and" is a second
- * name ("Duke of Sussex and Meghan", "Bank of England and Spain").
+ * Prevention", "Department of Health and Human Services"), and so may one whose name ends in its kind
+ * ("Food and Drug Administration", "Securities and Exchange Commission"); a person or a place on either side
+ * of the "and" is a second name ("Duke of Sussex and Meghan", "Bank of England and Spain", "Britain and
+ * European Commission").
  */
-function joinedByAnd(runs: NameRun[], text: string, isPersonOrPlace: (start: number) => boolean): NameRun[] {
+function joinedByAnd(runs: NameRun[], text: string, isPersonOrPlace: (start: number) => boolean, lists: NameWords): NameRun[] {
   const joined: NameRun[] = [];
+  const endsInHead = (run: NameRun): boolean => isInstitutionHead(run.name.split(/\s+/).at(-1)!, lists);
+  const lastWordStart = (run: NameRun): number => run.end - run.name.split(/\s+/).at(-1)!.length;
   for (const run of [...runs].sort((a, b) => a.start - b.start)) {
     const previous = joined.at(-1);
     const joins =
       previous !== undefined &&
       !previous.office &&
       text.slice(previous.end, run.start) === ' and ' &&
-      /\s(?:of|for)\s/.test(previous.name) &&
+      (/\s(?:of|for)\s/.test(previous.name) || (endsInHead(run) && !isPersonOrPlace(lastWordStart(previous)))) &&
       run.name.split(/\s+/).length <= MAX_WORDS_AFTER_AND &&
       !isPersonOrPlace(run.start);
     if (joins) joined[joined.length - 1] = { ...previous, name: text.slice(previous.start, run.end), end: run.end };
@@ -151,7 +166,7 @@ function splitAtPersonOf(run: NameRun, isPerson: (start: number) => boolean, lis
   const words = [...run.name.matchAll(/\S+/g)];
   // A name the tagger does not know ("Heino Falcke of Radboud University"): two or three plain capitalised words
   // before "of" an institution, where an institution's own name would hold a word such as "Bank" or "University".
-  const isInstitution = (word: RegExpMatchArray): boolean => lists.afterHeads.heads.has(word[0].toLowerCase()) || MORE_INSTITUTION_HEADS.has(word[0].toLowerCase());
+  const isInstitution = (word: RegExpMatchArray): boolean => isInstitutionHead(word[0], lists);
   const personLike = (index: number): boolean =>
     (index === 2 || index === 3) && words.slice(0, index).every((word) => /^\p{Lu}\p{Ll}+$/u.test(word[0]) && !isInstitution(word)) && isInstitution(words.at(-1)!);
   const at = words.findIndex(
@@ -167,6 +182,11 @@ function splitAtPersonOf(run: NameRun, isPerson: (start: number) => boolean, lis
  * follows (name-words.ts: "agency", "council", "foundation"…).
  */
 const MORE_INSTITUTION_HEADS = new Set(['university', 'college', 'school', 'observatory', 'laboratory', 'hospital', 'museum', 'academy', 'bank', 'court', 'ministry', 'company', 'group', 'service', 'trust']);
+
+/** The word an institution's name ends in: "Agency", "Party", "University". */
+function isInstitutionHead(word: string, lists: NameWords): boolean {
+  return lists.institutionHeads.has(word.toLowerCase()) || MORE_INSTITUTION_HEADS.has(word.toLowerCase());
+}
 
 /** A run cut in two: what it says up to `headEnd`, and from `tailStart` on. */
 function cutRun(run: NameRun, headEnd: number, tailStart: number): NameRun[] {
@@ -406,7 +426,8 @@ function cleanName(raw: string, lists: NameWords): string | undefined {
   const named = words.length > 1 && /^\p{N}+$/u.test(words.at(-1)!) ? words.slice(0, -1) : words;
   const describing = (word: string, index: number): boolean => index > 0 && lists.nameAdjectives.has(word);
   if (named.length === 0 || !(startsUpper(named.at(-1)!) || describing(named.at(-1)!, named.length - 1))) return undefined;
-  if (named.some((word, index) => !startsUpper(word) && !NAME_CONNECTORS.has(word.toLowerCase()) && !lists.connectors.has(word) && !describing(word, index))) return undefined;
+  const joinsAfter = (word: string, index: number): boolean => lists.joinsAfter.get(word)?.has(named[index - 1]?.toLowerCase() ?? '') ?? false;
+  if (named.some((word, index) => !startsUpper(word) && !NAME_CONNECTORS.has(word.toLowerCase()) && !lists.connectors.has(word) && !joinsAfter(word, index) && !describing(word, index))) return undefined;
   const name = words.join(' ');
   if (name.length < 2 || /^\p{N}+$/u.test(name) || ROMAN_ORDINAL.test(name)) return undefined;
   return fixShouting(name);
