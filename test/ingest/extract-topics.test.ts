@@ -69,6 +69,27 @@ describe('extractTopics', () => {
     expect(launch).toEqual(expect.arrayContaining(['Apple', 'Apple Park']));
   });
 
+  it('reads a surname two people share as the one the story names most', () => {
+    const verdict = extractTopics({
+      title: 'Relief in Minneapolis as the verdict lands',
+      paragraphs: ['George Floyd died in May. Philonise Floyd, George Floyd’s younger brother, said the family could breathe again.', 'Floyd’s death set off protests, and George Floyd Square filled with people.'],
+    });
+    expect(verdict).toEqual(expect.arrayContaining(['George Floyd', 'Philonise Floyd']));
+    expect(verdict).not.toContain('Floyd');
+  });
+
+  it('reads a family name before a hyphenated given name as the person, whatever the tagger made of either', () => {
+    const court = extractTopics({
+      title: 'After the candles, a verdict: Park Geun-hye is out',
+      paragraphs: [
+        'When Lee Jung-mi, the acting head of the Constitutional Court, reached its final words, that the respondent, President Park Geun-hye, is dismissed, a roar went up from the crowds in central Seoul.',
+        'The justices found that Ms Park had let Choi Soon-sil see confidential documents. The National Assembly impeached Ms Park in December. Ms Park, who did not appear in court, made no immediate comment.',
+      ],
+    });
+    expect(court).toContain('Park Geun-hye');
+    expect(court).not.toContain('Park');
+  });
+
   it('reads a list of places as one topic each', () => {
     const topics = extractTopics({
       title: 'Blinken heads to the Middle East',

@@ -491,17 +491,31 @@ function foldShortNames(candidates: Map<string, EntityCandidate>, lists: NameWor
     if (candidate.key.includes(' ')) continue;
     const owners = longer.filter((full) => {
       const words = full.key.split(' ');
-      if (full.kind === 'person') return words.includes(candidate.key);
+      if (isPersonName(full)) return words.includes(candidate.key);
       // "l'Assemblée" of a text that names "l'Assemblée nationale": the institution, shortened.
       if (words[0] === candidate.key && words.slice(1).every((word) => lists.nameAdjectives.has(word))) return true;
       if (full.kind === 'place' || candidate.kind === 'place') return false;
       // A family name written first ("Bong" of "Bong Joon-ho") is the person once the text has named them in full.
       return words.at(-1) === candidate.key || (words[0] === candidate.key && full.firstPosition < candidate.firstPosition && isPersonLike(full));
     });
-    if (owners.length !== 1) continue;
-    merge(owners[0]!, candidate);
+    // "Floyd" of a story that names George Floyd and his brother Philonise: the one it is about, named most.
+    const owner = owners.length === 1 || (owners.length > 1 && owners.every(isPersonName)) ? mostNamed(owners) : undefined;
+    if (!owner) continue;
+    merge(owner, candidate);
     candidates.delete(candidate.key);
   }
+}
+
+/**
+ * A person, as the tagger says or as the name is written: a family name before a hyphenated given name ("Park
+ * Geun-hye", "Moon Jae-in"), which the tagger may read as a place ("Park") or an organisation.
+ */
+function isPersonName(candidate: EntityCandidate): boolean {
+  return candidate.kind === 'person' || [...candidate.forms.keys()].some((form) => /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+-\p{Ll}+$/u.test(form));
+}
+
+function mostNamed(candidates: EntityCandidate[]): EntityCandidate {
+  return candidates.reduce((best, candidate) => (candidate.count > best.count || (candidate.count === best.count && candidate.firstPosition < best.firstPosition) ? candidate : best));
 }
 
 /** Two or three words, each a capitalised word or a hyphenated pair ("Bong Joon-ho", "Tedros Adhanom Ghebreyesus"), as people's names are written. */
