@@ -284,6 +284,39 @@ describe('extractTopics: names in other languages', () => {
     expect(topics).not.toContain('Protezione');
   });
 
+  it('names the holder of the office of head of government, not the office: presidente del Consiglio Matteo Renzi', () => {
+    const italian = extractTopics({
+      title: 'Renzi si dimette',
+      language: 'it',
+      paragraphs: ['Il presidente del Consiglio Matteo Renzi ha parlato a Roma in serata.', 'Renzi ha poi lasciato Palazzo Chigi.'],
+    });
+    expect(italian).toEqual(expect.arrayContaining(['Matteo Renzi', 'Roma', 'Palazzo Chigi']));
+    expect(italian.filter((topic) => topic.startsWith('Consiglio'))).toEqual([]);
+    const spanish = extractTopics({ title: 'Sánchez habla', language: 'es', paragraphs: ['El presidente del Gobierno Pedro Sánchez habló en Madrid.', 'Sánchez pidió calma.'] });
+    expect(spanish).toContain('Pedro Sánchez');
+    expect(spanish.filter((topic) => topic.startsWith('Gobierno'))).toEqual([]);
+  });
+
+  it("reads a party's initials run into a person named in full as two names: del PP Luis Bárcenas", () => {
+    const topics = extractTopics({
+      title: 'Condenado el extesorero',
+      language: 'es',
+      paragraphs: ['La Audiencia Nacional condenó al extesorero del PP Luis Bárcenas a 33 años.', 'Bárcenas recurrirá, y el PP guardó silencio.'],
+    });
+    expect(topics).toEqual(expect.arrayContaining(['Luis Bárcenas', 'PP', 'Audiencia Nacional']));
+    expect(topics).not.toContain('PP Luis Bárcenas');
+  });
+
+  it('takes no German quantifier opening a sentence for part of a name: Zehntausende Menschen, Mehrere Manager', () => {
+    const topics = extractTopics({
+      title: 'Volkswagen in der Krise',
+      language: 'de',
+      paragraphs: ['Im Stammwerk von Volkswagen arbeiten Zehntausende Menschen. Mehrere Manager wurden beurlaubt.', 'Volkswagen sagte am Freitag, der Konzern werde sparen.'],
+    });
+    expect(topics).toContain('Volkswagen');
+    expect(topics.filter((topic) => /Zehntausende|Mehrere|Menschen|Manager/.test(topic))).toEqual([]);
+  });
+
   it('reads a name after an elided article, and two names joined by "e" as two', () => {
     const topics = topicsOf('italian-elision');
     expect(topics).toEqual(expect.arrayContaining(['Italia', 'Accumoli', 'Amatrice', 'Arquata del Tronto']));

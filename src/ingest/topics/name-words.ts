@@ -65,7 +65,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
   },
   es: {
     adjectives: 'nacional nacionales europeo europea federal constitucional popular socialista republicano republicana demócrata supremo suprema internacional mundial civil',
-    domains: 'interior justicia sanidad defensa economía hacienda exteriores educación trabajo cultura estado',
+    domains: 'interior justicia sanidad defensa economía hacienda exteriores educación trabajo cultura estado gobierno',
     days: 'lunes martes miércoles jueves viernes sábado domingo',
     institutions: 'gobierno ejecutivo estado',
     stop:
@@ -93,7 +93,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
   },
   it: {
     adjectives: 'nazionale europeo europea federale costituzionale popolare socialista repubblicano democratico democratica supremo suprema internazionale mondiale unite civile',
-    domains: 'interno interni esteri giustizia salute difesa economia tesoro lavoro cultura istruzione stato',
+    domains: 'interno interni esteri giustizia salute difesa economia tesoro lavoro cultura istruzione stato consiglio',
     days: 'lunedì martedì mercoledì giovedì venerdì sabato domenica',
     institutions: 'governo stato esecutivo',
     stop:
@@ -125,7 +125,7 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
       'der die das den dem des ein eine einer eines einem einen und oder aber doch denn dass weil wenn als wie wo was wer es er sie wir ich ihr man ' +
       'in im an am auf aus bei beim mit nach von vom zu zum zur für über unter vor hinter neben seit bis durch gegen ohne um auch noch schon nun dann ' +
       'so nicht kein keine sein seine seiner seinem seinen ihre ihrem ihren ihres unser unsere dieser diese dieses diesem diesen jeder jede jedes ' +
-      'alle viele mehr heute gestern damit dazu dabei doch ist war sind waren hat hatte wird wurde',
+      'alle viele mehr heute gestern damit dazu dabei doch ist war sind waren hat hatte wird wurde mehrere einige wenige beide zehntausende hunderttausende',
     titles:
       'herr frau dr prof präsident präsidentin bundeskanzler bundeskanzlerin kanzler kanzlerin minister ministerin ministerpräsident ' +
       'ministerpräsidentin chef chefin vorstandschef vorstandschefin konzernchef konzernchefin bürgermeister bürgermeisterin sprecher sprecherin ' +
@@ -133,7 +133,8 @@ const LANGUAGES: Record<string, { stop: string; titles: string; connectors: stri
     connectors: 'von der für zu',
     nounMarkers:
       'der die das den dem des ein eine einer eines einem einen kein keine keinen keinem sein seine seiner seinem seinen ihr ihre ihrer ihrem ihren ' +
-      'unser unsere dieser diese dieses diesem diesen jeder jede jedes am im zum zur vom beim ins ans hundert hunderte tausend tausende millionen milliarden',
+      'unser unsere dieser diese dieses diesem diesen jeder jede jedes am im zum zur vom beim ins ans hundert hunderte tausend tausende millionen milliarden ' +
+      'zehntausende hunderttausende mehrere einige wenige viele beide',
     titleEndings: 'chef chefin präsident präsidentin minister ministerin sprecher sprecherin vorsitzender vorsitzende vorsitzenden',
   },
 };

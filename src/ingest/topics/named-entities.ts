@@ -1,7 +1,7 @@
 import type nlp from 'compromise';
 import escapeStringRegexp from 'escape-string-regexp';
 import { acronymExpansions, type Expansion } from './acronyms.ts';
-import { isFunctionWord } from './lexicon-words.ts';
+import { isFunctionWord, isGivenName } from './lexicon-words.ts';
 import { nameRuns, type NameRun } from './name-runs.ts';
 import { isTitle as isTitleWord, NAME_PARTICLES, nameWords, type NameWords } from './name-words.ts';
 import { topicKey } from './topic-key.ts';
@@ -63,7 +63,7 @@ const NAME_BREAK = /[,:;|•–—]/;
  */
 export function namedEntities(doc: Doc, text: string, title: string, language?: string): NameCandidate[] {
   const lists = nameWords(language);
-  const mentions = isEnglish(language) ? withRuns(findMentions(doc, text, lists), englishRuns(doc, text, lists), lists) : runMentions(nameRuns(text, lists, undefined, title).flatMap((run) => officeHolder(run, lists)), lists);
+  const mentions = isEnglish(language) ? withRuns(findMentions(doc, text, lists), englishRuns(doc, text, lists), lists) : runMentions(nameRuns(text, lists, undefined, title).flatMap((run) => officeHolder(run, lists)).flatMap(splitAfterInitials), lists);
   const candidates = groupMentions(withExpansions(mentions, acronymExpansions(text)));
   foldScores(candidates);
   foldShortNames(candidates, lists);
@@ -211,6 +211,18 @@ function splitBeforePerson(run: NameRun, tagsAt: (start: number) => string[] | u
   const words = [...run.name.matchAll(/\S+/g)];
   const tagsOf = (index: number): string[] | undefined => (words[index] ? tagsAt(run.start + words[index]!.index!) : undefined);
   const at = words.findIndex((_, index) => startsPerson(tagsOf(index - 1), tagsOf(index) ?? [], tagsOf(index + 1)));
+  if (at < 1) return [run];
+  const cut = words[at]!.index!;
+  return cutRun(run, run.name.slice(0, cut).trimEnd().length, cut);
+}
+
+/**
+ * Without a tagger, a party's initials run into the person they qualify ("el extesorero del PP Luis Bárcenas"):
+ * two names, cut where a given name the lexicon knows follows the initials and a surname follows it.
+ */
+function splitAfterInitials(run: NameRun): NameRun[] {
+  const words = [...run.name.matchAll(/\S+/g)];
+  const at = words.findIndex((word, index) => index > 0 && index < words.length - 1 && /^\p{Lu}{2,}$/u.test(words[index - 1]![0]) && isGivenName(word[0]));
   if (at < 1) return [run];
   const cut = words[at]!.index!;
   return cutRun(run, run.name.slice(0, cut).trimEnd().length, cut);
