@@ -118,6 +118,22 @@ describe('extractTopics: names in English', () => {
     expect(topics.filter((topic) => /Speaker|Administrator|Col\b/.test(topic))).toEqual([]);
   });
 
+  it('joins no institution to another across "and" after a place: Bank of America and Barclays', () => {
+    const topics = extractTopics({ title: 'Banks fall', language: 'en', paragraphs: ['Shares in Bank of America and Barclays fell on Monday, while the Department of Health and Human Services said nothing.'] });
+    expect(topics).toEqual(expect.arrayContaining(['Bank of America', 'Barclays', 'Department of Health and Human Services']));
+    expect(topics.filter((topic) => topic.includes('America and'))).toEqual([]);
+  });
+
+  it('drops "PM" and "MP" before a name, keeps the party before "MP" and takes no month abbreviation for a name', () => {
+    const topics = extractTopics({
+      title: 'Athens and London react',
+      language: 'en',
+      paragraphs: ['ATHENS, 1 Jun. - Greek PM Alexis Tsipras spoke on Monday, and Tsipras said the talks would go on.', 'In London, the Labour MP Jane Roe said she would abstain.'],
+    });
+    expect(topics).toEqual(expect.arrayContaining(['Alexis Tsipras', 'Labour', 'Jane Roe']));
+    expect(topics.filter((topic) => /\b(?:PM|MP)\b|^Jun$/.test(topic))).toEqual([]);
+  });
+
   it('takes what an office is of for part of its title, not for a name: "Health Secretary", "Federal Environment Minister"', () => {
     const topics = topicsOf('office-domains');
     expect(topics).toEqual(expect.arrayContaining(['Wes Streeting', 'John Healey', 'Sussan Ley', 'Victoria Atkins', 'Canberra', 'Treasury']));

@@ -96,7 +96,7 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
     const elided = /(?:^|\s)\p{Ll}{1,4}['’]$/u.test(text.slice(Math.max(0, tokens[index]!.start - 6), tokens[index]!.start));
     const office = Boolean(of && ((title && lists.connectors.has(of.text) && isTitle(title.text, lists)) || (elided && isTitle(of.text, lists))));
     // "Health" of "Health Secretary Wes Streeting": what the office is of.
-    const domain = following && joined(tokens[last]!, following, text) && isTitle(following.text, lists) && isOfficeDomain(tokens.slice(index, last + 1).map((token) => token.text), lists);
+    const domain = following && joined(tokens[last]!, following, text) && isTitle(following.text, lists) && isOfficeDomain(tokens.slice(index, last + 1).map((token) => token.text), following.text, lists);
     if (!cutShort && !loneNoun && !domain) {
       runs.push({ name: text.slice(tokens[index]!.start, tokens[last]!.end), start: tokens[index]!.start, end: tokens[last]!.end, office });
       // Not a year ("WWDC 2023"), and not initials, which are names whatever follows them.

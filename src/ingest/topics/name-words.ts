@@ -44,13 +44,14 @@ const ENGLISH_TITLES =
   'mr mrs ms mx dr prof sir dame president vice prime secretary minister chancellor chair chairman chairwoman chairperson chief executive ' +
   'financial operating officer commissioner professor senator governor mayor director spokesman spokeswoman spokesperson ceo cfo cto coach manager ' +
   'councillor councilor cllr coun councilman councilwoman congressman congresswoman assemblyman assemblywoman alderman alderwoman representative ' +
-  'ombudsman ambassador speaker administrator envoy col lt gen sgt capt';
+  'ombudsman ambassador speaker administrator envoy col lt gen sgt capt pm mp';
 
 const LANGUAGES: Record<string, { stop: string; titles: string; connectors: string; days: string; institutions: string; months?: string; nounMarkers?: string; titleEndings?: string; heads?: string; domains?: string; adjectives?: string }> = {
   en: {
     days: 'monday tuesday wednesday thursday friday saturday sunday',
     institutions: 'government state',
-    months: 'january february march april may june july august september october november december',
+    // With the abbreviations datelines use ("MADRID, 1 Jun. -").
+    months: 'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec',
     stop: 'the a an this that these those it its he she they we i',
     titles: ENGLISH_TITLES,
     // After the title ("Secretary of State", "Minister of Foreign Affairs") and, in English, before it too ("Health Secretary").
@@ -173,7 +174,10 @@ export function isTitle(word: string, lists: NameWords): boolean {
 /** Words before an office's domain that say which holder of it ("Shadow Health Secretary"), not whose. */
 const OFFICE_RANKS = new Set(['federal', 'shadow', 'deputy', 'junior', 'acting', 'former', 'interim']);
 
+/** The titles of offices that are of something ("Health Secretary"); not a party's member or spokesman ("Labour MP"). */
+const OFFICES = new Set(['minister', 'secretary', 'commissioner']);
+
 /** "Health", "Federal Environment": what an office is of, written before its title ("Health Secretary"), not a name of its own. */
-export function isOfficeDomain(words: readonly string[], lists: NameWords): boolean {
-  return words.length > 0 && words.every((word) => lists.officeDomains.has(word.toLowerCase()) || OFFICE_RANKS.has(word.toLowerCase()));
+export function isOfficeDomain(words: readonly string[], title: string, lists: NameWords): boolean {
+  return OFFICES.has(title.toLowerCase()) && words.length > 0 && words.every((word) => lists.officeDomains.has(word.toLowerCase()) || OFFICE_RANKS.has(word.toLowerCase()));
 }

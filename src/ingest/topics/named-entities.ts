@@ -139,8 +139,8 @@ const MAX_WORDS_AFTER_AND = 3;
  * An institution named "of" or "for" something may go on with "and" ("Centers for Disease Control and
  * Prevention", "Department of Health and Human Services"), and so may one whose name ends in its kind
  * ("Food and Drug Administration", "Securities and Exchange Commission"); a person or a place on either side
- * of the "and" is a second name ("Duke of Sussex and Meghan", "Bank of England and Spain", "Britain and
- * European Commission").
+ * of the "and" makes two names ("Duke of Sussex and Meghan", "Bank of England and Spain", "Bank of America and
+ * Barclays", "Britain and European Commission").
  */
 function joinedByAnd(runs: NameRun[], text: string, isPersonOrPlace: (start: number) => boolean, lists: NameWords): NameRun[] {
   const joined: NameRun[] = [];
@@ -152,7 +152,8 @@ function joinedByAnd(runs: NameRun[], text: string, isPersonOrPlace: (start: num
       previous !== undefined &&
       !previous.office &&
       text.slice(previous.end, run.start) === ' and ' &&
-      (/\s(?:of|for)\s/.test(previous.name) || (endsInHead(run) && !isPersonOrPlace(lastWordStart(previous)))) &&
+      (/\s(?:of|for)\s/.test(previous.name) || endsInHead(run)) &&
+      !isPersonOrPlace(lastWordStart(previous)) &&
       run.name.split(/\s+/).length <= MAX_WORDS_AFTER_AND &&
       !isPersonOrPlace(run.start);
     if (joins) joined[joined.length - 1] = { ...previous, name: text.slice(previous.start, run.end), end: run.end };
