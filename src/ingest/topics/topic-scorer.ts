@@ -9,25 +9,25 @@ type Weights = Readonly<Record<(typeof FEATURE_NAMES)[number], number>>;
  * never on a held-out article; `npx tsx bench/fit-topic-scorer.ts` prints these constants again.
  */
 export const NAME_WEIGHTS: Weights = {
-  bias: 1.183,
-  'log mentions': 0.752,
-  'written once': -0.507,
-  'once, after the lead': 0.006,
-  'headline names it whole': 0.808,
-  'headline shares a word': 0.058,
-  'in the lead': 0.047,
-  'first position': -0.021,
-  paragraphs: 0.640,
-  words: 0.192,
-  'share of mentions': 0.930,
-  'listed among three': -0.297,
-  'quoted speaker': 0.498,
-  'opens a sentence': 0.412,
-  person: 0.491,
-  place: 0.130,
-  'log rank': -0.733,
-  'person written once': 0.058,
-  'quoted once': -0.160,
+  bias: 1.336,
+  'log mentions': 0.811,
+  'written once': -0.492,
+  'once, after the lead': -0.078,
+  'headline names it whole': 0.937,
+  'headline shares a word': 0.256,
+  'in the lead': -0.094,
+  'first position': -0.026,
+  paragraphs: 0.681,
+  words: 0.173,
+  'share of mentions': 0.895,
+  'listed among three': -0.347,
+  'quoted speaker': 0.479,
+  'opens a sentence': 0.476,
+  person: 0.468,
+  place: 0.051,
+  'log rank': -0.752,
+  'person written once': -0.001,
+  'quoted once': -0.085,
 };
 
 export const SUBJECT_WEIGHTS: Weights = {
@@ -58,7 +58,7 @@ export interface Thresholds {
 }
 
 /** A candidate is kept when the model gives at least its kind's probability that an editor would tag it. */
-export const KEEP_THRESHOLDS: Thresholds = { name: 0.550, subject: 0.425 };
+export const KEEP_THRESHOLDS: Thresholds = { name: 0.525, subject: 0.425 };
 
 export function tagProbability(features: number[], weights: Weights): number {
   const sum = FEATURE_NAMES.reduce((total, name, index) => total + weights[name] * features[index]!, 0);
