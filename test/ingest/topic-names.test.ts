@@ -134,6 +134,16 @@ describe('extractTopics: names in English', () => {
     expect(topics.filter((topic) => /\b(?:PM|MP)\b|^Jun$/.test(topic))).toEqual([]);
   });
 
+  it('takes an unknown word opening a sentence for a given name only before a surname, and never a word the text also writes in lower case', () => {
+    const topics = extractTopics({
+      title: 'WeWork founder speaks',
+      language: 'en',
+      paragraphs: ['Ousted WeWork founder Adam Neumann spoke on Monday in New York. Summary Studies of sleep were published.', 'Regular Garrett fans waited, and regular visitors left. Neumann said WeWork had changed.'],
+    });
+    expect(topics).toEqual(expect.arrayContaining(['WeWork', 'Adam Neumann']));
+    expect(topics.filter((topic) => /^(?:Ousted|Summary|Regular) /.test(topic))).toEqual([]);
+  });
+
   it('takes what an office is of for part of its title, not for a name: "Health Secretary", "Federal Environment Minister"', () => {
     const topics = topicsOf('office-domains');
     expect(topics).toEqual(expect.arrayContaining(['Wes Streeting', 'John Healey', 'Sussan Ley', 'Victoria Atkins', 'Canberra', 'Treasury']));

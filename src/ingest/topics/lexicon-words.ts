@@ -37,3 +37,11 @@ export function isFunctionWord(word: string): boolean {
 export function isUnlisted(word: string): boolean {
   return lexiconTags(word).length === 0;
 }
+
+const SURNAME_TAGS = new Set([...GIVEN_NAME_TAGS, 'LastName', 'Person']);
+
+/** A word the lexicon lists as a surname or a name, or does not list at all ("Nadella"); not a common word ("Studies", "All"). */
+export function mayBeSurname(word: string): boolean {
+  const tags = lexiconTags(word);
+  return tags.length === 0 || tags.some((tag) => SURNAME_TAGS.has(tag));
+}

@@ -1,4 +1,4 @@
-import { isGivenName, isUnlisted } from './lexicon-words.ts';
+import { isGivenName, isUnlisted, mayBeSurname } from './lexicon-words.ts';
 import { isOfficeDomain, isTitle, NAME_PARTICLES, type NameWords } from './name-words.ts';
 
 export interface NameRun {
@@ -52,11 +52,14 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
   });
   // compromise tags a given name its lexicon lacks as a common noun where it opens a sentence ("Satya Nadella, its
   // chief executive, said…", "Elon Musk has…"), and so kept only the surname: a capitalised word it does not know,
-  // right before a name, is the name's first word, unless it ends as a role does ("Carmaker Stellantis", "Striker").
+  // right before a word written and listed as a surname may be, is the name's first word, unless it ends as a role
+  // does ("Carmaker Stellantis", "Striker") or the text also writes it in lower case ("Summary", "Regular").
   if (isNameWord) {
+    const lowerCase = new Set(tokens.filter((token) => !isCapitalised(token.text)).map((token) => token.text));
     tokens.forEach((token, index) => {
       const next = tokens[index + 1];
-      if (token.opensSentence && !nameWord[index] && next && nameWord[index + 1] && joined(token, next, text) && isUnlistedName(token.text)) nameWord[index] = true;
+      const beforeSurname = next !== undefined && nameWord[index + 1] && joined(token, next, text) && SURNAME.test(next.text) && mayBeSurname(next.text.replace(/['’]s$/, ''));
+      if (token.opensSentence && !nameWord[index] && beforeSurname && isUnlistedName(token.text) && !lowerCase.has(token.text.toLowerCase())) nameWord[index] = true;
     });
   }
   const runs: NameRun[] = [...bearers];
@@ -190,6 +193,9 @@ function isParticle(word: string, previous: string, lists: NameWords): boolean {
 }
 
 const SAINT = /^(?:St|Ste|Saint)\.?$/;
+
+/** Written as a family name is: "Nadella", "Kipchoge's", "Ocasio-Cortez"; not initials or a brand ("BED", "WeWork"). */
+const SURNAME = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
 
 const ROLE_ENDING = /(?:er|or|ist|aire|ire|ee|ian|man|woman)$/;
 
