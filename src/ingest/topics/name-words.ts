@@ -16,7 +16,7 @@ export interface NameWords {
   nounMarkers: ReadonlySet<string>;
   /** The last words of institutions' names ("Center", "Agency", "Party"). */
   institutionHeads: ReadonlySet<string>;
-  /** Connectors allowed only after one of their words: "for" after a head ("Center for Astrophysics", not "Pyongyang for Russia"), "in" after a prize ("Nobel Prize in Literature"). */
+  /** Connectors allowed only after one of their words: "for" after a head ("Center for Astrophysics", not "Pyongyang for Russia"). */
   joinsAfter: ReadonlyMap<string, ReadonlySet<string>>;
   /** German writes a job title as one compound ("VW-Chef", "Konzernchefin"): its ending says so. */
   titleEndings: readonly string[];
@@ -155,7 +155,7 @@ const BY_LANGUAGE = new Map(
       officeDomains: words(lists.domains ?? ''),
       nameAdjectives: words(lists.adjectives ?? ''),
       institutionHeads: words(lists.heads ?? ''),
-      joinsAfter: new Map(lists.heads ? [['for', words(lists.heads)], ['in', words('prize prizes')]] : []),
+      joinsAfter: new Map(lists.heads ? [['for', words(lists.heads)]] : []),
     },
   ]),
 );

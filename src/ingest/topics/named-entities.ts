@@ -439,8 +439,7 @@ function cleanName(raw: string, lists: NameWords): string | undefined {
   const named = words.length > 1 && /^\p{N}+$/u.test(words.at(-1)!) ? words.slice(0, -1) : words;
   const describing = (word: string, index: number): boolean => index > 0 && lists.nameAdjectives.has(word);
   if (named.length === 0 || !(startsUpper(named.at(-1)!) || describing(named.at(-1)!, named.length - 1))) return undefined;
-  const joinsAfter = (word: string, index: number): boolean => lists.joinsAfter.get(word)?.has(named[index - 1]?.toLowerCase() ?? '') ?? false;
-  if (named.some((word, index) => !startsUpper(word) && !NAME_CONNECTORS.has(word.toLowerCase()) && !lists.connectors.has(word) && !joinsAfter(word, index) && !describing(word, index))) return undefined;
+  if (named.some((word, index) => !startsUpper(word) && !NAME_CONNECTORS.has(word.toLowerCase()) && !lists.connectors.has(word) && !describing(word, index))) return undefined;
   const name = words.join(' ');
   if (name.length < 2 || /^\p{N}+$/u.test(name) || ROMAN_ORDINAL.test(name)) return undefined;
   return fixShouting(name);
