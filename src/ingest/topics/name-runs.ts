@@ -187,8 +187,7 @@ function ownsPerson(tokens: Token[], nameWord: boolean[], last: number, at: numb
 
 /** Some names keep a particle's capital ("Marine Le Pen", "Victoria De Angelis"). */
 function isParticle(word: string, previous: string, lists: NameWords): boolean {
-  const heads = lists.joinsAfter.get(word);
-  if (heads) return heads.has(previous.toLowerCase());
+  if (lists.headConnectors.has(word)) return lists.institutionHeads.has(previous.toLowerCase());
   return lists.connectors.has(word) || NAME_PARTICLES.has(word.toLowerCase());
 }
 

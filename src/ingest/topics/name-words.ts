@@ -16,8 +16,8 @@ export interface NameWords {
   nounMarkers: ReadonlySet<string>;
   /** The last words of institutions' names ("Center", "Agency", "Party"). */
   institutionHeads: ReadonlySet<string>;
-  /** Connectors allowed only after one of their words: "for" after a head ("Center for Astrophysics", not "Pyongyang for Russia"). */
-  joinsAfter: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Connectors allowed only after an institution's head ("Center for Astrophysics", not "Pyongyang for Russia"). */
+  headConnectors: ReadonlySet<string>;
   /** German writes a job title as one compound ("VW-Chef", "Konzernchefin"): its ending says so. */
   titleEndings: readonly string[];
   /** The days of the week, capitalised in English and German (and at a sentence's start everywhere) but naming no one. */
@@ -155,7 +155,7 @@ const BY_LANGUAGE = new Map(
       officeDomains: words(lists.domains ?? ''),
       nameAdjectives: words(lists.adjectives ?? ''),
       institutionHeads: words(lists.heads ?? ''),
-      joinsAfter: new Map(lists.heads ? [['for', words(lists.heads)]] : []),
+      headConnectors: words(lists.heads ? 'for' : ''),
     },
   ]),
 );
