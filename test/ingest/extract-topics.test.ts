@@ -232,6 +232,15 @@ describe('extractTopics: key subjects', () => {
     expect(topics.filter((topic) => topic.startsWith('cut'))).toEqual([]);
   });
 
+  it('takes no preposition the lexicon lists as an adjective into a compound: "under domestic violence"', () => {
+    const topics = extractTopics({
+      title: 'Supreme Court upholds ban on guns for people under domestic violence orders',
+      paragraphs: ['The Supreme Court upheld a federal law that bars people under domestic violence restraining orders from owning guns.', 'Advocates for survivors of domestic violence welcomed the ruling.'],
+    });
+    expect(topics).toContain('domestic violence');
+    expect(topics.filter((topic) => topic.startsWith('under'))).toEqual([]);
+  });
+
   it('reads "rose" as the past of "rise" and what rose as the noun, unless an article or adjective makes it the flower', () => {
     const rents = extractTopics({
       title: 'Westbrook rents rose 9% in a year, letting agents say',

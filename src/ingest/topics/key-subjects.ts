@@ -232,10 +232,13 @@ function isSubjectNoun(term: Term, nameWords: ReadonlySet<string>): boolean {
   return !NEWS_GENERIC.has(stem(term));
 }
 
+/** compromise's lexicon lists these prepositions as adjectives, so "people under domestic violence orders" gave "under domestic violence". */
+const PREPOSITIONS_AS_ADJECTIVES = new Set(['under', 'over']);
+
 /** "nuclear" in "nuclear weapons", "interest" in "interest rates"; not "more", "first" or "their". */
 function isModifier(term: Term, nameWords: ReadonlySet<string>): boolean {
   if (term.tags.includes('Adjective')) {
-    return !['Comparative', 'Superlative', 'Value', 'Demonym'].some((tag) => term.tags.includes(tag)) && /^\p{L}{3,}$/u.test(term.normal);
+    return !['Comparative', 'Superlative', 'Value', 'Demonym'].some((tag) => term.tags.includes(tag)) && /^\p{L}{3,}$/u.test(term.normal) && !PREPOSITIONS_AS_ADJECTIVES.has(term.normal);
   }
   return isSubjectNoun(term, nameWords) && !term.tags.includes('Plural');
 }
