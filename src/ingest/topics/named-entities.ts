@@ -138,13 +138,14 @@ const MAX_WORDS_AFTER_AND = 3;
 /**
  * An institution named "of" or "for" something may go on with "and" ("Centers for Disease Control and
  * Prevention", "Department of Health and Human Services"), and so may one whose name ends in its kind
- * ("Food and Drug Administration", "Securities and Exchange Commission"); a person or a place on either side
+ * ("Food and Drug Administration", "Securities and Exchange Commission", "Chips and Science Act"); a person or a place on either side
  * of the "and" makes two names ("Duke of Sussex and Meghan", "Bank of England and Spain", "Bank of America and
  * Barclays", "Britain and European Commission").
  */
 function joinedByAnd(runs: NameRun[], text: string, isPersonOrPlace: (start: number) => boolean, lists: NameWords): NameRun[] {
   const joined: NameRun[] = [];
-  const endsInHead = (run: NameRun): boolean => isInstitutionHead(run.name.split(/\s+/).at(-1)!, lists);
+  // A law's name goes on across "and" as an institution's does ("Chips and Science Act").
+  const endsInHead = (run: NameRun): boolean => isInstitutionHead(run.name.split(/\s+/).at(-1)!, lists) || /\sAct$/.test(run.name);
   const lastWordStart = (run: NameRun): number => run.end - run.name.split(/\s+/).at(-1)!.length;
   for (const run of [...runs].sort((a, b) => a.start - b.start)) {
     const previous = joined.at(-1);
