@@ -95,9 +95,8 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   // meanwhile, and destroying it again then does nothing: a stop waits for a login in flight to connect (or
   // fail) and closes what it opened, so that a process whose store failed at start still ends.
   let connecting: Promise<unknown> | undefined;
-  let stopped = false;
   let markStopped = (): void => undefined;
-  const stopping = new Promise<void>((resolve) => (markStopped = resolve));
+  const stopped = new Promise<'stopped'>((resolve) => (markStopped = () => resolve('stopped')));
 
   return {
     client,
@@ -107,8 +106,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       connecting = client.login(token);
       await connecting;
-      await Promise.race([ready, stopping]);
-      if (stopped) return;
+      if ((await Promise.race([stopped, ready])) === 'stopped') return;
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: [...client.ws.shards.keys()], shardCount: client.options.shardCount }, 'connected to Discord');
     },
     shardsReady,
@@ -116,7 +114,6 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       while (handling.size > 0) await Promise.all(handling);
     },
     async stop() {
-      stopped = true;
       markStopped();
       await connecting?.catch(() => undefined);
       await client.destroy();

@@ -12,10 +12,10 @@ const SPEECH = String.raw`(?:said|says|added|adds|told|tells|wrote|writes|explai
 
 const PRONOUN_SUBJECT = new RegExp(String.raw`^["“‘']?${PRONOUN}\b`, 'i');
 
-/** `“…,” he said`, `…, she added`, `“…” they told reporters`: speech given to a pronoun. */
 /** "She added that…", "He said on Tuesday…": speech given to a pronoun at the very start of the sentence. */
 const REPORTED_SPEECH_OPENING = new RegExp(String.raw`^["“‘']?(?:he|she|they)\s+${SPEECH}\b`, 'i');
 
+/** `“…,” he said`, `…, she added`, `“…” they told reporters`: speech given to a pronoun. */
 const PRONOUN_SPEAKER = new RegExp(String.raw`(?:[,.!?…]["”’']?|["”’'])\s+${PRONOUN}\s+${SPEECH}\b`, 'i');
 
 /**

@@ -462,7 +462,7 @@ function isCapitalisedFunctionWord(candidate: EntityCandidate): boolean {
 
 /** A century or a republic's number as French and Italian write it ("XIIIe siècle", "Ve République", "XIX secolo"): a capital, not a name. */
 const ROMAN_ORDINAL = /^[IVXLC]+(?:e|er|ère|ème|º|ª)?$/u;
-/** The same number before what it numbers: "Ve" of "la Ve République" is not part of its name. */
+/** The same number with its ending ("Ve" of "la Ve République") before what it numbers, which is not part of its name. */
 const NUMBERED_ORDINAL = /^[IVXLC]+(?:e|er|ère|ème|º|ª)$/u;
 
 function startsUpper(word: string): boolean {
