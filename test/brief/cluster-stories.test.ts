@@ -120,6 +120,32 @@ describe('clusterStories', () => {
     expect(result.map((story) => story.articles.map((member) => member.id))).toEqual(expect.arrayContaining([[fires.id], [copper.id]]));
   });
 
+  it('keeps apart two days of a column that open with the same line under the same headline', () => {
+    const title = 'Markets wrap: London stocks, the pound and oil today';
+    const opening = 'Here is how London markets closed today, with the FTSE 100, the pound and Brent crude, from the City desk.';
+    const edition = (day: string, paragraphs: string[]): Article =>
+      buildArticle(
+        { title, url: `https://citydesk.example/markets-wrap/${day}`, siteName: 'City Desk', publishedAt: `2024-03-${day}T17:00:00Z`, language: 'en', paragraphs: [opening, ...paragraphs], alsoRead: [] },
+        { source: { kind: 'feed', location: 'https://citydesk.example/feed' }, fetchedAt: new Date(`2024-03-${day}T17:10:00Z`) },
+      );
+    const monday = edition('04', [
+      'The FTSE 100 rose 1.2% to 7,720 as BP and Shell gained with oil, and Brent crude climbed to $83 a barrel after OPEC+ extended its output cuts.',
+      'Shares in Rolls-Royce jumped 6% after the engine maker said chief executive Tufan Erginbilgic would return cash to shareholders for the first time since the pandemic.',
+      'The pound slipped 0.3% against the dollar to $1.265.',
+    ]);
+    const tuesday = edition('05', [
+      'The FTSE 100 fell 0.4% to 7,646 as Unilever and AstraZeneca lost ground, while Brent crude eased to $82 a barrel.',
+      "Unilever shares dropped 3% after the consumer goods group said it would cut 7,500 jobs and spin off its ice cream business, home of Ben & Jerry's and Magnum.",
+      'Gold hit a record $2,140 an ounce as traders bet on rate cuts by the Federal Reserve.',
+    ]);
+    expect(clusterStories([monday, tuesday])).toHaveLength(2);
+  });
+
+  it('keeps together two reports of one event written separately under the same headline', () => {
+    const title = 'Chile wildfires kill dozens around Valparaíso';
+    expect(clusterStories([{ ...article('ap-chile-fires'), title }, { ...article('reuters-chile-fires'), title }])).toHaveLength(1);
+  });
+
   it('keeps apart a report that names the same people and places but gives figures of its own, none of the event\'s', () => {
     // Every figure of the separately written report changed (46 dead, 1,100 homes, ...): a follow-up with its own toll and count.
     const otherFigures = (text: string): string => text.replace(/\d[\d,.]*\d|\d/g, (figure) => `${figure}7`);

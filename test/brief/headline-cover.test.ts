@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headlineCover, headlineTerms } from '../../src/brief/cluster/headline-cover.ts';
+import { headlineCover, headlineTerms, sameHeadline } from '../../src/brief/cluster/headline-cover.ts';
 
 const words = (text: string): string[] => text.toLowerCase().split(/\W+/).filter(Boolean);
 
@@ -15,5 +15,21 @@ describe('headlineCover', () => {
     const a = headlineTerms(words('Halep routs Williams'), words('Simona Halep beat Serena Williams'));
     const b = headlineTerms(words('Djokovic edges Federer'), words('Novak Djokovic beat Roger Federer'));
     expect(headlineCover(a, b)).toBe(0);
+  });
+});
+
+describe('sameHeadline', () => {
+  const headline = (text: string) => headlineTerms(words(text), []);
+
+  it('holds for the same words under a label more', () => {
+    expect(sameHeadline(headline('Morning briefing what you need to know'), headline('Update morning briefing what you need to know'))).toBe(true);
+  });
+
+  it('does not hold for a headline that says more than a label beside the other', () => {
+    expect(sameHeadline(headline('Biden wins'), headline('Biden wins Pennsylvania clinches presidency'))).toBe(false);
+  });
+
+  it('does not hold for headlines of the same length that differ by a word', () => {
+    expect(sameHeadline(headline('Halep routs Williams'), headline('Halep routs Serena'))).toBe(false);
   });
 });

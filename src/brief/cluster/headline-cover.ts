@@ -2,7 +2,7 @@ import { hashString } from './shingles.ts';
 
 /** What one report's headline says, and what another's opening says, as sets of hashed terms. */
 export interface HeadlineTerms {
-  /** The headline's terms, without repeats. */
+  /** The headline's terms, sorted, without repeats. */
   headline: Uint32Array;
   /** The terms of the headline, standfirst and opening, sorted, without repeats. */
   opening: Uint32Array;
@@ -10,7 +10,7 @@ export interface HeadlineTerms {
 
 export function headlineTerms(headline: string[], opening: string[]): HeadlineTerms {
   const sorted = Uint32Array.from(new Set([...headline, ...opening].map(hashString))).sort();
-  return { headline: Uint32Array.from(new Set(headline.map(hashString))), opening: sorted };
+  return { headline: Uint32Array.from(new Set(headline.map(hashString))).sort(), opening: sorted };
 }
 
 /**
@@ -21,6 +21,15 @@ export function headlineTerms(headline: string[], opening: string[]): HeadlineTe
  */
 export function headlineCover(a: HeadlineTerms, b: HeadlineTerms): number {
   return Math.max(coverOf(a.headline, b.opening), coverOf(b.headline, a.opening));
+}
+
+/**
+ * Whether two headlines say the same words, one of them perhaps with a label more ("Update:", "Watch:", "Live:"):
+ * a copy's headline, or a recurring one (a daily column, a newsletter, a live page) that says nothing of the event.
+ */
+export function sameHeadline(a: HeadlineTerms, b: HeadlineTerms): boolean {
+  const [shorter, longer] = a.headline.length <= b.headline.length ? [a.headline, b.headline] : [b.headline, a.headline];
+  return shorter.length > 0 && longer.length - shorter.length <= 1 && coverOf(shorter, longer) === 1;
 }
 
 function coverOf(headline: Uint32Array, opening: Uint32Array): number {
