@@ -141,6 +141,16 @@ describe('clusterStories', () => {
     expect(clusterStories([monday, tuesday])).toHaveLength(2);
   });
 
+  it('keeps a wire story and a site that runs its first paragraphs under its headline in one story', () => {
+    const fixture = JSON.parse(readFileSync(path.join(FIXTURES, '../wire-story-la-auto-show.json'), 'utf8')) as Fixture;
+    const wire = buildArticle(fixture.draft, { source: fixture.source, fetchedAt: new Date(fixture.fetchedAt) });
+    const trimmed = buildArticle(
+      { ...fixture.draft, url: 'https://regional.example/autos/la-auto-show', siteName: 'Regional Daily', publishedAt: '2019-11-20T09:00:00Z', paragraphs: fixture.draft.paragraphs.slice(0, 3) },
+      { source: { kind: 'feed', location: 'https://regional.example/feed' }, fetchedAt: new Date('2019-11-20T09:10:00Z') },
+    );
+    expect(clusterStories([wire, trimmed])).toHaveLength(1);
+  });
+
   it('keeps together two reports of one event written separately under the same headline', () => {
     const title = 'Chile wildfires kill dozens around Valparaíso';
     expect(clusterStories([{ ...article('ap-chile-fires'), title }, { ...article('reuters-chile-fires'), title }])).toHaveLength(1);

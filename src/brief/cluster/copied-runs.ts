@@ -31,3 +31,22 @@ export function shareACopiedRun(a: Uint32Array, b: Uint32Array): boolean {
   }
   return false;
 }
+
+/**
+ * The share of the shorter text's runs that the other prints too: near 1 for a text and a trimmed copy of it (a
+ * site that runs a wire story's first paragraphs), a tenth or so for two texts that share one sentence.
+ */
+export function copiedShare(a: Uint32Array, b: Uint32Array): number {
+  let shared = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared += 1;
+      i += 1;
+      j += 1;
+    } else if (a[i]! < b[j]!) i += 1;
+    else j += 1;
+  }
+  return shared / (Math.min(a.length, b.length) || 1);
+}

@@ -1,6 +1,6 @@
 import { meaningCosine, type UnitVector } from '../embed/dense-vector.ts';
 import type { ArticleFeatures } from './article-features.ts';
-import { shareACopiedRun } from './copied-runs.ts';
+import { copiedShare, shareACopiedRun } from './copied-runs.ts';
 import { figuresDisagree } from './event-numbers.ts';
 import { headlineCover, sameHeadline } from './headline-cover.ts';
 import { shareAName, sharedNames } from './name-match.ts';
@@ -73,13 +73,15 @@ const HEADLINE_NAMES_BELOW = 0.45;
 const COPIED_RUN_THRESHOLD = 0.4;
 
 /**
- * Two articles under one headline that print the same sentence but are not copies of one text (MinHash found their
- * bodies apart) are one event only if their wording agrees this much: a recurring headline and opening line ("Morning
- * briefing: here is what you need to know today") tell a new event in each edition of a column or newsletter, and the
- * headline, counted twice, and the line lift the cosine of any two editions. Two sites that each write their own
- * report of one event under the same few words ("Queen Elizabeth II dies at 96") copy no sentence, and are not held to it.
+ * Two articles under one headline that print some of the same text, but less than ONE_TEXT_SHARE of the shorter, are
+ * one event only if their wording agrees this much: a recurring headline and opening line ("Morning briefing: here is
+ * what you need to know today") tell a new event in each edition of a column or newsletter, and the headline, counted
+ * twice, and the line lift the cosine of any two editions. A site that runs a wire story's first paragraphs under its
+ * headline prints the rest of its text in the wire story too; two sites that each write their own report of one event
+ * under the same few words ("Queen Elizabeth II dies at 96") copy no sentence. Neither is held to it.
  */
 const SAME_HEADLINE_THRESHOLD = 0.6;
+const ONE_TEXT_SHARE = 0.5;
 
 /**
  * Two reports that each give this many figures in their openings and agree on none are two events, unless their
@@ -195,9 +197,15 @@ function tellTheSameEvent(a: EventItem, b: EventItem, similarity: number, wordin
   if (!sharesAName(a, b)) return false;
   if (similarity < HEADLINE_NAMES_BELOW && !(namesTheHeadline(a, b) && namesTheHeadline(b, a))) return false;
   if (headlineCover(a.headlineTerms, b.headlineTerms) < HEADLINE_COVER) return false;
-  if (sameHeadline(a.headlineTerms, b.headlineTerms) && shareACopiedRun(a.copiedRuns, b.copiedRuns)) return wording >= SAME_HEADLINE_THRESHOLD;
+  if (sameHeadline(a.headlineTerms, b.headlineTerms) && printsPartOfTheOther(a, b)) return wording >= SAME_HEADLINE_THRESHOLD;
   if (wording >= COPIED_RUN_THRESHOLD) return true;
   return !shareACopiedRun(a.copiedRuns, b.copiedRuns) && !figuresDisagree(a.numbers, b.numbers, FIGURES_TO_DISAGREE);
+}
+
+/** Some text of one printed in the other, but not most of the shorter: a line in common, not one text and its trimmed copy. */
+function printsPartOfTheOther(a: EventItem, b: EventItem): boolean {
+  const share = copiedShare(a.copiedRuns, b.copiedRuns);
+  return share > 0 && share < ONE_TEXT_SHARE;
 }
 
 /**
