@@ -22,14 +22,7 @@ export function copiedRunHashes(words: string[]): Uint32Array {
 
 /** Whether two reports print a sentence word for word: a quote, a wire paragraph, a line of background. */
 export function shareACopiedRun(a: Uint32Array, b: Uint32Array): boolean {
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) return true;
-    if (a[i]! < b[j]!) i += 1;
-    else j += 1;
-  }
-  return false;
+  return copiedShare(a, b) > 0;
 }
 
 /**
