@@ -285,7 +285,7 @@ describe('extractTopics: key subjects', () => {
       language: 'pt-BR',
       paragraphs: ['A Prefeitura de São Paulo decretou nesta segunda-feira situação de emergência por causa da dengue, anunciou o prefeito Ricardo Nunes.'],
     });
-    expect(topics).toEqual(['Prefeitura de São Paulo', 'Ricardo Nunes', 'dengue', 'emergência']);
+    expect(topics).toEqual(['Prefeitura de São Paulo', 'São Paulo', 'Ricardo Nunes', 'dengue', 'emergência']);
   });
 
   it('takes the nouns a Spanish text marks with its articles, a noun with the noun it qualifies whole', () => {

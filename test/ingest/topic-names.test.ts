@@ -199,6 +199,53 @@ describe('extractTopics: names in English', () => {
   });
 });
 
+describe('extractTopics: a name the headline writes inside a longer one', () => {
+  it('takes the place the headline names for a topic beside the council the body names', () => {
+    const topics = extractTopics({
+      title: 'Millbrook council approves $4.2 million plan to replace downtown water mains',
+      paragraphs: [
+        'The Millbrook City Council voted 6-1 on Monday to replace the water mains under Main Street, some laid in 1911.',
+        'Councillor Luis Ortega said the mains had burst four times this year and that the work would start in April.',
+      ],
+    });
+    expect(topics).toEqual(expect.arrayContaining(['Millbrook City Council', 'Millbrook']));
+  });
+
+  it("takes no part of a person's name for a name of its own", () => {
+    const topics = extractTopics({
+      title: 'Musk completes Twitter takeover as Le Pen congratulates him',
+      paragraphs: [
+        'Elon Musk completed his takeover of Twitter on Thursday, the company said in a filing.',
+        'In Paris, Jean-Marie Le Pen said the deal was good news for free speech.',
+      ],
+    });
+    expect(topics).toEqual(expect.arrayContaining(['Elon Musk', 'Jean-Marie Le Pen']));
+    expect(topics).not.toContain('Musk');
+    expect(topics).not.toContain('Pen');
+  });
+
+  it('takes no word for a name of its own where the headline writes it with the longer name\'s word before it: "Le Pen" holds "Pen"', () => {
+    const topics = extractTopics({
+      title: 'Le Pen salue la victoire de son parti aux régionales',
+      language: 'fr',
+      paragraphs: [
+        'Dimanche soir, Jean-Marie Le Pen a salué la victoire du Front national dans six régions, depuis sa maison de Saint-Cloud.',
+        'Le fondateur du parti a appelé ses électeurs à voter de nouveau la semaine prochaine.',
+      ],
+    });
+    expect(topics).toContain('Jean-Marie Le Pen');
+    expect(topics).not.toContain('Pen');
+  });
+
+  it('takes no part of a name from a headline in Title Case, where every word has a capital', () => {
+    const topics = extractTopics({
+      title: 'Millbrook Council Approves Plan To Replace Downtown Water Mains',
+      paragraphs: ['The Millbrook City Council voted 6-1 on Monday to replace the water mains under Main Street.'],
+    });
+    expect(topics).not.toContain('Millbrook');
+  });
+});
+
 describe('extractTopics: names in other languages', () => {
   it('drops a title before a Spanish name and keeps an institution whole', () => {
     const topics = topicsOf('spanish-titles');

@@ -102,7 +102,7 @@ export function headlineLowerCaseWords(title: string): Set<string> {
 }
 
 /** Most of the headline's longer words in lower case: "Monsoon floods cut road links", not "Monsoon Floods Cut Road Links". */
-function isSentenceCase(title: string): boolean {
+export function isSentenceCase(title: string): boolean {
   const words = title.match(/\p{L}{4,}/gu) ?? [];
   return words.filter((word) => /^\p{Ll}/u.test(word)).length >= words.length / 2;
 }

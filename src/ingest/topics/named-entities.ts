@@ -1,6 +1,7 @@
 import type nlp from 'compromise';
 import escapeStringRegexp from 'escape-string-regexp';
 import { acronymExpansions, type Expansion } from './acronyms.ts';
+import { isSentenceCase } from './key-subjects.ts';
 import { isFunctionWord, isGivenName } from './lexicon-words.ts';
 import { nameRuns, type NameRun } from './name-runs.ts';
 import { isTitle as isTitleWord, NAME_PARTICLES, nameWords, type NameWords } from './name-words.ts';
@@ -68,6 +69,7 @@ export function namedEntities(doc: Doc, text: string, title: string, language?: 
   foldScores(candidates);
   foldShortNames(candidates, lists);
   foldHyphenatedPairs(candidates);
+  addHeadlineInnerNames(candidates, title, text, lists);
   const titleKey = ` ${topicKey(title)} `;
   return [...candidates.values()]
     .filter((candidate) => !isNoName(candidate, lists, language))
@@ -566,6 +568,62 @@ function foldHyphenatedPairs(candidates: Map<string, EntityCandidate>): void {
     }
     candidates.delete(pair.key);
   }
+}
+
+/**
+ * A name the headline writes that the body writes only inside a longer name ("Millbrook council approves…" over
+ * "the Millbrook City Council", "São Paulo decreta…" over "a Prefeitura de São Paulo", "La Generalitat declara…"
+ * over "el Palau de la Generalitat"): the story is about the place or body the headline names as well as the
+ * institution the body names, so it is a name of its own, mentioned wherever the longer one is. Only in a headline
+ * written in sentence case, where a capital marks a name; never a person's given or family name, which
+ * foldShortNames reads as the person.
+ */
+function addHeadlineInnerNames(candidates: Map<string, EntityCandidate>, title: string, text: string, lists: NameWords): void {
+  if (!isSentenceCase(title)) return;
+  const titleKey = ` ${topicKey(title)} `;
+  for (const longer of [...candidates.values()]) {
+    const form = [...longer.forms.keys()][0]!;
+    const words = form.split(/\s+/);
+    if (words.length < 2 || titleKey.includes(` ${longer.key} `) || mayBePerson(longer, words, lists)) continue;
+    const inner = innerRuns(words, lists).find((run) => writesAlone(title, run, words));
+    const key = inner === undefined ? '' : topicKey(inner);
+    if (!inner || candidates.has(key) || lists.institutions.has(key) || lists.stop.has(key) || isInstitutionHead(inner, lists) || isTitleWord(inner, lists)) continue;
+    const spans = longer.spans.flatMap(({ start, end }) => {
+      const at = text.slice(start, end).indexOf(inner);
+      return at < 0 ? [] : [{ start: start + at, end: start + at + inner.length }];
+    });
+    if (spans.length === 0) continue;
+    candidates.set(key, { key, kind: longer.kind, count: spans.length, firstPosition: spans[0]!.start, forms: new Map([[inner, spans.length]]), spans });
+  }
+}
+
+/** A person's name, by the tagger or by its look (given name first, or two or three capitalised words and no institution's): "Elon Musk", "Narendra Modi". */
+function mayBePerson(candidate: EntityCandidate, words: string[], lists: NameWords): boolean {
+  return isPersonName(candidate) || isGivenName(words[0]!) || (isPersonLike(candidate) && !words.some((word) => isInstitutionHead(word, lists)));
+}
+
+/** The headline writes the run as a name of its own, not with the longer name's words around it ("Le Pen" of "Marine Le Pen" holds "Pen"). */
+function writesAlone(title: string, run: string, words: string[]): boolean {
+  const runWords = run.split(' ');
+  const at = words.findIndex((_, index) => words.slice(index, index + runWords.length).join(' ') === run);
+  const [before, after] = [words[at - 1], words[at + runWords.length]];
+  const pattern = `(?<![\\p{L}\\p{N}])${before ? `(?:${escapeStringRegexp(before)}\\s+)?` : ''}${escapeStringRegexp(run)}${after ? `(?:\\s+${escapeStringRegexp(after)})?` : ''}(?![\\p{L}\\p{N}])`;
+  const match = new RegExp(pattern, 'u').exec(title);
+  return match !== null && match[0] === run;
+}
+
+/** The runs of words inside a name that could name something themselves, longest first: capitalised at both ends, never the whole. */
+function innerRuns(words: string[], lists: NameWords): string[] {
+  // An abbreviation ("St." of "St. Petersburg") names nothing alone.
+  const edge = (word: string): boolean => /^\p{Lu}[\p{L}\p{M}-]+$/u.test(word) && !lists.connectors.has(word.toLowerCase()) && !NAME_CONNECTORS.has(word.toLowerCase());
+  const runs: string[] = [];
+  for (let length = words.length - 1; length >= 1; length -= 1) {
+    for (let start = 0; start + length <= words.length; start += 1) {
+      const run = words.slice(start, start + length);
+      if (edge(run[0]!) && edge(run.at(-1)!)) runs.push(run.join(' '));
+    }
+  }
+  return runs;
 }
 
 function merge(into: EntityCandidate, from: EntityCandidate): void {
