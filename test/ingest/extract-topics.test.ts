@@ -188,6 +188,20 @@ describe('extractTopics: key subjects', () => {
     expect(topics).not.toContain('cell');
   });
 
+  it('keeps a degree that names a kind in the compound it opens, but no degree that measures', () => {
+    const topics = extractTopics({
+      title: 'Who should get the new RSV vaccines?',
+      paragraphs: [
+        'RSV is a common virus, but it can be dangerous for babies and older adults, and more money is going to prevention.',
+        'In clinical trials, the two vaccines for older adults cut hospital stays, and regulators have approved both for older adults.',
+        'Health officials say more money will follow, as older adults face the worst of the winter season.',
+      ],
+    });
+    expect(topics).toContain('older adults');
+    expect(topics).not.toContain('adults');
+    expect(topics).not.toContain('more money');
+  });
+
   it('leaves out nouns every story uses and headline wording the body never repeats', () => {
     const topics = extractTopics(heatwave);
     expect(topics).not.toContain('year');

@@ -235,10 +235,18 @@ function isSubjectNoun(term: Term, nameWords: ReadonlySet<string>): boolean {
 /** compromise's lexicon lists these prepositions as adjectives, so "people under domestic violence orders" gave "under domestic violence". */
 const PREPOSITIONS_AS_ADJECTIVES = new Set(['under', 'over']);
 
+/**
+ * Degrees that measure or order whatever they stand before ("more money", "latest figures"); others name a kind
+ * a reader searches ("older adults", "wettest spring", "best picture").
+ */
+const QUANTITY_DEGREES = new Set(['more', 'most', 'less', 'least', 'fewer', 'fewest', 'further', 'farther', 'later', 'latest', 'earlier', 'earliest', 'bigger', 'biggest', 'greater', 'greatest', 'larger', 'largest', 'higher', 'highest', 'lower', 'lowest', 'better', 'worse', 'worst', 'smaller', 'smallest']);
+
 /** "nuclear" in "nuclear weapons", "interest" in "interest rates"; not "more", "first" or "their". */
 function isModifier(term: Term, nameWords: ReadonlySet<string>): boolean {
   if (term.tags.includes('Adjective')) {
-    return !['Comparative', 'Superlative', 'Value', 'Demonym'].some((tag) => term.tags.includes(tag)) && /^\p{L}{3,}$/u.test(term.normal) && !PREPOSITIONS_AS_ADJECTIVES.has(term.normal);
+    // compromise tags "more" a plain adjective.
+    if (QUANTITY_DEGREES.has(term.normal)) return false;
+    return !['Value', 'Demonym'].some((tag) => term.tags.includes(tag)) && /^\p{L}{3,}$/u.test(term.normal) && !PREPOSITIONS_AS_ADJECTIVES.has(term.normal);
   }
   return isSubjectNoun(term, nameWords) && !term.tags.includes('Plural');
 }
@@ -254,7 +262,9 @@ function add(subjects: Map<string, Subject>, terms: Term[], weight: number): voi
 
 /** One key for "flood" and "floods": compromise's root where it gives one, else the plural s dropped. */
 function stem(term: Term): string {
-  const word = term.root ?? term.normal;
+  // compromise's root of "older" is "old", which "older adults" never writes.
+  const degree = term.tags.includes('Comparative') || term.tags.includes('Superlative');
+  const word = degree ? term.normal : (term.root ?? term.normal);
   return word.length > 3 && /[^s]s$/.test(word) ? word.slice(0, -1) : word;
 }
 
