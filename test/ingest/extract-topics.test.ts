@@ -202,6 +202,19 @@ describe('extractTopics: key subjects', () => {
     expect(topics).not.toContain('more money');
   });
 
+  it('spells a subject as the text writes it, accents and Greek letters kept', () => {
+    const topics = extractTopics({
+      title: 'Regulator approves gene therapy for β-thalassaemia as café owners fund research',
+      paragraphs: [
+        'Patients with β-thalassaemia need blood transfusions every few weeks, and the new therapy could end them.',
+        'In trials, most patients with β-thalassaemia no longer needed transfusions; a café owners’ charity paid for part of the work.',
+        'Every café in the town gave a share of its takings, and the café trade body said it would go on.',
+      ],
+    });
+    expect(topics).toEqual(expect.arrayContaining(['β-thalassaemia', 'café']));
+    expect(topics.some((topic) => /thalassaemia|cafe/.test(topic) && !/β|é/.test(topic))).toBe(false);
+  });
+
   it('leaves out nouns every story uses and headline wording the body never repeats', () => {
     const topics = extractTopics(heatwave);
     expect(topics).not.toContain('year');

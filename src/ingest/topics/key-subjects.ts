@@ -128,7 +128,20 @@ function isJobTitle(subject: Subject): boolean {
 
 function termsOf(doc: Doc): Term[][] {
   doc.compute('root');
-  return (doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: Term[] }>).map((sentence) => roseAsVerb(participlesAfterHave(joinHyphenated(sentence.terms))));
+  return (doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: Term[] }>).map((sentence) => roseAsVerb(participlesAfterHave(joinHyphenated(sentence.terms.map(asWritten)))));
+}
+
+/**
+ * compromise's normal form drops accents and spells Greek letters in Latin ("café" is "cafe", "β-thalassaemia"
+ * "b-thalassaemia"), a subject no text writes and the search box then misses: where only such letters differ,
+ * the word is kept as written. Its root is dropped too, spelt the same way; the plural s still goes (stem).
+ */
+function asWritten(term: Term): Term {
+  const written = term.text.toLowerCase();
+  if (written === term.normal || written.length !== term.normal.length) return term;
+  const onlyLettersFolded = [...written].every((letter, index) => letter === term.normal[index] || /[^\x00-\x7f]/.test(letter));
+  if (!onlyLettersFolded) return term;
+  return { text: term.text, normal: written, post: term.post, tags: term.tags, offset: term.offset };
 }
 
 const NOUN_BEFORE_IT = ['Determiner', 'Adjective', 'Possessive', 'Value'];
