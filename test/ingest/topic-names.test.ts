@@ -247,6 +247,29 @@ describe('extractTopics: a name the headline writes inside a longer one', () => 
 });
 
 describe('extractTopics: names in other languages', () => {
+  it('reads a name that opens a sentence with a capitalised particle whole: Marine Le Pen, Luigi Di Maio', () => {
+    const french = extractTopics({
+      title: 'Le Pen salue la victoire de son parti aux régionales',
+      language: 'fr',
+      paragraphs: ['Marine Le Pen a salué dimanche soir la victoire du Front national dans six régions.', 'Selon Le Monde, la présidente du parti a appelé ses électeurs à voter de nouveau.'],
+    });
+    const italian = extractTopics({ title: 'Di Maio lascia il Movimento', language: 'it', paragraphs: ['Luigi Di Maio ha lasciato il Movimento martedì a Roma, dopo mesi di tensioni.'] });
+    expect(french).toContain('Marine Le Pen');
+    expect(french).not.toContain('Pen');
+    expect(french.some((topic) => topic.startsWith('Selon'))).toBe(false);
+    expect(italian).toContain('Luigi Di Maio');
+  });
+
+  it('takes no word the text also writes in lower case into a name with a capitalised particle: Malgré La Poste is La Poste', () => {
+    const topics = extractTopics({
+      title: 'Grève des facteurs à Lyon',
+      language: 'fr',
+      paragraphs: ['Malgré La Poste, les facteurs de Lyon ont fait grève mardi.', 'La grève a duré toute la journée malgré les appels de la direction.'],
+    });
+    expect(topics).toContain('La Poste');
+    expect(topics.some((topic) => topic.startsWith('Malgré'))).toBe(false);
+  });
+
   it('drops a title before a Spanish name and keeps an institution whole', () => {
     const topics = topicsOf('spanish-titles');
     expect(topics).toEqual(expect.arrayContaining(['Pedro Sánchez', 'Felipe VI', 'Congreso de los Diputados', 'La Moncloa']));

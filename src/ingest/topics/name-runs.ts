@@ -33,6 +33,7 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
     ...bearers.map((run) => run.name.toLowerCase()),
   ]);
   const nouns = commonNouns(tokens, text, lists);
+  const lowerCaseWords = new Set(tokens.filter((token) => !isCapitalised(token.text)).map((token) => token.text));
   const counts = new Map<string, number>();
   for (const word of [...tokens.map((token) => token.text), ...bareHeadlineWords(headline, lists)]) counts.set(word.toLowerCase(), (counts.get(word.toLowerCase()) ?? 0) + 1);
   const nameWord = tokens.map((token, index) => {
@@ -48,6 +49,7 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
     // compromise tells a name opening a sentence from a common word; without it the text must show it.
     if (isNameWord) return isNameWord(token);
     if (!token.opensSentence || capitalisedMidSentence.has(lower)) return true;
+    if (opensParticleName(tokens, index, text, lists) && !lowerCaseWords.has(lower)) return true;
     return Boolean(next && joined(token, next, text) && isCapitalised(next.text) && !lists.stop.has(next.text.toLowerCase()));
   });
   // compromise tags a given name its lexicon lacks as a common noun where it opens a sentence ("Satya Nadella, its
@@ -192,6 +194,18 @@ function isParticle(word: string, previous: string, lists: NameWords): boolean {
 }
 
 const SAINT = /^(?:St|Ste|Saint)\.?$/;
+
+/**
+ * "Marine Le Pen a salué…", "Luigi Di Maio ha detto…": a particle written with a capital before a name word is a
+ * name's own ("Le Pen", "Di Maio"), so the word opening the sentence before it opens that name, unless (the caller
+ * checks) it is a stop word ("Selon Le Monde") or a word the text writes in lower case too ("Malgré La Poste").
+ */
+function opensParticleName(tokens: Token[], index: number, text: string, lists: NameWords): boolean {
+  const [opener, particle, name] = [tokens[index]!, tokens[index + 1], tokens[index + 2]];
+  if (!particle || !name || !joined(opener, particle, text) || !joined(particle, name, text)) return false;
+  const isNamePart = (word: string): boolean => isCapitalised(word) && !lists.stop.has(word.toLowerCase());
+  return isCapitalised(particle.text) && lists.connectors.has(particle.text.toLowerCase()) && isNamePart(name.text);
+}
 
 /** Written as a family name is: "Nadella", "Kipchoge's", "Ocasio-Cortez"; not initials or a brand ("BED", "WeWork"). */
 const SURNAME = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
