@@ -202,6 +202,20 @@ describe('extractTopics: key subjects', () => {
     expect(topics).not.toContain('more money');
   });
 
+  it('takes a compound that ends in a noun every story uses, but not that noun alone nor where another noun follows it', () => {
+    const topics = extractTopics({
+      title: 'Djokovic saves two championship points to beat Federer in a marathon final',
+      paragraphs: [
+        'Novak Djokovic beat Roger Federer in a tie-break after both championship points came on Federer’s serve.',
+        'The two championship points were saved at 8-7 in the fifth set, and the crowd thought the marathon world record for a final would fall.',
+        'The marathon world record for a men’s final stood at four hours and 48 minutes before Sunday.',
+      ],
+    });
+    expect(topics).toContain('championship points');
+    expect(topics).not.toContain('points');
+    expect(topics.some((topic) => /world$/.test(topic))).toBe(false);
+  });
+
   it('spells a subject as the text writes it, accents and Greek letters kept', () => {
     const topics = extractTopics({
       title: 'Regulator approves gene therapy for β-thalassaemia as café owners fund research',

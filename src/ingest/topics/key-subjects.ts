@@ -71,9 +71,12 @@ export function keySubjects(doc: Doc, context: SubjectContext): string[] {
   const subjects = new Map<string, Subject>();
   const count = (terms: Term[], weightAt: (term: Term) => number): void => {
     terms.forEach((term, index) => {
-      if (!isSubjectNoun(term, names)) return;
+      // A generic noun ends a compound only where the phrase ends: "world" heads nothing in "marathon world record".
+      const next = terms[index + 1];
+      const generic = isGenericNoun(term, names) && !(next && !/[^\s]/.test(term.post) && next.tags.includes('Noun'));
+      if (!generic && !isSubjectNoun(term, names)) return;
       const weight = weightAt(term);
-      add(subjects, [term], weight);
+      if (!generic) add(subjects, [term], weight);
       // Up to two modifiers before the noun: "interest rates", "sickle cell disease", "public health emergency".
       for (let start = index - 1; start >= Math.max(0, index - MAX_MODIFIERS); start -= 1) {
         const before = terms[start]!;
@@ -239,10 +242,18 @@ function isLabel(title: string, subject: Subject): boolean {
 }
 
 function isSubjectNoun(term: Term, nameWords: ReadonlySet<string>): boolean {
+  return isCommonNoun(term, nameWords) && !NEWS_GENERIC.has(stem(term));
+}
+
+/** A noun every story uses, which says nothing alone but ends a compound that does ("championship points", "sea level"). */
+function isGenericNoun(term: Term, nameWords: ReadonlySet<string>): boolean {
+  return isCommonNoun(term, nameWords) && NEWS_GENERIC.has(stem(term));
+}
+
+function isCommonNoun(term: Term, nameWords: ReadonlySet<string>): boolean {
   const { tags } = term;
   if (!tags.includes('Noun') || !/^\p{L}[\p{L}-]+\p{L}$/u.test(term.normal) || nameWords.has(term.normal)) return false;
-  if (['ProperNoun', 'Pronoun', 'Value', 'Date', 'Duration', 'Honorific', 'Acronym', 'Possessive'].some((tag) => tags.includes(tag))) return false;
-  return !NEWS_GENERIC.has(stem(term));
+  return !['ProperNoun', 'Pronoun', 'Value', 'Date', 'Duration', 'Honorific', 'Acronym', 'Possessive'].some((tag) => tags.includes(tag));
 }
 
 /** compromise's lexicon lists these prepositions as adjectives, so "people under domestic violence orders" gave "under domestic violence". */
