@@ -368,6 +368,16 @@ describe('extractTopics: names in other languages', () => {
     expect(topics.filter((topic) => /^(?:XIXe|XIIIe|Ve)\b|^République$/.test(topic))).toEqual([]);
   });
 
+  it('reads the article that opens a name as the article, not a number spelt like "Ve": Le Monde', () => {
+    const topics = extractTopics({
+      title: 'Le budget des armées sera réduit',
+      language: 'fr',
+      paragraphs: ['Le gouvernement prépare des coupes dans le budget des armées, a révélé Le Monde mardi, sous la Ve République comme avant.'],
+    });
+    expect(topics).toContain('Le Monde');
+    expect(topics).not.toContain('Monde');
+  });
+
   it('keeps a civil protection agency whole with its lower-case adjective: la Protezione civile', () => {
     const topics = extractTopics({
       title: 'Terremoto, la Protezione civile convoca il comitato operativo',

@@ -437,7 +437,9 @@ function cleanName(raw: string, lists: NameWords): string | undefined {
   // Bosma"): the body is the name; a title alone ("Ambassador" of "the Ambassador's residence") names nobody.
   while (words.length > 0 && isTitleWord(words.at(-1)!, lists)) words.pop();
   if (words.length === 0) return undefined;
-  while (words.length && (!startsUpper(words[0]!) || (words[0] === 'The' && words.length > 2) || NUMBERED_ORDINAL.test(words[0]!))) words.shift();
+  // "Le" and "Ce" are spelt as "Ve" is, but are the article of "Le Monde", not a number.
+  const numbered = (word: string): boolean => NUMBERED_ORDINAL.test(word) && !lists.stop.has(word.toLowerCase());
+  while (words.length && (!startsUpper(words[0]!) || (words[0] === 'The' && words.length > 2) || numbered(words[0]!))) words.shift();
   // "South Korean media", "French officials": an adjective before a common noun, not a name. A number may end one ("Messier 87").
   const named = words.length > 1 && /^\p{N}+$/u.test(words.at(-1)!) ? words.slice(0, -1) : words;
   const describing = (word: string, index: number): boolean => index > 0 && lists.nameAdjectives.has(word);
