@@ -40,6 +40,19 @@ describe('extractTopics: names in English', () => {
     expect(topics).not.toContain('Prevention');
   });
 
+  it('takes capitals with a number for a name: a summit, a virus, a road, a chip; not a half-year', () => {
+    const topics = extractTopics({
+      title: 'G7 leaders meet as H5N1 spreads and the A48 closes',
+      paragraphs: [
+        'Leaders of the G7 met in Hiroshima on Friday as the H5N1 bird flu spread to dairy cattle, and H1 profits at dairies fell.',
+        'The A48 will close for six weekends, the council said, and the G7 will meet again at COP28 in Dubai.',
+        'Officials said H5N1 had not spread between people, while the A48 diversion would add 20 minutes.',
+      ],
+    });
+    expect(topics).toEqual(expect.arrayContaining(['G7', 'H5N1', 'A48', 'COP28']));
+    expect(topics).not.toContain('H1');
+  });
+
   it('keeps the number that ends a name', () => {
     expect(topicsOf('numbered-name')).toContain('Messier 87');
   });

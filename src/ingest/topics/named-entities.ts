@@ -107,7 +107,7 @@ function englishRuns(doc: Doc, text: string, lists: NameWords): Mention[] {
   const isTaggedProperNoun = (start: number): boolean => tags.get(start)?.includes('ProperNoun') ?? false;
   // compromise leaves some initials inside a name untagged ("CRISPR" of "CRISPR Therapeutics", the "D" of "Medicare Part D").
   const isProperNoun = ({ start, text: word }: { start: number; text: string }): boolean =>
-    (isTaggedProperNoun(start) || INITIALS.test(word)) && !(tags.get(start) ?? []).some((tag) => NOT_A_NAME.has(tag));
+    (isTaggedProperNoun(start) || INITIALS.test(word) || isCode(word)) && !(tags.get(start) ?? []).some((tag) => NOT_A_NAME.has(tag));
   // Alone, two letters stand for too many things ("UN", the wire's "AP"); "GSK", "CATL" are names.
   const untaggedInitials = ({ name, start }: NameRun): boolean => /^\p{Lu}{1,2}$/u.test(name) && !isTaggedProperNoun(start);
   // "Olympic", "British": a run that ends in an adjective describes a name without being one; nor is a run
@@ -133,6 +133,14 @@ function englishRuns(doc: Doc, text: string, lists: NameWords): Mention[] {
 
 /** Capitals only, two to six of them with perhaps a number, or one letter that is not a word ("A", "I"). */
 const INITIALS = /^(?:\p{Lu}{2,6}\d?|[B-HJ-Z])$/u;
+
+/**
+ * Capitals and a number: a summit, a virus, a road, an aircraft or a chip ("G7", "COP28", "H5N1", "A48", "F-35",
+ * "M2"), which compromise tags a plain noun. A quarter or a half-year ("Q3", "H1") dates a report instead.
+ */
+const CODE = /^\p{Lu}{1,5}-?\d{1,4}(?:\p{Lu}{1,2}\d{0,3})?$/u;
+const PERIOD = /^(?:Q[1-4]|H[12])$/;
+const isCode = (word: string): boolean => CODE.test(word) && !PERIOD.test(word);
 
 /** The words after "and" that may still belong to an institution's name ("Human Services"). */
 const MAX_WORDS_AFTER_AND = 3;
