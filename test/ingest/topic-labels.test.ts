@@ -40,9 +40,9 @@ describe('extractTopics against hand-labelled articles', () => {
   });
 });
 
-/** The same on the topics reference's tuning articles (0.68 precision, 0.68 recall over all labels since the tenth run; 0.67, 0.66 since the ninth); its held-out third is measured by the bench alone. */
-const REFERENCE_PRECISION_FLOOR = 0.67;
-const REFERENCE_RECALL_FLOOR = 0.67;
+/** The same on the topics reference's tuning articles (0.70 precision, 0.70 recall over all labels since the tenth run; 0.67, 0.66 since the ninth); its held-out third is measured by the bench alone. */
+const REFERENCE_PRECISION_FLOOR = 0.68;
+const REFERENCE_RECALL_FLOOR = 0.68;
 
 describe('topics against the topics reference, tuning articles', () => {
   const tuning = loadTopicReference().filter((article) => article.split === 'tune');
