@@ -53,6 +53,19 @@ describe('extractTopics: names in English', () => {
     expect(topics).not.toContain('H1');
   });
 
+  it('takes a brand written with a capital inside for a name, alone, and no unit', () => {
+    const topics = extractTopics({
+      title: 'Apple unveils iPhone 15 and visionOS at WWDC',
+      paragraphs: [
+        'Apple showed the iPhone 15 on Monday, and visionOS, the software of its headset, at WWDC in Cupertino.',
+        'The BioNTech mRNA research team was not there; the iPhone 15 battery holds 3,349 mAh and charges at 20 kWh a year.',
+        'Developers can try visionOS from next month, and the iPhone 15 ships in September.',
+      ],
+    });
+    expect(topics).toEqual(expect.arrayContaining(['iPhone', 'visionOS']));
+    expect(topics.filter((topic) => /BioNTech .|mAh|kWh/.test(topic))).toEqual([]);
+  });
+
   it('keeps the number that ends a name', () => {
     expect(topicsOf('numbered-name')).toContain('Messier 87');
   });

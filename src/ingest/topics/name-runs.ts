@@ -39,7 +39,7 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
   const nameWord = tokens.map((token, index) => {
     const lower = token.text.toLowerCase();
     // Mid-sentence, a capitalised stop word is a name ("Stephan Weil", "La Moncloa").
-    if (!isCapitalised(token.text) || (token.opensSentence && lists.stop.has(lower)) || lists.days.has(lower) || isTitle(token.text, lists) || nouns.has(lower)) return false;
+    if (!(isCapitalised(token.text) || isBrandCased(token.text)) || (token.opensSentence && lists.stop.has(lower)) || lists.days.has(lower) || isTitle(token.text, lists) || nouns.has(lower)) return false;
     // German capitalises its months as nouns ("Ab Januar"); English ones may be names too ("Theresa May").
     if (lists.nounMarkers.size > 0 && lists.months.has(lower)) return false;
     // A saint's name opens a place's or a school's ("St Anne's Primary School") wherever it stands, which compromise
@@ -73,9 +73,10 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
       continue;
     }
     let last = index;
-    for (;;) {
+    // A brand stands alone: "BioNTech mRNA", "Apple iPhone" are two names.
+    while (!isBrandCased(tokens[last]!.text)) {
       const next = continuation(tokens, nameWord, last, text, lists);
-      if (next === undefined) break;
+      if (next === undefined || isBrandCased(tokens[next]!.text)) break;
       last = next;
     }
     const after = tokens[last + 1];
@@ -105,7 +106,7 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
     if (!cutShort && !loneNoun && !domain) {
       runs.push({ name: text.slice(tokens[index]!.start, tokens[last]!.end), start: tokens[index]!.start, end: tokens[last]!.end, office });
       // Not a year ("WWDC 2023"), and not initials, which are names whatever follows them.
-      const numbered = last === index && following !== undefined && joined(tokens[last]!, following, text) && /^\d{1,3}$/.test(following.text) && !/^\p{Lu}+$/u.test(tokens[index]!.text);
+      const numbered = last === index && following !== undefined && joined(tokens[last]!, following, text) && /^\d{1,3}$/.test(following.text) && !/^\p{Lu}+$/u.test(tokens[index]!.text) && !isBrandCased(tokens[index]!.text);
       numberedWords.set(tokens[index]!.text, (numberedWords.get(tokens[index]!.text) ?? true) && numbered);
     }
     index = last + 1;
@@ -223,6 +224,18 @@ function isPossessive(token: Token): boolean {
 /** Nothing but spaces between two tokens of one line. */
 function joined(left: Token, right: Token, text: string): boolean {
   return /^[ \t\u00a0]+$/.test(text.slice(left.end, right.start));
+}
+
+/** Units written with a capital inside ("kWh", "mAh"), which name nothing. */
+const UNITS = new Set(['kwh', 'mwh', 'gwh', 'twh', 'kw', 'mw', 'gw', 'mah', 'db', 'ph', 'kb', 'mb', 'gb', 'tb', 'ml', 'mmhg', 'khz', 'ev', 'kev']);
+
+/**
+ * A brand written with a lower-case first letter and a capital inside ("iPhone", "visionOS", "eBay", "mRNA"): a
+ * name, which the capital that starts other names never marks; models and versions after it are no designation
+ * ("iPhone 15" is not "Category 5").
+ */
+export function isBrandCased(word: string): boolean {
+  return /^\p{Ll}{1,6}\p{Lu}[\p{L}\p{N}]*$/u.test(word) && !UNITS.has(word.toLowerCase());
 }
 
 function isCapitalised(word: string): boolean {

@@ -3,7 +3,7 @@ import escapeStringRegexp from 'escape-string-regexp';
 import { acronymExpansions, type Expansion } from './acronyms.ts';
 import { isSentenceCase } from './key-subjects.ts';
 import { isFunctionWord, isGivenName } from './lexicon-words.ts';
-import { nameRuns, type NameRun } from './name-runs.ts';
+import { isBrandCased, nameRuns, type NameRun } from './name-runs.ts';
 import { isTitle as isTitleWord, NAME_PARTICLES, nameWords, type NameWords } from './name-words.ts';
 import { topicKey } from './topic-key.ts';
 
@@ -107,7 +107,7 @@ function englishRuns(doc: Doc, text: string, lists: NameWords): Mention[] {
   const isTaggedProperNoun = (start: number): boolean => tags.get(start)?.includes('ProperNoun') ?? false;
   // compromise leaves some initials inside a name untagged ("CRISPR" of "CRISPR Therapeutics", the "D" of "Medicare Part D").
   const isProperNoun = ({ start, text: word }: { start: number; text: string }): boolean =>
-    (isTaggedProperNoun(start) || INITIALS.test(word) || isCode(word)) && !(tags.get(start) ?? []).some((tag) => NOT_A_NAME.has(tag));
+    (isTaggedProperNoun(start) || INITIALS.test(word) || isCode(word) || isBrandCased(word)) && !(tags.get(start) ?? []).some((tag) => NOT_A_NAME.has(tag));
   // Alone, two letters stand for too many things ("UN", the wire's "AP"); "GSK", "CATL" are names.
   const untaggedInitials = ({ name, start }: NameRun): boolean => /^\p{Lu}{1,2}$/u.test(name) && !isTaggedProperNoun(start);
   // "Olympic", "British": a run that ends in an adjective describes a name without being one; nor is a run
@@ -447,12 +447,12 @@ function cleanName(raw: string, lists: NameWords): string | undefined {
   if (words.length === 0) return undefined;
   // "Le" and "Ce" are spelt as "Ve" is, but are the article of "Le Monde", not a number.
   const numbered = (word: string): boolean => NUMBERED_ORDINAL.test(word) && !lists.stop.has(word.toLowerCase());
-  while (words.length && (!startsUpper(words[0]!) || (words[0] === 'The' && words.length > 2) || numbered(words[0]!))) words.shift();
+  while (words.length && (!nameCased(words[0]!) || (words[0] === 'The' && words.length > 2) || numbered(words[0]!))) words.shift();
   // "South Korean media", "French officials": an adjective before a common noun, not a name. A number may end one ("Messier 87").
   const named = words.length > 1 && /^\p{N}+$/u.test(words.at(-1)!) ? words.slice(0, -1) : words;
   const describing = (word: string, index: number): boolean => index > 0 && lists.nameAdjectives.has(word);
-  if (named.length === 0 || !(startsUpper(named.at(-1)!) || describing(named.at(-1)!, named.length - 1))) return undefined;
-  if (named.some((word, index) => !startsUpper(word) && !NAME_CONNECTORS.has(word.toLowerCase()) && !lists.connectors.has(word) && !describing(word, index))) return undefined;
+  if (named.length === 0 || !(nameCased(named.at(-1)!) || describing(named.at(-1)!, named.length - 1))) return undefined;
+  if (named.some((word, index) => !nameCased(word) && !NAME_CONNECTORS.has(word.toLowerCase()) && !lists.connectors.has(word) && !describing(word, index))) return undefined;
   const name = words.join(' ');
   if (name.length < 2 || /^\p{N}+$/u.test(name) || ROMAN_ORDINAL.test(name)) return undefined;
   return fixShouting(name);
@@ -476,6 +476,11 @@ function isCapitalisedFunctionWord(candidate: EntityCandidate): boolean {
 const ROMAN_ORDINAL = /^[IVXLC]+(?:e|er|ère|ème|º|ª)?$/u;
 /** The same number with its ending ("Ve" of "la Ve République") before what it numbers, which is not part of its name. */
 const NUMBERED_ORDINAL = /^[IVXLC]+(?:e|er|ère|ème|º|ª)$/u;
+
+/** Written as a name is: with a capital, or as a brand with one inside ("iPhone"). */
+function nameCased(word: string): boolean {
+  return startsUpper(word) || isBrandCased(word);
+}
 
 function startsUpper(word: string): boolean {
   return /^\p{Lu}/u.test(word);
