@@ -71,10 +71,12 @@ export function keySubjects(doc: Doc, context: SubjectContext): string[] {
   const subjects = new Map<string, Subject>();
   const count = (terms: Term[], weightAt: (term: Term) => number): void => {
     terms.forEach((term, index) => {
-      // A generic noun ends a compound only where the phrase ends: "world" heads nothing in "marathon world record".
+      if (!isCommonNoun(term, names)) return;
+      // A noun every story uses says nothing alone but ends a compound that does ("championship points"), only where
+      // the phrase ends: "world" heads nothing in "marathon world record".
+      const generic = NEWS_GENERIC.has(stem(term));
       const next = terms[index + 1];
-      const generic = isGenericNoun(term, names) && !(next && !/[^\s]/.test(term.post) && next.tags.includes('Noun'));
-      if (!generic && !isSubjectNoun(term, names)) return;
+      if (generic && next && !/[^\s]/.test(term.post) && next.tags.includes('Noun')) return;
       const weight = weightAt(term);
       if (!generic) add(subjects, [term], weight);
       // Up to two modifiers before the noun: "interest rates", "sickle cell disease", "public health emergency".
@@ -245,11 +247,6 @@ function isSubjectNoun(term: Term, nameWords: ReadonlySet<string>): boolean {
   return isCommonNoun(term, nameWords) && !NEWS_GENERIC.has(stem(term));
 }
 
-/** A noun every story uses, which says nothing alone but ends a compound that does ("championship points", "sea level"). */
-function isGenericNoun(term: Term, nameWords: ReadonlySet<string>): boolean {
-  return isCommonNoun(term, nameWords) && NEWS_GENERIC.has(stem(term));
-}
-
 function isCommonNoun(term: Term, nameWords: ReadonlySet<string>): boolean {
   const { tags } = term;
   if (!tags.includes('Noun') || !/^\p{L}[\p{L}-]+\p{L}$/u.test(term.normal) || nameWords.has(term.normal)) return false;
@@ -326,8 +323,8 @@ function preferCompounds(subjects: Map<string, Subject>): void {
   }
 }
 
-/** The shorter runs of words inside a compound: "sickle cell", "cell disease", "sickle", "cell", "disease". */
-function innerPhrases(words: string[]): string[] {
+/** The shorter runs of words inside a compound or a name, longest first: "sickle cell", "cell disease", "sickle", "cell", "disease". */
+export function innerPhrases(words: string[]): string[] {
   const phrases: string[] = [];
   for (let length = words.length - 1; length >= 1; length -= 1) {
     for (let start = 0; start + length <= words.length; start += 1) phrases.push(words.slice(start, start + length).join(' '));

@@ -57,11 +57,10 @@ export function nameRuns(text: string, lists: NameWords, isNameWord?: (token: { 
   // right before a word written and listed as a surname may be, is the name's first word, unless it ends as a role
   // does ("Carmaker Stellantis", "Striker") or the text also writes it in lower case ("Summary", "Regular").
   if (isNameWord) {
-    const lowerCase = new Set(tokens.filter((token) => !isCapitalised(token.text)).map((token) => token.text));
     tokens.forEach((token, index) => {
       const next = tokens[index + 1];
       const beforeSurname = next !== undefined && nameWord[index + 1] && joined(token, next, text) && SURNAME.test(next.text) && mayBeSurname(next.text.replace(/['’]s$/, ''));
-      if (token.opensSentence && !nameWord[index] && beforeSurname && isUnlistedName(token.text) && !lowerCase.has(token.text.toLowerCase())) nameWord[index] = true;
+      if (token.opensSentence && !nameWord[index] && beforeSurname && isUnlistedName(token.text) && !lowerCaseWords.has(token.text.toLowerCase())) nameWord[index] = true;
     });
   }
   const runs: NameRun[] = [...bearers];

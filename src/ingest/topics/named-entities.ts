@@ -1,7 +1,7 @@
 import type nlp from 'compromise';
 import escapeStringRegexp from 'escape-string-regexp';
 import { acronymExpansions, type Expansion } from './acronyms.ts';
-import { isSentenceCase } from './key-subjects.ts';
+import { innerPhrases, isSentenceCase } from './key-subjects.ts';
 import { isFunctionWord, isGivenName } from './lexicon-words.ts';
 import { isBrandCased, nameRuns, type NameRun } from './name-runs.ts';
 import { isTitle as isTitleWord, NAME_PARTICLES, nameWords, type NameWords } from './name-words.ts';
@@ -631,14 +631,10 @@ function writesAlone(title: string, run: string, words: string[]): boolean {
 function innerRuns(words: string[], lists: NameWords): string[] {
   // An abbreviation ("St." of "St. Petersburg") names nothing alone.
   const edge = (word: string): boolean => /^\p{Lu}[\p{L}\p{M}-]+$/u.test(word) && !lists.connectors.has(word.toLowerCase()) && !NAME_CONNECTORS.has(word.toLowerCase());
-  const runs: string[] = [];
-  for (let length = words.length - 1; length >= 1; length -= 1) {
-    for (let start = 0; start + length <= words.length; start += 1) {
-      const run = words.slice(start, start + length);
-      if (edge(run[0]!) && edge(run.at(-1)!)) runs.push(run.join(' '));
-    }
-  }
-  return runs;
+  return innerPhrases(words).filter((run) => {
+    const runWords = run.split(' ');
+    return edge(runWords[0]!) && edge(runWords.at(-1)!);
+  });
 }
 
 function merge(into: EntityCandidate, from: EntityCandidate): void {
